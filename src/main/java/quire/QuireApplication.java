@@ -1,0 +1,47 @@
+package quire;
+
+import java.util.Optional;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/**
+ * Quire: a mixed-methods qualitative research workbench.
+ *
+ * <p>
+ * With no arguments the jar starts the web app; with arguments it runs a headless command
+ * ({@code quire.cli}) over the same services and exits with the command's status.
+ */
+@SpringBootApplication
+@EnableAsync
+public class QuireApplication {
+
+	public static void main(String[] args) {
+		homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
+		if (args.length == 0) {
+			SpringApplication.run(QuireApplication.class, args);
+			return;
+		}
+		SpringApplication app = new SpringApplication(QuireApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		app.setAdditionalProfiles("cli");
+		app.setLogStartupInfo(false);
+		System.exit(SpringApplication.exit(app.run(args)));
+	}
+
+	/** The value of {@code --home DIR} or {@code --home=DIR}, which must be known before Spring starts. */
+	static Optional<String> homeOption(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--home") && i + 1 < args.length) {
+				return Optional.of(args[i + 1]);
+			}
+			if (args[i].startsWith("--home=")) {
+				return Optional.of(args[i].substring("--home=".length()));
+			}
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,104 @@
+package quire.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quire.corpus.CorpusService;
+import quire.corpus.ImportRejectedException;
+import quire.corpus.ImportRequest;
+import quire.corpus.ImportResult;
+import quire.corpus.Language;
+import quire.project.ProjectService;
+
+/**
+ * Imports files into a project, one transaction per file: prints one line per file and exits 1 if
+ * any file was rejected.
+ */
+@Command(name = "import", description = "Import transcripts (.txt, .docx, .pdf, .vtt, .srt) into a project.",
+		mixinStandardHelpOptions = true)
+final class ImportCommand implements Callable<Integer> {
+
+	private final ProjectService projects;
+
+	private final CorpusService corpus;
+
+	@Mixin
+	HomeOption home;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--project", required = true, description = "the project's name")
+	String project;
+
+	@Option(names = "--group", description = "the document group, e.g. \"Focus group - MI caseworkers\"")
+	String group;
+
+	@Option(names = "--language", description = "en or no (default: guessed from the text)")
+	String language;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import")
+	List<Path> files;
+
+	ImportCommand(ProjectService projects, CorpusService corpus) {
+		this.projects = projects;
+		this.corpus = corpus;
+	}
+
+	@Override
+	public Integer call() {
+		var target = projects.require(project);
+		Language lang = language == null ? null
+				: Language.parse(language)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"unknown language '" + language + "'; use en (English) or no (Norwegian)"));
+		var out = spec.commandLine().getOut();
+		var err = spec.commandLine().getErr();
+		int rejected = 0;
+		for (Path file : files) {
+			String name = file.getFileName().toString();
+			try {
+				byte[] bytes = read(file);
+				ImportResult result = corpus.importDocument(target.id(), new ImportRequest(name, bytes, group, lang));
+				var d = result.document();
+				out.printf("imported %s as '%s': %d turns, %d words, %s%s%n", name, d.name(), d.turnCount(),
+						d.wordCount(), d.language().label(),
+						result.notes().isEmpty() ? "" : " (" + String.join("; ", result.notes()) + ")");
+			}
+			catch (ImportRejectedException ex) {
+				rejected++;
+				err.println("rejected " + ex.getMessage());
+			}
+		}
+		return rejected == 0 ? 0 : 1;
+	}
+
+	private byte[] read(Path file) {
+		String name = file.getFileName().toString();
+		if (!Files.isRegularFile(file)) {
+			throw new ImportRejectedException(name, "no such file: " + file);
+		}
+		try {
+			long size = Files.size(file);
+			if (size > corpus.maxFileSize()) {
+				throw new ImportRejectedException(name, String.format(java.util.Locale.ROOT,
+						"the file is %.1f MB, larger than the upload limit of %.1f MB", size / 1e6,
+						corpus.maxFileSize() / 1e6));
+			}
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new ImportRejectedException(name, "cannot read the file (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+}

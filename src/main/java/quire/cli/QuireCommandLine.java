@@ -1,0 +1,78 @@
+package quire.cli;
+
+import java.io.PrintWriter;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine;
+import quire.corpus.CorpusService;
+import quire.corpus.DemoProject;
+import quire.project.ProjectService;
+import quire.search.SearchService;
+
+/**
+ * Runs one headless command when the jar is started with arguments. Commands are picocli
+ * commands built over the same services as the web app; errors print one clear line to stderr and
+ * set a non-zero exit status, never a stack trace.
+ */
+@Component
+@Profile("cli")
+class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
+
+	private final ProjectService projects;
+
+	private final CorpusService corpus;
+
+	private final SearchService search;
+
+	private final DemoProject demo;
+
+	private int exitCode;
+
+	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo) {
+		this.projects = projects;
+		this.corpus = corpus;
+		this.search = search;
+		this.demo = demo;
+	}
+
+	@Override
+	public void run(String... args) {
+		exitCode = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+	}
+
+	CommandLine commandLine(PrintWriter out, PrintWriter err) {
+		CommandLine cli = new CommandLine(new RootCommand());
+		cli.addSubcommand(new CommandLine(new ProjectCommand())
+			.addSubcommand(new ProjectCommand.Create(projects))
+			.addSubcommand(new ProjectCommand.ListProjects(projects)));
+		cli.addSubcommand(new DemoCommand(demo));
+		cli.addSubcommand(new ImportCommand(projects, corpus));
+		cli.addSubcommand(new SearchCommand(projects, corpus, search));
+		cli.addSubcommand(new RebuildIndexCommand(search));
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			commandLine.getErr().println("error: " + message(ex));
+			return 2;
+		});
+		return cli;
+	}
+
+	private static String message(Exception ex) {
+		Throwable t = ex;
+		while (t.getMessage() == null && t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode;
+	}
+
+}

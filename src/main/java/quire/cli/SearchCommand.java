@@ -1,0 +1,125 @@
+package quire.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
+import quire.project.ProjectService;
+import quire.search.DocumentHits;
+import quire.search.KwicHit;
+import quire.search.SearchRequest;
+import quire.search.SearchResult;
+import quire.search.SearchService;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Searches a project and prints keyword-in-context lines or JSON hits. */
+@Command(name = "search", description = "Search a project's transcripts; prints keyword-in-context lines.",
+		mixinStandardHelpOptions = true)
+final class SearchCommand implements Callable<Integer> {
+
+	private final ProjectService projects;
+
+	private final CorpusService corpus;
+
+	private final SearchService search;
+
+	@Mixin
+	HomeOption home;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--project", required = true, description = "the project's name")
+	String project;
+
+	@Option(names = "--group", description = "only documents of this group")
+	String group;
+
+	@Option(names = "--document", description = "only this document (by name)")
+	String document;
+
+	@Option(names = "--speaker", description = "only turns of this speaker label")
+	String speaker;
+
+	@Option(names = "--limit", defaultValue = "500", description = "most rows to print (counts stay complete)")
+	int limit;
+
+	@Option(names = "--json", description = "print JSON: hits with document, turn, speaker, start, end, left, hit, right")
+	boolean json;
+
+	@Parameters(arity = "1..*", paramLabel = "QUERY",
+			description = "words, \"phrases\", AND/OR/NOT, \"a b\"~3, wild*, fuzzy~")
+	java.util.List<String> query;
+
+	SearchCommand(ProjectService projects, CorpusService corpus, SearchService search) {
+		this.projects = projects;
+		this.corpus = corpus;
+		this.search = search;
+	}
+
+	@Override
+	public Integer call() {
+		var target = projects.require(project);
+		DocumentId documentId = document == null ? null
+				: corpus.findDocument(target.id(), document)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"no document named '" + document + "' in project '" + target.name() + "'"))
+					.id();
+		SearchResult result = search
+			.search(new SearchRequest(target.id(), String.join(" ", query), group, documentId, speaker, limit));
+		var out = spec.commandLine().getOut();
+		if (json) {
+			Map<String, Object> root = new LinkedHashMap<>();
+			root.put("query", String.join(" ", query));
+			root.put("totalHits", result.totalHits());
+			root.put("matchingTurns", result.matchingTurns());
+			root.put("truncated", result.truncated());
+			root.put("perDocument", result.perDocument().stream()
+				.map(d -> Map.of("document", d.documentName(), "hits", d.hits()))
+				.toList());
+			root.put("hits", result.hits().stream().map(SearchCommand::jsonHit).toList());
+			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			return 0;
+		}
+		if (result.totalHits() == 0) {
+			out.println("no hits");
+			return 0;
+		}
+		for (KwicHit h : result.hits()) {
+			out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + h.turnIndex(), 28),
+					clip(h.speaker() == null ? "" : h.speaker(), 22), h.left(), h.hit(), h.right());
+		}
+		out.printf("%d hits in %d turns:", result.totalHits(), result.matchingTurns());
+		for (DocumentHits d : result.perDocument()) {
+			out.printf(" %s (%d)", d.documentName(), d.hits());
+		}
+		out.println(result.truncated() ? " — showing the first " + result.hits().size() : "");
+		return 0;
+	}
+
+	private static Map<String, Object> jsonHit(KwicHit h) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("document", h.documentName());
+		m.put("turn", h.turnIndex());
+		m.put("speaker", h.speaker());
+		m.put("start", h.start());
+		m.put("end", h.end());
+		m.put("left", h.left());
+		m.put("hit", h.hit());
+		m.put("right", h.right());
+		return m;
+	}
+
+	private static String clip(String s, int width) {
+		return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+	}
+
+}

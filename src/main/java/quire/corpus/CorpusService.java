@@ -1,0 +1,296 @@
+package quire.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.corpus.internal.LanguageGuesser;
+import quire.corpus.internal.ParsedTranscript;
+import quire.corpus.internal.ParsedTurn;
+import quire.corpus.internal.TranscriptReaders;
+import quire.project.ProjectId;
+
+/**
+ * The corpus of a project: imports files into documents with speaker turns, lists and reads them,
+ * deletes them. An import is one transaction: a rejected file leaves nothing behind, and
+ * {@link DocumentImported} is published only for a committed document.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CorpusService {
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
+
+	private static final String SUMMARY_SQL = """
+			select d.id, d.project_id, d.name, g.name as group_name, d.language, d.format, d.turn_count,
+			       d.word_count, d.imported_at
+			from document d left join document_group g on g.id = d.group_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final long maxFileSize;
+
+	private final Clock clock = Clock.systemUTC();
+
+	CorpusService(JdbcClient jdbc, ApplicationEventPublisher events,
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.maxFileSize = maxFileSize;
+	}
+
+	/** The largest file an import accepts, in bytes. */
+	public long maxFileSize() {
+		return maxFileSize;
+	}
+
+	/**
+	 * Imports one file into a project.
+	 * @throws ImportRejectedException naming the file and the reason; nothing was stored
+	 */
+	@Transactional
+	public ImportResult importDocument(ProjectId project, ImportRequest request) {
+		String fileName = baseName(request.fileName());
+		byte[] content = request.content();
+		if (content.length > maxFileSize) {
+			throw new ImportRejectedException(fileName, "the file is " + megabytes(content.length)
+					+ ", larger than the upload limit of " + megabytes(maxFileSize));
+		}
+		String sha = sha256(content);
+		Optional<String> twin = jdbc.sql("select name from document where project_id = ? and content_sha256 = ?")
+			.params(project.value(), sha)
+			.query(String.class)
+			.optional();
+		if (twin.isPresent()) {
+			throw new ImportRejectedException(fileName,
+					"this file was already imported into the project as '" + twin.get() + "'");
+		}
+		ParsedTranscript parsed = TranscriptReaders.read(fileName, content);
+		List<String> notes = new ArrayList<>();
+		Language language = request.language();
+		if (language == null) {
+			language = LanguageGuesser.guess(parsed.text());
+			notes.add("language guessed as " + language.label());
+		}
+		String wanted = stem(fileName);
+		String name = uniqueName(project, wanted);
+		if (!name.equals(wanted)) {
+			notes.add("a document named '" + wanted + "' exists already; imported as '" + name + "'");
+		}
+		Long groupId = request.group() == null || request.group().isBlank() ? null
+				: groupId(project, request.group().strip());
+		int words = 0;
+		for (ParsedTurn turn : parsed.turns()) {
+			words += countWords(parsed.text(), turn.start(), turn.end());
+		}
+		Instant now = clock.instant();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
+				                      size_bytes, body, turn_count, word_count, imported_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(project.value(), groupId, name, fileName, parsed.format(), language.code(), sha, content.length,
+					parsed.text(), parsed.turns().size(), words, Timestamp.from(now))
+			.update(keys, "id");
+		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
+		Map<String, Long> participants = new LinkedHashMap<>();
+		int index = 0;
+		for (ParsedTurn turn : parsed.turns()) {
+			Long participant = turn.speaker() == null ? null
+					: participants.computeIfAbsent(turn.speaker(), label -> participantId(project, label));
+			jdbc.sql("""
+					insert into speaker_turn (document_id, turn_index, participant_id, speaker, start_offset, end_offset,
+					                          start_ms, end_ms)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(id.value(), index++, participant, turn.speaker(), turn.start(), turn.end(), turn.startMs(),
+						turn.endMs())
+				.update();
+		}
+		events.publishEvent(new DocumentImported(id, project));
+		DocumentSummary summary = new DocumentSummary(id, project, name,
+				request.group() == null || request.group().isBlank() ? null : request.group().strip(), language,
+				parsed.format(), parsed.turns().size(), words, now);
+		return new ImportResult(summary, notes);
+	}
+
+	/** The documents of a project, by name. */
+	public List<DocumentSummary> documents(ProjectId project) {
+		return jdbc.sql(SUMMARY_SQL + " where d.project_id = ? order by lower(d.name)")
+			.param(project.value())
+			.query(CorpusService::summary)
+			.list();
+	}
+
+	public Optional<DocumentSummary> document(DocumentId id) {
+		return jdbc.sql(SUMMARY_SQL + " where d.id = ?").param(id.value()).query(CorpusService::summary).optional();
+	}
+
+	public Optional<DocumentSummary> findDocument(ProjectId project, String name) {
+		return jdbc.sql(SUMMARY_SQL + " where d.project_id = ? and lower(d.name) = lower(?)")
+			.params(project.value(), name.strip())
+			.query(CorpusService::summary)
+			.optional();
+	}
+
+	/** A document's text and speaker turns. */
+	public Optional<Transcript> transcript(DocumentId id) {
+		return document(id).map(summary -> {
+			String text = jdbc.sql("select body from document where id = ?").param(id.value()).query(String.class)
+				.single();
+			List<Turn> turns = jdbc.sql("""
+					select turn_index, speaker, start_offset, end_offset, start_ms, end_ms
+					from speaker_turn where document_id = ? order by turn_index
+					""").param(id.value()).query((rs, row) -> new Turn(rs.getInt(1), rs.getString(2), rs.getInt(3),
+					rs.getInt(4), nullableLong(rs, 5), nullableLong(rs, 6))).list();
+			return new Transcript(summary, text, turns);
+		});
+	}
+
+	/** Every document id in every project, for rebuilding derived data such as the search index. */
+	public List<DocumentId> allDocumentIds() {
+		return jdbc.sql("select id from document order by id").query((rs, row) -> new DocumentId(rs.getLong(1)))
+			.list();
+	}
+
+	/** The document groups of a project, by name. */
+	public List<String> groups(ProjectId project) {
+		return jdbc.sql("select name from document_group where project_id = ? order by lower(name)")
+			.param(project.value())
+			.query(String.class)
+			.list();
+	}
+
+	/** The participants of a project (one per distinct speaker label), with their turn counts. */
+	public List<Participant> participants(ProjectId project) {
+		return jdbc.sql("""
+				select p.id, p.label, count(t.turn_index) as turns
+				from participant p left join speaker_turn t on t.participant_id = p.id
+				where p.project_id = ? group by p.id, p.label order by lower(p.label)
+				""").param(project.value()).query((rs, row) -> new Participant(rs.getLong(1), rs.getString(2),
+				rs.getInt(3))).list();
+	}
+
+	/** Deletes a document with its turns. */
+	@Transactional
+	public void delete(DocumentId id) {
+		DocumentSummary summary = document(id)
+			.orElseThrow(() -> new IllegalArgumentException("no document with id " + id));
+		jdbc.sql("delete from speaker_turn where document_id = ?").param(id.value()).update();
+		jdbc.sql("delete from document where id = ?").param(id.value()).update();
+		events.publishEvent(new DocumentDeleted(id, summary.projectId()));
+	}
+
+	static int countWords(String text, int start, int end) {
+		var m = WORD.matcher(text).region(start, end);
+		int n = 0;
+		while (m.find()) {
+			n++;
+		}
+		return n;
+	}
+
+	private String uniqueName(ProjectId project, String wanted) {
+		String candidate = wanted;
+		for (int i = 2; findDocument(project, candidate).isPresent(); i++) {
+			candidate = wanted + " (" + i + ")";
+		}
+		return candidate;
+	}
+
+	private long groupId(ProjectId project, String name) {
+		return jdbc.sql("select id from document_group where project_id = ? and name = ?")
+			.params(project.value(), name)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> {
+				var keys = new GeneratedKeyHolder();
+				jdbc.sql("insert into document_group (project_id, name) values (?, ?)")
+					.params(project.value(), name)
+					.update(keys, "id");
+				return keys.getKeyAs(Number.class).longValue();
+			});
+	}
+
+	private long participantId(ProjectId project, String label) {
+		return jdbc.sql("select id from participant where project_id = ? and label = ?")
+			.params(project.value(), label)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> {
+				var keys = new GeneratedKeyHolder();
+				jdbc.sql("insert into participant (project_id, label) values (?, ?)")
+					.params(project.value(), label)
+					.update(keys, "id");
+				return keys.getKeyAs(Number.class).longValue();
+			});
+	}
+
+	private static DocumentSummary summary(ResultSet rs, int row) throws SQLException {
+		return new DocumentSummary(new DocumentId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
+				rs.getString("name"), rs.getString("group_name"),
+				Language.parse(rs.getString("language")).orElse(Language.ENGLISH), rs.getString("format"),
+				rs.getInt("turn_count"), rs.getInt("word_count"), rs.getTimestamp("imported_at").toInstant());
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+		long v = rs.getLong(column);
+		return rs.wasNull() ? null : v;
+	}
+
+	/** The file name without any folder part. */
+	static String baseName(String fileName) {
+		String n = fileName.replace('\\', '/');
+		return n.substring(n.lastIndexOf('/') + 1).strip();
+	}
+
+	/** The default document name: the file name without its extension. */
+	static String stem(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		String s = dot > 0 ? fileName.substring(0, dot) : fileName;
+		return s.length() > 250 ? s.substring(0, 250) : s;
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+		}
+	}
+
+	static byte[] utf8(String s) {
+		return s.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,98 @@
+package quire.corpus.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns subtitle cues into a readable transcript: consecutive cues of one speaker merge into one
+ * turn (Teams and Zoom split utterances), and each turn becomes one line
+ * {@code [hh:mm:ss] Speaker: words}. Cue numbers and timing lines are not part of what was said and
+ * are not stored.
+ */
+final class CueRenderer {
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private static final Pattern SPEAKER_PREFIX = Pattern
+		.compile("^\\s*(?:-\\s*)?\\[?([\\p{L}][\\p{L}\\p{N}.'’\\- ]{0,39}?)\\]?\\s*:\\s+");
+
+	private static final Pattern BRACKET_SPEAKER = Pattern.compile("^\\s*\\[([\\p{L}][\\p{L}\\p{N}.'’\\- ]{0,39})\\]\\s*");
+
+	private CueRenderer() {
+	}
+
+	static ParsedTranscript render(String format, List<Cue> cues) {
+		List<Cue> merged = new ArrayList<>();
+		for (Cue cue : cues) {
+			if (cue.words().isBlank()) {
+				continue;
+			}
+			Cue last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (last != null && last.speaker() != null && Objects.equals(last.speaker(), cue.speaker())) {
+				merged.set(merged.size() - 1,
+						new Cue(last.startMs(), cue.endMs(), last.speaker(), last.words() + " " + cue.words()));
+			}
+			else {
+				merged.add(cue);
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		List<ParsedTurn> turns = new ArrayList<>();
+		for (Cue cue : merged) {
+			if (!text.isEmpty()) {
+				text.append('\n');
+			}
+			text.append('[').append(clock(cue.startMs())).append("] ");
+			if (cue.speaker() != null) {
+				text.append(cue.speaker()).append(": ");
+			}
+			int start = text.length();
+			text.append(cue.words());
+			turns.add(new ParsedTurn(cue.speaker(), start, text.length(), cue.startMs(), cue.endMs()));
+		}
+		return new ParsedTranscript(format, text.toString(), turns);
+	}
+
+	/** Cue payload lines to words: tags stripped, entities decoded, whitespace collapsed. */
+	static String clean(String payload) {
+		String s = TAG.matcher(payload).replaceAll("");
+		s = s.replace("&nbsp;", " ")
+			.replace("&lrm;", "")
+			.replace("&rlm;", "")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&amp;", "&");
+		return s.replaceAll("\\s+", " ").strip();
+	}
+
+	/** A {@code Name: words}, {@code - Name: words} or {@code [Name] words} prefix, split off. */
+	static Cue withSpeakerFromWords(long start, long end, String words) {
+		Matcher m = SPEAKER_PREFIX.matcher(words);
+		if (m.find() && SpeakerTurnParser.validLabel(m.group(1))) {
+			return new Cue(start, end, m.group(1).strip(), words.substring(m.end()).strip());
+		}
+		m = BRACKET_SPEAKER.matcher(words);
+		if (m.find() && SpeakerTurnParser.validLabel(m.group(1))) {
+			return new Cue(start, end, m.group(1).strip(), words.substring(m.end()).strip());
+		}
+		return new Cue(start, end, null, words);
+	}
+
+	static String clock(long ms) {
+		long s = ms / 1000;
+		return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+	}
+
+	static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,5 @@
+package quire.project;
+
+/** Published when a project has been created. */
+public record ProjectCreated(ProjectId projectId, String name) {
+}

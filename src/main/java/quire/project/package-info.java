@@ -1,0 +1,7 @@
+/**
+ * Research projects: the container for documents, codings and study metadata. Public API: {@link quire.project.ProjectService} and its records.
+ */
+@NullMarked
+package quire.project;
+
+import org.jspecify.annotations.NullMarked;

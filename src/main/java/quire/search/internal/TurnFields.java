@@ -1,0 +1,31 @@
+package quire.search.internal;
+
+/** Field names of a turn's Lucene document. */
+final class TurnFields {
+
+	static final String PROJECT = "project";
+
+	static final String DOCUMENT = "document";
+
+	static final String DOCUMENT_NAME = "document_name";
+
+	static final String GROUP = "group";
+
+	static final String SPEAKER = "speaker";
+
+	static final String LANGUAGE = "language";
+
+	static final String TURN = "turn";
+
+	static final String TURN_START = "turn_start";
+
+	static final String TEXT_EN = "text_en";
+
+	static final String TEXT_NO = "text_no";
+
+	static final String[] TEXT_FIELDS = { TEXT_EN, TEXT_NO };
+
+	private TurnFields() {
+	}
+
+}

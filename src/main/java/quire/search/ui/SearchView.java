@@ -1,0 +1,279 @@
+package quire.search.ui;
+
+import java.text.NumberFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Participant;
+import quire.project.Project;
+import quire.project.ui.CurrentProject;
+import quire.search.DocumentHits;
+import quire.search.KwicHit;
+import quire.search.SearchRequest;
+import quire.search.SearchResult;
+import quire.search.SearchService;
+import quire.ui.MainLayout;
+
+/**
+ * Searches the current project's transcripts and shows keyword-in-context rows with hit counts
+ * per document. The query and filters live in the URL ({@code search?q=...&group=...}) so a search
+ * can be bookmarked and shared; clicking a row opens the transcript at the hit.
+ */
+@Route(value = "search", layout = MainLayout.class)
+@PageTitle("Search")
+@Menu(order = 2, title = "Search", icon = "vaadin:search")
+class SearchView extends VerticalLayout implements BeforeEnterObserver {
+
+	private final SearchService search;
+
+	private final CorpusService corpus;
+
+	private final CurrentProject current;
+
+	private final TextField query = new TextField();
+
+	private final ComboBox<String> group = new ComboBox<>("Group");
+
+	private final ComboBox<String> speaker = new ComboBox<>("Speaker");
+
+	private final ComboBox<DocumentSummary> document = new ComboBox<>("Document");
+
+	private final Span summary = new Span();
+
+	private final Div perDocument = new Div();
+
+	private final Grid<KwicHit> grid = new Grid<>();
+
+	private final H2 heading = new H2();
+
+	private @Nullable Project project;
+
+	SearchView(SearchService search, CorpusService corpus, CurrentProject current) {
+		this.search = search;
+		this.corpus = corpus;
+		this.current = current;
+		addClassName("quire-page");
+		add(heading, createSearchBar(), createFilters(), createSyntaxHelp(), createSummary(), createGrid());
+	}
+
+	private HorizontalLayout createSearchBar() {
+		query.setId("query");
+		query.setPlaceholder("e.g. \"sick leave\", summariz*, workload AND management, \"ask permission\"~3");
+		query.setClearButtonVisible(true);
+		query.setWidth("min(46em, 100%)");
+		query.setPrefixComponent(VaadinIcon.SEARCH.create());
+		query.addKeyPressListener(Key.ENTER, e -> submit());
+		query.setAriaLabel("Search query");
+		Button go = new Button("Search", e -> submit());
+		go.setId("search-button");
+		go.addThemeVariants(ButtonVariant.PRIMARY);
+		HorizontalLayout bar = new HorizontalLayout(query, go);
+		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+		bar.setWidthFull();
+		return bar;
+	}
+
+	private HorizontalLayout createFilters() {
+		group.setClearButtonVisible(true);
+		group.setPlaceholder("all groups");
+		speaker.setClearButtonVisible(true);
+		speaker.setPlaceholder("all speakers");
+		document.setClearButtonVisible(true);
+		document.setPlaceholder("all documents");
+		document.setItemLabelGenerator(DocumentSummary::name);
+		document.setWidth("20em");
+		group.setWidth("20em");
+		group.addValueChangeListener(e -> {
+			if (e.isFromClient()) {
+				submit();
+			}
+		});
+		speaker.addValueChangeListener(e -> {
+			if (e.isFromClient()) {
+				submit();
+			}
+		});
+		document.addValueChangeListener(e -> {
+			if (e.isFromClient()) {
+				submit();
+			}
+		});
+		HorizontalLayout filters = new HorizontalLayout(group, speaker, document);
+		filters.addClassName("quire-filters");
+		return filters;
+	}
+
+	private Details createSyntaxHelp() {
+		Div help = new Div();
+		help.addClassName("quire-help");
+		help.getElement().setProperty("innerHTML", """
+				<table class="quire-syntax">
+				<tr><td><code>workload management</code></td><td>both words in the same turn</td></tr>
+				<tr><td><code>"sick leave"</code></td><td>the exact phrase</td></tr>
+				<tr><td><code>training OR supervision</code></td><td>either word</td></tr>
+				<tr><td><code>MI NOT training</code></td><td>the first without the second</td></tr>
+				<tr><td><code>"ask permission"~3</code></td><td>the words at most 3 words apart</td></tr>
+				<tr><td><code>summar*</code></td><td>words beginning with summar</td></tr>
+				<tr><td><code>caseworker~</code></td><td>similar spellings</td></tr>
+				</table>
+				<p>English words are matched by stem (summarizing finds summarize); Norwegian likewise.</p>
+				""");
+		Details details = new Details("Query syntax", help);
+		return details;
+	}
+
+	private Div createSummary() {
+		summary.setId("search-summary");
+		summary.addClassName("quire-summary");
+		perDocument.addClassName("quire-doc-counts");
+		perDocument.setId("per-document");
+		return new Div(summary, perDocument);
+	}
+
+	private Grid<KwicHit> createGrid() {
+		grid.setId("kwic");
+		grid.addClassName("quire-kwic");
+		grid.addThemeVariants(GridVariant.ROW_STRIPES);
+		grid.addColumn(h -> h.documentName() + " · " + (h.turnIndex() + 1)).setHeader("Document · turn")
+			.setFlexGrow(2)
+			.setResizable(true);
+		grid.addColumn(h -> h.speaker() == null ? "" : h.speaker()).setHeader("Speaker").setFlexGrow(1)
+			.setResizable(true);
+		grid.addColumn(KwicHit::left).setHeader("Left context").setFlexGrow(4).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setPartNameGenerator(h -> "kwic-left");
+		grid.addColumn(KwicHit::hit).setHeader("Hit").setAutoWidth(true).setFlexGrow(0)
+			.setPartNameGenerator(h -> "kwic-hit");
+		grid.addColumn(KwicHit::right).setHeader("Right context").setFlexGrow(4);
+		grid.addItemClickListener(e -> open(e.getItem()));
+		grid.setHeight("60vh");
+		grid.setVisible(false);
+		return grid;
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		project = current.get().orElse(null);
+		if (project == null) {
+			removeAll();
+			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			return;
+		}
+		heading.setText("Search " + project.name());
+		group.setItems(corpus.groups(project.id()));
+		speaker.setItems(corpus.participants(project.id()).stream().map(Participant::label).toList());
+		List<DocumentSummary> documents = corpus.documents(project.id());
+		document.setItems(documents);
+
+		Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+		query.setValue(first(params, "q"));
+		group.setValue(emptyToNull(first(params, "group")));
+		speaker.setValue(emptyToNull(first(params, "speaker")));
+		String docName = first(params, "document");
+		document.setValue(documents.stream().filter(d -> d.name().equals(docName)).findFirst().orElse(null));
+		if (!query.getValue().isBlank()) {
+			run();
+		}
+	}
+
+	/** Puts the search in the URL (for bookmarks and the back button) and runs it. */
+	private void submit() {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("q", query.getValue());
+		if (group.getValue() != null) {
+			params.put("group", group.getValue());
+		}
+		if (speaker.getValue() != null) {
+			params.put("speaker", speaker.getValue());
+		}
+		if (document.getValue() != null) {
+			params.put("document", document.getValue().name());
+		}
+		getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(params)));
+	}
+
+	private void run() {
+		if (project == null) {
+			return;
+		}
+		query.setInvalid(false);
+		try {
+			SearchResult result = search.search(new SearchRequest(project.id(), query.getValue(), group.getValue(),
+					document.getValue() == null ? null : document.getValue().id(), speaker.getValue(),
+					SearchRequest.DEFAULT_MAX_HITS));
+			show(result);
+		}
+		catch (IllegalArgumentException ex) {
+			query.setErrorMessage(ex.getMessage());
+			query.setInvalid(true);
+			grid.setVisible(false);
+			summary.setText("");
+			perDocument.removeAll();
+		}
+	}
+
+	private void show(SearchResult result) {
+		NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+		perDocument.removeAll();
+		if (result.totalHits() == 0) {
+			summary.setText("No hits. Try fewer words, a wildcard (summar*) or OR.");
+			grid.setVisible(false);
+			return;
+		}
+		summary.setText(n.format(result.totalHits()) + (result.totalHits() == 1 ? " hit" : " hits") + " in "
+				+ n.format(result.matchingTurns()) + (result.matchingTurns() == 1 ? " turn" : " turns") + " of "
+				+ result.perDocument().size() + (result.perDocument().size() == 1 ? " document" : " documents")
+				+ (result.truncated() ? " — showing the first " + n.format(result.hits().size()) : ""));
+		for (DocumentHits d : result.perDocument()) {
+			Span chip = new Span(d.documentName() + " " + n.format(d.hits()));
+			chip.addClassName("quire-chip");
+			perDocument.add(chip);
+		}
+		grid.setItems(result.hits());
+		grid.setVisible(true);
+	}
+
+	private void open(KwicHit hit) {
+		getUI().ifPresent(ui -> ui.navigate("transcript/" + hit.document().value(),
+				QueryParameters.simple(Map.of("turn", Integer.toString(hit.turnIndex()), "start",
+						Integer.toString(hit.start()), "end", Integer.toString(hit.end())))));
+	}
+
+	private static String first(Map<String, List<String>> params, String name) {
+		List<String> values = params.getOrDefault(name, List.of());
+		return values.isEmpty() ? "" : Objects.requireNonNullElse(values.get(0), "");
+	}
+
+	private static @Nullable String emptyToNull(String s) {
+		return s.isBlank() ? null : s;
+	}
+
+}

@@ -1,0 +1,68 @@
+package quire.corpus.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+
+import quire.QuireHome;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.project.Project;
+import quire.project.ProjectService;
+
+/** The documents view without a browser: listing and deleting with confirmation. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+class DocumentsViewTests extends SpringBrowserlessTest {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-documents-view"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Test
+	void listsDocumentsAndDeletesAfterConfirmation() {
+		Project p = projects.create("Documents view", "");
+		corpus.importDocument(p.id(), new ImportRequest("first.txt",
+				"Moderator: Hello.\nMI Caseworker 1: Hi.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
+		corpus.importDocument(p.id(), new ImportRequest("second.txt",
+				"Moderator: Again.\nMI Caseworker 1: Yes.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
+
+		navigate(DocumentsView.class);
+		assertThat($(H2.class).first().getText()).isEqualTo("Documents view");
+		@SuppressWarnings("unchecked")
+		Grid<DocumentSummary> grid = $(Grid.class).withId("documents").single();
+		assertThat(test(grid).size()).isEqualTo(2);
+		assertThat(test(grid).getRow(0).name()).isEqualTo("first");
+
+		Button delete = (Button) test(grid).getCellComponent(0, 7);
+		test(delete).click();
+		ConfirmDialog dialog = $(ConfirmDialog.class).single();
+		test(dialog).confirm();
+
+		assertThat(corpus.documents(p.id())).extracting(DocumentSummary::name).containsExactly("second");
+		assertThat(test(grid).size()).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,129 @@
+package quire.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.QuireHome;
+import quire.corpus.CorpusService;
+import quire.corpus.DemoProject;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Transcript;
+import quire.project.Project;
+import quire.project.ProjectService;
+
+/**
+ * Search over the demo corpus, end to end through the services: the demo import publishes events,
+ * the index follows them, and every keyword-in-context row points at the right characters.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoSearchTests {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-search"));
+	}
+
+	@Autowired
+	DemoProject demo;
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	SearchService search;
+
+	Project project;
+
+	@BeforeAll
+	void createDemo() {
+		project = projects.findByName(DemoProject.NAME).orElseGet(demo::create);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> search.indexedTurns(project.id()) == corpus.documents(project.id())
+				.stream()
+				.mapToLong(DocumentSummary::turnCount)
+				.sum());
+	}
+
+	@Test
+	void demoProjectHasTheSixDocumentsInTheirGroups() {
+		assertThat(corpus.documents(project.id())).hasSize(6)
+			.extracting(DocumentSummary::group)
+			.contains("Focus group — MI caseworkers", "Focus group — MI-substitute caseworkers", "MI sessions",
+					"Interviews");
+		assertThat(corpus.documents(project.id())).extracting(DocumentSummary::format)
+			.contains("txt", "docx", "vtt", "srt");
+	}
+
+	@Test
+	void phraseSearchReturnsKwicRowsThatPointAtTheHit() {
+		SearchResult result = search.search(SearchRequest.of(project.id(), "\"sick leave\""));
+
+		assertThat(result.totalHits()).isGreaterThan(3);
+		assertThat(result.perDocument()).hasSizeGreaterThan(1);
+		assertThat(result.perDocument().stream().mapToInt(DocumentHits::hits).sum()).isEqualTo(result.totalHits());
+		for (KwicHit hit : result.hits()) {
+			Transcript t = corpus.transcript(hit.document()).orElseThrow();
+			assertThat(t.text().substring(hit.start(), hit.end())).isEqualTo(hit.hit());
+			assertThat(hit.hit().toLowerCase()).startsWith("sick").endsWith("leave");
+			assertThat(hit.left().length()).isLessThanOrEqualTo(62);
+			assertThat(hit.right().length()).isLessThanOrEqualTo(62);
+			assertThat(t.turns().get(hit.turnIndex()).start()).isLessThanOrEqualTo(hit.start());
+		}
+	}
+
+	@Test
+	void filtersNarrowByGroupAndSpeaker() {
+		SearchResult all = search.search(SearchRequest.of(project.id(), "summar*"));
+		SearchResult group = search.search(new SearchRequest(project.id(), "summar*", "Focus group — MI caseworkers",
+				null, null, 500));
+		SearchResult speaker = search
+			.search(new SearchRequest(project.id(), "summar*", null, null, "Moderator", 500));
+
+		assertThat(group.totalHits()).isPositive().isLessThan(all.totalHits());
+		assertThat(group.hits()).allMatch(h -> h.documentName().equals("focus-group-mi-caseworkers"));
+		assertThat(speaker.hits()).allMatch(h -> "Moderator".equals(h.speaker()));
+	}
+
+	@Test
+	void norwegianTextIsFoundWithItsOwnLetters() {
+		SearchResult result = search.search(SearchRequest.of(project.id(), "sykmeldte"));
+		assertThat(result.totalHits()).isPositive();
+		assertThat(result.hits()).allMatch(h -> h.documentName().equals("intervju-saksbehandler"));
+	}
+
+	@Test
+	void unreadableQueryIsExplained() {
+		assertThatThrownBy(() -> search.search(SearchRequest.of(project.id(), "\"sick leave")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("cannot read the query");
+	}
+
+	@Test
+	void otherProjectsNeverContributeHits() {
+		Project other = projects.create("Empty neighbour " + System.nanoTime(), "");
+		assertThat(search.search(SearchRequest.of(other.id(), "workload")).totalHits()).isZero();
+	}
+
+	@Test
+	void rebuildGivesTheSameAnswers() {
+		int before = search.search(SearchRequest.of(project.id(), "management")).totalHits();
+		search.rebuild();
+		assertThat(search.search(SearchRequest.of(project.id(), "management")).totalHits()).isEqualTo(before);
+	}
+
+}

@@ -1,0 +1,108 @@
+package quire.search.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+
+import quire.QuireHome;
+import quire.corpus.CorpusService;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.project.Project;
+import quire.project.ProjectService;
+import quire.search.SearchService;
+import quire.search.KwicHit;
+
+/** The search view without a browser: query, filters, KWIC rows, and opening a hit. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+class SearchViewTests extends SpringBrowserlessTest {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-search-view"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	SearchService search;
+
+	Project project;
+
+	@BeforeEach
+	void importTranscript() {
+		project = projects.findByName("Views").orElseGet(() -> {
+			Project p = projects.create("Views", "");
+			corpus.importDocument(p.id(), new ImportRequest("fg.txt", """
+					[00:00:02] Moderator: How was the workload during the project?
+					[00:00:07] MI Caseworker 1: The workload grew, and management never reduced our caseload.
+					[00:00:15] MI Caseworker 2: Supervision helped with the workload though.
+					""".getBytes(StandardCharsets.UTF_8), "Focus groups", Language.ENGLISH));
+			return p;
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(project.id()) == 3);
+	}
+
+	@Test
+	void searchShowsKwicRowsAndCounts() {
+		navigate("search?q=workload", SearchView.class);
+
+		@SuppressWarnings("unchecked")
+		Grid<KwicHit> grid = $(Grid.class).withId("kwic").single();
+		assertThat(test(grid).size()).isEqualTo(3);
+		assertThat(test(grid).getCellText(0, 3)).isEqualTo("workload");
+		assertThat($(Span.class).withId("search-summary").single().getText())
+			.isEqualTo("3 hits in 3 turns of 1 document");
+	}
+
+	@Test
+	void speakerFilterComesFromTheUrl() {
+		navigate("search?q=workload&speaker=MI+Caseworker+2", SearchView.class);
+
+		@SuppressWarnings("unchecked")
+		Grid<KwicHit> grid = $(Grid.class).withId("kwic").single();
+		assertThat(test(grid).size()).isEqualTo(1);
+		assertThat(test(grid).getRow(0).speaker()).isEqualTo("MI Caseworker 2");
+	}
+
+	@Test
+	void unreadableQueryIsShownOnTheField() {
+		navigate("search?q=%22workload", SearchView.class);
+
+		TextField query = $(TextField.class).withId("query").single();
+		assertThat(query.isInvalid()).isTrue();
+		assertThat(query.getErrorMessage()).contains("cannot read the query");
+	}
+
+	@Test
+	void clickingARowOpensTheTranscriptAtTheHit() {
+		navigate("search?q=caseload", SearchView.class);
+		@SuppressWarnings("unchecked")
+		Grid<KwicHit> grid = $(Grid.class).withId("kwic").single();
+
+		test(grid).clickRow(0);
+
+		assertThat($(Span.class).withId("hit").single().getText()).isEqualTo("caseload");
+	}
+
+}

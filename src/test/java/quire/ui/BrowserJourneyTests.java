@@ -1,0 +1,139 @@
+package quire.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.QuireHome;
+
+/**
+ * One real-browser journey in Debian's headless Chromium: the app starts on an empty home and
+ * creates the demo project; the researcher uploads a transcript on the Documents page, searches for
+ * a phrase, sees the keyword-in-context row and opens the transcript at the highlighted hit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserJourneyTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-browser"));
+		registry.add("quire.demo.on-first-start", () -> "true");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path files;
+
+	ChromeDriver driver;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (System.getenv("CI") == null) {
+			assumeTrue(installed, "Debian's chromium and chromium-driver are needed (apt-get install chromium "
+					+ "chromium-driver); .ci/run installs them");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void importSearchAndOpenTheTranscriptAtTheHit() throws IOException {
+		Path transcript = Files.writeString(files.resolve("browser-focus-group.txt"), """
+				[00:00:02] Moderator: What did the early follow-up sessions give you?
+				[00:00:08] MI Caseworker 4: Time to understand the whole picture of the person, and a quiet
+				room where the kettle whistled through every conversation.
+				""", StandardCharsets.UTF_8);
+
+		driver.get(url("documents"));
+		wait.until(d -> text("documents").contains("focus-group-mi-caseworkers"));
+		WebElement upload = driver.findElement(By.id("upload"));
+		WebElement input = (WebElement) ((JavascriptExecutor) driver).executeScript(
+				"return arguments[0].querySelector('input[type=file]') "
+						+ "|| (arguments[0].shadowRoot && arguments[0].shadowRoot.querySelector('input[type=file]'))",
+				upload);
+		input.sendKeys(transcript.toString());
+		wait.until(d -> text("import-log").contains("Imported browser-focus-group.txt"));
+		wait.until(d -> text("documents").contains("browser-focus-group"));
+
+		driver.get(url("search?q=%22kettle+whistled%22"));
+		wait.until(d -> text("search-summary").contains("1 hit"));
+		WebElement grid = driver.findElement(By.id("kwic"));
+		wait.until(d -> grid.getText().contains("kettle whistled"));
+		screenshot("search");
+		WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#kwic vaadin-grid-cell-content"))
+			.stream()
+			.filter(e -> e.getText().contains("kettle whistled"))
+			.findFirst()
+			.orElse(null));
+		cell.click();
+
+		wait.until(d -> d.getCurrentUrl().contains("/transcript/"));
+		WebElement hit = wait.until(d -> d.findElements(By.id("hit")).stream().findFirst().orElse(null));
+		assertThat(hit.getText()).isEqualTo("kettle whistled");
+		assertThat(driver.findElement(By.id("turn-1")).getText()).contains("MI Caseworker 4");
+		screenshot("transcript");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + "/" + path;
+	}
+
+	private String text(String id) {
+		return driver.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");
+	}
+
+	private void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+}
