@@ -13,7 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import quire.project.Project;
 import quire.project.ProjectService;
@@ -39,10 +40,13 @@ public class DemoProject {
 
 	private final boolean onFirstStart;
 
-	DemoProject(ProjectService projects, CorpusService corpus,
+	private final TransactionTemplate transaction;
+
+	DemoProject(ProjectService projects, CorpusService corpus, PlatformTransactionManager transactions,
 			@Value("${quire.demo.on-first-start:true}") boolean onFirstStart) {
 		this.projects = projects;
 		this.corpus = corpus;
+		this.transaction = new TransactionTemplate(transactions);
 		this.onFirstStart = onFirstStart;
 	}
 
@@ -54,27 +58,34 @@ public class DemoProject {
 	 * Creates the demo project with all its documents, in one transaction.
 	 * @throws IllegalStateException if it exists already
 	 */
-	@Transactional
 	public Project create() {
 		if (projects.findByName(NAME).isPresent()) {
 			throw new IllegalStateException("the demo project '" + NAME + "' exists already");
 		}
-		Project project = projects.create(NAME,
-				"Fictional focus groups, MI sessions and an interview in the setting of an MI return-to-work trial");
-		for (Entry entry : manifest()) {
-			corpus.importDocument(project.id(),
-					new ImportRequest(entry.file(), read(entry.file()), entry.group(), entry.language()));
-		}
-		return project;
+		List<Entry> entries = manifest();
+		return transaction.execute(status -> {
+			Project project = projects.create(NAME,
+					"Fictional focus groups, MI sessions and an interview in the setting of an MI return-to-work trial");
+			for (Entry entry : entries) {
+				corpus.importDocument(project.id(),
+						new ImportRequest(entry.file(), read(entry.file()), entry.group(), entry.language()));
+			}
+			return project;
+		});
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void createOnFirstStart(ApplicationReadyEvent event) {
 		boolean cli = event.getApplicationContext().getEnvironment().matchesProfiles("cli");
 		if (onFirstStart && !cli && projects.isEmpty()) {
-			Project project = create();
-			log.info("Created the demo project '{}' with {} documents", project.name(),
-					corpus.documents(project.id()).size());
+			try {
+				Project project = create();
+				log.info("Created the demo project '{}' with {} documents", project.name(),
+						corpus.documents(project.id()).size());
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not create the demo project: {}", ex.getMessage(), ex);
+			}
 		}
 	}
 

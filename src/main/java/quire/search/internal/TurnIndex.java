@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -72,6 +73,8 @@ public final class TurnIndex implements Closeable {
 	private final SearcherManager searchers;
 
 	private final QueryFactory queries;
+
+	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private TurnIndex(Directory directory) throws IOException {
 		Analyzer analyzer = QueryFactory.perLanguageAnalyzer();
@@ -310,7 +313,13 @@ public final class TurnIndex implements Closeable {
 
 	}
 
+	/**
+	 * Applies one change and commits it. Changes are serialised, so a full rebuild and a document
+	 * update arriving at the same time (start-up rebuild while an import event is handled) cannot
+	 * interleave and leave a document's turns twice.
+	 */
 	private void update(IndexChange change) {
+		writeLock.lock();
 		try {
 			change.apply();
 			writer.commit();
@@ -318,6 +327,9 @@ public final class TurnIndex implements Closeable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("the search index could not be updated: " + ex.getMessage(), ex);
+		}
+		finally {
+			writeLock.unlock();
 		}
 	}
 

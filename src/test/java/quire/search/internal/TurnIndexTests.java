@@ -1,0 +1,236 @@
+package quire.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import quire.corpus.DocumentId;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Language;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.project.ProjectId;
+import quire.search.KwicHit;
+import quire.search.SearchRequest;
+import quire.search.SearchResult;
+
+/** The turn index on small hand-made transcripts: every query form, every filter, and exact KWIC offsets. */
+final class TurnIndexTests {
+
+	static final ProjectId PROJECT = new ProjectId(1);
+
+	static final ProjectId OTHER = new ProjectId(2);
+
+	TurnIndex index;
+
+	Transcript focusGroup;
+
+	Transcript interview;
+
+	@BeforeEach
+	void indexTranscripts() throws IOException {
+		index = TurnIndex.open(new ByteBuffersDirectory());
+		focusGroup = transcript(10, PROJECT, "fg-mi", "Focus groups", Language.ENGLISH,
+				"Moderator", "How did the training on summarizing go?",
+				"MI Caseworker 1", "Summarizing was hard. Asking for permission felt unnatural to me.",
+				"MI Caseworker 2", "The workload grew, and management never reduced our caseload during sick leave follow-up.",
+				"Moderator", "So the sick-listed worker came first, and the leave itself was long.");
+		interview = transcript(11, PROJECT, "intervju", "Interviews", Language.NORWEGIAN,
+				"Intervjuer", "Hvordan var det å lære motiverende intervju?",
+				"Saksbehandler 5", "Det var krevende, men de sykmeldte ble møtt på en ny måte. Vi fikk lite veiledning.");
+		index.replaceDocument(focusGroup);
+		index.replaceDocument(interview);
+		index.replaceDocument(transcript(20, OTHER, "secret", "Focus groups", Language.ENGLISH, "Moderator",
+				"Workload and summarizing belong to another project."));
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		index.close();
+	}
+
+	SearchResult search(String query) {
+		return index.search(SearchRequest.of(PROJECT, query));
+	}
+
+	@Test
+	void wordFindsEveryTurnOnce() {
+		SearchResult r = search("workload");
+		assertThat(r.totalHits()).isEqualTo(1);
+		assertThat(r.matchingTurns()).isEqualTo(1);
+		assertThat(r.hits()).singleElement().satisfies(h -> {
+			assertThat(h.hit()).isEqualTo("workload");
+			assertThat(h.speaker()).isEqualTo("MI Caseworker 2");
+			assertThat(h.turnIndex()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void stemmingFindsOtherFormsOfAWord() {
+		assertThat(search("summarize").hits()).extracting(KwicHit::hit).containsExactly("summarizing", "Summarizing");
+	}
+
+	@Test
+	void phraseMatchesAsOneHitSpanningBothWords() {
+		SearchResult r = search("\"sick leave\"");
+		assertThat(r.totalHits()).isEqualTo(1);
+		assertThat(r.hits().get(0).hit()).isEqualTo("sick leave");
+	}
+
+	@Test
+	void proximityAllowsWordsInBetweenUpToTheSlop() {
+		assertThat(search("\"reduced caseload\"").matchingTurns()).isZero();
+		assertThat(search("\"reduced caseload\"~1").hits()).extracting(KwicHit::hit)
+			.containsExactly("reduced our caseload");
+		assertThat(search("\"management caseload\"~2").matchingTurns()).isZero();
+		assertThat(search("\"management caseload\"~3").matchingTurns()).isEqualTo(1);
+	}
+
+	@Test
+	void booleanOperatorsCombineWords() {
+		assertThat(search("workload management").matchingTurns()).isEqualTo(1);
+		assertThat(search("workload OR permission").matchingTurns()).isEqualTo(2);
+		assertThat(search("summarizing NOT training").hits()).extracting(KwicHit::speaker)
+			.containsExactly("MI Caseworker 1");
+		assertThat(search("workload AND training").totalHits()).isZero();
+	}
+
+	@Test
+	void wildcardAndFuzzyMatchVariants() {
+		assertThat(search("manag*").hits()).extracting(KwicHit::hit).containsExactly("management");
+		assertThat(search("Caselod~").hits()).extracting(KwicHit::hit).containsExactly("caseload");
+	}
+
+	@Test
+	void filtersNarrowByGroupDocumentAndSpeaker() {
+		assertThat(index.search(new SearchRequest(PROJECT, "det OR summarizing", "Interviews", null, null, 50))
+			.hits()).allMatch(h -> h.documentName().equals("intervju"));
+		assertThat(index.search(new SearchRequest(PROJECT, "summarizing", null, new DocumentId(11), null, 50))
+			.totalHits()).isZero();
+		assertThat(index.search(new SearchRequest(PROJECT, "summarizing", null, null, "Moderator", 50)).hits())
+			.extracting(KwicHit::turnIndex)
+			.containsExactly(0);
+	}
+
+	@Test
+	void anotherProjectNeverContributesHits() {
+		assertThat(search("another").totalHits()).isZero();
+		assertThat(index.search(SearchRequest.of(OTHER, "workload")).totalHits()).isEqualTo(1);
+		assertThat(index.turnCount(PROJECT)).isEqualTo(6);
+	}
+
+	@Test
+	void norwegianIsAnalysedAsNorwegian() {
+		assertThat(search("sykmeldte").hits()).extracting(KwicHit::hit).containsExactly("sykmeldte");
+		assertThat(search("veiledningen").hits()).extracting(KwicHit::hit).containsExactly("veiledning");
+		assertThat(search("måte").hits()).extracting(KwicHit::hit).containsExactly("måte");
+	}
+
+	@Test
+	void kwicOffsetsPointAtTheHitInTheDocumentText() {
+		for (String q : List.of("workload", "\"sick leave\"", "summar*", "veiledning", "permission")) {
+			for (KwicHit h : search(q).hits()) {
+				String text = h.documentName().equals("intervju") ? interview.text() : focusGroup.text();
+				assertThat(text.substring(h.start(), h.end())).isEqualTo(h.hit());
+				assertThat(text.substring(0, h.start())).endsWith(h.left().replace("…", ""));
+			}
+		}
+	}
+
+	@Test
+	void contextIsAboutSixtyCharactersAndCutAtWords() {
+		String text = "a".repeat(10) + " " + "word ".repeat(30) + "HIT";
+		String left = TurnIndex.left(text, text.length() - 3);
+		assertThat(left).startsWith("…word").hasSizeLessThanOrEqualTo(TurnIndex.CONTEXT + 1);
+		String right = TurnIndex.right("HIT " + "word ".repeat(30), 3);
+		assertThat(right).endsWith("word…").hasSizeLessThanOrEqualTo(TurnIndex.CONTEXT + 1);
+	}
+
+	@Test
+	void rowsAreCappedButCountsStayComplete() {
+		SearchResult r = index.search(new SearchRequest(PROJECT, "the OR and OR det", null, null, null, 2));
+		assertThat(r.hits()).hasSize(2);
+		assertThat(r.truncated()).isTrue();
+		assertThat(r.totalHits()).isGreaterThan(2);
+		assertThat(r.perDocument().stream().mapToInt(d -> d.hits()).sum()).isEqualTo(r.totalHits());
+	}
+
+	@Test
+	void replacingADocumentDoesNotDuplicateItsTurns() {
+		index.replaceDocument(focusGroup);
+		index.replaceDocument(focusGroup);
+		assertThat(search("workload").totalHits()).isEqualTo(1);
+		assertThat(index.turnCount(PROJECT)).isEqualTo(6);
+	}
+
+	@Test
+	void concurrentRebuildAndReplaceNeverDuplicateTurns() throws InterruptedException {
+		for (int round = 0; round < 20; round++) {
+			Thread rebuild = new Thread(() -> index.rebuild(List.of(focusGroup, interview)));
+			Thread replace = new Thread(() -> index.replaceDocument(focusGroup));
+			rebuild.start();
+			replace.start();
+			rebuild.join();
+			replace.join();
+			assertThat(index.turnCount(PROJECT)).isEqualTo(6);
+		}
+	}
+
+	@Test
+	void deleteAndRebuild() {
+		index.deleteDocument(focusGroup.document().id());
+		assertThat(search("workload").totalHits()).isZero();
+		index.rebuild(List.of(focusGroup));
+		assertThat(search("workload").totalHits()).isEqualTo(1);
+		assertThat(search("sykmeldte").totalHits()).isZero();
+	}
+
+	@Test
+	void unreadableQueriesAreExplained() {
+		assertThatThrownBy(() -> search("\"sick leave")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("a quotation mark is not closed");
+		assertThatThrownBy(() -> search("workload AND")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("cannot read the query 'workload AND': an operator");
+		assertThatThrownBy(() -> search("*load")).hasMessageContaining("cannot start with *");
+	}
+
+	@Test
+	void indexOnDiskSurvivesReopening(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+		}
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.search(SearchRequest.of(PROJECT, "caseload")).totalHits()).isEqualTo(1);
+			assertThat(reopened.isEmpty()).isFalse();
+		}
+	}
+
+	/** Builds a transcript from speaker/words pairs, rendered as "Speaker: words" lines. */
+	static Transcript transcript(long id, ProjectId project, String name, String group, Language language,
+			String... speakerAndWords) {
+		StringBuilder text = new StringBuilder();
+		List<Turn> turns = new ArrayList<>();
+		for (int i = 0; i < speakerAndWords.length; i += 2) {
+			text.append(speakerAndWords[i]).append(": ");
+			int start = text.length();
+			text.append(speakerAndWords[i + 1]);
+			turns.add(new Turn(i / 2, speakerAndWords[i], start, text.length(), (long) i * 1000, null));
+			text.append('\n');
+		}
+		DocumentSummary summary = new DocumentSummary(new DocumentId(id), project, name, group, language, "txt",
+				turns.size(), 0, Instant.now());
+		return new Transcript(summary, text.toString(), turns);
+	}
+
+}
