@@ -16,6 +16,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -169,7 +170,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 			.setResizable(true);
 		grid.addColumn(h -> h.speaker() == null ? "" : h.speaker()).setHeader("Speaker").setFlexGrow(1)
 			.setResizable(true);
-		grid.addColumn(KwicHit::left).setHeader("Left context").setFlexGrow(4).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setPartNameGenerator(h -> "kwic-left");
+		// The left context is cut at its start, so the words next to the hit stay visible.
+		grid.addColumn(LitRenderer.<KwicHit>of("<div class=\"kwic-left\"><span>${item.left}</span></div>")
+			.withProperty("left", KwicHit::left)).setHeader("Left context").setFlexGrow(4)
+			.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
 		grid.addColumn(KwicHit::hit).setHeader("Hit").setAutoWidth(true).setFlexGrow(0)
 			.setPartNameGenerator(h -> "kwic-hit");
 		grid.addColumn(KwicHit::right).setHeader("Right context").setFlexGrow(4);
