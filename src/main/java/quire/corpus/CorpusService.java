@@ -276,8 +276,15 @@ public class CorpusService {
 		return s.length() > 250 ? s.substring(0, 250) : s;
 	}
 
+	/** The upload limit for people, e.g. "50 MB" (binary megabytes, as file managers show them). */
+	public String maxFileSizeLabel() {
+		return megabytes(maxFileSize);
+	}
+
 	private static String megabytes(long bytes) {
-		return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+		double mb = bytes / (1024.0 * 1024.0);
+		return mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f MB", mb)
+				: String.format(Locale.ROOT, "%.1f MB", mb);
 	}
 
 	private static String sha256(byte[] content) {

@@ -100,8 +100,8 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		H3 title = new H3("Import transcripts");
 		Paragraph help = new Paragraph("Text (.txt), Word (.docx), PDF with a text layer (.pdf), WebVTT (.vtt, e.g. "
 				+ "from Teams or Zoom) and SubRip (.srt). Speaker labels such as \"MI Caseworker 2:\" or "
-				+ "\"[00:12:03] Anna:\" become speaker turns. Files up to " + (corpus.maxFileSize() / 1_000_000)
-				+ " MB.");
+				+ "\"[00:12:03] Anna:\" become speaker turns. Files up to " + corpus.maxFileSizeLabel()
+				+ ".");
 		help.addClassName("quire-help");
 
 		group.setAllowCustomValue(true);
@@ -113,6 +113,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		group.setWidth("22em");
 
 		language.setLabel("Language");
+		language.setWidth("14em");
 		language.setItems(GUESS, Language.ENGLISH.label(), Language.NORWEGIAN.label());
 		language.setValue(GUESS);
 		language.addValueChangeListener(e -> chosenLanguage = GUESS.equals(e.getValue()) ? null
