@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
+import quire.coding.AgreementService;
+import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
@@ -30,9 +32,16 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final DemoProject demo;
 
+	private final CodebookService codebook;
+
+	private final AgreementService agreement;
+
 	private int exitCode;
 
-	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo) {
+	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
+			CodebookService codebook, AgreementService agreement) {
+		this.codebook = codebook;
+		this.agreement = agreement;
 		this.projects = projects;
 		this.corpus = corpus;
 		this.search = search;
@@ -53,6 +62,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new ImportCommand(projects, corpus));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search));
 		cli.addSubcommand(new RebuildIndexCommand(search));
+		cli.addSubcommand(new CommandLine(new CodebookCommand())
+			.addSubcommand(new CodebookCommand.Import(projects, codebook))
+			.addSubcommand(new CodebookCommand.Export(projects, codebook)));
+		cli.addSubcommand(new AgreementCommand(projects, corpus, codebook, agreement));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -42,10 +43,13 @@ public class DemoProject {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	DemoProject(ProjectService projects, CorpusService corpus, PlatformTransactionManager transactions,
-			@Value("${quire.demo.on-first-start:true}") boolean onFirstStart) {
+			ApplicationEventPublisher events, @Value("${quire.demo.on-first-start:true}") boolean onFirstStart) {
 		this.projects = projects;
 		this.corpus = corpus;
+		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.onFirstStart = onFirstStart;
 	}
@@ -70,6 +74,7 @@ public class DemoProject {
 				corpus.importDocument(project.id(),
 						new ImportRequest(entry.file(), read(entry.file()), entry.group(), entry.language()));
 			}
+			events.publishEvent(new DemoProjectCreated(project.id()));
 			return project;
 		});
 	}
@@ -109,7 +114,8 @@ public class DemoProject {
 		return entries;
 	}
 
-	private static byte[] read(String file) {
+	/** A file of the bundled demo corpus. */
+	public static byte[] read(String file) {
 		try (InputStream in = new ClassPathResource(LOCATION + file).getInputStream()) {
 			return in.readAllBytes();
 		}

@@ -127,7 +127,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		upload.setMaxFiles(100);
 		upload.addFileRejectedListener(
 				e -> logLine(false, e.getFileName() + ": " + e.getErrorMessage() + " (limit "
-						+ (corpus.maxFileSize() / 1_000_000) + " MB; .txt, .docx, .pdf, .vtt, .srt)"));
+						+ corpus.maxFileSizeLabel() + "; .txt, .docx, .pdf, .vtt, .srt)"));
 
 		HorizontalLayout options = new HorizontalLayout(group, language);
 		options.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -1,0 +1,10 @@
+package quire.coding;
+
+import java.util.List;
+
+/**
+ * Codes × codes: {@code counts[i][j]} is the number of pairs of codings of code i and code j that
+ * overlap in the same document (i ≠ j); the diagonal holds each code's number of codings.
+ */
+public record CoOccurrence(List<Code> codes, int[][] counts) {
+}

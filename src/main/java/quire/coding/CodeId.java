@@ -1,0 +1,5 @@
+package quire.coding;
+
+/** Identifies a code of a project's codebook. */
+public record CodeId(long value) {
+}

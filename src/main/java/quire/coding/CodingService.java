@@ -1,0 +1,304 @@
+package quire.coding;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentDeleted;
+import quire.corpus.DocumentId;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.project.ProjectId;
+
+/**
+ * Codings: a code applied by a coder to {@code [start, end)} of a document's immutable text. A coding
+ * never points outside its document's text and never starts or ends in white space. Auto-coding
+ * codes all turns of chosen speakers, or a list of spans (such as search hits), in one transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CodingService {
+
+	private static final String SELECT = "select id, document_id, code_id, start_offset, end_offset, coder, created_at from coding ";
+
+	private final JdbcClient jdbc;
+
+	private final CorpusService corpus;
+
+	private final CodebookService codebook;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock = Clock.systemUTC();
+
+	CodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.corpus = corpus;
+		this.codebook = codebook;
+		this.events = events;
+	}
+
+	/**
+	 * Codes {@code [start, end)} of a document. Leading and trailing white space is left out of the
+	 * span; coding the same span with the same code by the same coder again returns the existing coding.
+	 * @throws IllegalArgumentException when the span is empty or outside the text, or the code belongs
+	 * to another project
+	 */
+	@Transactional
+	public Coding code(DocumentId document, CodeId code, int start, int end, String coder) {
+		Transcript t = transcript(document);
+		int[] span = span(t, start, end);
+		Coding coding = insert(t.document(), requireCode(t.document().projectId(), code), span[0], span[1], coder(coder));
+		events.publishEvent(new CodingChanged(t.document().projectId(), document));
+		return coding;
+	}
+
+	/** Removes a coding. */
+	@Transactional
+	public void remove(CodingId id) {
+		Coding coding = require(id);
+		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
+		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
+		events.publishEvent(new CodingChanged(projectOf(coding.documentId()), coding.documentId()));
+	}
+
+	/** Widens or narrows a coding to {@code [start, end)}, with the same checks as {@link #code}. */
+	@Transactional
+	public Coding resize(CodingId id, int start, int end) {
+		Coding coding = require(id);
+		Transcript t = transcript(coding.documentId());
+		int[] span = span(t, start, end);
+		jdbc.sql("update coding set start_offset = ?, end_offset = ? where id = ?")
+			.params(span[0], span[1], id.value())
+			.update();
+		events.publishEvent(new CodingChanged(t.document().projectId(), coding.documentId()));
+		return require(id);
+	}
+
+	/** One coding by id. */
+	public Optional<Coding> coding(CodingId id) {
+		return jdbc.sql(SELECT + "where id = ?").param(id.value()).query((rs, n) -> map(rs)).optional();
+	}
+
+	/** A document's codings by start offset; all coders when {@code coder} is null. */
+	public List<Coding> codings(DocumentId document, @Nullable String coder) {
+		if (coder == null) {
+			return jdbc.sql(SELECT + "where document_id = ? order by start_offset, end_offset desc, id")
+				.param(document.value())
+				.query((rs, n) -> map(rs))
+				.list();
+		}
+		return jdbc.sql(SELECT + "where document_id = ? and coder = ? order by start_offset, end_offset desc, id")
+			.params(document.value(), coder)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** All codings of a project; all coders when {@code coder} is null. */
+	public List<Coding> codings(ProjectId project, @Nullable String coder) {
+		if (coder == null) {
+			return jdbc.sql(SELECT + "where project_id = ? order by document_id, start_offset, id")
+				.param(project.value())
+				.query((rs, n) -> map(rs))
+				.list();
+		}
+		return jdbc.sql(SELECT + "where project_id = ? and coder = ? order by document_id, start_offset, id")
+			.params(project.value(), coder)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** The names of everyone who has coded in a project, alphabetically. */
+	public List<String> coders(ProjectId project) {
+		return jdbc.sql("select distinct coder from coding where project_id = ? order by coder")
+			.param(project.value())
+			.query(String.class)
+			.list();
+	}
+
+	/** How many codings {@link #codeSpeakers} would make (turns of those speakers not yet coded so). */
+	public int previewSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
+		return speakerSpans(project, speakers).size() - existing(speakerSpans(project, speakers), code, coder(coder));
+	}
+
+	/** Codes every turn of the given speakers (in all documents of the project) with {@code code}. */
+	@Transactional
+	public int codeSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
+		return codeAll(project, code, coder, speakerSpans(project, speakers));
+	}
+
+	/** How many codings {@link #codeAll} would make. */
+	public int previewAll(ProjectId project, CodeId code, String coder, Collection<Span> spans) {
+		List<Span> clean = clean(project, spans);
+		return clean.size() - existing(clean, code, coder(coder));
+	}
+
+	/**
+	 * Codes every span with {@code code} in one transaction, skipping spans the coder has already
+	 * coded so and merging duplicates.
+	 * @return how many codings were made
+	 */
+	@Transactional
+	public int codeAll(ProjectId project, CodeId code, String coder, Collection<Span> spans) {
+		String who = coder(coder);
+		Code c = requireCode(project, code);
+		List<Span> clean = clean(project, spans);
+		Set<DocumentId> touched = new LinkedHashSet<>();
+		int made = 0;
+		for (Span s : clean) {
+			if (!exists(s, code, who)) {
+				DocumentSummary d = corpus.document(s.documentId()).orElseThrow();
+				insert(d, c, s.start(), s.end(), who);
+				touched.add(s.documentId());
+				made++;
+			}
+		}
+		for (DocumentId d : touched) {
+			events.publishEvent(new CodingChanged(project, d));
+		}
+		return made;
+	}
+
+	@EventListener
+	void on(DocumentDeleted event) {
+		// Codings go with their document (foreign key cascade); memos on the document and its codings too.
+		jdbc.sql("delete from memo where target_kind = 'DOCUMENT' and target_id = ?").param(event.documentId().value()).update();
+		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id not in (select id from coding)").update();
+	}
+
+	private List<Span> speakerSpans(ProjectId project, Set<String> speakers) {
+		List<Span> spans = new ArrayList<>();
+		for (DocumentSummary d : corpus.documents(project)) {
+			Transcript t = corpus.transcript(d.id()).orElseThrow();
+			for (Turn turn : t.turns()) {
+				if (turn.speaker() != null && speakers.contains(turn.speaker()) && turn.end() > turn.start()) {
+					spans.add(new Span(d.id(), turn.start(), turn.end()));
+				}
+			}
+		}
+		return spans;
+	}
+
+	private List<Span> clean(ProjectId project, Collection<Span> spans) {
+		Set<Span> out = new LinkedHashSet<>();
+		java.util.Map<DocumentId, Transcript> cache = new java.util.HashMap<>();
+		for (Span s : spans) {
+			Transcript t = cache.computeIfAbsent(s.documentId(), this::transcript);
+			if (!t.document().projectId().equals(project)) {
+				throw new IllegalArgumentException("document '" + t.document().name() + "' belongs to another project");
+			}
+			int[] span = span(t, s.start(), s.end());
+			out.add(new Span(s.documentId(), span[0], span[1]));
+		}
+		return List.copyOf(out);
+	}
+
+	private int existing(List<Span> spans, CodeId code, String coder) {
+		int n = 0;
+		for (Span s : spans) {
+			if (exists(s, code, coder)) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	private boolean exists(Span s, CodeId code, String coder) {
+		return jdbc.sql("select count(*) from coding where document_id = ? and code_id = ? and coder = ? "
+				+ "and start_offset = ? and end_offset = ?")
+			.params(s.documentId().value(), code.value(), coder, s.start(), s.end())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	private Coding insert(DocumentSummary document, Code code, int start, int end, String coder) {
+		Optional<Coding> twin = jdbc.sql(SELECT + "where document_id = ? and code_id = ? and coder = ? "
+				+ "and start_offset = ? and end_offset = ?")
+			.params(document.id().value(), code.id().value(), coder, start, end)
+			.query((rs, n) -> map(rs))
+			.optional();
+		if (twin.isPresent()) {
+			return twin.get();
+		}
+		Instant now = clock.instant();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into coding (project_id, document_id, code_id, start_offset, end_offset, coder, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(document.projectId().value(), document.id().value(), code.id().value(), start, end, coder,
+					Timestamp.from(now))
+			.update(keys, "id");
+		return require(new CodingId(keys.getKeyAs(Number.class).longValue()));
+	}
+
+	private Transcript transcript(DocumentId id) {
+		return corpus.transcript(id).orElseThrow(() -> new IllegalArgumentException("no document with id " + id.value()));
+	}
+
+	private ProjectId projectOf(DocumentId id) {
+		return transcript(id).document().projectId();
+	}
+
+	private Code requireCode(ProjectId project, CodeId id) {
+		Code code = codebook.code(id).orElseThrow(() -> new IllegalArgumentException("no code with id " + id.value()));
+		if (!code.projectId().equals(project)) {
+			throw new IllegalArgumentException("code '" + code.name() + "' belongs to another project");
+		}
+		return code;
+	}
+
+	private Coding require(CodingId id) {
+		return coding(id).orElseThrow(() -> new IllegalArgumentException("no coding with id " + id.value()));
+	}
+
+	/** The span without surrounding white space, checked against the text. */
+	static int[] span(Transcript t, int start, int end) {
+		String text = t.text();
+		if (start < 0 || end > text.length() || start >= end) {
+			throw new IllegalArgumentException("a coding must cover at least one character of '" + t.document().name()
+					+ "' (0.." + text.length() + "), was [" + start + ", " + end + ")");
+		}
+		while (start < end && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		if (start >= end) {
+			throw new IllegalArgumentException("the selection holds only white space; select some words to code");
+		}
+		return new int[] { start, end };
+	}
+
+	private static String coder(String coder) {
+		String c = coder.strip();
+		if (c.isEmpty()) {
+			throw new IllegalArgumentException("a coding needs a coder name");
+		}
+		if (c.length() > 100) {
+			throw new IllegalArgumentException("a coder name must be at most 100 characters");
+		}
+		return c;
+	}
+
+	private static Coding map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Coding(new CodingId(rs.getLong(1)), new DocumentId(rs.getLong(2)), new CodeId(rs.getLong(3)),
+				rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+	}
+
+}

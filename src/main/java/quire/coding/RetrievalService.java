@@ -1,0 +1,228 @@
+package quire.coding;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.project.ProjectId;
+
+/**
+ * Reads coded data back: a code's segments with context, the framework matrix (RE-AIM dimensions or
+ * codes × documents, groups or speakers) and code co-occurrence.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RetrievalService {
+
+	/** Characters of context shown either side of a coded segment. */
+	static final int CONTEXT = 160;
+
+	private final CodingService codings;
+
+	private final CodebookService codebook;
+
+	private final CorpusService corpus;
+
+	RetrievalService(CodingService codings, CodebookService codebook, CorpusService corpus) {
+		this.codings = codings;
+		this.codebook = codebook;
+		this.corpus = corpus;
+	}
+
+	/** Segments coded with the code or any of its sub-codes, by document and position; all coders when null. */
+	public List<CodedSegment> segments(CodeId code, @Nullable String coder) {
+		Code root = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));
+		List<Code> all = codebook.codes(root.projectId());
+		Set<CodeId> ids = descendants(all, root.id());
+		return segments(root.projectId(), all, coder).stream().filter(s -> ids.contains(s.coding().codeId())).toList();
+	}
+
+	/** A code's segments as CSV (formula-looking cells neutralised). */
+	public byte[] exportCsv(CodeId code, @Nullable String coder) {
+		return quire.coding.internal.SegmentWriter.csv(segments(code, coder));
+	}
+
+	/** A code's segments as a Word document of quotes with their sources. */
+	public byte[] exportDocx(CodeId code, @Nullable String coder) {
+		Code c = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));
+		return quire.coding.internal.SegmentWriter.docx(c.path(), segments(code, coder));
+	}
+
+	/** One row per RE-AIM dimension, counting codes mapped to it directly or through an ancestor. */
+	public List<MatrixRow> dimensionRows(ProjectId project) {
+		List<Code> all = codebook.codes(project);
+		Map<CodeId, Code> byId = new HashMap<>();
+		all.forEach(c -> byId.put(c.id(), c));
+		List<MatrixRow> rows = new ArrayList<>();
+		for (ReAim d : ReAim.values()) {
+			Set<CodeId> ids = new HashSet<>();
+			String colour = "#7F7F7F";
+			for (Code c : all) {
+				if (inherited(c, byId).contains(d)) {
+					ids.add(c.id());
+				}
+				if (c.parentId() == null && c.dimensions().contains(d)) {
+					colour = c.colour();
+				}
+			}
+			rows.add(new MatrixRow(d.label(), colour, ids));
+		}
+		return rows;
+	}
+
+	/** One row per chosen code (themes count their sub-codes). */
+	public List<MatrixRow> codeRows(ProjectId project, List<CodeId> chosen) {
+		List<Code> all = codebook.codes(project);
+		List<MatrixRow> rows = new ArrayList<>();
+		for (CodeId id : chosen) {
+			Code c = all.stream().filter(x -> x.id().equals(id)).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no code with id " + id.value() + " in this project"));
+			rows.add(new MatrixRow(c.name(), c.colour(), descendants(all, id)));
+		}
+		return rows;
+	}
+
+	/** The framework matrix of the given rows against documents, groups or speakers; all coders when null. */
+	public FrameworkMatrix matrix(ProjectId project, List<MatrixRow> rows, MatrixColumns columns, @Nullable String coder) {
+		List<CodedSegment> segments = segments(project, codebook.codes(project), coder);
+		List<String> columnNames = new ArrayList<>();
+		switch (columns) {
+			case DOCUMENTS -> corpus.documents(project).forEach(d -> columnNames.add(d.name()));
+			case GROUPS -> columnNames.addAll(corpus.groups(project));
+			case SPEAKERS -> segments.stream().map(CodedSegment::speaker).filter(Objects::nonNull).distinct().sorted()
+				.forEach(columnNames::add);
+		}
+		List<List<List<CodedSegment>>> cells = new ArrayList<>();
+		for (MatrixRow row : rows) {
+			List<List<CodedSegment>> line = new ArrayList<>();
+			for (String column : columnNames) {
+				Map<String, CodedSegment> unique = new LinkedHashMap<>();
+				for (CodedSegment s : segments) {
+					if (row.codes().contains(s.coding().codeId()) && column.equals(columnOf(s, columns))) {
+						unique.putIfAbsent(s.coding().documentId().value() + ":" + s.coding().start() + ":"
+								+ s.coding().end() + ":" + s.coding().coder(), s);
+					}
+				}
+				line.add(List.copyOf(unique.values()));
+			}
+			cells.add(line);
+		}
+		return new FrameworkMatrix(columns, rows, columnNames, cells);
+	}
+
+	/** Overlapping codings of different codes in the same document, for every pair of codes; all coders when null. */
+	public CoOccurrence coOccurrence(ProjectId project, @Nullable String coder) {
+		List<Code> all = codebook.codes(project);
+		Map<CodeId, Integer> index = new HashMap<>();
+		for (int i = 0; i < all.size(); i++) {
+			index.put(all.get(i).id(), i);
+		}
+		int[][] counts = new int[all.size()][all.size()];
+		Map<DocumentId, List<Coding>> byDocument = new LinkedHashMap<>();
+		for (Coding c : codings.codings(project, coder)) {
+			byDocument.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
+		}
+		for (List<Coding> list : byDocument.values()) {
+			for (int a = 0; a < list.size(); a++) {
+				Coding x = list.get(a);
+				int i = index.get(x.codeId());
+				counts[i][i]++;
+				for (int b = a + 1; b < list.size(); b++) {
+					Coding y = list.get(b);
+					if (y.start() >= x.end()) {
+						break; // sorted by start: no later coding can overlap x
+					}
+					if (!x.codeId().equals(y.codeId()) && x.overlaps(y.start(), y.end())) {
+						int j = index.get(y.codeId());
+						counts[i][j]++;
+						counts[j][i]++;
+					}
+				}
+			}
+		}
+		return new CoOccurrence(all, counts);
+	}
+
+	private List<CodedSegment> segments(ProjectId project, List<Code> all, @Nullable String coder) {
+		Map<CodeId, String> paths = new HashMap<>();
+		all.forEach(c -> paths.put(c.id(), c.path()));
+		Map<DocumentId, Transcript> transcripts = new HashMap<>();
+		List<CodedSegment> out = new ArrayList<>();
+		for (Coding c : codings.codings(project, coder)) {
+			Transcript t = transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow());
+			out.add(segment(t, c, paths.getOrDefault(c.codeId(), "")));
+		}
+		return out;
+	}
+
+	static CodedSegment segment(Transcript t, Coding c, String codePath) {
+		Turn turn = turnAt(t, c.start());
+		String text = t.text();
+		int from = Math.max(turn == null ? 0 : turn.start(), c.start() - CONTEXT);
+		int to = Math.min(turn == null ? text.length() : Math.max(turn.end(), c.end()), c.end() + CONTEXT);
+		DocumentSummary d = t.document();
+		return new CodedSegment(c, codePath, d.name(), d.group(), turn == null ? -1 : turn.index(),
+				turn == null ? null : turn.speaker(), text.substring(from, c.start()), text.substring(c.start(), c.end()),
+				text.substring(c.end(), Math.max(c.end(), to)));
+	}
+
+	static @Nullable Turn turnAt(Transcript t, int offset) {
+		Turn found = null;
+		for (Turn turn : t.turns()) {
+			if (turn.start() <= offset && offset < Math.max(turn.end(), turn.start() + 1)) {
+				return turn;
+			}
+			if (turn.start() <= offset) {
+				found = turn;
+			}
+		}
+		return found;
+	}
+
+	private static @Nullable String columnOf(CodedSegment s, MatrixColumns columns) {
+		return switch (columns) {
+			case DOCUMENTS -> s.documentName();
+			case GROUPS -> s.group();
+			case SPEAKERS -> s.speaker();
+		};
+	}
+
+	static Set<CodeId> descendants(List<Code> all, CodeId root) {
+		Set<CodeId> ids = new HashSet<>();
+		ids.add(root);
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Code c : all) {
+				if (c.parentId() != null && ids.contains(c.parentId()) && ids.add(c.id())) {
+					grew = true;
+				}
+			}
+		}
+		return ids;
+	}
+
+	private static Set<ReAim> inherited(Code c, Map<CodeId, Code> byId) {
+		EnumSet<ReAim> out = EnumSet.noneOf(ReAim.class);
+		for (Code x = c; x != null; x = x.parentId() == null ? null : byId.get(x.parentId())) {
+			out.addAll(x.dimensions());
+		}
+		return out;
+	}
+
+}

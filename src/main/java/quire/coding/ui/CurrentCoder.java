@@ -1,0 +1,48 @@
+package quire.coding.ui;
+
+import java.io.Serializable;
+
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.spring.annotation.VaadinSessionScope;
+
+/**
+ * The name codings made in this browser session are recorded under, and which coders' codings the
+ * views show. Until Quire has logins, a researcher types their name once per session.
+ */
+@SpringComponent
+@VaadinSessionScope
+public class CurrentCoder implements Serializable {
+
+	/** The filter value that shows every coder's codings. */
+	public static final String ALL = "All coders";
+
+	private String name = "Researcher";
+
+	private String shown = ALL;
+
+	public String name() {
+		return name;
+	}
+
+	public void name(String value) {
+		String v = value.strip();
+		if (!v.isEmpty()) {
+			this.name = v;
+		}
+	}
+
+	/** Whose codings to show: {@link #ALL} or one coder's name. */
+	public String shown() {
+		return shown;
+	}
+
+	public void shown(String value) {
+		this.shown = value;
+	}
+
+	/** The coder filter for services: null for all coders. */
+	public @org.jspecify.annotations.Nullable String filter() {
+		return ALL.equals(shown) ? null : shown;
+	}
+
+}

@@ -1,0 +1,672 @@
+package quire.coding.ui;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import quire.coding.Code;
+import quire.coding.CodeDraft;
+import quire.coding.CodebookService;
+import quire.coding.Coding;
+import quire.coding.CodingService;
+import quire.coding.MemoService;
+import quire.coding.MemoTarget;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.ui.MainLayout;
+import quire.ui.Notifications;
+
+/**
+ * Reads and codes one transcript. Turns show timestamp, speaker and words; codings are coloured
+ * stripes in a margin beside each turn (one lane per overlapping coding, code and coder on hover).
+ * Select words, then pick a code (Alt+C focuses the searchable picker, Enter applies), press
+ * Alt+1…9 for a recently used code, or Alt+V to code in vivo. Clicking a stripe selects its coding
+ * to remove it (Delete), fit it to the current selection or widen it to the whole turn.
+ *
+ * <p>
+ * Opened from search as {@code transcript/ID?turn=N&start=S&end=E}, it scrolls to the turn and
+ * highlights the hit (document offsets {@code [S, E)}).
+ */
+@Route(value = "transcript/:documentId", layout = MainLayout.class)
+@PageTitle("Transcript")
+class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
+
+	private static final int SPEAKER_COLOURS = 8;
+
+	private static final int RECENT = 9;
+
+	/**
+	 * Browser-side: the current selection as document offsets "start:end" (each end mapped through the
+	 * {@code data-offset} of the turn's words element), or null when nothing is selected.
+	 */
+	static final String SELECTION = """
+			(function(){var s=window.getSelection();if(!s||!s.rangeCount||s.isCollapsed)return null;var r=s.getRangeAt(0);
+			function pos(node,off,atEnd){var el=node.nodeType===1?node:node.parentElement;if(!el)return -1;var w=el.closest('.words');
+			if(!w){var t=el.closest('.quire-turn');if(!t)return -1;w=t.querySelector('.words');var b=parseInt(w.dataset.offset);
+			return atEnd?b+w.textContent.length:b;}
+			var rr=document.createRange();rr.selectNodeContents(w);rr.setEnd(node,off);return parseInt(w.dataset.offset)+rr.toString().length;}
+			return pos(r.startContainer,r.startOffset,false)+':'+pos(r.endContainer,r.endOffset,true);})()""";
+
+	private final CorpusService corpus;
+
+	private final CodebookService codebook;
+
+	private final CodingService codings;
+
+	private final MemoService memos;
+
+	private final CurrentCoder coder;
+
+	private final VerticalLayout reading = new VerticalLayout();
+
+	private final Div turns = new Div();
+
+	private final VerticalLayout panel = new VerticalLayout();
+
+	private final ComboBox<Code> picker = new ComboBox<>("Code");
+
+	private final Span selectionInfo = new Span();
+
+	private final Div selectedCodingBox = new Div();
+
+	private final Div recentBox = new Div();
+
+	private final LinkedList<Code> recent = new LinkedList<>();
+
+	private @Nullable Transcript transcript;
+
+	private List<Code> codes = List.of();
+
+	private Map<Long, Code> codeById = Map.of();
+
+	private int selStart = -1;
+
+	private int selEnd = -1;
+
+	private @Nullable Coding selectedCoding;
+
+	private int hitStart = -1;
+
+	private int hitEnd = -1;
+
+	private int focusTurn = -1;
+
+	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
+			CurrentCoder coder) {
+		this.corpus = corpus;
+		this.codebook = codebook;
+		this.codings = codings;
+		this.memos = memos;
+		this.coder = coder;
+		addClassName("quire-transcript-page");
+		setWidthFull();
+		setAlignItems(FlexComponent.Alignment.START);
+		reading.addClassName("quire-page");
+		reading.addClassName("quire-reading");
+		panel.addClassName("quire-coding-panel");
+		panel.setId("coding-panel");
+		add(reading, panel);
+		createShortcuts();
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		Optional<Transcript> found = event.getRouteParameters()
+			.get("documentId")
+			.flatMap(TranscriptView::parseId)
+			.flatMap(corpus::transcript);
+		reading.removeAll();
+		panel.removeAll();
+		if (found.isEmpty()) {
+			transcript = null;
+			reading.add(new H2("Document not found"), new Paragraph("It may have been deleted."),
+					new Anchor("documents", "Back to the documents"));
+			panel.setVisible(false);
+			return;
+		}
+		panel.setVisible(true);
+		transcript = found.get();
+		QueryParameters query = event.getLocation().getQueryParameters();
+		focusTurn = intParam(query, "turn", -1);
+		hitStart = intParam(query, "start", -1);
+		hitEnd = intParam(query, "end", -1);
+		selStart = -1;
+		selEnd = -1;
+		selectedCoding = null;
+		if (focusTurn < 0 && hitStart >= 0) {
+			Turn at = turnAt(hitStart);
+			focusTurn = at == null ? -1 : at.index();
+		}
+		if (focusTurn >= 0 && hitEnd > hitStart) {
+			Turn at = transcript.turns().stream().filter(x -> x.index() == focusTurn).findFirst().orElse(null);
+			if (at != null) {
+				hitEnd = Math.min(hitEnd, at.end());
+			}
+		}
+		loadCodes();
+		createReading();
+		createPanel();
+		renderTurns();
+		updateSelection();
+		if (focusTurn >= 0) {
+			getElement().executeJs(
+					"const t = document.getElementById($0); if (t) { t.scrollIntoView({block: 'center'}); }",
+					"turn-" + focusTurn);
+		}
+	}
+
+	private void createReading() {
+		Transcript t = transcript();
+		var d = t.document();
+		NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+		H2 title = new H2(d.name());
+		title.setId("transcript-title");
+		Span meta = new Span((d.group() == null ? "No group" : d.group()) + " · " + d.language().label() + " · "
+				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
+		meta.addClassName("quire-meta");
+		turns.setId("turns");
+		turns.addClassName("quire-turns");
+		turns.getElement().addEventListener("mouseup", e -> onSelection(e.getEventData().get(SELECTION)))
+			.addEventData(SELECTION);
+		turns.getElement().addEventListener("keyup", e -> onSelection(e.getEventData().get(SELECTION)))
+			.addEventData(SELECTION);
+		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta, turns);
+	}
+
+	private void createPanel() {
+		TextField name = new TextField("Coding as");
+		name.setId("coder-name");
+		name.setValue(coder.name());
+		name.setWidthFull();
+		name.addValueChangeListener(e -> {
+			coder.name(e.getValue());
+			name.setValue(coder.name());
+		});
+
+		Select<String> shown = new Select<>();
+		shown.setLabel("Show codings of");
+		shown.setId("coder-filter");
+		List<String> options = new ArrayList<>();
+		options.add(CurrentCoder.ALL);
+		options.addAll(codings.coders(transcript().document().projectId()));
+		if (!options.contains(coder.name())) {
+			options.add(coder.name());
+		}
+		shown.setItems(options);
+		shown.setValue(options.contains(coder.shown()) ? coder.shown() : CurrentCoder.ALL);
+		shown.setWidthFull();
+		shown.addValueChangeListener(e -> {
+			coder.shown(e.getValue());
+			selectedCoding = null;
+			renderTurns();
+			updateSelection();
+		});
+
+		selectionInfo.setId("selection-info");
+		selectionInfo.addClassName("quire-selection");
+
+		picker.setId("code-picker");
+		picker.setItems(codes);
+		picker.setItemLabelGenerator(Code::path);
+		picker.setPlaceholder("Type to find a code (Alt+C)");
+		picker.setWidthFull();
+		picker.setClearButtonVisible(true);
+		picker.addValueChangeListener(e -> {
+			if (e.isFromClient() && e.getValue() != null && hasSelection()) {
+				apply(e.getValue());
+			}
+		});
+
+		Button apply = new Button("Apply code", e -> {
+			if (picker.getValue() != null) {
+				apply(picker.getValue());
+			}
+			else {
+				Notifications.error("Choose a code first.");
+			}
+		});
+		apply.setId("apply-code");
+		apply.addThemeVariants(ButtonVariant.PRIMARY);
+		Button inVivo = new Button("In vivo (Alt+V)", e -> inVivo());
+		inVivo.setId("in-vivo");
+		HorizontalLayout actions = new HorizontalLayout(apply, inVivo);
+
+		recentBox.setId("recent-codes");
+		recentBox.addClassName("quire-recent");
+		selectedCodingBox.setId("selected-coding");
+
+		Button memo = new Button("Document memos", e -> new MemoDialog(memos, transcript().document().projectId(),
+				MemoTarget.DOCUMENT, transcript().document().id().value(), "Memos on " + transcript().document().name(),
+				coder.name()).open());
+		memo.addThemeVariants(ButtonVariant.TERTIARY);
+		Anchor codebookLink = new Anchor("codebook", "Edit the codebook");
+
+		H3 heading = new H3("Coding");
+		panel.add(heading, name, shown, selectionInfo, picker, actions, recentBox, selectedCodingBox, memo, codebookLink);
+		renderRecent();
+	}
+
+	private void createShortcuts() {
+		Shortcuts.addShortcutListener(this, () -> picker.focus(), Key.KEY_C, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, this::inVivo, Key.KEY_V, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, () -> {
+			if (selectedCoding != null) {
+				removeSelectedCoding();
+			}
+		}, Key.DELETE);
+		Key[] digits = { Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4, Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7,
+				Key.DIGIT_8, Key.DIGIT_9 };
+		for (int i = 0; i < digits.length; i++) {
+			int slot = i;
+			Shortcuts.addShortcutListener(this, () -> {
+				if (slot < recent.size()) {
+					apply(recent.get(slot));
+				}
+			}, digits[i], KeyModifier.ALT);
+		}
+	}
+
+	/** Called with the browser's selection as "start:end" document offsets. */
+	void onSelection(tools.jackson.databind.@Nullable JsonNode value) {
+		String s = value == null || value.isNull() ? null : value.asString();
+		select(s);
+	}
+
+	/** Sets the selection from "start:end" (null or malformed clears it). */
+	void select(@Nullable String range) {
+		int start = -1;
+		int end = -1;
+		if (range != null && range.contains(":")) {
+			try {
+				start = Integer.parseInt(range.substring(0, range.indexOf(':')));
+				end = Integer.parseInt(range.substring(range.indexOf(':') + 1));
+			}
+			catch (NumberFormatException ex) {
+				start = -1;
+			}
+		}
+		int length = transcript().text().length();
+		if (start < 0 || end <= start || end > length) {
+			selStart = -1;
+			selEnd = -1;
+		}
+		else {
+			selStart = start;
+			selEnd = end;
+		}
+		updateSelection();
+	}
+
+	private boolean hasSelection() {
+		return selStart >= 0 && selEnd > selStart;
+	}
+
+	private void updateSelection() {
+		if (!hasSelection()) {
+			selectionInfo.setText("Select words in the transcript to code them.");
+			selectionInfo.removeClassName("active");
+			return;
+		}
+		String text = transcript().text().substring(selStart, selEnd).strip();
+		String shown = text.length() > 140 ? text.substring(0, 140) + "…" : text;
+		selectionInfo.setText("Selected: “" + shown + "” (" + text.length() + " characters)");
+		selectionInfo.addClassName("active");
+	}
+
+	void apply(Code code) {
+		if (!hasSelection()) {
+			Notifications.error("Select some words in the transcript first.");
+			return;
+		}
+		try {
+			Coding made = codings.code(transcript().document().id(), code.id(), selStart, selEnd, coder.name());
+			remember(code);
+			selectedCoding = made;
+			picker.clear();
+			clearBrowserSelection();
+			selStart = -1;
+			selEnd = -1;
+			renderTurns();
+			updateSelection();
+			Notifications.success("Coded with '" + code.name() + "'.");
+		}
+		catch (IllegalArgumentException ex) {
+			Notifications.error(ex.getMessage());
+		}
+	}
+
+	void inVivo() {
+		if (!hasSelection()) {
+			Notifications.error("Select the words that should become the code's name.");
+			return;
+		}
+		String words = transcript().text().substring(selStart, selEnd).strip().replaceAll("\\s+", " ");
+		if (words.length() > 80) {
+			Notifications.error("An in-vivo code name must be short: select at most 80 characters, not " + words.length() + ".");
+			return;
+		}
+		try {
+			var project = transcript().document().projectId();
+			Code code = codebook.createOrFind(project, null,
+					CodeDraft.named(words.replaceAll("^[\\p{Punct}“”‘’]+|[\\p{Punct}“”‘’]+$", ""), codebook.nextColour(project)));
+			loadCodes();
+			picker.setItems(codes);
+			apply(code);
+		}
+		catch (IllegalArgumentException ex) {
+			Notifications.error(ex.getMessage());
+		}
+	}
+
+	private void removeSelectedCoding() {
+		Coding c = selectedCoding;
+		if (c == null) {
+			return;
+		}
+		codings.remove(c.id());
+		selectedCoding = null;
+		renderTurns();
+		Notifications.success("Coding removed.");
+	}
+
+	private void fitToSelection() {
+		Coding c = selectedCoding;
+		if (c == null || !hasSelection()) {
+			Notifications.error("Select the words the coding should cover, then press this again.");
+			return;
+		}
+		try {
+			selectedCoding = codings.resize(c.id(), selStart, selEnd);
+			clearBrowserSelection();
+			selStart = -1;
+			selEnd = -1;
+			renderTurns();
+			updateSelection();
+		}
+		catch (IllegalArgumentException ex) {
+			Notifications.error(ex.getMessage());
+		}
+	}
+
+	private void widenToTurn() {
+		Coding c = selectedCoding;
+		if (c == null) {
+			return;
+		}
+		Turn first = turnAt(c.start());
+		Turn last = turnAt(Math.max(c.start(), c.end() - 1));
+		if (first == null || last == null) {
+			return;
+		}
+		selectedCoding = codings.resize(c.id(), Math.min(first.start(), c.start()), Math.max(last.end(), c.end()));
+		renderTurns();
+	}
+
+	private void selectCoding(Coding c) {
+		selectedCoding = c;
+		renderTurns();
+	}
+
+	private void renderSelectedCoding() {
+		selectedCodingBox.removeAll();
+		Coding c = selectedCoding;
+		if (c == null) {
+			return;
+		}
+		Code code = codeById.get(c.codeId().value());
+		Div box = new Div();
+		box.addClassName("quire-selected-coding");
+		Span name = new Span(code == null ? "?" : code.path());
+		name.addClassName("code-name");
+		if (code != null) {
+			name.getStyle().set("border-left", "6px solid " + code.colour());
+		}
+		String text = transcript().text().substring(c.start(), c.end());
+		Span quote = new Span("“" + (text.length() > 160 ? text.substring(0, 160) + "…" : text) + "”");
+		quote.addClassName("quire-quote");
+		Span who = new Span("by " + c.coder());
+		who.addClassName("quire-meta");
+		Button remove = new Button("Remove (Del)", e -> removeSelectedCoding());
+		remove.setId("remove-coding");
+		remove.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+		Button fit = new Button("Fit to selection", e -> fitToSelection());
+		fit.setId("fit-coding");
+		fit.addThemeVariants(ButtonVariant.TERTIARY);
+		Button turn = new Button("Whole turn", e -> widenToTurn());
+		turn.setId("widen-coding");
+		turn.addThemeVariants(ButtonVariant.TERTIARY);
+		Button memo = new Button("Memo", e -> new MemoDialog(memos, transcript().document().projectId(), MemoTarget.CODING,
+				c.id().value(), "Memo on this coding", coder.name()).open());
+		memo.addThemeVariants(ButtonVariant.TERTIARY);
+		box.add(name, quote, who, new Div(fit, turn, memo, remove));
+		selectedCodingBox.add(box);
+	}
+
+	private void renderRecent() {
+		recentBox.removeAll();
+		if (recent.isEmpty()) {
+			return;
+		}
+		recentBox.add(new Span("Recent codes (Alt+number):"));
+		for (int i = 0; i < recent.size(); i++) {
+			Code code = recent.get(i);
+			Button b = new Button((i + 1) + " " + code.name(), e -> apply(code));
+			b.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+			b.getStyle().set("border-left", "5px solid " + code.colour());
+			recentBox.add(b);
+		}
+	}
+
+	private void remember(Code code) {
+		recent.removeIf(c -> c.id().equals(code.id()));
+		recent.addFirst(code);
+		while (recent.size() > RECENT) {
+			recent.removeLast();
+		}
+		renderRecent();
+	}
+
+	private void loadCodes() {
+		codes = codebook.codes(transcript().document().projectId());
+		Map<Long, Code> byId = new HashMap<>();
+		codes.forEach(c -> byId.put(c.id().value(), c));
+		codeById = byId;
+	}
+
+	/** Renders every turn with its stripes; codings are laid out in lanes so overlapping ones stay apart. */
+	private void renderTurns() {
+		Transcript t = transcript();
+		List<Coding> visible = codings.codings(t.document().id(), coder.filter());
+		if (selectedCoding != null && visible.stream().noneMatch(c -> c.id().equals(selectedCoding.id()))) {
+			selectedCoding = null;
+		}
+		int[] lanes = lanes(visible);
+		int laneCount = 0;
+		for (int lane : lanes) {
+			laneCount = Math.max(laneCount, lane + 1);
+		}
+		turns.removeAll();
+		Map<String, Integer> colours = new HashMap<>();
+		for (Turn turn : t.turns()) {
+			turns.add(renderTurn(t, turn, colours, visible, lanes, laneCount));
+		}
+		renderSelectedCoding();
+	}
+
+	private Div renderTurn(Transcript t, Turn turn, Map<String, Integer> colours, List<Coding> visible, int[] lanes,
+			int laneCount) {
+		Div row = new Div();
+		row.setId("turn-" + turn.index());
+		row.addClassName("quire-turn");
+		if (turn.index() == focusTurn) {
+			row.addClassName("focus");
+		}
+		Span time = new Span(turn.startMs() == null ? "" : clock(turn.startMs()));
+		time.addClassName("time");
+		Span speaker = new Span(turn.speaker() == null ? "" : turn.speaker());
+		speaker.addClassName("speaker");
+		if (turn.speaker() != null) {
+			int colour = colours.computeIfAbsent(turn.speaker(), s -> colours.size() % SPEAKER_COLOURS);
+			speaker.addClassName("speaker-" + colour);
+		}
+		Div words = new Div();
+		words.addClassName("words");
+		words.getElement().setAttribute("data-offset", String.valueOf(turn.start()));
+		int markStart = -1;
+		int markEnd = -1;
+		String markClass = "hit";
+		if (selectedCoding != null && selectedCoding.overlaps(turn.start(), turn.end())) {
+			markStart = Math.max(turn.start(), selectedCoding.start());
+			markEnd = Math.min(turn.end(), selectedCoding.end());
+			markClass = "coded";
+		}
+		else if (turn.index() == focusTurn && hitStart >= turn.start() && hitEnd <= turn.end() && hitStart < hitEnd) {
+			markStart = hitStart;
+			markEnd = hitEnd;
+		}
+		if (markStart >= 0) {
+			Span mark = new Span(t.text().substring(markStart, markEnd));
+			mark.addClassName(markClass);
+			if ("hit".equals(markClass)) {
+				mark.setId("hit");
+			}
+			words.add(new Span(t.text().substring(turn.start(), markStart)), mark,
+					new Span(t.text().substring(markEnd, turn.end())));
+		}
+		else {
+			words.setText(t.turnText(turn));
+		}
+		Div stripes = new Div();
+		stripes.addClassName("stripes");
+		stripes.getStyle().set("width", Math.max(1, laneCount) * 7 + "px");
+		double length = Math.max(1, turn.end() - turn.start());
+		for (int i = 0; i < visible.size(); i++) {
+			Coding c = visible.get(i);
+			if (!c.overlaps(turn.start(), Math.max(turn.end(), turn.start() + 1))) {
+				continue;
+			}
+			Code code = codeById.get(c.codeId().value());
+			Div stripe = new Div();
+			stripe.addClassName("stripe");
+			if (selectedCoding != null && selectedCoding.id().equals(c.id())) {
+				stripe.addClassName("selected");
+			}
+			double top = (Math.max(c.start(), turn.start()) - turn.start()) / length * 100;
+			double bottom = (Math.min(c.end(), turn.end()) - turn.start()) / length * 100;
+			stripe.getStyle()
+				.set("left", lanes[i] * 7 + "px")
+				.set("top", String.format(Locale.ROOT, "%.1f%%", top))
+				.set("height", String.format(Locale.ROOT, "%.1f%%", Math.max(4, bottom - top)))
+				.set("background", code == null ? "#999" : code.colour());
+			stripe.getElement().setAttribute("title", (code == null ? "?" : code.path()) + " — " + c.coder());
+			stripe.getElement().setAttribute("data-code", code == null ? "" : code.name());
+			stripe.addClickListener(e -> selectCoding(c));
+			stripes.add(stripe);
+		}
+		row.add(time, speaker, stripes, words);
+		return row;
+	}
+
+	/** Greedy interval colouring: the first lane whose last coding ended before this one starts. */
+	static int[] lanes(List<Coding> sorted) {
+		int[] lanes = new int[sorted.size()];
+		List<Integer> laneEnds = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			Coding c = sorted.get(i);
+			int lane = -1;
+			for (int l = 0; l < laneEnds.size(); l++) {
+				if (laneEnds.get(l) <= c.start()) {
+					lane = l;
+					break;
+				}
+			}
+			if (lane < 0) {
+				lane = laneEnds.size();
+				laneEnds.add(c.end());
+			}
+			else {
+				laneEnds.set(lane, c.end());
+			}
+			lanes[i] = lane;
+		}
+		return lanes;
+	}
+
+	private @Nullable Turn turnAt(int offset) {
+		for (Turn turn : transcript().turns()) {
+			if (turn.start() <= offset && offset < turn.end()) {
+				return turn;
+			}
+		}
+		return null;
+	}
+
+	private void clearBrowserSelection() {
+		getElement().executeJs("window.getSelection() && window.getSelection().removeAllRanges()");
+	}
+
+	private Transcript transcript() {
+		Transcript t = transcript;
+		if (t == null) {
+			throw new IllegalStateException("no transcript is open");
+		}
+		return t;
+	}
+
+	static String clock(long ms) {
+		long s = ms / 1000;
+		return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+	}
+
+	private static Optional<DocumentId> parseId(String value) {
+		try {
+			return Optional.of(new DocumentId(Long.parseLong(value)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int intParam(QueryParameters query, String name, int fallback) {
+		List<String> values = query.getParameters().getOrDefault(name, List.of());
+		try {
+			return values.isEmpty() ? fallback : Integer.parseInt(values.get(0));
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+}
