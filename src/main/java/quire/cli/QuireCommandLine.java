@@ -60,7 +60,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new ProjectCommand.ListProjects(projects)));
 		cli.addSubcommand(new DemoCommand(demo));
 		cli.addSubcommand(new ImportCommand(projects, corpus));
-		cli.addSubcommand(new SearchCommand(projects, corpus, search));
+		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
 		cli.addSubcommand(new RebuildIndexCommand(search));
 		cli.addSubcommand(new CommandLine(new CodebookCommand())
 			.addSubcommand(new CodebookCommand.Import(projects, codebook))

@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import quire.coding.CodeId;
+import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
+import quire.project.Project;
+import quire.search.CodeFilter;
 import quire.corpus.DocumentId;
 import quire.project.ProjectService;
 import quire.search.DocumentHits;
@@ -49,6 +53,15 @@ final class SearchCommand implements Callable<Integer> {
 	@Option(names = "--speaker", description = "only turns of this speaker label")
 	String speaker;
 
+	@Option(names = "--coded", description = "only turns coded with this code or its sub-codes (name or path; repeat for AND)")
+	java.util.List<String> coded = new java.util.ArrayList<>();
+
+	@Option(names = "--not-coded", description = "only turns not coded with this code or its sub-codes (repeatable)")
+	java.util.List<String> notCoded = new java.util.ArrayList<>();
+
+	@Option(names = "--within", description = "only hits inside a coding of this code or its sub-codes")
+	String within;
+
 	@Option(names = "--limit", defaultValue = "500", description = "most rows to print (counts stay complete)")
 	int limit;
 
@@ -59,10 +72,20 @@ final class SearchCommand implements Callable<Integer> {
 			description = "words, \"phrases\", AND/OR/NOT, \"a b\"~3, wild*, fuzzy~")
 	java.util.List<String> query;
 
-	SearchCommand(ProjectService projects, CorpusService corpus, SearchService search) {
+	private final CodebookService codebook;
+
+	SearchCommand(ProjectService projects, CorpusService corpus, SearchService search, CodebookService codebook) {
 		this.projects = projects;
 		this.corpus = corpus;
 		this.search = search;
+		this.codebook = codebook;
+	}
+
+	private CodeId code(Project target, String name) {
+		return codebook.findCode(target.id(), name)
+			.orElseThrow(() -> new IllegalArgumentException("no code named '" + name + "' in project '" + target.name()
+					+ "' (give its path, e.g. 'Adoption › MI seen as useful', when the name is not unique)"))
+			.id();
 	}
 
 	@Override
@@ -73,8 +96,10 @@ final class SearchCommand implements Callable<Integer> {
 					.orElseThrow(() -> new IllegalArgumentException(
 							"no document named '" + document + "' in project '" + target.name() + "'"))
 					.id();
+		CodeFilter codes = new CodeFilter(coded.stream().map(c -> code(target, c)).toList(),
+				notCoded.stream().map(c -> code(target, c)).toList(), within == null ? null : code(target, within));
 		SearchResult result = search
-			.search(new SearchRequest(target.id(), String.join(" ", query), group, documentId, speaker, limit));
+			.search(new SearchRequest(target.id(), String.join(" ", query), group, documentId, speaker, limit, codes));
 		var out = spec.commandLine().getOut();
 		if (json) {
 			Map<String, Object> root = new LinkedHashMap<>();

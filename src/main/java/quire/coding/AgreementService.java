@@ -1,20 +1,18 @@
 package quire.coding;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import quire.coding.internal.Sentences;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
-import quire.corpus.Language;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.stats.Agreement;
@@ -216,6 +214,9 @@ public class AgreementService {
 
 	/** The units of a document as sorted, disjoint {@code [start, end)} ranges inside speaker turns. */
 	static List<int[]> units(Transcript t, AgreementUnit unit) {
+		if (unit == AgreementUnit.SENTENCE) {
+			return Sentences.of(t);
+		}
 		List<int[]> out = new ArrayList<>();
 		String text = t.text();
 		for (Turn turn : t.turns()) {
@@ -233,24 +234,7 @@ public class AgreementService {
 					}
 				}
 				case SENTENCE -> {
-					BreakIterator sentences = BreakIterator.getSentenceInstance(
-							t.document().language() == Language.NORWEGIAN ? Locale.forLanguageTag("nb") : Locale.ENGLISH);
-					String words = text.substring(turn.start(), turn.end());
-					sentences.setText(words);
-					int s = sentences.first();
-					for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
-						int a = s;
-						int b = e;
-						while (a < b && Character.isWhitespace(words.charAt(a))) {
-							a++;
-						}
-						while (b > a && Character.isWhitespace(words.charAt(b - 1))) {
-							b--;
-						}
-						if (a < b) {
-							out.add(new int[] { turn.start() + a, turn.start() + b });
-						}
-					}
+					// handled above: sentences come from Sentences.of
 				}
 			}
 		}

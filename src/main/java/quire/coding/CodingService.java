@@ -143,9 +143,38 @@ public class CodingService {
 		return codeAll(project, code, coder, speakerSpans(project, speakers));
 	}
 
+	/**
+	 * Widens spans (such as search hits) to their sentence or speaker turn; spans that end up the same
+	 * are merged.
+	 */
+	public List<TextSpan> expand(Collection<TextSpan> spans, AutoCodeUnit unit) {
+		if (unit == AutoCodeUnit.HIT) {
+			return List.copyOf(new LinkedHashSet<>(spans));
+		}
+		java.util.Map<DocumentId, List<int[]>> units = new java.util.HashMap<>();
+		Set<TextSpan> out = new LinkedHashSet<>();
+		for (TextSpan s : spans) {
+			List<int[]> ranges = units.computeIfAbsent(s.documentId(), id -> {
+				Transcript t = transcript(id);
+				return unit == AutoCodeUnit.SENTENCE ? quire.coding.internal.Sentences.of(t)
+						: t.turns().stream().filter(x -> x.end() > x.start()).map(x -> new int[] { x.start(), x.end() }).toList();
+			});
+			int start = s.start();
+			int end = s.end();
+			for (int[] r : ranges) {
+				if (r[0] < s.end() && s.start() < r[1]) {
+					start = Math.min(start, r[0]);
+					end = Math.max(end, r[1]);
+				}
+			}
+			out.add(new TextSpan(s.documentId(), start, end));
+		}
+		return List.copyOf(out);
+	}
+
 	/** How many codings {@link #codeAll} would make. */
-	public int previewAll(ProjectId project, CodeId code, String coder, Collection<Span> spans) {
-		List<Span> clean = clean(project, spans);
+	public int previewAll(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
+		List<TextSpan> clean = clean(project, spans);
 		return clean.size() - existing(clean, code, coder(coder));
 	}
 
@@ -155,13 +184,13 @@ public class CodingService {
 	 * @return how many codings were made
 	 */
 	@Transactional
-	public int codeAll(ProjectId project, CodeId code, String coder, Collection<Span> spans) {
+	public int codeAll(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
 		String who = coder(coder);
 		Code c = requireCode(project, code);
-		List<Span> clean = clean(project, spans);
+		List<TextSpan> clean = clean(project, spans);
 		Set<DocumentId> touched = new LinkedHashSet<>();
 		int made = 0;
-		for (Span s : clean) {
+		for (TextSpan s : clean) {
 			if (!exists(s, code, who)) {
 				DocumentSummary d = corpus.document(s.documentId()).orElseThrow();
 				insert(d, c, s.start(), s.end(), who);
@@ -182,36 +211,36 @@ public class CodingService {
 		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id not in (select id from coding)").update();
 	}
 
-	private List<Span> speakerSpans(ProjectId project, Set<String> speakers) {
-		List<Span> spans = new ArrayList<>();
+	private List<TextSpan> speakerSpans(ProjectId project, Set<String> speakers) {
+		List<TextSpan> spans = new ArrayList<>();
 		for (DocumentSummary d : corpus.documents(project)) {
 			Transcript t = corpus.transcript(d.id()).orElseThrow();
 			for (Turn turn : t.turns()) {
 				if (turn.speaker() != null && speakers.contains(turn.speaker()) && turn.end() > turn.start()) {
-					spans.add(new Span(d.id(), turn.start(), turn.end()));
+					spans.add(new TextSpan(d.id(), turn.start(), turn.end()));
 				}
 			}
 		}
 		return spans;
 	}
 
-	private List<Span> clean(ProjectId project, Collection<Span> spans) {
-		Set<Span> out = new LinkedHashSet<>();
+	private List<TextSpan> clean(ProjectId project, Collection<TextSpan> spans) {
+		Set<TextSpan> out = new LinkedHashSet<>();
 		java.util.Map<DocumentId, Transcript> cache = new java.util.HashMap<>();
-		for (Span s : spans) {
+		for (TextSpan s : spans) {
 			Transcript t = cache.computeIfAbsent(s.documentId(), this::transcript);
 			if (!t.document().projectId().equals(project)) {
 				throw new IllegalArgumentException("document '" + t.document().name() + "' belongs to another project");
 			}
 			int[] span = span(t, s.start(), s.end());
-			out.add(new Span(s.documentId(), span[0], span[1]));
+			out.add(new TextSpan(s.documentId(), span[0], span[1]));
 		}
 		return List.copyOf(out);
 	}
 
-	private int existing(List<Span> spans, CodeId code, String coder) {
+	private int existing(List<TextSpan> spans, CodeId code, String coder) {
 		int n = 0;
-		for (Span s : spans) {
+		for (TextSpan s : spans) {
 			if (exists(s, code, coder)) {
 				n++;
 			}
@@ -219,7 +248,7 @@ public class CodingService {
 		return n;
 	}
 
-	private boolean exists(Span s, CodeId code, String coder) {
+	private boolean exists(TextSpan s, CodeId code, String coder) {
 		return jdbc.sql("select count(*) from coding where document_id = ? and code_id = ? and coder = ? "
 				+ "and start_offset = ? and end_offset = ?")
 			.params(s.documentId().value(), code.value(), coder, s.start(), s.end())

@@ -60,7 +60,7 @@ class DemoCoding {
 		for (DocumentSummary d : corpus.documents(project)) {
 			documents.put(d.name(), corpus.transcript(d.id()).orElseThrow());
 		}
-		Map<String, Map<CodeId, List<Span>>> byCoder = new LinkedHashMap<>();
+		Map<String, Map<CodeId, List<TextSpan>>> byCoder = new LinkedHashMap<>();
 		for (CSVRecord row : rows()) {
 			String where = CODINGS + " line " + row.getRecordNumber();
 			Transcript t = documents.get(row.get("document"));
@@ -76,7 +76,7 @@ class DemoCoding {
 			}
 			byCoder.computeIfAbsent(row.get("coder"), k -> new LinkedHashMap<>())
 				.computeIfAbsent(code.id(), k -> new ArrayList<>())
-				.add(new Span(t.document().id(), at, at + quote.length()));
+				.add(new TextSpan(t.document().id(), at, at + quote.length()));
 		}
 		byCoder.forEach((coder, spans) -> spans.forEach((code, list) -> codings.codeAll(project, code, coder, list)));
 		memos.write(project, MemoTarget.PROJECT, null, "Anna", "Familiarisation",

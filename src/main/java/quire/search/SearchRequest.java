@@ -10,10 +10,11 @@ import quire.project.ProjectId;
  * proximity ({@code "sick leave"~3}), wildcards ({@code motivat*}) and fuzzy terms
  * ({@code caseworker~}). Filters narrow to a document group, one document or one speaker label;
  * {@code null} means no filter. {@code maxHits} caps the keyword-in-context rows returned (counts
- * are always complete).
+ * are always complete). {@code codes} narrows to turns coded (or not coded) with codes, or to hits
+ * inside codings.
  */
 public record SearchRequest(ProjectId project, String query, @Nullable String group, @Nullable DocumentId document,
-		@Nullable String speaker, int maxHits) {
+		@Nullable String speaker, int maxHits, CodeFilter codes) {
 
 	public static final int DEFAULT_MAX_HITS = 500;
 
@@ -26,8 +27,18 @@ public record SearchRequest(ProjectId project, String query, @Nullable String gr
 		}
 	}
 
+	/** A search without code filters. */
+	public SearchRequest(ProjectId project, String query, @Nullable String group, @Nullable DocumentId document,
+			@Nullable String speaker, int maxHits) {
+		this(project, query, group, document, speaker, maxHits, CodeFilter.NONE);
+	}
+
 	public static SearchRequest of(ProjectId project, String query) {
 		return new SearchRequest(project, query, null, null, null, DEFAULT_MAX_HITS);
+	}
+
+	public SearchRequest withCodes(CodeFilter filter) {
+		return new SearchRequest(project, query, group, document, speaker, maxHits, filter);
 	}
 
 }

@@ -3,7 +3,13 @@ package quire.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +20,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
+import quire.coding.Code;
+import quire.coding.CodeId;
+import quire.coding.CodebookChanged;
+import quire.coding.CodebookService;
+import quire.coding.Coding;
+import quire.coding.CodingChanged;
+import quire.coding.CodingService;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
+import quire.corpus.DocumentId;
 import quire.corpus.DocumentImported;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
 import quire.project.ProjectId;
+import quire.search.internal.CodeConstraints;
+import quire.search.internal.IndexedTranscript;
 import quire.search.internal.TurnIndex;
 
 /**
@@ -33,10 +51,17 @@ public class SearchService implements DisposableBean {
 
 	private final CorpusService corpus;
 
+	private final CodingService codings;
+
+	private final CodebookService codebook;
+
 	private final TurnIndex index;
 
-	SearchService(CorpusService corpus, @Value("${quire.home}") Path home) {
+	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook,
+			@Value("${quire.home}") Path home) {
 		this.corpus = corpus;
+		this.codings = codings;
+		this.codebook = codebook;
 		try {
 			this.index = TurnIndex.open(home.resolve("index"));
 		}
@@ -51,7 +76,10 @@ public class SearchService implements DisposableBean {
 	 * @throws IllegalArgumentException if the query cannot be read; the message says why
 	 */
 	public SearchResult search(SearchRequest request) {
-		return index.search(request);
+		if (request.codes().isEmpty()) {
+			return index.search(request);
+		}
+		return index.search(request, constraints(request.project(), request.codes()));
 	}
 
 	/** How many speaker turns of a project the index holds (equal to the project's turns once it has caught up). */
@@ -62,13 +90,79 @@ public class SearchService implements DisposableBean {
 	/** Rebuilds the whole index from the database; returns the number of documents indexed. */
 	public int rebuild() {
 		var ids = corpus.allDocumentIds();
-		index.rebuild(() -> ids.stream().map(corpus::transcript).flatMap(java.util.Optional::stream).iterator());
+		index.rebuild(() -> ids.stream()
+			.map(corpus::transcript)
+			.flatMap(java.util.Optional::stream)
+			.map(this::withCodes)
+			.iterator());
 		return ids.size();
 	}
 
 	@ApplicationModuleListener
 	void on(DocumentImported event) {
-		corpus.transcript(event.documentId()).ifPresent(index::replaceDocument);
+		corpus.transcript(event.documentId()).map(this::withCodes).ifPresent(index::replaceDocument);
+	}
+
+	@ApplicationModuleListener
+	void on(CodingChanged event) {
+		corpus.transcript(event.documentId()).map(this::withCodes).ifPresent(index::replaceDocument);
+	}
+
+	@ApplicationModuleListener
+	void on(CodebookChanged event) {
+		for (var d : corpus.documents(event.projectId())) {
+			corpus.transcript(d.id()).map(this::withCodes).ifPresent(index::replaceDocument);
+		}
+	}
+
+	/** The transcript with the codes overlapping each turn. */
+	private IndexedTranscript withCodes(Transcript t) {
+		Map<Integer, Set<Long>> byTurn = new HashMap<>();
+		List<Coding> all = codings.codings(t.document().id(), null);
+		for (Turn turn : t.turns()) {
+			for (Coding c : all) {
+				if (c.overlaps(turn.start(), Math.max(turn.end(), turn.start() + 1))) {
+					byTurn.computeIfAbsent(turn.index(), k -> new HashSet<>()).add(c.codeId().value());
+				}
+			}
+		}
+		return new IndexedTranscript(t, byTurn);
+	}
+
+	private CodeConstraints constraints(ProjectId project, CodeFilter filter) {
+		List<Code> all = codebook.codes(project);
+		List<Set<Long>> allOf = filter.codedWithAll().stream().map(id -> descendants(all, id)).toList();
+		Set<Long> none = new HashSet<>();
+		filter.notCodedWith().forEach(id -> none.addAll(descendants(all, id)));
+		Map<DocumentId, List<int[]>> within = null;
+		if (filter.within() != null) {
+			Set<Long> ids = descendants(all, filter.within());
+			within = new HashMap<>();
+			for (Coding c : codings.codings(project, null)) {
+				if (ids.contains(c.codeId().value())) {
+					within.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(new int[] { c.start(), c.end() });
+				}
+			}
+		}
+		return new CodeConstraints(allOf, none, within);
+	}
+
+	private static Set<Long> descendants(List<Code> all, CodeId root) {
+		if (all.stream().noneMatch(c -> c.id().equals(root))) {
+			throw new IllegalArgumentException("no code with id " + root.value() + " in this project");
+		}
+		Set<Long> ids = new HashSet<>();
+		ids.add(root.value());
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Code c : all) {
+				if (c.parentId() != null && ids.contains(c.parentId().value()) && ids.add(c.id().value())) {
+					grew = true;
+				}
+			}
+		}
+		return ids;
 	}
 
 	@ApplicationModuleListener

@@ -47,6 +47,12 @@ class DemoSearchTests {
 	@Autowired
 	SearchService search;
 
+	@Autowired
+	quire.coding.CodebookService codebook;
+
+	@Autowired
+	quire.coding.CodingService codings;
+
 	Project project;
 
 	@BeforeAll
@@ -124,6 +130,72 @@ class DemoSearchTests {
 		int before = search.search(SearchRequest.of(project.id(), "management")).totalHits();
 		search.rebuild();
 		assertThat(search.search(SearchRequest.of(project.id(), "management")).totalHits()).isEqualTo(before);
+	}
+
+
+	@Test
+	void demoHasTheReAimCodebookThemesAndTwoCodersCodings() {
+		var codes = codebook.codes(project.id());
+		assertThat(codes.stream().filter(c -> c.parentId() == null).map(quire.coding.Code::name))
+			.containsExactly("Reach", "Effectiveness", "Adoption", "Implementation", "Maintenance");
+		assertThat(codebook.findCode(project.id(), "Implementation › Resource-intensive RTW follow-up")).isPresent();
+		assertThat(codings.coders(project.id())).containsExactly("Anna", "Jonas");
+		assertThat(codings.codings(project.id(), null)).hasSize(269);
+	}
+
+	/** The (document, turn) pairs whose turn overlaps a coding of the code or its sub-codes. */
+	java.util.Set<String> turnsCodedWith(String codeName) {
+		var root = codebook.findCode(project.id(), codeName).orElseThrow();
+		var ids = codebook.codes(project.id()).stream()
+			.filter(c -> c.path().equals(root.path()) || c.path().startsWith(root.path() + " › "))
+			.map(quire.coding.Code::id)
+			.toList();
+		java.util.Set<String> turns = new java.util.HashSet<>();
+		for (var c : codings.codings(project.id(), null)) {
+			if (ids.contains(c.codeId())) {
+				Transcript t = corpus.transcript(c.documentId()).orElseThrow();
+				t.turns().stream().filter(turn -> c.overlaps(turn.start(), turn.end()))
+					.forEach(turn -> turns.add(c.documentId().value() + ":" + turn.index()));
+			}
+		}
+		return turns;
+	}
+
+	@Test
+	void codeFiltersNarrowToTurnsCodedOrNotCodedAndToTextWithinCodings() {
+		var maintenance = codebook.findCode(project.id(), "Maintenance").orElseThrow().id();
+		var practice = codebook.findCode(project.id(), "Need for continued practice").orElseThrow();
+		java.util.Set<String> coded = turnsCodedWith("Maintenance");
+		SearchRequest all = new SearchRequest(project.id(), "practi* OR time OR MI", null, null, null, 100_000);
+		var everything = search.search(all).hits();
+		var expectedCoded = everything.stream().filter(h -> coded.contains(h.document().value() + ":" + h.turnIndex())).toList();
+
+		// the index follows coding events asynchronously: wait until it has caught up with the demo's codings
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> search.search(all.withCodes(new CodeFilter(java.util.List.of(maintenance), java.util.List.of(), null)))
+				.hits().size() == expectedCoded.size());
+		var onlyCoded = search.search(all.withCodes(new CodeFilter(java.util.List.of(maintenance), java.util.List.of(), null)));
+		assertThat(onlyCoded.hits()).isNotEmpty().containsExactlyElementsOf(expectedCoded);
+
+		var notCoded = search.search(all.withCodes(new CodeFilter(java.util.List.of(), java.util.List.of(maintenance), null)));
+		assertThat(notCoded.totalHits()).isEqualTo(everything.size() - expectedCoded.size());
+
+		var within = search.search(all.withCodes(new CodeFilter(java.util.List.of(), java.util.List.of(), practice.id())));
+		var ranges = codings.codings(project.id(), null).stream().filter(c -> c.codeId().equals(practice.id())).toList();
+		assertThat(within.hits()).isNotEmpty().allSatisfy(h -> assertThat(ranges)
+			.anySatisfy(c -> {
+				assertThat(c.documentId()).isEqualTo(h.document());
+				assertThat(c.start()).isLessThanOrEqualTo(h.start());
+				assertThat(c.end()).isGreaterThanOrEqualTo(h.end());
+			}));
+	}
+
+	@Test
+	void anUnknownCodeInAFilterIsAClearError() {
+		assertThatThrownBy(() -> search.search(SearchRequest.of(project.id(), "MI")
+			.withCodes(new CodeFilter(java.util.List.of(new quire.coding.CodeId(987654)), java.util.List.of(), null))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no code with id 987654");
 	}
 
 }

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
@@ -37,15 +36,19 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.jspecify.annotations.Nullable;
 
 import quire.coding.Code;
 import quire.coding.CodeDraft;
 import quire.coding.CodeId;
 import quire.coding.CodebookImport;
 import quire.coding.CodebookService;
+import quire.coding.CodingService;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.ReAim;
+import quire.corpus.CorpusService;
+import quire.corpus.Participant;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -69,6 +72,10 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final CurrentCoder coder;
 
+	private final CodingService codings;
+
+	private final CorpusService corpus;
+
 	private final TreeGrid<Code> tree = new TreeGrid<>();
 
 	private final Div detail = new Div();
@@ -83,7 +90,10 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private Map<Long, Integer> counts = Map.of();
 
-	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder) {
+	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
+			CodingService codings, CorpusService corpus) {
+		this.codings = codings;
+		this.corpus = corpus;
 		this.codebook = codebook;
 		this.memos = memos;
 		this.current = current;
@@ -135,8 +145,9 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private HorizontalLayout createBody() {
 		tree.setId("code-tree");
-		tree.addComponentHierarchyColumn(this::nameCell).setHeader("Code").setFlexGrow(3).setResizable(true);
-		tree.addComponentColumn(this::tagsCell).setHeader("RE-AIM · stance · origin").setFlexGrow(2);
+		tree.addComponentHierarchyColumn(this::nameCell).setHeader("Code").setFlexGrow(3).setResizable(true)
+			.setWidth("22em");
+		tree.addComponentColumn(this::tagsCell).setHeader("RE-AIM · stance · origin").setFlexGrow(2).setWidth("16em");
 		tree.addColumn(c -> counts.getOrDefault(c.id().value(), 0)).setHeader("Codings").setWidth("7em").setFlexGrow(0);
 		tree.setRowsDraggable(true);
 		tree.setDropMode(GridDropMode.ON_TOP_OR_BETWEEN);
@@ -147,10 +158,10 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		tree.setHeight("70vh");
 		detail.setId("code-detail");
 		detail.addClassName("quire-code-detail");
+		tree.getStyle().set("flex", "1 1 auto").set("min-width", "0");
+		detail.getStyle().set("flex", "0 0 26rem");
 		HorizontalLayout body = new HorizontalLayout(tree, detail);
 		body.setWidthFull();
-		body.setFlexGrow(2, tree);
-		body.setFlexGrow(1, detail);
 		return body;
 	}
 
@@ -255,7 +266,9 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		Anchor segments = new Anchor("codes/" + c.id().value(), "Coded segments ("
 				+ counts.getOrDefault(c.id().value(), 0) + ")");
 		segments.setId("code-segments-link");
-		HorizontalLayout actions = new HorizontalLayout(edit, merge, memo, delete);
+		Button auto = new Button("Code speakers' turns…", e -> autoCodeSpeakers(c));
+		auto.setId("auto-code-speakers");
+		HorizontalLayout actions = new HorizontalLayout(edit, merge, memo, auto, delete);
 		actions.getStyle().set("flex-wrap", "wrap");
 		detail.add(actions, segments);
 	}
@@ -315,6 +328,40 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		});
 		ok.setId("confirm-merge");
 		ok.addThemeVariants(ButtonVariant.PRIMARY);
+		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+		dialog.setWidth("32em");
+		dialog.open();
+	}
+
+	/** Auto-coding: every turn of the chosen speakers, after showing how many codings that makes. */
+	private void autoCodeSpeakers(Code code) {
+		Dialog dialog = new Dialog();
+		dialog.setHeaderTitle("Code every turn of some speakers with '" + code.name() + "'");
+		MultiSelectComboBox<String> speakers = new MultiSelectComboBox<>("Speakers");
+		speakers.setId("auto-speakers");
+		speakers.setItems(corpus.participants(code.projectId()).stream().map(Participant::label).toList());
+		speakers.setWidthFull();
+		Span preview = new Span("Choose one or more speakers.");
+		preview.setId("auto-preview");
+		speakers.addValueChangeListener(e -> {
+			int n = e.getValue().isEmpty() ? 0
+					: codings.previewSpeakers(code.projectId(), e.getValue(), code.id(), coder.name());
+			preview.setText("This makes " + n + " new coding" + (n == 1 ? "" : "s") + " as " + coder.name()
+					+ " (turns already coded so are skipped).");
+		});
+		Button ok = new Button("Code them", e -> {
+			if (speakers.getValue().isEmpty()) {
+				Notifications.error("Choose at least one speaker.");
+				return;
+			}
+			int made = codings.codeSpeakers(code.projectId(), speakers.getValue(), code.id(), coder.name());
+			dialog.close();
+			refresh(code.id());
+			Notifications.success("Made " + made + " coding" + (made == 1 ? "" : "s") + ".");
+		});
+		ok.setId("auto-confirm");
+		ok.addThemeVariants(ButtonVariant.PRIMARY);
+		dialog.add(new VerticalLayout(speakers, preview));
 		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
 		dialog.setWidth("32em");
 		dialog.open();

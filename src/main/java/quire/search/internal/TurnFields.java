@@ -19,6 +19,9 @@ final class TurnFields {
 
 	static final String TURN_START = "turn_start";
 
+	/** Ids of the codes whose codings overlap the turn (any coder), one value per code. */
+	static final String CODE = "code";
+
 	static final String TEXT_EN = "text_en";
 
 	static final String TEXT_NO = "text_no";

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -95,11 +96,17 @@ public final class TurnIndex implements Closeable {
 		return new TurnIndex(directory);
 	}
 
-	/** Indexes a transcript's turns, replacing any earlier version of the document in one step. */
+	/** Indexes a transcript's turns without codes, replacing any earlier version of the document. */
 	public void replaceDocument(Transcript transcript) {
+		replaceDocument(new IndexedTranscript(transcript, Map.of()));
+	}
+
+	/** Indexes a transcript's turns with their codes, replacing any earlier version of the document in one step. */
+	public void replaceDocument(IndexedTranscript indexed) {
+		Transcript transcript = indexed.transcript();
 		List<Document> docs = new ArrayList<>(transcript.turns().size());
 		for (Turn turn : transcript.turns()) {
-			docs.add(toLucene(transcript, turn));
+			docs.add(toLucene(transcript, turn, indexed.codes(turn.index())));
 		}
 		update(() -> writer.updateDocuments(documentTerm(transcript.document().id()), docs));
 	}
@@ -113,12 +120,12 @@ public final class TurnIndex implements Closeable {
 	}
 
 	/** Replaces the whole index with the given transcripts, in one commit. */
-	public void rebuild(Iterable<Transcript> all) {
+	public void rebuild(Iterable<IndexedTranscript> all) {
 		update(() -> {
 			writer.deleteAll();
-			for (Transcript t : all) {
-				for (Turn turn : t.turns()) {
-					writer.addDocument(toLucene(t, turn));
+			for (IndexedTranscript t : all) {
+				for (Turn turn : t.transcript().turns()) {
+					writer.addDocument(toLucene(t.transcript(), turn, t.codes(turn.index())));
 				}
 			}
 		});
@@ -139,6 +146,14 @@ public final class TurnIndex implements Closeable {
 	 * @throws IllegalArgumentException if the query cannot be read
 	 */
 	public SearchResult search(SearchRequest request) {
+		return search(request, CodeConstraints.NONE);
+	}
+
+	/**
+	 * Runs a search with code constraints (already expanded to code ids with their sub-codes).
+	 * @throws IllegalArgumentException if the query cannot be read
+	 */
+	public SearchResult search(SearchRequest request, CodeConstraints codes) {
 		Query text = queries.parse(request.query());
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST)
 			.add(new TermQuery(new Term(TurnFields.PROJECT, request.project().toString())), Occur.FILTER);
@@ -151,8 +166,14 @@ public final class TurnIndex implements Closeable {
 		if (request.speaker() != null) {
 			query.add(new TermQuery(new Term(TurnFields.SPEAKER, request.speaker())), Occur.FILTER);
 		}
+		for (Set<Long> anyOf : codes.codedWithAll()) {
+			query.add(anyCode(anyOf), Occur.FILTER);
+		}
+		if (!codes.notCodedWith().isEmpty()) {
+			query.add(anyCode(codes.notCodedWith()), Occur.MUST_NOT);
+		}
 		try {
-			return read(searcher -> collect(searcher, query.build(), request.maxHits()));
+			return read(searcher -> collect(searcher, query.build(), request.maxHits(), codes));
 		}
 		catch (IndexSearcher.TooManyClauses ex) {
 			throw new IllegalArgumentException("cannot run the query '" + request.query()
@@ -160,7 +181,20 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
-	private SearchResult collect(IndexSearcher searcher, Query query, int maxHits) throws IOException {
+	private static Query anyCode(Set<Long> ids) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		if (ids.isEmpty()) {
+			// a code with no id cannot match: an empty set means "coded with nothing", which no turn is
+			any.add(new TermQuery(new Term(TurnFields.CODE, "none")), Occur.SHOULD);
+		}
+		for (Long id : ids) {
+			any.add(new TermQuery(new Term(TurnFields.CODE, id.toString())), Occur.SHOULD);
+		}
+		return any.build();
+	}
+
+	private SearchResult collect(IndexSearcher searcher, Query query, int maxHits, CodeConstraints codes)
+			throws IOException {
 		int total = searcher.count(query);
 		if (total == 0) {
 			return new SearchResult(List.of(), List.of(), 0, 0, false);
@@ -175,6 +209,7 @@ public final class TurnIndex implements Closeable {
 		Map<DocumentId, int[]> counts = new LinkedHashMap<>();
 		Map<DocumentId, String> names = new LinkedHashMap<>();
 		int hits = 0;
+		int turnsWithHits = 0;
 		for (ScoreDoc sd : docs) {
 			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
 			List<int[]> spans = spans(weight.matches(leaf, sd.doc - leaf.docBase));
@@ -183,8 +218,18 @@ public final class TurnIndex implements Closeable {
 			}
 			Document doc = stored.document(sd.doc);
 			DocumentId id = new DocumentId(Long.parseLong(doc.get(TurnFields.DOCUMENT)));
+			if (codes.within() != null) {
+				int turnStart = doc.getField(TurnFields.TURN_START).numericValue().intValue();
+				List<int[]> ranges = codes.within().getOrDefault(id, List.of());
+				spans.removeIf(span -> ranges.stream()
+					.noneMatch(r -> r[0] <= turnStart + span[0] && turnStart + span[1] <= r[1]));
+				if (spans.isEmpty()) {
+					continue;
+				}
+			}
 			String name = doc.get(TurnFields.DOCUMENT_NAME);
 			names.putIfAbsent(id, name);
+			turnsWithHits++;
 			counts.computeIfAbsent(id, k -> new int[1])[0] += spans.size();
 			hits += spans.size();
 			if (rows.size() < maxHits) {
@@ -204,7 +249,7 @@ public final class TurnIndex implements Closeable {
 		List<DocumentHits> perDocument = new ArrayList<>();
 		counts.forEach((id, n) -> perDocument.add(new DocumentHits(id, names.get(id), n[0])));
 		perDocument.sort(Comparator.comparing(DocumentHits::documentName, String.CASE_INSENSITIVE_ORDER));
-		return new SearchResult(rows, perDocument, hits, docs.length, rows.size() < hits);
+		return new SearchResult(rows, perDocument, hits, turnsWithHits, rows.size() < hits);
 	}
 
 	/** Hit spans {@code [start, end)} in the turn's text, in order, without overlaps. */
@@ -266,7 +311,7 @@ public final class TurnIndex implements Closeable {
 		return en != null ? en : doc.get(TurnFields.TEXT_NO);
 	}
 
-	private static Document toLucene(Transcript t, Turn turn) {
+	private static Document toLucene(Transcript t, Turn turn, Set<Long> codes) {
 		var d = t.document();
 		Document doc = new Document();
 		doc.add(new StringField(TurnFields.PROJECT, d.projectId().toString(), Field.Store.NO));
@@ -283,6 +328,9 @@ public final class TurnIndex implements Closeable {
 		doc.add(new StoredField(TurnFields.TURN, turn.index()));
 		doc.add(new NumericDocValuesField(TurnFields.TURN, turn.index()));
 		doc.add(new StoredField(TurnFields.TURN_START, turn.start()));
+		for (Long code : codes) {
+			doc.add(new StringField(TurnFields.CODE, code.toString(), Field.Store.NO));
+		}
 		String field = d.language() == Language.NORWEGIAN ? TurnFields.TEXT_NO : TurnFields.TEXT_EN;
 		doc.add(new Field(field, t.turnText(turn), TEXT_TYPE));
 		return doc;

@@ -1,22 +1,22 @@
 package quire.search.ui;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,25 +25,37 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import org.jspecify.annotations.Nullable;
 
+import quire.coding.AutoCodeUnit;
+import quire.coding.Code;
+import quire.coding.CodebookService;
+import quire.coding.CodingService;
+import quire.coding.TextSpan;
+import quire.coding.ui.CurrentCoder;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Participant;
 import quire.project.Project;
+import quire.project.ProjectId;
 import quire.project.ui.CurrentProject;
+import quire.search.CodeFilter;
 import quire.search.DocumentHits;
 import quire.search.KwicHit;
 import quire.search.SearchRequest;
 import quire.search.SearchResult;
 import quire.search.SearchService;
 import quire.ui.MainLayout;
+import quire.ui.Notifications;
 
 /**
  * Searches the current project's transcripts and shows keyword-in-context rows with hit counts
@@ -61,7 +73,25 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final CurrentProject current;
 
+	private final CodebookService codebook;
+
+	private final CodingService codings;
+
+	private final CurrentCoder coder;
+
 	private final TextField query = new TextField();
+
+	private final MultiSelectComboBox<Code> codedWith = new MultiSelectComboBox<>("Turns coded with (all of)");
+
+	private final MultiSelectComboBox<Code> notCodedWith = new MultiSelectComboBox<>("But not coded with");
+
+	private final ComboBox<Code> within = new ComboBox<>("Only text within code");
+
+	private final Button codeAll = new Button("Code all hits…");
+
+	private @Nullable SearchResult lastResult;
+
+	private @Nullable SearchRequest lastRequest;
 
 	private final ComboBox<String> group = new ComboBox<>("Group");
 
@@ -79,12 +109,44 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private @Nullable Project project;
 
-	SearchView(SearchService search, CorpusService corpus, CurrentProject current) {
+	SearchView(SearchService search, CorpusService corpus, CurrentProject current, CodebookService codebook,
+			CodingService codings, CurrentCoder coder) {
 		this.search = search;
 		this.corpus = corpus;
 		this.current = current;
+		this.codebook = codebook;
+		this.codings = codings;
+		this.coder = coder;
 		addClassName("quire-page");
-		add(heading, createSearchBar(), createFilters(), createSyntaxHelp(), createSummary(), createGrid());
+		add(heading, createSearchBar(), createFilters(), createCodeFilters(), createSyntaxHelp(), createSummary(),
+				createGrid());
+	}
+
+	private HorizontalLayout createCodeFilters() {
+		for (MultiSelectComboBox<Code> box : List.of(codedWith, notCodedWith)) {
+			box.setItemLabelGenerator(Code::path);
+			box.setClearButtonVisible(true);
+			box.setWidth("22em");
+			box.addValueChangeListener(e -> {
+				if (e.isFromClient()) {
+					submit();
+				}
+			});
+		}
+		codedWith.setId("coded-with");
+		notCodedWith.setId("not-coded-with");
+		within.setId("within-code");
+		within.setItemLabelGenerator(Code::path);
+		within.setClearButtonVisible(true);
+		within.setWidth("22em");
+		within.addValueChangeListener(e -> {
+			if (e.isFromClient()) {
+				submit();
+			}
+		});
+		HorizontalLayout filters = new HorizontalLayout(codedWith, notCodedWith, within);
+		filters.addClassName("quire-filters");
+		return filters;
 	}
 
 	private HorizontalLayout createSearchBar() {
@@ -158,7 +220,77 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		summary.addClassName("quire-summary");
 		perDocument.addClassName("quire-doc-counts");
 		perDocument.setId("per-document");
-		return new Div(summary, perDocument);
+		codeAll.setId("code-all-hits");
+		codeAll.setVisible(false);
+		codeAll.addClickListener(e -> openCodeAll());
+		HorizontalLayout line = new HorizontalLayout(summary, codeAll);
+		line.setAlignItems(FlexComponent.Alignment.CENTER);
+		return new Div(line, perDocument);
+	}
+
+	/** Codes every hit of the last search (not only the rows shown), at the chosen unit, after showing how many codings that makes. */
+	private void openCodeAll() {
+		SearchRequest request = lastRequest;
+		if (project == null || request == null) {
+			return;
+		}
+		ProjectId projectId = project.id();
+		SearchResult all = search.search(new SearchRequest(request.project(), request.query(), request.group(),
+				request.document(), request.speaker(), Integer.MAX_VALUE / 2, request.codes()));
+		List<TextSpan> hits = all.hits().stream().map(h -> new TextSpan(h.document(), h.start(), h.end())).toList();
+		Dialog dialog = new Dialog();
+		dialog.setHeaderTitle("Code all " + hits.size() + " hits of “" + request.query() + "”");
+		ComboBox<Code> code = new ComboBox<>("Code");
+		code.setId("code-all-code");
+		code.setItems(codebook.codes(projectId));
+		code.setItemLabelGenerator(Code::path);
+		code.setWidthFull();
+		RadioButtonGroup<AutoCodeUnit> unit = new RadioButtonGroup<>("Code");
+		unit.setItems(AutoCodeUnit.values());
+		unit.setItemLabelGenerator(AutoCodeUnit::label);
+		unit.setValue(AutoCodeUnit.SENTENCE);
+		Span preview = new Span();
+		preview.setId("code-all-preview");
+		Runnable update = () -> {
+			if (code.getValue() == null) {
+				preview.setText("Choose a code.");
+				return;
+			}
+			int n = codings.previewAll(projectId, code.getValue().id(), coder.name(),
+					codings.expand(hits, unit.getValue()));
+			preview.setText("This makes " + n + " new coding" + (n == 1 ? "" : "s") + " as " + coder.name()
+					+ " (spans already coded so are skipped).");
+		};
+		code.addValueChangeListener(e -> update.run());
+		unit.addValueChangeListener(e -> update.run());
+		update.run();
+		Button ok = new Button("Code them", e -> {
+			if (code.getValue() == null) {
+				Notifications.error("Choose a code first.");
+				return;
+			}
+			int made = codings.codeAll(projectId, code.getValue().id(), coder.name(), codings.expand(hits, unit.getValue()));
+			dialog.close();
+			Notifications.success("Made " + made + " coding" + (made == 1 ? "" : "s") + " with '" + code.getValue().name() + "'.");
+		});
+		ok.setId("code-all-confirm");
+		ok.addThemeVariants(ButtonVariant.PRIMARY);
+		dialog.add(new VerticalLayout(code, unit, preview));
+		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+		dialog.setWidth("34em");
+		dialog.open();
+	}
+
+	private static List<Code> codesFrom(List<Code> codes, String ids) {
+		List<Code> out = new ArrayList<>();
+		for (String id : ids.split(",")) {
+			codes.stream().filter(c -> Long.toString(c.id().value()).equals(id.strip())).findFirst().ifPresent(out::add);
+		}
+		return out;
+	}
+
+	private static String ids(java.util.Set<Code> codes) {
+		return String.join(",", codes.stream().map(c -> Long.toString(c.id().value())).toList());
 	}
 
 	private Grid<KwicHit> createGrid() {
@@ -196,8 +328,16 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		speaker.setItems(corpus.participants(project.id()).stream().map(Participant::label).toList());
 		List<DocumentSummary> documents = corpus.documents(project.id());
 		document.setItems(documents);
+		List<Code> codes = codebook.codes(project.id());
+		codedWith.setItems(codes);
+		notCodedWith.setItems(codes);
+		within.setItems(codes);
 
 		Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+		codedWith.setValue(codesFrom(codes, first(params, "coded")));
+		notCodedWith.setValue(codesFrom(codes, first(params, "notcoded")));
+		List<Code> in = codesFrom(codes, first(params, "within"));
+		within.setValue(in.isEmpty() ? null : in.get(0));
 		query.setValue(first(params, "q"));
 		group.setValue(emptyToNull(first(params, "group")));
 		speaker.setValue(emptyToNull(first(params, "speaker")));
@@ -221,6 +361,15 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		if (document.getValue() != null) {
 			params.put("document", document.getValue().name());
 		}
+		if (!codedWith.getValue().isEmpty()) {
+			params.put("coded", ids(codedWith.getValue()));
+		}
+		if (!notCodedWith.getValue().isEmpty()) {
+			params.put("notcoded", ids(notCodedWith.getValue()));
+		}
+		if (within.getValue() != null) {
+			params.put("within", Long.toString(within.getValue().id().value()));
+		}
 		getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(params)));
 	}
 
@@ -230,9 +379,15 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		query.setInvalid(false);
 		try {
-			SearchResult result = search.search(new SearchRequest(project.id(), query.getValue(), group.getValue(),
+			SearchRequest request = new SearchRequest(project.id(), query.getValue(), group.getValue(),
 					document.getValue() == null ? null : document.getValue().id(), speaker.getValue(),
-					SearchRequest.DEFAULT_MAX_HITS));
+					SearchRequest.DEFAULT_MAX_HITS)
+				.withCodes(new CodeFilter(codedWith.getValue().stream().map(Code::id).toList(),
+						notCodedWith.getValue().stream().map(Code::id).toList(),
+						within.getValue() == null ? null : within.getValue().id()));
+			SearchResult result = search.search(request);
+			lastRequest = request;
+			lastResult = result;
 			show(result);
 		}
 		catch (IllegalArgumentException ex) {
@@ -250,8 +405,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		if (result.totalHits() == 0) {
 			summary.setText("No hits. Try fewer words, a wildcard (summar*) or OR.");
 			grid.setVisible(false);
+			codeAll.setVisible(false);
 			return;
 		}
+		codeAll.setVisible(true);
 		summary.setText(n.format(result.totalHits()) + (result.totalHits() == 1 ? " hit" : " hits") + " in "
 				+ n.format(result.matchingTurns()) + (result.matchingTurns() == 1 ? " turn" : " turns") + " of "
 				+ result.perDocument().size() + (result.perDocument().size() == 1 ? " document" : " documents")

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -177,7 +178,7 @@ final class TurnIndexTests {
 	@Test
 	void concurrentRebuildAndReplaceNeverDuplicateTurns() throws InterruptedException {
 		for (int round = 0; round < 20; round++) {
-			Thread rebuild = new Thread(() -> index.rebuild(List.of(focusGroup, interview)));
+			Thread rebuild = new Thread(() -> index.rebuild(List.of(new IndexedTranscript(focusGroup, Map.of()), new IndexedTranscript(interview, Map.of()))));
 			Thread replace = new Thread(() -> index.replaceDocument(focusGroup));
 			rebuild.start();
 			replace.start();
@@ -191,7 +192,7 @@ final class TurnIndexTests {
 	void deleteAndRebuild() {
 		index.deleteDocument(focusGroup.document().id());
 		assertThat(search("workload").totalHits()).isZero();
-		index.rebuild(List.of(focusGroup));
+		index.rebuild(List.of(new IndexedTranscript(focusGroup, Map.of())));
 		assertThat(search("workload").totalHits()).isEqualTo(1);
 		assertThat(search("sykmeldte").totalHits()).isZero();
 	}

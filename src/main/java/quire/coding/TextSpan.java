@@ -3,5 +3,5 @@ package quire.coding;
 import quire.corpus.DocumentId;
 
 /** A range {@code [start, end)} of a document's text, e.g. a search hit to be coded. */
-public record Span(DocumentId documentId, int start, int end) {
+public record TextSpan(DocumentId documentId, int start, int end) {
 }

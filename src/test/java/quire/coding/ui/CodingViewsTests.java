@@ -1,0 +1,185 @@
+package quire.coding.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+
+import quire.QuireHome;
+import quire.coding.Code;
+import quire.coding.CodebookService;
+import quire.coding.CodingService;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.corpus.Transcript;
+import quire.project.Project;
+import quire.project.ProjectService;
+
+/** The coding views without a browser: code a selection, in vivo, remove; the codebook; matrix; agreement. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+class CodingViewsTests extends SpringBrowserlessTest {
+
+	static final String TEXT = """
+			[00:00:02] Moderator: How did the MI training go?
+			[00:00:07] MI Caseworker 1: It was demanding. Summarizing was the hardest part for me.
+			[00:00:15] MI Caseworker 2: Our team leader gave us time for it, which helped a lot.
+			""";
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-coding-views"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	CodebookService codebook;
+
+	@Autowired
+	CodingService codings;
+
+	Project project;
+
+	DocumentSummary document;
+
+	@BeforeEach
+	void project() {
+		project = projects.findByName("Coding views").orElseGet(() -> {
+			Project p = projects.create("Coding views", "");
+			corpus.importDocument(p.id(), new ImportRequest("fg.txt", TEXT.getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH));
+			codebook.startFromReAim(p.id());
+			return p;
+		});
+		document = corpus.documents(project.id()).get(0);
+		codings.codings(document.id(), null).forEach(c -> codings.remove(c.id()));
+	}
+
+	TranscriptView openTranscript() {
+		UI.getCurrent().navigate("transcript/" + document.id().value());
+		return (TranscriptView) UI.getCurrent().getCurrentView();
+	}
+
+	int offsetOf(String words) {
+		Transcript t = corpus.transcript(document.id()).orElseThrow();
+		return t.text().indexOf(words);
+	}
+
+	@Test
+	void selectedWordsGetTheChosenCodeAndAStripe() {
+		TranscriptView view = openTranscript();
+		int start = offsetOf("Summarizing was the hardest part");
+		view.select((start - 1) + ":" + (start + "Summarizing was the hardest part".length() + 1));
+		@SuppressWarnings("unchecked")
+		ComboBox<Code> picker = $(ComboBox.class).withId("code-picker").single();
+		test(picker).selectItem("Adoption › MI difficult to master");
+		test($(Button.class).withId("apply-code").single()).click();
+
+		assertThat(codings.codings(document.id(), null)).singleElement().satisfies(c -> {
+			assertThat(c.start()).isEqualTo(start);
+			assertThat(c.end()).isEqualTo(start + "Summarizing was the hardest part".length());
+			assertThat(c.coder()).isEqualTo("Researcher");
+		});
+		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1)
+			.first()
+			.satisfies(s -> assertThat(s.getElement().getAttribute("title")).contains("MI difficult to master"));
+	}
+
+	@Test
+	void inVivoTurnsTheSelectionIntoACode() {
+		TranscriptView view = openTranscript();
+		int start = offsetOf("demanding");
+		view.select(start + ":" + (start + "demanding".length()));
+		test($(Button.class).withId("in-vivo").single()).click();
+
+		assertThat(codebook.findCode(project.id(), "demanding")).isPresent();
+		assertThat(codings.codings(document.id(), null)).singleElement()
+			.satisfies(c -> assertThat(c.codeId()).isEqualTo(codebook.findCode(project.id(), "demanding").get().id()));
+	}
+
+	@Test
+	void aCodingIsSelectedByItsStripeAndRemoved() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		codings.code(document.id(), code.id(), start, start + 40, "Researcher");
+		openTranscript();
+		test($(Div.class).withClassName("stripe").single()).click();
+		assertThat($(Span.class).withClassName("code-name").single().getText()).contains("Management support");
+		test($(Button.class).withId("remove-coding").single()).click();
+
+		assertThat(codings.codings(document.id(), null)).isEmpty();
+		assertThat($(Div.class).withClassName("stripe").all()).isEmpty();
+	}
+
+	@Test
+	void codingWithoutASelectionExplainsWhatToDo() {
+		openTranscript();
+		@SuppressWarnings("unchecked")
+		ComboBox<Code> picker = $(ComboBox.class).withId("code-picker").single();
+		test(picker).selectItem("Adoption › MI difficult to master");
+		test($(Button.class).withId("apply-code").single()).click();
+		assertThat(codings.codings(document.id(), null)).isEmpty();
+		assertThat($(Span.class).withId("selection-info").single().getText()).contains("Select words");
+	}
+
+	@Test
+	void codebookCreatesACodeThroughTheEditor() {
+		navigate(CodebookView.class);
+		test($(Button.class).withId("new-code").single()).click();
+		test($(TextField.class).withId("code-name").single()).setValue("Peer support");
+		test($(Button.class).withId("save-code").single()).click();
+
+		assertThat(codebook.findCode(project.id(), "Peer support")).isPresent();
+	}
+
+	@Test
+	void frameworkMatrixCountsSegmentsPerDimensionAndDocument() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		codings.code(document.id(), code.id(), start, start + 20, "Anna");
+		navigate(MatrixView.class);
+		// rows in RE-AIM order: Implementation is the fourth; one document column
+		assertThat($(NativeTableCell.class).withId("cell-3-0").single().getText()).isEqualTo("1");
+		assertThat($(NativeTableCell.class).withId("cell-2-0").single().getText()).isEqualTo("0");
+	}
+
+	@Test
+	void agreementComparesTwoCodersPerCode() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		codings.code(document.id(), code.id(), start, start + 30, "Anna");
+		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
+		navigate(AgreementView.class);
+
+		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("Anna, Jonas")
+			.contains("κ 1.000");
+		@SuppressWarnings("unchecked")
+		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
+		assertThat(test(table).size()).isEqualTo(2);
+	}
+
+}
