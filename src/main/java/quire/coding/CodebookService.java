@@ -197,26 +197,47 @@ public class CodebookService {
 						+ into.name() + "'");
 			}
 		}
-		jdbc.sql("""
-				delete from coding s where s.code_id = ? and exists (
-				  select 1 from coding t where t.code_id = ? and t.document_id = s.document_id and t.coder = s.coder
-				  and t.start_offset = s.start_offset and t.end_offset = s.end_offset)""")
-			.params(source.value(), target.value())
-			.update();
-		int moved = jdbc.sql("update coding set code_id = ? where code_id = ?")
-			.params(target.value(), source.value())
-			.update();
-		int next = (int) all.stream().filter(c -> Objects.equals(c.parentId(), target)).count();
-		for (Code child : all.stream().filter(c -> Objects.equals(c.parentId(), source)).toList()) {
-			jdbc.sql("update code set parent_id = ?, position = ? where id = ?")
-				.params(target.value(), next++, child.id().value())
-				.update();
-		}
-		jdbc.sql("update memo set target_id = ? where target_kind = 'CODE' and target_id = ?")
-			.params(target.value(), source.value())
-			.update();
-		jdbc.sql("delete from code where id = ?").param(source.value()).update();
+		int moved = mergeInto(from, into, all);
 		events.publishEvent(new CodebookChanged(from.projectId()));
+		return moved;
+	}
+
+	/**
+	 * Moves the source's codings, memos and sub-codes to the target and deletes the source. A coding
+	 * that duplicates one of the target's (same document, coder and range) is dropped and its memos
+	 * go to the twin; a sub-code whose name the target already has is merged into that sub-code.
+	 */
+	private int mergeInto(Code from, Code into, List<Code> all) {
+		long source = from.id().value();
+		long target = into.id().value();
+		String twin = """
+				select t.id from coding t where t.code_id = ? and t.document_id = s.document_id and t.coder = s.coder
+				  and t.start_offset = s.start_offset and t.end_offset = s.end_offset""";
+		jdbc.sql("update memo set target_id = (select t.id from coding s join coding t on t.code_id = ? "
+				+ "and t.document_id = s.document_id and t.coder = s.coder and t.start_offset = s.start_offset "
+				+ "and t.end_offset = s.end_offset where s.id = memo.target_id) "
+				+ "where target_kind = 'CODING' and target_id in (select s.id from coding s where s.code_id = ? and exists ("
+				+ twin + "))")
+			.params(target, source, target)
+			.update();
+		jdbc.sql("delete from coding s where s.code_id = ? and exists (" + twin + ")").params(source, target).update();
+		int moved = jdbc.sql("update coding set code_id = ? where code_id = ?").params(target, source).update();
+		List<Code> targetChildren = new ArrayList<>(all.stream().filter(c -> Objects.equals(c.parentId(), into.id())).toList());
+		int next = targetChildren.size();
+		for (Code child : all.stream().filter(c -> Objects.equals(c.parentId(), from.id())).toList()) {
+			Optional<Code> namesake = targetChildren.stream().filter(c -> c.name().equalsIgnoreCase(child.name())).findFirst();
+			if (namesake.isPresent()) {
+				moved += mergeInto(child, namesake.get(), all);
+			}
+			else {
+				jdbc.sql("update code set parent_id = ?, position = ? where id = ?")
+					.params(target, next++, child.id().value())
+					.update();
+				targetChildren.add(child);
+			}
+		}
+		jdbc.sql("update memo set target_id = ? where target_kind = 'CODE' and target_id = ?").params(target, source).update();
+		jdbc.sql("delete from code where id = ?").param(source).update();
 		return moved;
 	}
 

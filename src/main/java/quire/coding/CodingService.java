@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
@@ -36,6 +38,9 @@ import quire.project.ProjectId;
 public class CodingService {
 
 	private static final String SELECT = "select id, document_id, code_id, start_offset, end_offset, coder, created_at from coding ";
+
+	/** Transaction resource key: the documents a CodingChanged was published for in this transaction. */
+	private static final Object PUBLISHED = new Object();
 
 	private final JdbcClient jdbc;
 
@@ -65,7 +70,7 @@ public class CodingService {
 		Transcript t = transcript(document);
 		int[] span = span(t, start, end);
 		Coding coding = insert(t.document(), requireCode(t.document().projectId(), code), span[0], span[1], coder(coder));
-		events.publishEvent(new CodingChanged(t.document().projectId(), document));
+		changed(t.document().projectId(), document);
 		return coding;
 	}
 
@@ -75,7 +80,7 @@ public class CodingService {
 		Coding coding = require(id);
 		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
 		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
-		events.publishEvent(new CodingChanged(projectOf(coding.documentId()), coding.documentId()));
+		changed(projectOf(coding.documentId()), coding.documentId());
 	}
 
 	/** Widens or narrows a coding to {@code [start, end)}, with the same checks as {@link #code}. */
@@ -84,10 +89,24 @@ public class CodingService {
 		Coding coding = require(id);
 		Transcript t = transcript(coding.documentId());
 		int[] span = span(t, start, end);
+		Optional<Coding> twin = jdbc.sql(SELECT + "where document_id = ? and code_id = ? and coder = ? "
+				+ "and start_offset = ? and end_offset = ? and id <> ?")
+			.params(coding.documentId().value(), coding.codeId().value(), coding.coder(), span[0], span[1], id.value())
+			.query((rs, n) -> map(rs))
+			.optional();
+		if (twin.isPresent()) {
+			// the coding now equals its twin: keep one, with both codings' memos
+			jdbc.sql("update memo set target_id = ? where target_kind = 'CODING' and target_id = ?")
+				.params(twin.get().id().value(), id.value())
+				.update();
+			jdbc.sql("delete from coding where id = ?").param(id.value()).update();
+			changed(t.document().projectId(), coding.documentId());
+			return twin.get();
+		}
 		jdbc.sql("update coding set start_offset = ?, end_offset = ? where id = ?")
 			.params(span[0], span[1], id.value())
 			.update();
-		events.publishEvent(new CodingChanged(t.document().projectId(), coding.documentId()));
+		changed(t.document().projectId(), coding.documentId());
 		return require(id);
 	}
 
@@ -134,6 +153,7 @@ public class CodingService {
 
 	/** How many codings {@link #codeSpeakers} would make (turns of those speakers not yet coded so). */
 	public int previewSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
+		requireCode(project, code);
 		return speakerSpans(project, speakers).size() - existing(speakerSpans(project, speakers), code, coder(coder));
 	}
 
@@ -174,6 +194,7 @@ public class CodingService {
 
 	/** How many codings {@link #codeAll} would make. */
 	public int previewAll(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
+		requireCode(project, code);
 		List<TextSpan> clean = clean(project, spans);
 		return clean.size() - existing(clean, code, coder(coder));
 	}
@@ -199,9 +220,36 @@ public class CodingService {
 			}
 		}
 		for (DocumentId d : touched) {
-			events.publishEvent(new CodingChanged(project, d));
+			changed(project, d);
 		}
 		return made;
+	}
+
+	/**
+	 * Publishes {@link CodingChanged} once per document and transaction: listeners re-read the
+	 * document's codings after the commit, so one event covers every change made in the transaction
+	 * (the demo project makes hundreds of codings in one).
+	 */
+	private void changed(ProjectId project, DocumentId document) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			@SuppressWarnings("unchecked")
+			Set<DocumentId> published = (Set<DocumentId>) TransactionSynchronizationManager.getResource(PUBLISHED);
+			if (published == null) {
+				Set<DocumentId> fresh = new java.util.HashSet<>();
+				TransactionSynchronizationManager.bindResource(PUBLISHED, fresh);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						TransactionSynchronizationManager.unbindResourceIfPossible(PUBLISHED);
+					}
+				});
+				published = fresh;
+			}
+			if (!published.add(document)) {
+				return;
+			}
+		}
+		events.publishEvent(new CodingChanged(project, document));
 	}
 
 	@EventListener

@@ -38,6 +38,22 @@ public class MemoService {
 					: "a memo on a " + target.label().toLowerCase() + " needs its id");
 		}
 		String text = check(body, author);
+		if (targetId != null) {
+			String table = switch (target) {
+				case DOCUMENT -> "document";
+				case CODE -> "code";
+				case CODING -> "coding";
+				case PROJECT -> throw new IllegalStateException("unreachable");
+			};
+			boolean exists = jdbc.sql("select count(*) from " + table + " where id = ? and project_id = ?")
+				.params(targetId, project.value())
+				.query(Integer.class)
+				.single() > 0;
+			if (!exists) {
+				throw new IllegalArgumentException("no " + target.label().toLowerCase() + " with id " + targetId
+						+ " in this project");
+			}
+		}
 		Instant now = clock.instant();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into memo (project_id, target_kind, target_id, author, title, body, created_at, updated_at) "

@@ -32,7 +32,8 @@ import quire.QuireHome;
 /**
  * One real-browser journey in Debian's headless Chromium: the app starts on an empty home and
  * creates the demo project; the researcher uploads a transcript on the Documents page, searches for
- * a phrase, sees the keyword-in-context row and opens the transcript at the highlighted hit.
+ * a phrase, sees the keyword-in-context row, opens the transcript at the highlighted hit and codes
+ * it by selecting the words and typing a code's name in the picker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTests {
@@ -85,7 +86,7 @@ class BrowserJourneyTests {
 	}
 
 	@Test
-	void importSearchAndOpenTheTranscriptAtTheHit() throws IOException {
+	void importSearchOpenTheTranscriptAtTheHitAndCodeIt() throws IOException {
 		Path transcript = Files.writeString(files.resolve("browser-focus-group.txt"), """
 				[00:00:02] Moderator: What did the early follow-up sessions give you?
 				[00:00:08] MI Caseworker 4: Time to understand the whole picture of the person, and a quiet
@@ -120,6 +121,30 @@ class BrowserJourneyTests {
 		assertThat(hit.getText()).isEqualTo("kettle whistled");
 		assertThat(driver.findElement(By.id("turn-1")).getText()).contains("MI Caseworker 4");
 		screenshot("transcript");
+
+		// Code the highlighted words: select them as a mouse would, pick a code by typing its name.
+		((JavascriptExecutor) driver).executeScript("""
+				const hit = document.getElementById('hit');
+				const range = document.createRange();
+				range.selectNodeContents(hit);
+				const selection = window.getSelection();
+				selection.removeAllRanges();
+				selection.addRange(range);
+				document.getElementById('turns').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+				""");
+		wait.until(d -> text("selection-info").contains("kettle whistled"));
+		WebElement picker = driver.findElement(By.id("code-picker"));
+		WebElement pickerInput = (WebElement) ((JavascriptExecutor) driver)
+			.executeScript("return arguments[0].querySelector('input')", picker);
+		pickerInput.click();
+		pickerInput.sendKeys("Meeting setting");
+		wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
+			.stream()
+			.anyMatch(e -> e.getText().contains("Meeting setting and channel")));
+		pickerInput.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+		WebElement stripe = wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream().findFirst().orElse(null));
+		assertThat(stripe.getAttribute("title")).contains("Meeting setting and channel");
+		screenshot("coding");
 	}
 
 	private String url(String path) {
