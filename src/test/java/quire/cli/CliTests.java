@@ -98,4 +98,55 @@ class CliTests {
 		assertThat(result.err()).startsWith("error: no project named 'Nope'");
 	}
 
+
+	@Test
+	void demoAgreementAndCodebookRoundTrip() throws IOException {
+		Run demo = run("demo");
+		assertThat(demo.exit()).as(demo.err()).isZero();
+		String project = quire.corpus.DemoProject.NAME;
+
+		Run agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
+		assertThat(agreement.exit()).as(agreement.err()).isZero();
+		assertThat(agreement.out()).contains("Anna, Jonas on 2 documents, unit: speaker turn")
+			.contains("Management support")
+			.contains("All codes");
+
+		Run json = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--json");
+		assertThat(json.out()).contains("\"unit\" : \"character\"").contains("\"krippendorffsAlpha\"");
+
+		Run search = run("search", "--project", project, "--within", "Need for continued practice", "practi*");
+		assertThat(search.exit()).as(search.err()).isZero();
+		assertThat(search.out()).contains("[practise]");
+
+		Path qdc = files.resolve("demo.qdc");
+		Run export = run("codebook", "export", "--project", project, qdc.toString());
+		assertThat(export.exit()).as(export.err()).isZero();
+		assertThat(export.out()).contains("wrote 26 codes");
+		assertThat(run("project", "create", "--name", "Codebook copy").exit()).isZero();
+		Run imported = run("codebook", "import", "--project", "Codebook copy", qdc.toString());
+		assertThat(imported.exit()).as(imported.err()).isZero();
+		assertThat(imported.out()).contains("26 codes added");
+	}
+
+	@Test
+	void aMalformedCodebookIsRejectedWithItsNameAndNothingChanges() throws IOException {
+		assertThat(run("project", "create", "--name", "Bad codebook").exit()).isZero();
+		Path bad = file("bad.qdc", "<?xml version=\"1.0\"?><CodeBook xmlns=\"urn:wrong\"><Codes/></CodeBook>");
+		Run result = run("codebook", "import", "--project", "Bad codebook", bad.toString());
+		assertThat(result.exit()).isNotZero();
+		assertThat(result.err()).contains("bad.qdc").contains("urn:QDA-XML:codebook:1.0");
+		Path out = files.resolve("empty.qdc");
+		assertThat(run("codebook", "export", "--project", "Bad codebook", out.toString()).out()).contains("wrote 0 codes");
+	}
+
+	@Test
+	void agreementNeedsTwoCodersAndAKnownUnit() {
+		assertThat(run("project", "create", "--name", "Agreement errors").exit()).isZero();
+		Run one = run("agreement", "--project", "Agreement errors", "--coders", "Anna");
+		assertThat(one.exit()).isNotZero();
+		assertThat(one.err()).contains("at least two coders");
+		Run unit = run("agreement", "--project", "Agreement errors", "--coders", "Anna,Jonas", "--unit", "paragraph");
+		assertThat(unit.err()).contains("unknown unit 'paragraph'");
+	}
+
 }
