@@ -29,7 +29,7 @@ public final class SegmentWriter {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 				CSVFormat.RFC4180.builder()
-					.setHeader("code", "document", "group", "turn", "speaker", "coder", "start", "end", "text", "context_before",
+					.setHeader("code", "document", "group", "turn_index", "speaker", "coder", "start", "end", "text", "context_before",
 							"context_after")
 					.get())) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
@@ -58,7 +58,7 @@ public final class SegmentWriter {
 				XWPFParagraph source = doc.createParagraph();
 				XWPFRun r = source.createRun();
 				r.setBold(true);
-				r.setText(s.documentName() + (s.speaker() == null ? "" : " — " + s.speaker()) + " (turn " + s.turnIndex()
+				r.setText(s.documentName() + (s.speaker() == null ? "" : " — " + s.speaker()) + " (turn " + (s.turnIndex() + 1)
 						+ ", coded by " + s.coding().coder() + ")");
 				XWPFParagraph quote = doc.createParagraph();
 				quote.setIndentationLeft(567);

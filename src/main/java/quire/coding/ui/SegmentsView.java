@@ -115,7 +115,7 @@ class SegmentsView extends VerticalLayout implements BeforeEnterObserver {
 			item.getStyle().set("border-left-color", c.colour());
 			Anchor source = new Anchor("transcript/" + s.coding().documentId().value() + "?turn=" + s.turnIndex()
 					+ "&start=" + s.coding().start() + "&end=" + s.coding().end(),
-					s.documentName() + " · turn " + s.turnIndex() + (s.speaker() == null ? "" : " · " + s.speaker()));
+					s.documentName() + " · turn " + (s.turnIndex() + 1) + (s.speaker() == null ? "" : " · " + s.speaker()));
 			Span meta = new Span(" · " + s.codePath() + " · coded by " + s.coding().coder());
 			meta.addClassName("quire-meta");
 			Paragraph words = new Paragraph();
