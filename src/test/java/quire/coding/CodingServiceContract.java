@@ -894,8 +894,8 @@ abstract class CodingServiceContract {
 			List<String> paragraphs = word.getParagraphs().stream().map(XWPFParagraph::getText).toList();
 			assertThat(paragraphs.get(0)).isEqualTo("Workload");
 			assertThat(paragraphs).contains("2 coded segments", "“the workload was the problem”", "“too many cases”",
-					"focus-group-3 — MI Caseworker 2 (turn 3, coded by Ann)",
-					"focus-group-3 — MI Caseworker 1 (turn 5, coded by Ben)");
+					"focus-group-3 — MI Caseworker 2 (turn 4, coded by Ann)",
+					"focus-group-3 — MI Caseworker 1 (turn 6, coded by Ben)");
 		}
 		byte[] childOnly = retrieval.exportDocx(child.id(), A);
 		try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(childOnly))) {
