@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import quire.coding.AgreementService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
+import quire.fidelity.FidelityService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.search.SearchService;
@@ -36,10 +37,13 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final AgreementService agreement;
 
+	private final FidelityService fidelity;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
-			CodebookService codebook, AgreementService agreement) {
+			CodebookService codebook, AgreementService agreement, FidelityService fidelity) {
+		this.fidelity = fidelity;
 		this.codebook = codebook;
 		this.agreement = agreement;
 		this.projects = projects;
@@ -66,6 +70,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new CodebookCommand.Import(projects, codebook))
 			.addSubcommand(new CodebookCommand.Export(projects, codebook)));
 		cli.addSubcommand(new AgreementCommand(projects, corpus, codebook, agreement));
+		cli.addSubcommand(new CommandLine(new MitiCommand())
+			.addSubcommand(new MitiCommand.Import(projects, fidelity))
+			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity)));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -107,7 +107,7 @@ class CliTests {
 
 		Run agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
 		assertThat(agreement.exit()).as(agreement.err()).isZero();
-		assertThat(agreement.out()).contains("Anna, Jonas on 2 documents, unit: speaker turn")
+		assertThat(agreement.out()).contains("Anna, Jonas on 5 documents, unit: speaker turn")
 			.contains("Management support")
 			.contains("All codes");
 
@@ -121,11 +121,11 @@ class CliTests {
 		Path qdc = files.resolve("demo.qdc");
 		Run export = run("codebook", "export", "--project", project, qdc.toString());
 		assertThat(export.exit()).as(export.err()).isZero();
-		assertThat(export.out()).contains("wrote 26 codes");
+		assertThat(export.out()).contains("wrote 37 codes");
 		assertThat(run("project", "create", "--name", "Codebook copy").exit()).isZero();
 		Run imported = run("codebook", "import", "--project", "Codebook copy", qdc.toString());
 		assertThat(imported.exit()).as(imported.err()).isZero();
-		assertThat(imported.out()).contains("26 codes added");
+		assertThat(imported.out()).contains("37 codes added");
 	}
 
 	@Test

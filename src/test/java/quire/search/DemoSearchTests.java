@@ -137,10 +137,16 @@ class DemoSearchTests {
 	void demoHasTheReAimCodebookThemesAndTwoCodersCodings() {
 		var codes = codebook.codes(project.id());
 		assertThat(codes.stream().filter(c -> c.parentId() == null).map(quire.coding.Code::name))
-			.containsExactly("Reach", "Effectiveness", "Adoption", "Implementation", "Maintenance");
+			.containsExactly("Reach", "Effectiveness", "Adoption", "Implementation", "Maintenance",
+					"MITI 4.2.1 behaviour codes");
 		assertThat(codebook.findCode(project.id(), "Implementation › Resource-intensive RTW follow-up")).isPresent();
 		assertThat(codings.coders(project.id())).containsExactly("Anna", "Jonas");
-		assertThat(codings.codings(project.id(), null)).hasSize(269);
+		var focusGroups = corpus.documents(project.id()).stream()
+			.filter(d -> d.name().startsWith("focus-group"))
+			.map(DocumentSummary::id)
+			.toList();
+		assertThat(codings.codings(project.id(), null).stream().filter(c -> focusGroups.contains(c.documentId())))
+			.hasSize(269);
 	}
 
 	/** The (document, turn) pairs whose turn overlaps a coding of the code or its sub-codes. */

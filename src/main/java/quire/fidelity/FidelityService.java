@@ -1,0 +1,386 @@
+package quire.fidelity;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.corpus.DocumentId;
+import quire.fidelity.internal.LabCsv;
+import quire.fidelity.internal.LabImport;
+import quire.fidelity.internal.LabRow;
+import quire.fidelity.internal.RowError;
+import quire.project.ProjectId;
+import quire.stats.Agreement.Coefficient;
+import quire.stats.Descriptives;
+import quire.stats.Icc;
+
+/**
+ * MITI fidelity of a project: sessions, ratings (imported from a coding lab's CSV, one row per coded
+ * session), results per session or counsellor and overall against the project's threshold set, and
+ * ICC(2,1) reliability for sessions rated by two or more coders.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FidelityService {
+
+	/** The threshold sets a project can choose from; MITI 4.2.1 fair/good is the default. */
+	public static final List<ThresholdSet> THRESHOLD_SETS = List.of(ThresholdSet.MITI_4_2_1,
+			ThresholdSet.BEGINNING_PROFICIENCY);
+
+	private static final String COUNT_COLUMNS = "gi, persuade, pwp, q, sr, cr, af, seek, emph, confront";
+
+	private static final Behaviour[] COUNT_ORDER = { Behaviour.GI, Behaviour.PERSUADE, Behaviour.PWP, Behaviour.Q,
+			Behaviour.SR, Behaviour.CR, Behaviour.AF, Behaviour.SEEK, Behaviour.EMPH, Behaviour.CONFRONT };
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock = Clock.systemUTC();
+
+	FidelityService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A project's sessions by label. */
+	public List<MitiSession> sessions(ProjectId project) {
+		return jdbc.sql("select * from miti_session where project_id = ? order by label")
+			.param(project.value())
+			.query((rs, n) -> session(rs))
+			.list();
+	}
+
+	public Optional<MitiSession> session(MitiSessionId id) {
+		return jdbc.sql("select * from miti_session where id = ?").param(id.value()).query((rs, n) -> session(rs)).optional();
+	}
+
+	/** Creates a session or updates the one with the same label. */
+	@Transactional
+	public MitiSession saveSession(ProjectId project, String label, @Nullable DocumentId document, String counsellor,
+			@Nullable String client, @Nullable LocalDate date, @Nullable Integer firstTurn, @Nullable Integer lastTurn) {
+		String l = requireText(label, "a session needs a label (e.g. the lab's session id)", 100);
+		String c = requireText(counsellor, "a session needs its counsellor", 200);
+		if ((firstTurn == null) != (lastTurn == null) || (firstTurn != null && firstTurn > lastTurn)) {
+			throw new IllegalArgumentException("the coded segment needs a first and a last turn, first <= last");
+		}
+		Optional<Long> existing = jdbc.sql("select id from miti_session where project_id = ? and label = ?")
+			.params(project.value(), l)
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent()) {
+			jdbc.sql("update miti_session set document_id = ?, counsellor = ?, client = ?, session_date = ?, first_turn = ?, "
+					+ "last_turn = ? where id = ?")
+				.params(document == null ? null : document.value(), c, client, date == null ? null : Date.valueOf(date),
+						firstTurn, lastTurn, existing.get())
+				.update();
+			return session(new MitiSessionId(existing.get())).orElseThrow();
+		}
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into miti_session (project_id, label, document_id, counsellor, client, session_date, first_turn, "
+				+ "last_turn) values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(project.value(), l, document == null ? null : document.value(), c, client,
+					date == null ? null : Date.valueOf(date), firstTurn, lastTurn)
+			.update(keys, "id");
+		return session(new MitiSessionId(keys.getKeyAs(Number.class).longValue())).orElseThrow();
+	}
+
+	/** Deletes a session with its ratings. */
+	@Transactional
+	public void deleteSession(MitiSessionId id) {
+		jdbc.sql("delete from miti_session where id = ?").param(id.value()).update();
+	}
+
+	/**
+	 * Imports a coding lab's results. When any row is bad nothing is stored unless
+	 * {@code goodRowsOnly} is set, in which case the good rows are imported and the bad ones reported.
+	 * A rating replaces the same coder's earlier rating of the same session; unknown session labels
+	 * become new sessions.
+	 * @param mapping column header → field name, for headers Quire does not recognise
+	 */
+	@Transactional
+	public LabImportResult importLab(ProjectId project, String fileName, byte[] content, Map<String, String> mapping,
+			boolean goodRowsOnly) {
+		LabImport parsed = LabCsv.read(fileName, content, mapping);
+		List<LabImportResult.Problem> problems = parsed.errors().stream().map(FidelityService::problem).toList();
+		if (!problems.isEmpty() && (!goodRowsOnly || parsed.rows().isEmpty())) {
+			return new LabImportResult(fileName, false, 0, 0, problems, parsed.unrecognisedColumns());
+		}
+		int created = 0;
+		for (LabRow row : parsed.rows()) {
+			Optional<MitiSession> existing = sessions(project).stream().filter(s -> s.label().equals(row.sessionId())).findFirst();
+			MitiSession session;
+			if (existing.isPresent()) {
+				session = existing.get();
+			}
+			else {
+				session = saveSession(project, row.sessionId(), null, row.counsellorId(), null, null, null, null);
+				created++;
+			}
+			saveRating(session.id(), row.coderId(), RatingSource.LAB, row.globals(), row.counts());
+		}
+		return new LabImportResult(fileName, true, parsed.rows().size(), created, problems, parsed.unrecognisedColumns());
+	}
+
+	/** Stores one coder's rating of a session, replacing that coder's earlier one. */
+	@Transactional
+	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
+			MitiCounts counts) {
+		String who = requireText(coder, "a rating needs its coder", 100);
+		jdbc.sql("delete from miti_rating where session_id = ? and coder = ?").params(session.value(), who).update();
+		List<Object> params = new ArrayList<>(List.of(session.value(), who, source.name()));
+		params.add(globals == null ? null : globals.cct());
+		params.add(globals == null ? null : globals.sst());
+		params.add(globals == null ? null : globals.partnership());
+		params.add(globals == null ? null : globals.empathy());
+		for (Behaviour b : COUNT_ORDER) {
+			params.add(counts.get(b));
+		}
+		params.add(Timestamp.from(clock.instant()));
+		jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
+				+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(params)
+			.update();
+	}
+
+	/** Every rating of a project, by session label and then in the order recorded (the first is primary). */
+	public List<Rating> ratings(ProjectId project) {
+		Map<Long, MitiSession> sessions = new HashMap<>();
+		sessions(project).forEach(s -> sessions.put(s.id().value(), s));
+		List<Rating> out = new ArrayList<>();
+		Map<Long, Boolean> seen = new HashMap<>();
+		jdbc.sql("select r.* from miti_rating r join miti_session s on s.id = r.session_id where s.project_id = ? "
+				+ "order by s.label, r.id")
+			.param(project.value())
+			.query((rs, n) -> {
+				long sessionId = rs.getLong("session_id");
+				boolean primary = seen.putIfAbsent(sessionId, Boolean.TRUE) == null;
+				MitiGlobals globals = globals(rs);
+				MitiCounts counts = counts(rs);
+				out.add(new Rating(sessions.get(sessionId), rs.getString("coder"), RatingSource.valueOf(rs.getString("source")),
+						globals, counts, globals == null ? null : MitiScores.of(globals, counts), primary));
+				return null;
+			})
+			.list();
+		return out;
+	}
+
+	/** The threshold set the project uses (MITI 4.2.1 fair/good until one is chosen). */
+	public ThresholdSet thresholdSet(ProjectId project) {
+		String name = jdbc.sql("select threshold_set from miti_settings where project_id = ?")
+			.param(project.value())
+			.query(String.class)
+			.optional()
+			.orElse(ThresholdSet.MITI_4_2_1.name());
+		return thresholdSet(name).orElse(ThresholdSet.MITI_4_2_1);
+	}
+
+	/** A threshold set by name (case-insensitive, or by the start of its name). */
+	public static Optional<ThresholdSet> thresholdSet(String name) {
+		String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
+		return THRESHOLD_SETS.stream()
+			.filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(wanted)
+					|| t.name().toLowerCase(java.util.Locale.ROOT).startsWith(wanted))
+			.findFirst();
+	}
+
+	@Transactional
+	public void chooseThresholdSet(ProjectId project, ThresholdSet set) {
+		jdbc.sql("delete from miti_settings where project_id = ?").param(project.value()).update();
+		jdbc.sql("insert into miti_settings (project_id, threshold_set) values (?, ?)").params(project.value(), set.name()).update();
+	}
+
+	/** Results per session or counsellor and overall, from each session's primary complete rating. */
+	public FidelityResults results(ProjectId project, ResultsBy by, ThresholdSet thresholds) {
+		List<Rating> primary = ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		Map<String, List<Rating>> groups = new LinkedHashMap<>();
+		for (Rating r : primary) {
+			String key = by == ResultsBy.SESSION ? r.session().label() : r.session().counsellor();
+			groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+		}
+		List<ResultGroup> out = new ArrayList<>();
+		groups.entrySet().stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach(e -> out.add(group(e.getKey(), e.getValue(), thresholds)));
+		return new FidelityResults(thresholds, by, out, group("All sessions", primary, thresholds));
+	}
+
+	/**
+	 * ICC(2,1) per global and behaviour count over the sessions that all of {@code coders} rated (with
+	 * complete globals); every pair or set of coders with shared sessions when {@code coders} is empty —
+	 * then the two coders who share the most sessions.
+	 */
+	public Reliability reliability(ProjectId project, List<String> coders) {
+		List<Rating> all = ratings(project).stream().filter(r -> r.globals() != null).toList();
+		List<String> chosen = coders.isEmpty() ? busiestPair(all) : List.copyOf(coders);
+		if (chosen.size() < 2) {
+			return new Reliability(chosen, 0, List.of());
+		}
+		Map<Long, Map<String, Rating>> bySession = new LinkedHashMap<>();
+		for (Rating r : all) {
+			if (chosen.contains(r.coder())) {
+				bySession.computeIfAbsent(r.session().id().value(), k -> new HashMap<>()).put(r.coder(), r);
+			}
+		}
+		List<Map<String, Rating>> complete = bySession.values().stream().filter(m -> m.keySet().containsAll(chosen)).toList();
+		if (complete.size() < 2) {
+			return new Reliability(chosen, complete.size(), List.of());
+		}
+		List<Reliability.Row> rows = new ArrayList<>();
+		for (Global g : Global.values()) {
+			rows.add(new Reliability.Row(g.label(), Icc.icc21(matrix(complete, chosen, r -> r.globals().get(g)))));
+		}
+		for (Behaviour b : Behaviour.values()) {
+			rows.add(new Reliability.Row(b.label() + " (" + b.shortName() + ")",
+					Icc.icc21(matrix(complete, chosen, r -> r.counts().get(b)))));
+		}
+		return new Reliability(chosen, complete.size(), rows);
+	}
+
+	/** The lab layout (one row per rating) as CSV, for the project's ratings with complete globals. */
+	public byte[] exportLab(ProjectId project) {
+		List<LabRow> rows = new ArrayList<>();
+		int line = 2;
+		for (Rating r : ratings(project)) {
+			if (r.globals() != null) {
+				rows.add(new LabRow(line++, r.session().label(), r.session().counsellor(), r.coder(), r.globals(), r.counts()));
+			}
+		}
+		return quire.fidelity.internal.LabCsvWriter.write(rows);
+	}
+
+	private static double[][] matrix(List<Map<String, Rating>> sessions, List<String> coders,
+			java.util.function.ToIntFunction<Rating> measure) {
+		double[][] m = new double[sessions.size()][coders.size()];
+		for (int i = 0; i < sessions.size(); i++) {
+			for (int j = 0; j < coders.size(); j++) {
+				m[i][j] = measure.applyAsInt(sessions.get(i).get(coders.get(j)));
+			}
+		}
+		return m;
+	}
+
+	private static List<String> busiestPair(List<Rating> all) {
+		Map<Long, List<String>> coders = new HashMap<>();
+		for (Rating r : all) {
+			coders.computeIfAbsent(r.session().id().value(), k -> new ArrayList<>()).add(r.coder());
+		}
+		Map<List<String>, Integer> pairs = new HashMap<>();
+		for (List<String> list : coders.values()) {
+			List<String> sorted = list.stream().distinct().sorted().toList();
+			for (int a = 0; a < sorted.size(); a++) {
+				for (int b = a + 1; b < sorted.size(); b++) {
+					pairs.merge(List.of(sorted.get(a), sorted.get(b)), 1, Integer::sum);
+				}
+			}
+		}
+		return pairs.entrySet().stream()
+			.max(Map.Entry.<List<String>, Integer>comparingByValue().thenComparing(e -> e.getKey().toString(),
+					java.util.Comparator.reverseOrder()))
+			.map(Map.Entry::getKey)
+			.orElse(List.of());
+	}
+
+	private static ResultGroup group(String name, List<Rating> ratings, ThresholdSet thresholds) {
+		List<ScoreSummary> scores = new ArrayList<>();
+		for (Summary s : Summary.values()) {
+			List<Double> values = new ArrayList<>();
+			int notDefined = 0;
+			int fair = 0;
+			int good = 0;
+			for (Rating r : ratings) {
+				Coefficient v = r.scores().value(s);
+				if (!v.defined()) {
+					notDefined++;
+					continue;
+				}
+				values.add(v.value());
+				Optional<Level> level = thresholds.level(s, v);
+				if (level.isPresent() && (level.get() == Level.FAIR || level.get() == Level.GOOD)) {
+					fair++;
+				}
+				if (level.isPresent() && level.get() == Level.GOOD) {
+					good++;
+				}
+			}
+			boolean hasThreshold = thresholds.threshold(s).isPresent();
+			boolean hasGood = thresholds.threshold(s).map(t -> t.good() != null).orElse(false);
+			scores.add(new ScoreSummary(s, Descriptives.of(values.stream().mapToDouble(Double::doubleValue).toArray()),
+					notDefined,
+					hasThreshold ? Descriptives.share(fair, values.size())
+							: Coefficient.undefined("the threshold set '" + thresholds.name() + "' has no threshold for "
+									+ s.shortName()),
+					hasGood ? Descriptives.share(good, values.size())
+							: Coefficient.undefined("the threshold set '" + thresholds.name() + "' has no good level for "
+									+ s.shortName())));
+		}
+		Map<Global, Descriptives.Summary> globals = new EnumMap<>(Global.class);
+		for (Global g : Global.values()) {
+			globals.put(g, Descriptives.of(ratings.stream().mapToDouble(r -> r.globals().get(g)).toArray()));
+		}
+		Map<Behaviour, Descriptives.Summary> counts = new EnumMap<>(Behaviour.class);
+		for (Behaviour b : Behaviour.values()) {
+			counts.put(b, Descriptives.of(ratings.stream().mapToDouble(r -> r.counts().get(b)).toArray()));
+		}
+		return new ResultGroup(name, ratings.size(), scores, globals, counts);
+	}
+
+	private static LabImportResult.Problem problem(RowError e) {
+		return new LabImportResult.Problem(e.line(), e.column(), e.reason());
+	}
+
+	private static String requireText(@Nullable String value, String message, int max) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			throw new IllegalArgumentException(message);
+		}
+		if (v.length() > max) {
+			throw new IllegalArgumentException(message + ", at most " + max + " characters (got " + v.length() + ")");
+		}
+		return v;
+	}
+
+	private static MitiSession session(ResultSet rs) throws SQLException {
+		long document = rs.getLong("document_id");
+		DocumentId doc = rs.wasNull() ? null : new DocumentId(document);
+		Date date = rs.getDate("session_date");
+		int first = rs.getInt("first_turn");
+		Integer firstTurn = rs.wasNull() ? null : first;
+		int last = rs.getInt("last_turn");
+		Integer lastTurn = rs.wasNull() ? null : last;
+		return new MitiSession(new MitiSessionId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
+				rs.getString("label"), doc, rs.getString("counsellor"), rs.getString("client"),
+				date == null ? null : date.toLocalDate(), firstTurn, lastTurn);
+	}
+
+	private static @Nullable MitiGlobals globals(ResultSet rs) throws SQLException {
+		int cct = rs.getInt("cct");
+		boolean missing = rs.wasNull();
+		int sst = rs.getInt("sst");
+		missing |= rs.wasNull();
+		int partnership = rs.getInt("partnership");
+		missing |= rs.wasNull();
+		int empathy = rs.getInt("empathy");
+		missing |= rs.wasNull();
+		return missing ? null : new MitiGlobals(cct, sst, partnership, empathy);
+	}
+
+	private static MitiCounts counts(ResultSet rs) throws SQLException {
+		return MitiCounts.of(rs.getInt("gi"), rs.getInt("persuade"), rs.getInt("pwp"), rs.getInt("q"), rs.getInt("sr"),
+				rs.getInt("cr"), rs.getInt("af"), rs.getInt("seek"), rs.getInt("emph"), rs.getInt("confront"));
+	}
+
+}

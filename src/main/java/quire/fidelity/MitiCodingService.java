@@ -1,0 +1,308 @@
+package quire.fidelity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.coding.Code;
+import quire.coding.CodeId;
+import quire.coding.CodebookService;
+import quire.coding.Coding;
+import quire.coding.CodingChanged;
+import quire.coding.CodingService;
+import quire.corpus.CorpusService;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.project.ProjectId;
+
+/**
+ * MITI coding in Quire: a session's segment as utterances, behaviour codes stored as ordinary codings
+ * of the MITI codebook ({@code codebooks/miti-4.2.1.qdc}) on the transcript — so an utterance can also
+ * carry thematic codes and be found by search — and the coder's global scores. The coder's rating
+ * (counts tallied from the codings in the segment) is kept up to date for the results.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MitiCodingService {
+
+	/** The shipped MITI codebook, on the class path. */
+	public static final String MITI_CODEBOOK = "quire/codebooks/miti-4.2.1.qdc";
+
+	/** The name of the MITI codebook's top-level code. */
+	public static final String MITI_ROOT = "MITI 4.2.1 behaviour codes";
+
+	private static final Pattern SHORT_NAME = Pattern.compile("\\(([^)]+)\\)\\s*$");
+
+	private final JdbcClient jdbc;
+
+	private final CorpusService corpus;
+
+	private final CodebookService codebook;
+
+	private final CodingService codings;
+
+	private final FidelityService fidelity;
+
+	MitiCodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, CodingService codings,
+			FidelityService fidelity) {
+		this.jdbc = jdbc;
+		this.corpus = corpus;
+		this.codebook = codebook;
+		this.codings = codings;
+		this.fidelity = fidelity;
+	}
+
+	/** The MITI behaviour codes of a project, importing the shipped MITI codebook the first time. */
+	@Transactional
+	public Map<Behaviour, CodeId> behaviourCodes(ProjectId project) {
+		Map<Behaviour, CodeId> found = find(project);
+		if (found.size() == Behaviour.values().length) {
+			return found;
+		}
+		try (InputStream in = MitiCodingService.class.getClassLoader().getResourceAsStream(MITI_CODEBOOK)) {
+			if (in == null) {
+				throw new IllegalStateException("the shipped codebook " + MITI_CODEBOOK + " is missing from the class path");
+			}
+			codebook.importQdc(project, "miti-4.2.1.qdc", in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		found = find(project);
+		if (found.size() != Behaviour.values().length) {
+			throw new IllegalStateException("the MITI codebook lacks codes for " + missing(found));
+		}
+		return found;
+	}
+
+	/** The session's segment as utterances, in order. */
+	public List<Utterance> utterances(MitiSessionId id) {
+		MitiSession session = require(id);
+		Transcript t = transcript(session);
+		TreeSet<Integer> splits = new TreeSet<>(jdbc.sql("select split_at from miti_split where session_id = ?")
+			.param(id.value())
+			.query(Integer.class)
+			.list());
+		List<Utterance> out = new ArrayList<>();
+		for (Turn turn : segment(session, t)) {
+			boolean counsellor = session.counsellor().equals(turn.speaker());
+			int start = turn.start();
+			List<Integer> cuts = counsellor ? new ArrayList<>(splits.subSet(turn.start() + 1, turn.end())) : new ArrayList<>();
+			cuts.add(turn.end());
+			for (int cut : cuts) {
+				String text = t.text().substring(start, cut).strip();
+				if (!text.isEmpty()) {
+					out.add(new Utterance(out.size(), turn.index(), turn.speaker(), counsellor, start, cut, text));
+				}
+				start = cut;
+			}
+		}
+		return out;
+	}
+
+	/** The behaviours a coder gave each counsellor utterance, by utterance start offset. */
+	public Map<Integer, List<Behaviour>> behaviours(MitiSessionId id, String coder) {
+		MitiSession session = require(id);
+		Map<CodeId, Behaviour> byCode = invert(behaviourCodes(session.projectId()));
+		Map<Integer, List<Behaviour>> out = new LinkedHashMap<>();
+		List<Utterance> utterances = utterances(id);
+		for (Coding c : codings.codings(document(session), coder)) {
+			Behaviour b = byCode.get(c.codeId());
+			if (b == null) {
+				continue;
+			}
+			utterances.stream().filter(u -> u.counsellor() && c.start() >= u.start() && c.start() < u.end()).findFirst()
+				.ifPresent(u -> out.computeIfAbsent(u.start(), k -> new ArrayList<>()).add(b));
+		}
+		return out;
+	}
+
+	/**
+	 * Gives a counsellor utterance a behaviour code, or takes it away when the coder already gave it.
+	 * @return true when the code was added
+	 */
+	@Transactional
+	public boolean toggle(MitiSessionId id, Utterance utterance, Behaviour behaviour, String coder) {
+		MitiSession session = require(id);
+		if (!utterance.counsellor()) {
+			throw new IllegalArgumentException("only the counsellor's utterances are coded in MITI");
+		}
+		CodeId code = behaviourCodes(session.projectId()).get(behaviour);
+		Optional<Coding> existing = codings.codings(document(session), coder).stream()
+			.filter(c -> c.codeId().equals(code) && c.start() >= utterance.start() && c.start() < utterance.end())
+			.findFirst();
+		if (existing.isPresent()) {
+			codings.remove(existing.get().id());
+		}
+		else {
+			codings.code(document(session), code, utterance.start(), utterance.end(), coder);
+		}
+		refreshCounts(session, coder);
+		return existing.isEmpty();
+	}
+
+	/** Splits a counsellor utterance in two at a document offset inside it. */
+	@Transactional
+	public void split(MitiSessionId id, int offset) {
+		MitiSession session = require(id);
+		Utterance u = utterances(id).stream().filter(x -> x.start() < offset && offset < x.end()).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("offset " + offset + " is not inside an utterance of the segment"));
+		if (!u.counsellor()) {
+			throw new IllegalArgumentException("only the counsellor's utterances are split");
+		}
+		jdbc.sql("insert into miti_split (session_id, split_at) values (?, ?)").params(session.id().value(), offset).update();
+	}
+
+	/** Joins an utterance that was split off with the one before it. */
+	@Transactional
+	public void join(MitiSessionId id, int offset) {
+		jdbc.sql("delete from miti_split where session_id = ? and split_at = ?").params(id.value(), offset).update();
+	}
+
+	/** Where to split an utterance: the sentence boundary nearest its middle, if it has more than one sentence. */
+	public Optional<Integer> splitPoint(MitiSessionId id, Utterance u) {
+		java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(java.util.Locale.ENGLISH);
+		String text = transcript(require(id)).text().substring(u.start(), u.end());
+		sentences.setText(text);
+		int middle = text.length() / 2;
+		Integer best = null;
+		for (int b = sentences.next(); b != java.text.BreakIterator.DONE && b < text.length(); b = sentences.next()) {
+			if (best == null || Math.abs(b - middle) < Math.abs(best - middle)) {
+				best = b;
+			}
+		}
+		return Optional.ofNullable(best).map(b -> u.start() + b);
+	}
+
+	/** Saves the coder's four global scores (the counts come from the codings). */
+	@Transactional
+	public void saveGlobals(MitiSessionId id, String coder, MitiGlobals globals) {
+		MitiSession session = require(id);
+		fidelity.saveRating(id, coder, RatingSource.QUIRE, globals, counts(session, coder));
+	}
+
+	/** The coder's global scores of a session, if given. */
+	public Optional<MitiGlobals> globals(MitiSessionId id, String coder) {
+		return fidelity.ratings(require(id).projectId()).stream()
+			.filter(r -> r.session().id().equals(id) && r.coder().equals(coder))
+			.findFirst()
+			.flatMap(r -> Optional.ofNullable(r.globals()));
+	}
+
+	/** The coder's behaviour counts in the session's segment. */
+	public MitiCounts counts(MitiSessionId id, String coder) {
+		return counts(require(id), coder);
+	}
+
+	@ApplicationModuleListener
+	void on(CodingChanged event) {
+		for (MitiSession session : fidelity.sessions(event.projectId())) {
+			if (event.documentId().equals(session.document())) {
+				for (Rating r : fidelity.ratings(event.projectId())) {
+					if (r.session().id().equals(session.id()) && r.source() == RatingSource.QUIRE) {
+						refreshCounts(session, r.coder());
+					}
+				}
+			}
+		}
+	}
+
+	private void refreshCounts(MitiSession session, String coder) {
+		Optional<Rating> rating = fidelity.ratings(session.projectId()).stream()
+			.filter(r -> r.session().id().equals(session.id()) && r.coder().equals(coder))
+			.findFirst();
+		if (rating.isPresent() && rating.get().source() == RatingSource.LAB) {
+			return; // a lab's counts are its own
+		}
+		fidelity.saveRating(session.id(), coder, RatingSource.QUIRE, rating.map(Rating::globals).orElse(null),
+				counts(session, coder));
+	}
+
+	private MitiCounts counts(MitiSession session, String coder) {
+		Map<Behaviour, Integer> counts = new EnumMap<>(Behaviour.class);
+		Map<CodeId, Behaviour> byCode = invert(behaviourCodes(session.projectId()));
+		List<Turn> turns = segment(session, transcript(session));
+		int from = turns.isEmpty() ? 0 : turns.get(0).start();
+		int to = turns.isEmpty() ? 0 : turns.get(turns.size() - 1).end();
+		for (Coding c : codings.codings(document(session), coder)) {
+			Behaviour b = byCode.get(c.codeId());
+			if (b != null && c.start() >= from && c.start() < to) {
+				counts.merge(b, 1, Integer::sum);
+			}
+		}
+		return new MitiCounts(counts);
+	}
+
+	private Map<Behaviour, CodeId> find(ProjectId project) {
+		Map<Behaviour, CodeId> found = new EnumMap<>(Behaviour.class);
+		Optional<Code> root = codebook.codes(project).stream().filter(c -> c.parentId() == null && c.name().equals(MITI_ROOT))
+			.findFirst();
+		if (root.isEmpty()) {
+			return found;
+		}
+		for (Code c : codebook.codes(project)) {
+			if (root.get().id().equals(c.parentId())) {
+				Matcher m = SHORT_NAME.matcher(c.name());
+				Optional<Behaviour> b = m.find() ? Behaviour.parse(m.group(1)) : Behaviour.parse(c.name());
+				b.ifPresent(behaviour -> found.putIfAbsent(behaviour, c.id()));
+			}
+		}
+		return found;
+	}
+
+	private static String missing(Map<Behaviour, CodeId> found) {
+		List<String> names = new ArrayList<>();
+		for (Behaviour b : Behaviour.values()) {
+			if (!found.containsKey(b)) {
+				names.add(b.shortName());
+			}
+		}
+		return String.join(", ", names);
+	}
+
+	private static Map<CodeId, Behaviour> invert(Map<Behaviour, CodeId> codes) {
+		Map<CodeId, Behaviour> out = new LinkedHashMap<>();
+		codes.forEach((b, c) -> out.put(c, b));
+		return out;
+	}
+
+	private static List<Turn> segment(MitiSession session, Transcript t) {
+		return t.turns().stream()
+			.filter(turn -> session.firstTurn() == null
+					|| (turn.index() >= session.firstTurn() && turn.index() <= session.lastTurn()))
+			.filter(turn -> turn.speaker() != null)
+			.toList();
+	}
+
+	private MitiSession require(MitiSessionId id) {
+		return fidelity.session(id).orElseThrow(() -> new IllegalArgumentException("no MI session with id " + id.value()));
+	}
+
+	private quire.corpus.DocumentId document(MitiSession session) {
+		if (session.document() == null) {
+			throw new IllegalArgumentException("session '" + session.label() + "' has no transcript in Quire: it was rated "
+					+ "by a coding lab; link it to a document to code it here");
+		}
+		return session.document();
+	}
+
+	private Transcript transcript(MitiSession session) {
+		return corpus.transcript(document(session))
+			.orElseThrow(() -> new IllegalArgumentException("the transcript of session '" + session.label() + "' is gone"));
+	}
+
+}

@@ -1,0 +1,5 @@
+package quire.fidelity;
+
+/** Identifies an MI session of a project. */
+public record MitiSessionId(long value) {
+}

@@ -1,0 +1,659 @@
+package quire.fidelity.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+
+import quire.fidelity.Behaviour;
+import quire.fidelity.Global;
+import quire.fidelity.MitiCounts;
+import quire.fidelity.MitiGlobals;
+
+/**
+ * Reads a coding lab's MITI results: a CSV file with one row per coded session giving the session id, the
+ * counsellor id, the coder id, the four global ratings and the ten behaviour counts.
+ * <p>
+ * <b>Encoding and layout.</b> The file must be UTF-8, with or without a byte order mark; anything else (UTF-16,
+ * Windows-1252, an Excel workbook) is refused with one error saying how to save it. The delimiter is a comma, a
+ * semicolon (Excel in many European locales) or a tab, whichever occurs most often outside quotes in the header
+ * line (comma on a tie). Quoting follows RFC 4180. Line 1 is the header; line numbers in errors are the physical
+ * lines where a row starts, so a quoted cell spanning lines does not shift them. Lines with only blank cells are
+ * skipped.
+ * <p>
+ * <b>Columns</b> are recognised by header, ignoring case, blanks and the separators {@code _ - .}: the globals and
+ * behaviours by their manual names, short names and usual abbreviations ({@link Global#parse},
+ * {@link Behaviour#parse}), and the ids as {@value #SESSION} ("session", "session id", "session_id", "session no",
+ * "session number"), {@value #COUNSELLOR} ("counsellor", "counselor", "counsellor id", "counselor id",
+ * "caseworker", "caseworker id", "therapist", "clinician", "interviewer") and {@value #CODER} ("coder", "coder id",
+ * "rater", "rater id", "coder name"). A mapping {@code header → field} given by the user (the CLI's {@code --map})
+ * overrides recognition for the headers it names: the field is anything recognised above, or {@value #IGNORE} to
+ * drop the column. A mapped column takes precedence over a column recognised by name for the same field, which
+ * is then ignored. Columns neither recognised nor mapped are ignored and listed in
+ * {@link LabImport#unrecognisedColumns()}; columns with an empty header are ignored silently.
+ * <p>
+ * <b>Errors.</b> All seventeen fields are required. A missing column, two columns for one field, or a mapping
+ * naming an unknown column or field is an error on line 1, and then no row is read. Otherwise each bad cell is one
+ * error naming the line, the column (its header as written) and the reason, and a row with any error is left out:
+ * a missing (empty) cell; a row that ends before the last needed column (one error for the row); a cell that is not a whole number (a trailing {@code .0} or {@code ,00} is accepted); a
+ * global outside 1–5; a negative count or one above {@value #MAX_COUNT}; a cell that looks like a spreadsheet
+ * formula (it starts with {@code =} or {@code @}, or with {@code +} or {@code -} without being a number); an id
+ * longer than {@value #MAX_ID_LENGTH} characters; more non-blank cells than headers; the same session and coder
+ * pair as an earlier row (ids compared ignoring case); and a session given to a different counsellor than on an
+ * earlier row.
+ * <p>
+ * Reading is a pure function of the bytes and the mapping; it never throws for bad content.
+ */
+public final class LabCsv {
+
+	/** The field name of the session id column. */
+	public static final String SESSION = "session";
+
+	/** The field name of the counsellor id column. */
+	public static final String COUNSELLOR = "counsellor";
+
+	/** The field name of the coder id column. */
+	public static final String CODER = "coder";
+
+	/** The mapping target that drops a column. */
+	public static final String IGNORE = "ignore";
+
+	/** The largest count accepted; a 20-minute segment holds a few hundred utterances at most. */
+	public static final int MAX_COUNT = 9999;
+
+	/** The longest id accepted. */
+	public static final int MAX_ID_LENGTH = 200;
+
+	private static final int FIELDS = 3 + Global.values().length + Behaviour.values().length;
+
+	private static final Map<String, Integer> ID_ALIASES = new HashMap<>();
+
+	static {
+		for (String s : List.of("session", "session id", "sessionid", "session no", "session nr", "session number",
+				"session code")) {
+			ID_ALIASES.put(s, 0);
+		}
+		for (String s : List.of("counsellor", "counselor", "counsellor id", "counselor id", "counsellorid",
+				"counselorid", "caseworker", "caseworker id", "case worker", "case worker id", "therapist",
+				"therapist id", "clinician", "clinician id", "interviewer", "interviewer id")) {
+			ID_ALIASES.put(s, 1);
+		}
+		for (String s : List.of("coder", "coder id", "coderid", "coder name", "rater", "rater id", "raterid")) {
+			ID_ALIASES.put(s, 2);
+		}
+	}
+
+	private static final Pattern WHOLE = Pattern.compile("([+-]?)(\\d+)(?:[.,]0+)?");
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?");
+
+	private LabCsv() {
+	}
+
+	/**
+	 * Reads a coding lab's results file.
+	 *
+	 * @param fileName the file's name, used only in messages
+	 * @param content the file's bytes
+	 * @param mapping header → field overrides (header matched ignoring case and blanks), empty for none
+	 * @return the good rows, the problems and the ignored columns
+	 */
+	public static LabImport read(String fileName, byte[] content, Map<String, String> mapping) {
+		Objects.requireNonNull(fileName, "fileName");
+		Objects.requireNonNull(content, "content");
+		Objects.requireNonNull(mapping, "mapping");
+		Decoded decoded = decode(fileName, content);
+		if (decoded.error != null) {
+			return new LabImport(List.of(), List.of(decoded.error), List.of());
+		}
+		String text = decoded.text;
+		if (text.isBlank()) {
+			return new LabImport(List.of(), List.of(new RowError(1, "", fileName + " is empty")), List.of());
+		}
+		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false)
+				.get();
+		Lines lines = new Lines(text);
+		List<CSVRecord> records = new ArrayList<>();
+		List<RowError> errors = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(text, format)) {
+			try {
+				for (CSVRecord record : parser) {
+					records.add(record);
+				}
+			}
+			catch (UncheckedIOException | IllegalStateException e) {
+				int line = (int) Math.min(Integer.MAX_VALUE, Math.max(1, parser.getCurrentLineNumber()));
+				errors.add(new RowError(line, "", "the file is not valid CSV from here on (" + rootMessage(e)
+						+ "); check for an unclosed quote"));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e); // cannot happen for a String
+		}
+		if (records.isEmpty()) {
+			errors.add(0, new RowError(1, "", fileName + " has no header line"));
+			return new LabImport(List.of(), errors, List.of());
+		}
+		Header header = header(records.get(0), mapping);
+		if (!header.errors.isEmpty()) {
+			header.errors.addAll(errors);
+			return new LabImport(List.of(), header.errors, header.unrecognised);
+		}
+		List<LabRow> rows = new ArrayList<>();
+		List<RowError> rowErrors = new ArrayList<>();
+		Map<String, LabRow> byPair = new HashMap<>();
+		Map<String, LabRow> bySession = new HashMap<>();
+		for (CSVRecord record : records.subList(1, records.size())) {
+			int line = lines.lineOf(record.getCharacterPosition());
+			row(line, record, header, rows, rowErrors, byPair, bySession);
+		}
+		rowErrors.addAll(errors);
+		return new LabImport(rows, rowErrors, header.unrecognised);
+	}
+
+	/** Reads with no mapping. */
+	public static LabImport read(String fileName, byte[] content) {
+		return read(fileName, content, Map.of());
+	}
+
+	/**
+	 * The field a header or mapping target stands for: {@value #SESSION}, {@value #COUNSELLOR}, {@value #CODER},
+	 * a {@link Global#shortName()} or a {@link Behaviour#shortName()}; empty if none.
+	 */
+	public static Optional<String> field(String header) {
+		int i = fieldIndex(header);
+		return i < 0 ? Optional.empty() : Optional.of(fieldName(i));
+	}
+
+	/** The field names in the order of {@link LabCsvWriter}'s columns. */
+	public static List<String> fieldNames() {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < FIELDS; i++) {
+			names.add(fieldName(i));
+		}
+		return names;
+	}
+
+	// ---- fields: 0 session, 1 counsellor, 2 coder, 3..6 globals, 7..16 behaviours
+
+	private static int fieldIndex(String header) {
+		String n = normalise(header);
+		if (n.isEmpty()) {
+			return -1;
+		}
+		Integer id = ID_ALIASES.get(n);
+		if (id != null) {
+			return id;
+		}
+		Optional<Global> g = Global.parse(header);
+		if (g.isPresent()) {
+			return 3 + g.get().ordinal();
+		}
+		Optional<Behaviour> b = Behaviour.parse(header);
+		return b.map(behaviour -> 3 + Global.values().length + behaviour.ordinal()).orElse(-1);
+	}
+
+	static String fieldName(int i) {
+		return switch (i) {
+			case 0 -> SESSION;
+			case 1 -> COUNSELLOR;
+			case 2 -> CODER;
+			default -> i < 3 + Global.values().length ? Global.values()[i - 3].shortName()
+					: Behaviour.values()[i - 3 - Global.values().length].shortName();
+		};
+	}
+
+	private static String fieldDescription(int i) {
+		return switch (i) {
+			case 0 -> "the session id (a header such as \"Session\" or \"Session ID\")";
+			case 1 -> "the counsellor id (a header such as \"Counsellor\", \"Counselor\" or \"Caseworker\")";
+			case 2 -> "the coder id (a header such as \"Coder\" or \"Rater\")";
+			default -> {
+				String label;
+				String shortName;
+				if (i < 3 + Global.values().length) {
+					Global g = Global.values()[i - 3];
+					label = g.label();
+					shortName = g.shortName();
+				}
+				else {
+					Behaviour b = Behaviour.values()[i - 3 - Global.values().length];
+					label = b.label();
+					shortName = b.shortName();
+				}
+				yield label.equals(shortName) ? label + " (a header such as \"" + label + "\")"
+						: label + " (a header such as \"" + shortName + "\" or \"" + label + "\")";
+			}
+		};
+	}
+
+	private static String normalise(String text) {
+		return text.strip().replaceAll("[\\s_\\-.]+", " ").strip().toLowerCase(Locale.ROOT);
+	}
+
+	// ---- header
+
+	private static final class Header {
+
+		final int[] columnOf = new int[FIELDS];
+
+		final String[] names;
+
+		final List<String> unrecognised = new ArrayList<>();
+
+		final List<RowError> errors = new ArrayList<>();
+
+		Header(String[] names) {
+			this.names = names;
+			Arrays.fill(this.columnOf, -1);
+		}
+
+	}
+
+	private static Header header(CSVRecord record, Map<String, String> mapping) {
+		String[] names = new String[record.size()];
+		for (int c = 0; c < names.length; c++) {
+			names[c] = record.get(c).strip();
+		}
+		Header h = new Header(names);
+		// explicit mapping first
+		int[] assigned = new int[names.length]; // field index, -1 unassigned, -2 ignored
+		Arrays.fill(assigned, -1);
+		Map<String, String> entries = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : mapping.entrySet()) {
+			entries.put(Objects.requireNonNull(e.getKey(), "mapping key"),
+					Objects.requireNonNull(e.getValue(), "mapping value"));
+		}
+		for (Map.Entry<String, String> e : entries.entrySet()) {
+			String key = normalise(e.getKey());
+			String target = e.getValue().strip();
+			List<Integer> columns = new ArrayList<>();
+			for (int c = 0; c < names.length; c++) {
+				if (!names[c].isEmpty() && normalise(names[c]).equals(key)) {
+					columns.add(c);
+				}
+			}
+			if (columns.isEmpty()) {
+				h.errors.add(new RowError(1, e.getKey().strip(), "the mapping names a column that is not in the header;"
+						+ " the columns are " + quoted(names)));
+				continue;
+			}
+			int field;
+			String t = normalise(target);
+			if (t.isEmpty() || t.equals(IGNORE) || t.equals("skip") || t.equals("none")) {
+				field = -2;
+			}
+			else {
+				field = fieldIndex(target);
+				if (field < 0) {
+					h.errors.add(new RowError(1, e.getKey().strip(), "the mapping target \"" + target
+							+ "\" is not a field; use one of " + String.join(", ", fieldNames()) + " or " + IGNORE));
+					continue;
+				}
+			}
+			for (int c : columns) {
+				assigned[c] = field;
+			}
+		}
+		boolean[] mapped = new boolean[names.length];
+		for (int c = 0; c < names.length; c++) {
+			mapped[c] = assigned[c] != -1;
+		}
+		// then recognition by name
+		for (int c = 0; c < names.length; c++) {
+			if (!mapped[c] && !names[c].isEmpty()) {
+				assigned[c] = fieldIndex(names[c]);
+			}
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			boolean mappedPass = pass == 0;
+			for (int c = 0; c < names.length; c++) {
+				if (mapped[c] != mappedPass || assigned[c] < 0) {
+					continue;
+				}
+				int f = assigned[c];
+				int other = h.columnOf[f];
+				if (other < 0) {
+					h.columnOf[f] = c;
+				}
+				else if (mapped[other] && !mapped[c]) {
+					h.unrecognised.add(names[c]); // the mapping wins over recognition by name
+				}
+				else {
+					h.errors.add(new RowError(1, names[c], "columns \"" + names[other] + "\" and \"" + names[c]
+							+ "\" both give " + fieldName(f) + "; map one of them to \"" + IGNORE + "\""));
+				}
+			}
+		}
+		for (int c = 0; c < names.length; c++) {
+			if (!mapped[c] && assigned[c] < 0 && !names[c].isEmpty()) {
+				h.unrecognised.add(names[c]);
+			}
+		}
+		List<String> recognised = new ArrayList<>();
+		for (int f = 0; f < FIELDS; f++) {
+			if (h.columnOf[f] >= 0) {
+				recognised.add("\"" + names[h.columnOf[f]] + "\" as " + fieldName(f));
+			}
+		}
+		for (int f = 0; f < FIELDS; f++) {
+			if (h.columnOf[f] < 0) {
+				h.errors.add(new RowError(1, fieldName(f), "no column for " + fieldDescription(f)
+						+ "; recognised columns: " + (recognised.isEmpty() ? "none" : String.join(", ", recognised))));
+			}
+		}
+		return h;
+	}
+
+	private static String quoted(String[] names) {
+		List<String> q = new ArrayList<>();
+		for (String n : names) {
+			if (!n.isEmpty()) {
+				q.add("\"" + n + "\"");
+			}
+		}
+		return q.isEmpty() ? "none" : String.join(", ", q);
+	}
+
+	// ---- rows
+
+	private static void row(int line, CSVRecord record, Header h, List<LabRow> rows, List<RowError> errors,
+			Map<String, LabRow> byPair, Map<String, LabRow> bySession) {
+		boolean blank = true;
+		for (String v : record) {
+			if (!v.isBlank()) {
+				blank = false;
+				break;
+			}
+		}
+		if (blank) {
+			return;
+		}
+		int before = errors.size();
+		for (int c = h.names.length; c < record.size(); c++) {
+			if (!record.get(c).isBlank()) {
+				errors.add(new RowError(line, "", "the row has " + record.size() + " cells but the header has "
+						+ h.names.length + " (is a comma or semicolon inside a value not quoted?)"));
+				break;
+			}
+		}
+		boolean shortRow = false;
+		for (int f = 0; f < FIELDS; f++) {
+			if (h.columnOf[f] >= record.size()) {
+				shortRow = true;
+				break;
+			}
+		}
+		if (shortRow) {
+			errors.add(new RowError(line, "", "the row ends after " + record.size() + " cell"
+					+ (record.size() == 1 ? "" : "s") + " but the header has " + h.names.length));
+		}
+		String[] ids = new String[3];
+		for (int f = 0; f < 3; f++) {
+			ids[f] = id(line, record, h, f, errors);
+		}
+		int[] values = new int[FIELDS];
+		for (int f = 3; f < FIELDS; f++) {
+			boolean global = f < 3 + Global.values().length;
+			values[f] = number(line, record, h, f, global, errors);
+		}
+		if (errors.size() > before) {
+			return;
+		}
+		Global[] gs = Global.values();
+		MitiGlobals globals = new MitiGlobals(values[3 + Global.CULTIVATING_CHANGE_TALK.ordinal()],
+				values[3 + Global.SOFTENING_SUSTAIN_TALK.ordinal()], values[3 + Global.PARTNERSHIP.ordinal()],
+				values[3 + Global.EMPATHY.ordinal()]);
+		EnumMap<Behaviour, Integer> counts = new EnumMap<>(Behaviour.class);
+		for (Behaviour b : Behaviour.values()) {
+			counts.put(b, values[3 + gs.length + b.ordinal()]);
+		}
+		LabRow row = new LabRow(line, ids[0], ids[1], ids[2], globals, new MitiCounts(counts));
+		String session = ids[0].toLowerCase(Locale.ROOT);
+		String pair = session + "\u0000" + ids[2].toLowerCase(Locale.ROOT);
+		LabRow earlier = byPair.get(pair);
+		if (earlier != null) {
+			errors.add(new RowError(line, h.names[h.columnOf[0]], "session " + ids[0] + " is already coded by "
+					+ earlier.coderId() + " on line " + earlier.line() + " (one row per session and coder)"));
+			return;
+		}
+		LabRow sameSession = bySession.get(session);
+		if (sameSession != null && !sameSession.counsellorId().equalsIgnoreCase(ids[1])) {
+			errors.add(new RowError(line, h.names[h.columnOf[1]], "session " + ids[0] + " belongs to "
+					+ sameSession.counsellorId() + " on line " + sameSession.line() + ", not to " + ids[1]));
+			return;
+		}
+		byPair.put(pair, row);
+		bySession.putIfAbsent(session, row);
+		rows.add(row);
+	}
+
+	/** The cell of {@code field}, or null when the row ends before its column (reported once per row). */
+	private static @Nullable String cell(CSVRecord record, Header h, int field) {
+		int c = h.columnOf[field];
+		return c < record.size() ? record.get(c).strip() : null;
+	}
+
+	private static String id(int line, CSVRecord record, Header h, int field, List<RowError> errors) {
+		String v = cell(record, h, field);
+		String column = h.names[h.columnOf[field]];
+		if (v == null) {
+			return "";
+		}
+		if (v.isEmpty()) {
+			errors.add(new RowError(line, column, "missing"));
+		}
+		else if (formula(v)) {
+			errors.add(new RowError(line, column, formulaReason(v)));
+		}
+		else if (v.length() > MAX_ID_LENGTH) {
+			errors.add(new RowError(line, column, "longer than " + MAX_ID_LENGTH + " characters"));
+		}
+		return v;
+	}
+
+	private static int number(int line, CSVRecord record, Header h, int field, boolean global,
+			List<RowError> errors) {
+		String v = cell(record, h, field);
+		String column = h.names[h.columnOf[field]];
+		if (v == null) {
+			return 0;
+		}
+		if (v.isEmpty()) {
+			errors.add(new RowError(line, column, "missing"));
+			return 0;
+		}
+		Matcher m = WHOLE.matcher(v);
+		if (!m.matches()) {
+			if (formula(v)) {
+				errors.add(new RowError(line, column, formulaReason(v)));
+			}
+			else if (NUMBER.matcher(v).matches()) {
+				errors.add(new RowError(line, column, v + " is not a whole number"));
+			}
+			else {
+				errors.add(new RowError(line, column, "\"" + abbreviate(v) + "\" is not a whole number"));
+			}
+			return 0;
+		}
+		boolean negative = m.group(1).equals("-");
+		String digits = m.group(2).replaceFirst("^0+(?=\\d)", "");
+		long value = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+		if (global) {
+			if (negative || value < MitiGlobals.MIN || value > MitiGlobals.MAX) {
+				errors.add(new RowError(line, column,
+						v + " is outside " + MitiGlobals.MIN + "–" + MitiGlobals.MAX));
+				return 0;
+			}
+		}
+		else if (negative && value != 0) {
+			errors.add(new RowError(line, column, v + " is negative; a count is 0 or more"));
+			return 0;
+		}
+		else if (value > MAX_COUNT) {
+			errors.add(new RowError(line, column, v + " is more than " + MAX_COUNT + "; is it really a count?"));
+			return 0;
+		}
+		return (int) value;
+	}
+
+	/**
+	 * Whether a cell would be taken for a formula by a spreadsheet: it starts with {@code =} or {@code @}, or with
+	 * {@code +} or {@code -} and is not a plain number.
+	 */
+	static boolean formula(String value) {
+		String v = value.strip();
+		if (v.isEmpty()) {
+			return false;
+		}
+		char first = v.charAt(0);
+		if (first == '=' || first == '@') {
+			return true;
+		}
+		return (first == '+' || first == '-') && !NUMBER.matcher(v).matches();
+	}
+
+	private static String formulaReason(String v) {
+		return "\"" + abbreviate(v) + "\" looks like a spreadsheet formula; enter the value itself";
+	}
+
+	private static String abbreviate(String v) {
+		return v.length() <= 40 ? v : v.substring(0, 39) + "…";
+	}
+
+	// ---- bytes, delimiter, lines
+
+	private record Decoded(String text, @Nullable RowError error) {
+	}
+
+	private static Decoded decode(String fileName, byte[] bytes) {
+		int start = 0;
+		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+			start = 3;
+		}
+		else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+				|| (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+			return new Decoded("", new RowError(1, "", fileName
+					+ " is UTF-16 (\"Unicode text\"), not UTF-8; save it as \"CSV UTF-8\" and import it again"));
+		}
+		else if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+			return new Decoded("", new RowError(1, "", fileName
+					+ " is a workbook or ZIP archive, not a CSV file; save it as \"CSV UTF-8\" and import it again"));
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int at = in.position();
+			int line = 1;
+			for (int i = start; i < at; i++) {
+				if (bytes[i] == '\n') {
+					line++;
+				}
+			}
+			return new Decoded("", new RowError(line, "", String.format(Locale.ROOT,
+					"%s is not UTF-8 (byte 0x%02X on line %d; perhaps it was saved as Windows-1252 or Latin-1);"
+							+ " save it as \"CSV UTF-8\" and import it again",
+					fileName, bytes[at] & 0xFF, line)));
+		}
+		out.flip();
+		String text = out.toString();
+		if (text.indexOf('\u0000') >= 0) {
+			return new Decoded("", new RowError(1, "", fileName + " contains NUL characters; it is not a text file"));
+		}
+		return new Decoded(text, null);
+	}
+
+	/** The delimiter occurring most often outside quotes in the first line: comma, semicolon or tab. */
+	static char delimiter(String text) {
+		int commas = 0;
+		int semicolons = 0;
+		int tabs = 0;
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && (c == '\n' || c == '\r')) {
+				break;
+			}
+			else if (!quoted && c == ',') {
+				commas++;
+			}
+			else if (!quoted && c == ';') {
+				semicolons++;
+			}
+			else if (!quoted && c == '\t') {
+				tabs++;
+			}
+		}
+		if (semicolons > commas && semicolons >= tabs) {
+			return ';';
+		}
+		if (tabs > commas && tabs > semicolons) {
+			return '\t';
+		}
+		return ',';
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		String m = t.getMessage();
+		return m == null ? t.getClass().getSimpleName() : m;
+	}
+
+	/** Maps character positions to 1-based line numbers; a line ends at LF, CRLF or a lone CR. */
+	private static final class Lines {
+
+		private final int[] starts;
+
+		Lines(String text) {
+			List<Integer> s = new ArrayList<>();
+			s.add(0);
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+					s.add(i + 1);
+				}
+			}
+			this.starts = s.stream().mapToInt(Integer::intValue).toArray();
+		}
+
+		int lineOf(long position) {
+			int i = Arrays.binarySearch(this.starts, (int) Math.min(Integer.MAX_VALUE, position));
+			return i >= 0 ? i + 1 : -i - 1;
+		}
+
+	}
+
+}

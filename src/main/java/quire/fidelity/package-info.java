@@ -1,0 +1,11 @@
+/**
+ * MITI 4.2.1 fidelity: MI sessions (a counsellor's recorded conversation, optionally a transcript of
+ * the project with its coded segment), ratings by coders (four global scores and ten behaviour
+ * counts, imported from a coding lab or coded in Quire), summary scores against threshold sets,
+ * results per session and counsellor, and inter-rater reliability (ICC). Public API:
+ * {@link quire.fidelity.FidelityService} and its records.
+ */
+@NullMarked
+package quire.fidelity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,458 @@
+package quire.fidelity.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.jspecify.annotations.Nullable;
+
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.Turn;
+import quire.fidelity.FidelityChart;
+import quire.fidelity.FidelityResults;
+import quire.fidelity.FidelityService;
+import quire.fidelity.LabImportResult;
+import quire.fidelity.MitiSession;
+import quire.fidelity.Rating;
+import quire.fidelity.Reliability;
+import quire.fidelity.ResultGroup;
+import quire.fidelity.ResultsBy;
+import quire.fidelity.ScoreSummary;
+import quire.fidelity.Summary;
+import quire.fidelity.ThresholdSet;
+import quire.project.Project;
+import quire.project.ui.CurrentProject;
+import quire.stats.Agreement.Coefficient;
+import quire.stats.Descriptives;
+import quire.ui.MainLayout;
+import quire.ui.Notifications;
+
+/**
+ * MITI fidelity results: a Table-3-shaped summary over all sessions, the same per counsellor or
+ * session with each mean marked against the project's threshold set, a chart, ICC reliability for
+ * double-coded sessions, the rated sessions, and import/export of a coding lab's CSV.
+ */
+@Route(value = "fidelity", layout = MainLayout.class)
+@PageTitle("MITI fidelity")
+@Menu(order = 7, title = "MITI fidelity", icon = "vaadin:chart-3d")
+class FidelityView extends VerticalLayout implements BeforeEnterObserver {
+
+	static final String WHOLE = "Whole transcript";
+
+	static final String FIRST_20 = "First 20 minutes";
+
+	private final FidelityService fidelity;
+
+	private final CorpusService corpus;
+
+	private final CurrentProject current;
+
+	private final Div sessionsBox = new Div();
+
+	private final Select<ThresholdSet> thresholds = new Select<>();
+
+	private final Select<ResultsBy> by = new Select<>();
+
+	private final Div content = new Div();
+
+	private final Div importLog = new Div();
+
+	private final Checkbox goodRows = new Checkbox("Import the good rows even if some rows are bad");
+
+	private @Nullable Project project;
+
+	FidelityView(FidelityService fidelity, CorpusService corpus, CurrentProject current) {
+		this.fidelity = fidelity;
+		this.corpus = corpus;
+		this.current = current;
+		addClassName("quire-page");
+		setWidthFull();
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		removeAll();
+		project = current.get().orElse(null);
+		Project p = project;
+		if (p == null) {
+			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			return;
+		}
+		thresholds.setLabel("Threshold set");
+		thresholds.setId("threshold-set");
+		thresholds.setItems(FidelityService.THRESHOLD_SETS);
+		thresholds.setItemLabelGenerator(ThresholdSet::name);
+		thresholds.setValue(fidelity.thresholdSet(p.id()));
+		thresholds.setWidth("20em");
+		thresholds.addValueChangeListener(e -> {
+			if (e.isFromClient() && e.getValue() != null) {
+				fidelity.chooseThresholdSet(p.id(), e.getValue());
+			}
+			render();
+		});
+		by.setLabel("Per");
+		by.setId("results-by");
+		by.setItems(ResultsBy.values());
+		by.setItemLabelGenerator(ResultsBy::label);
+		by.setValue(ResultsBy.COUNSELLOR);
+		by.addValueChangeListener(e -> render());
+		HorizontalLayout bar = new HorizontalLayout(thresholds, by);
+		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+		content.setWidthFull();
+		content.setId("fidelity-results");
+		sessionsBox.setId("sessions");
+		add(new H2("MITI 4.2.1 fidelity · " + p.name()), bar, content, createSessions(p), createImport(p));
+		render();
+	}
+
+	private Div createSessions(Project p) {
+		ComboBox<DocumentSummary> document = new ComboBox<>("Transcript");
+		document.setId("session-document");
+		document.setItems(corpus.documents(p.id()));
+		document.setItemLabelGenerator(DocumentSummary::name);
+		document.setWidth("18em");
+		Select<String> counsellor = new Select<>();
+		counsellor.setLabel("Counsellor");
+		counsellor.setId("session-counsellor");
+		Select<String> client = new Select<>();
+		client.setLabel("Client");
+		client.setEmptySelectionAllowed(true);
+		TextField label = new TextField("Session label");
+		label.setId("session-label");
+		DatePicker date = new DatePicker("Date");
+		Select<String> segment = new Select<>();
+		segment.setLabel("Coded segment");
+		segment.setItems(WHOLE, FIRST_20);
+		segment.setValue(FIRST_20);
+		document.addValueChangeListener(e -> {
+			if (e.getValue() == null) {
+				return;
+			}
+			List<String> speakers = corpus.transcript(e.getValue().id()).orElseThrow().turns().stream()
+				.map(Turn::speaker)
+				.filter(java.util.Objects::nonNull)
+				.distinct()
+				.toList();
+			counsellor.setItems(speakers);
+			client.setItems(speakers);
+			speakers.stream().filter(sp -> sp.toLowerCase(Locale.ROOT).contains("caseworker")).findFirst()
+				.ifPresent(counsellor::setValue);
+			speakers.stream().filter(sp -> !sp.equals(counsellor.getValue())).findFirst().ifPresent(client::setValue);
+			if (label.getValue().isBlank()) {
+				label.setValue(e.getValue().name());
+			}
+		});
+		Button create = new Button("Create session", e -> {
+			try {
+				DocumentSummary d = document.getValue();
+				if (d == null || counsellor.getValue() == null) {
+					throw new IllegalArgumentException("choose the transcript and its counsellor");
+				}
+				Integer[] range = FIRST_20.equals(segment.getValue()) ? firstMinutes(d, 20) : new Integer[] { null, null };
+				var created = fidelity.saveSession(p.id(), label.getValue(), d.id(), counsellor.getValue(), client.getValue(),
+						date.getValue(), range[0], range[1]);
+				Notifications.success("Session '" + created.label() + "' saved.");
+				renderSessions();
+			}
+			catch (IllegalArgumentException ex) {
+				Notifications.error(ex.getMessage());
+			}
+		});
+		create.setId("create-session");
+		HorizontalLayout form = new HorizontalLayout(document, counsellor, client, label, date, segment, create);
+		form.setAlignItems(FlexComponent.Alignment.BASELINE);
+		form.getStyle().set("flex-wrap", "wrap");
+		Div panel = new Div(new H3("Sessions"),
+				new Paragraph("Code a session here from its transcript: choose the transcript, the counsellor and the "
+						+ "segment (the first 20 minutes by the transcript's timestamps, or the whole transcript), then open "
+						+ "it. Sessions rated by a coding lab appear here too."),
+				form, sessionsBox);
+		panel.addClassName("quire-panel");
+		renderSessions();
+		return panel;
+	}
+
+	private Integer[] firstMinutes(DocumentSummary d, int minutes) {
+		List<Turn> turns = corpus.transcript(d.id()).orElseThrow().turns();
+		Long start = turns.stream().map(Turn::startMs).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		if (start == null) {
+			throw new IllegalArgumentException("'" + d.name() + "' has no timestamps: choose the whole transcript");
+		}
+		int first = -1;
+		int last = -1;
+		for (Turn t : turns) {
+			if (t.startMs() != null && t.startMs() - start < minutes * 60_000L) {
+				first = first < 0 ? t.index() : first;
+				last = t.index();
+			}
+		}
+		return new Integer[] { first, last };
+	}
+
+	private void renderSessions() {
+		Project p = project;
+		if (p == null) {
+			return;
+		}
+		sessionsBox.removeAll();
+		Map<Long, List<String>> coders = new java.util.HashMap<>();
+		for (Rating r : fidelity.ratings(p.id())) {
+			coders.computeIfAbsent(r.session().id().value(), k -> new java.util.ArrayList<>())
+				.add(r.coder() + (r.globals() == null ? " (in progress)" : ""));
+		}
+		NativeTable table = new NativeTable();
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		for (String h : List.of("Session", "Counsellor", "Client", "Transcript", "Coders")) {
+			head.addHeaderCell().setText(h);
+		}
+		for (MitiSession s : fidelity.sessions(p.id())) {
+			NativeTableRow row = table.getBody().addRow();
+			NativeTableCell name = row.addDataCell();
+			name.addClassName("row-label");
+			if (s.document() != null) {
+				Anchor open = new Anchor("fidelity/session/" + s.id().value(), s.label());
+				open.setId("open-session-" + s.id().value());
+				name.add(open);
+			}
+			else {
+				name.setText(s.label());
+			}
+			row.addDataCell().setText(s.counsellor());
+			row.addDataCell().setText(s.client() == null ? "" : s.client());
+			row.addDataCell().setText(s.document() == null ? "(lab only)" : "yes"
+					+ (s.firstTurn() == null ? ", whole" : ", turns " + (s.firstTurn() + 1) + "–" + (s.lastTurn() + 1)));
+			NativeTableCell who = row.addDataCell();
+			who.setText(String.join(", ", coders.getOrDefault(s.id().value(), List.of())));
+			who.addClassName("row-label");
+		}
+		sessionsBox.add(table);
+	}
+
+	private Div createImport(Project p) {
+		Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importLab(metadata.fileName(), bytes)));
+		upload.setId("lab-upload");
+		upload.setAcceptedFileTypes(".csv", ".txt");
+		upload.setMaxFileSize(10 * 1024 * 1024);
+		upload.setUploadButton(new Button("Import a coding lab's CSV…"));
+		goodRows.setId("good-rows");
+		Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+			byte[] csv = fidelity.exportLab(p.id());
+			return new DownloadResponse(new ByteArrayInputStream(csv), "miti-ratings.csv", "text/csv", csv.length);
+		}), "Export ratings (lab layout CSV)");
+		export.getElement().setAttribute("download", true);
+		importLog.setId("lab-import-log");
+		importLog.addClassName("quire-import-log");
+		Div panel = new Div(new H3("Coding-lab results"),
+				new Paragraph("One row per coded session: session id, counsellor, coder, the four global scores and the ten "
+						+ "behaviour counts. Columns are recognised by the MITI manual's names and usual abbreviations "
+						+ "(CCT, SST, GI, PwP, SR, CR, AF, Seek, Emph …). If any row is bad, nothing is imported and every "
+						+ "bad row is listed."),
+				goodRows, upload, importLog, export);
+		panel.addClassName("quire-panel");
+		return panel;
+	}
+
+	/** Runs in the upload request thread; updates the view through access. */
+	private void importLab(String fileName, byte[] bytes) {
+		Project p = project;
+		UI ui = UI.getCurrent();
+		if (p == null) {
+			return;
+		}
+		LabImportResult result;
+		try {
+			result = fidelity.importLab(p.id(), fileName, bytes, Map.of(), goodRows.getValue());
+		}
+		catch (IllegalArgumentException ex) {
+			ui.access(() -> Notifications.error(fileName + ": " + ex.getMessage()));
+			return;
+		}
+		LabImportResult r = result;
+		ui.access(() -> {
+			importLog.removeAll();
+			Div head = new Div(new Span(r.describe()));
+			head.addClassNames("quire-log-line", r.applied() && r.problems().isEmpty() ? "ok" : "error");
+			importLog.add(head);
+			for (LabImportResult.Problem problem : r.problems()) {
+				Div line = new Div(new Span(problem.toString()));
+				line.addClassNames("quire-log-line", "error");
+				importLog.add(line);
+			}
+			for (String column : r.ignoredColumns()) {
+				importLog.add(new Div(new Span("Ignored column '" + column + "' (not a MITI field)")));
+			}
+			render();
+		});
+	}
+
+	private void render() {
+		Project p = project;
+		if (p == null || thresholds.getValue() == null) {
+			return;
+		}
+		renderSessions();
+		content.removeAll();
+		List<Rating> ratings = fidelity.ratings(p.id());
+		if (ratings.isEmpty()) {
+			content.add(new Paragraph("No rated sessions yet. Import a coding lab's CSV below."));
+			return;
+		}
+		FidelityResults results = fidelity.results(p.id(), by.getValue(), thresholds.getValue());
+		content.add(new H3("All sessions (n = " + results.overall().sessions() + ") against " + results.thresholds().name()),
+				overallTable(results), new H3("Per " + by.getValue().label().toLowerCase(Locale.ROOT)), groupTable(results));
+		Div chart = new Div();
+		chart.setId("fidelity-chart");
+		chart.getElement().setProperty("innerHTML", FidelityChart.svg(results));
+		content.add(chart);
+		content.add(reliability(fidelity.reliability(p.id(), List.of())));
+	}
+
+	/** Shaped like seed 002's Table 3: one row per summary score. */
+	private NativeTable overallTable(FidelityResults results) {
+		NativeTable table = new NativeTable();
+		table.setId("overall-table");
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		for (String h : List.of("Summary score", "Mean (SD)", "Min–max", "Fair", "Sessions ≥ fair", "Good", "Sessions good",
+				"Not defined")) {
+			head.addHeaderCell().setText(h);
+		}
+		head.getHeaderCell(0).ifPresent(c -> c.addClassName("row-label"));
+		ThresholdSet set = results.thresholds();
+		for (ScoreSummary s : results.overall().scores()) {
+			NativeTableRow row = table.getBody().addRow();
+			NativeTableCell label = row.addDataCell();
+			label.setText(s.summary().label());
+			label.addClassName("row-label");
+			row.addDataCell().setText(meanSd(s));
+			row.addDataCell().setText(minMax(s.stats(), s.summary()));
+			row.addDataCell().setText(set.threshold(s.summary()).map(t -> value(s.summary(), t.fair())).orElse("—"));
+			row.addDataCell().setText(percent(s.atLeastFair()));
+			row.addDataCell().setText(set.threshold(s.summary()).filter(t -> t.good() != null)
+				.map(t -> value(s.summary(), t.good())).orElse("—"));
+			row.addDataCell().setText(percent(s.good()));
+			row.addDataCell().setText(s.notDefined() == 0 ? "" : s.notDefined() + " left out");
+		}
+		return table;
+	}
+
+	private NativeTable groupTable(FidelityResults results) {
+		NativeTable table = new NativeTable();
+		table.setId("group-table");
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		head.addHeaderCell().setText(results.by().label());
+		head.addHeaderCell().setText("n");
+		for (Summary s : Summary.values()) {
+			head.addHeaderCell().setText(s.shortName());
+		}
+		for (ResultGroup g : results.groups()) {
+			NativeTableRow row = table.getBody().addRow();
+			NativeTableCell label = row.addDataCell();
+			label.setText(g.name());
+			label.addClassName("row-label");
+			row.addDataCell().setText(String.valueOf(g.sessions()));
+			for (Summary s : Summary.values()) {
+				ScoreSummary score = g.score(s);
+				NativeTableCell cell = row.addDataCell();
+				cell.setText(meanSd(score));
+				results.thresholds().level(s, score.stats().mean()).ifPresent(level -> {
+					cell.addClassName("level-" + level.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+					cell.getElement().setAttribute("title", "mean is " + level.label() + " (" + results.thresholds().name() + ")");
+				});
+			}
+		}
+		return table;
+	}
+
+	private Div reliability(Reliability r) {
+		Div box = new Div();
+		box.setId("reliability");
+		box.add(new H3("Inter-rater reliability"));
+		if (r.rows().isEmpty()) {
+			box.add(new Paragraph(r.coders().size() < 2 ? "No session is rated by two coders."
+					: r.sessions() + " session(s) rated by both " + String.join(" and ", r.coders())
+							+ "; ICC needs at least two."));
+			return box;
+		}
+		box.add(new Paragraph(r.rows().get(0).icc().form().label() + ", " + String.join(" vs ", r.coders()) + ", "
+				+ r.sessions() + " double-coded sessions, 95% CI; reading after Cicchetti (1994)."));
+		NativeTable table = new NativeTable();
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		for (String h : List.of("Measure", "ICC", "95% CI", "Reading")) {
+			head.addHeaderCell().setText(h);
+		}
+		for (Reliability.Row row : r.rows()) {
+			NativeTableRow tr = table.getBody().addRow();
+			NativeTableCell label = tr.addDataCell();
+			label.setText(row.measure());
+			label.addClassName("row-label");
+			tr.addDataCell().setText(number(row.icc().icc()));
+			tr.addDataCell().setText(row.icc().lower().defined() ? number(row.icc().lower()) + " – " + number(row.icc().upper()) : "");
+			tr.addDataCell().setText(row.icc().icc().defined() ? row.icc().reading().label()
+					: "not defined (" + row.icc().icc().reason() + ")");
+		}
+		box.add(table);
+		return box;
+	}
+
+	private static String meanSd(ScoreSummary s) {
+		Descriptives.Summary d = s.stats();
+		if (!d.mean().defined()) {
+			return "not defined";
+		}
+		String text = value(s.summary(), d.mean().value())
+				+ (d.sd().defined() ? " (" + value(s.summary(), d.sd().value()) + ")" : "");
+		return text;
+	}
+
+	private static String minMax(Descriptives.Summary d, Summary s) {
+		return d.min().defined() ? value(s, d.min().value()) + "–" + value(s, d.max().value()) : "";
+	}
+
+	/** %CR as a percentage, the rest with two decimals. */
+	static String value(Summary s, double v) {
+		return s == Summary.PERCENT_CR ? String.format(Locale.ROOT, "%.1f%%", v * 100) : String.format(Locale.ROOT, "%.2f", v);
+	}
+
+	private static String percent(Coefficient c) {
+		return c.defined() ? String.format(Locale.ROOT, "%.0f%%", c.value() * 100) : "—";
+	}
+
+	private static String number(Coefficient c) {
+		return c.defined() ? String.format(Locale.ROOT, "%.3f", c.value()) : "n/d";
+	}
+
+}

@@ -1,0 +1,387 @@
+package quire.fidelity.ui;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import quire.coding.ui.CurrentCoder;
+import quire.fidelity.Behaviour;
+import quire.fidelity.FidelityService;
+import quire.fidelity.Global;
+import quire.fidelity.MitiCodingService;
+import quire.fidelity.MitiCounts;
+import quire.fidelity.MitiGlobals;
+import quire.fidelity.MitiScores;
+import quire.fidelity.MitiSession;
+import quire.fidelity.MitiSessionId;
+import quire.fidelity.Summary;
+import quire.fidelity.ThresholdSet;
+import quire.fidelity.Utterance;
+import quire.stats.Agreement.Coefficient;
+import quire.ui.MainLayout;
+import quire.ui.Notifications;
+
+/**
+ * The keyboard-driven MITI coding screen for one session: the segment's utterances in order (client
+ * utterances for context), one key per behaviour code on the current counsellor utterance, arrows to
+ * move, {@code /} to split an utterance at a sentence boundary, {@code u} to undo; {@code .} moves
+ * between the four global scores and 1–5 rates them, with the anchors beside; a live summary against
+ * the project's threshold set.
+ */
+@Route(value = "fidelity/session/:sessionId", layout = MainLayout.class)
+@PageTitle("MITI coding")
+class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
+
+	private final FidelityService fidelity;
+
+	private final MitiCodingService miti;
+
+	private final CurrentCoder coder;
+
+	private final Div utterancesBox = new Div();
+
+	private final Div globalsBox = new Div();
+
+	private final Div summaryBox = new Div();
+
+	private final Deque<Runnable> undo = new ArrayDeque<>();
+
+	private @Nullable MitiSession session;
+
+	private List<Utterance> utterances = List.of();
+
+	private int current = -1;
+
+	private int currentGlobal = 0;
+
+	private final Map<Global, Integer> ratings = new EnumMap<>(Global.class);
+
+	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder) {
+		this.fidelity = fidelity;
+		this.miti = miti;
+		this.coder = coder;
+		addClassName("quire-page");
+		setWidthFull();
+		createShortcuts();
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		removeAll();
+		undo.clear();
+		ratings.clear();
+		session = event.getRouteParameters().get("sessionId").flatMap(MitiCodingView::parse).flatMap(fidelity::session)
+			.orElse(null);
+		MitiSession s = session;
+		if (s == null || s.document() == null) {
+			add(new H2(s == null ? "Session not found" : "Session " + s.label() + " has no transcript"),
+					new Paragraph("Sessions rated by a coding lab have no transcript in Quire; create a session from a "
+							+ "transcript on the fidelity page to code it here."),
+					new Anchor("fidelity", "Back to MITI fidelity"));
+			return;
+		}
+		miti.globals(s.id(), coder.name()).ifPresent(g -> {
+			for (Global global : Global.values()) {
+				ratings.put(global, g.get(global));
+			}
+		});
+		utterancesBox.setId("utterances");
+		globalsBox.setId("globals");
+		summaryBox.setId("miti-summary");
+		Div side = new Div(new H3("Keys"), keys(), new H3("Global scores"), globalsBox, new H3("Summary"), summaryBox);
+		side.addClassName("quire-coding-panel");
+		Div layout = new Div(utterancesBox, side);
+		layout.addClassName("quire-miti");
+		add(new Anchor("fidelity", "← MITI fidelity"),
+				new H2("Session " + s.label() + " · " + s.counsellor() + (s.client() == null ? "" : " with " + s.client())),
+				new Span("Coding as " + coder.name() + " (change the name on a transcript's coding panel)"), layout);
+		load();
+		current = next(-1, 1);
+		renderUtterances();
+		renderGlobals();
+		renderSummary();
+	}
+
+	private void createShortcuts() {
+		Shortcuts.addShortcutListener(this, () -> move(1), Key.ARROW_DOWN);
+		Shortcuts.addShortcutListener(this, () -> move(-1), Key.ARROW_UP);
+		for (Behaviour b : Behaviour.values()) {
+			Shortcuts.addShortcutListener(this, () -> toggle(b), Key.of(String.valueOf(b.key())));
+		}
+		Shortcuts.addShortcutListener(this, this::undo, Key.of("u"));
+		Shortcuts.addShortcutListener(this, this::undo, Key.BACKSPACE);
+		Shortcuts.addShortcutListener(this, this::split, Key.of("/"));
+		Shortcuts.addShortcutListener(this, () -> {
+			currentGlobal = (currentGlobal + 1) % Global.values().length;
+			renderGlobals();
+		}, Key.of("."));
+		for (int r = 1; r <= 5; r++) {
+			int rating = r;
+			Shortcuts.addShortcutListener(this, () -> rate(Global.values()[currentGlobal], rating), Key.of(String.valueOf(r)));
+		}
+	}
+
+	private Div keys() {
+		Div box = new Div();
+		box.addClassName("quire-keys");
+		StringBuilder html = new StringBuilder("<table>");
+		for (Behaviour b : Behaviour.values()) {
+			html.append("<tr><td><kbd>").append(b.key()).append("</kbd></td><td>").append(b.shortName()).append("</td><td>")
+				.append(b.label()).append("</td></tr>");
+		}
+		html.append("<tr><td><kbd>↑</kbd><kbd>↓</kbd></td><td colspan=2>previous / next counsellor utterance</td></tr>")
+			.append("<tr><td><kbd>/</kbd></td><td colspan=2>split the utterance at a sentence</td></tr>")
+			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo</td></tr>")
+			.append("<tr><td><kbd>.</kbd> <kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>next global score; rate it</td></tr>")
+			.append("</table>");
+		box.getElement().setProperty("innerHTML", html.toString());
+		return box;
+	}
+
+	void move(int step) {
+		int n = next(current, step);
+		if (n >= 0) {
+			current = n;
+			renderUtterances();
+			getElement().executeJs("const e = document.getElementById($0); if (e) e.scrollIntoView({block: 'center'});",
+					"utterance-" + current);
+		}
+	}
+
+	/** The next counsellor utterance from {@code from} in direction {@code step}, or -1. */
+	private int next(int from, int step) {
+		for (int i = from + step; i >= 0 && i < utterances.size(); i += step) {
+			if (utterances.get(i).counsellor()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	void toggle(Behaviour behaviour) {
+		MitiSession s = session;
+		if (s == null || current < 0) {
+			return;
+		}
+		Utterance u = utterances.get(current);
+		boolean added = miti.toggle(s.id(), u, behaviour, coder.name());
+		undo.push(() -> miti.toggle(s.id(), u, behaviour, coder.name()));
+		if (added) {
+			// most utterances carry one behaviour: move on; ↑ goes back to add a second one
+			int after = next(current, 1);
+			if (after >= 0) {
+				current = after;
+			}
+		}
+		renderUtterances();
+		renderSummary();
+	}
+
+	void split() {
+		MitiSession s = session;
+		if (s == null || current < 0) {
+			return;
+		}
+		Utterance u = utterances.get(current);
+		Optional<Integer> at = miti.splitPoint(s.id(), u);
+		if (at.isEmpty()) {
+			Notifications.error("This utterance has one sentence; it cannot be split.");
+			return;
+		}
+		miti.split(s.id(), at.get());
+		undo.push(() -> miti.join(s.id(), at.get()));
+		load();
+		renderUtterances();
+	}
+
+	void undo() {
+		Runnable last = undo.poll();
+		if (last == null) {
+			return;
+		}
+		last.run();
+		load();
+		if (current >= utterances.size()) {
+			current = next(-1, 1);
+		}
+		renderUtterances();
+		renderSummary();
+	}
+
+	void rate(Global global, int rating) {
+		MitiSession s = session;
+		if (s == null) {
+			return;
+		}
+		Integer before = ratings.get(global);
+		ratings.put(global, rating);
+		save();
+		undo.push(() -> {
+			if (before == null) {
+				ratings.remove(global);
+			}
+			else {
+				ratings.put(global, before);
+			}
+			save();
+			renderGlobals();
+		});
+		renderGlobals();
+		renderSummary();
+	}
+
+	private void save() {
+		MitiSession s = session;
+		if (s != null && ratings.size() == Global.values().length) {
+			miti.saveGlobals(s.id(), coder.name(), new MitiGlobals(ratings.get(Global.values()[0]),
+					ratings.get(Global.values()[1]), ratings.get(Global.values()[2]), ratings.get(Global.values()[3])));
+		}
+	}
+
+	private void load() {
+		MitiSession s = session;
+		if (s != null) {
+			utterances = miti.utterances(s.id());
+		}
+	}
+
+	private void renderUtterances() {
+		MitiSession s = session;
+		if (s == null) {
+			return;
+		}
+		utterancesBox.removeAll();
+		Map<Integer, List<Behaviour>> coded = miti.behaviours(s.id(), coder.name());
+		for (Utterance u : utterances) {
+			Div row = new Div();
+			row.setId("utterance-" + u.index());
+			row.addClassName("quire-utterance");
+			row.addClassName(u.counsellor() ? "counsellor" : "client");
+			if (u.index() == current) {
+				row.addClassName("current");
+			}
+			Span index = new Span(u.counsellor() ? String.valueOf(u.index() + 1) : "");
+			index.addClassName("quire-meta");
+			Span who = new Span(u.speaker() == null ? "" : u.speaker());
+			who.addClassName("speaker");
+			Div codes = new Div();
+			codes.addClassName("codes");
+			for (Behaviour b : coded.getOrDefault(u.start(), List.of())) {
+				Span badge = new Span(b.shortName());
+				badge.addClassName("quire-behaviour");
+				badge.getElement().setAttribute("title", b.label());
+				codes.add(badge);
+			}
+			row.add(index, who, new Span(u.text()), codes);
+			if (u.counsellor()) {
+				int i = u.index();
+				row.addClickListener(e -> {
+					current = i;
+					renderUtterances();
+				});
+			}
+			utterancesBox.add(row);
+		}
+	}
+
+	private void renderGlobals() {
+		globalsBox.removeAll();
+		for (Global g : Global.values()) {
+			Div box = new Div();
+			box.addClassName("quire-global");
+			if (g.ordinal() == currentGlobal) {
+				box.addClassName("current");
+				box.getStyle().set("outline", "2px solid var(--quire-accent)").set("border-radius", "4px");
+			}
+			Integer r = ratings.get(g);
+			Span name = new Span(g.label() + ": " + (r == null ? "not rated" : r));
+			name.getStyle().set("font-weight", "600");
+			name.setId("global-" + g.name().toLowerCase(Locale.ROOT));
+			Div anchor = new Div(new Span(r == null ? g.anchor(3) : g.anchor(r)));
+			anchor.addClassName("anchor");
+			box.add(name, anchor);
+			globalsBox.add(box);
+		}
+	}
+
+	private void renderSummary() {
+		MitiSession s = session;
+		if (s == null) {
+			return;
+		}
+		summaryBox.removeAll();
+		MitiCounts counts = miti.counts(s.id(), coder.name());
+		StringBuilder line = new StringBuilder();
+		for (Behaviour b : Behaviour.values()) {
+			line.append(b.shortName()).append(' ').append(counts.get(b)).append("  ");
+		}
+		Paragraph tally = new Paragraph(line.toString().strip());
+		tally.setId("miti-counts");
+		summaryBox.add(tally);
+		ThresholdSet set = fidelity.thresholdSet(s.projectId());
+		if (ratings.size() < Global.values().length) {
+			summaryBox.add(new Paragraph("Rate the four global scores to see Relational and Technical."));
+		}
+		MitiGlobals globals = ratings.size() == Global.values().length
+				? new MitiGlobals(ratings.get(Global.values()[0]), ratings.get(Global.values()[1]), ratings.get(Global.values()[2]),
+						ratings.get(Global.values()[3]))
+				: new MitiGlobals(3, 3, 3, 3);
+		MitiScores scores = MitiScores.of(globals, counts);
+		for (Summary summary : Summary.values()) {
+			if (ratings.size() < Global.values().length && (summary == Summary.RELATIONAL || summary == Summary.TECHNICAL)) {
+				continue;
+			}
+			Coefficient v = scores.value(summary);
+			String value = !v.defined() ? v.reason()
+					: summary == Summary.PERCENT_CR ? String.format(Locale.ROOT, "%.0f%%", v.value() * 100)
+							: summary == Summary.MI_ADHERENT || summary == Summary.MI_NON_ADHERENT ? String.valueOf((int) v.value())
+									: String.format(Locale.ROOT, "%.2f", v.value());
+			String level = set.level(summary, v).map(l -> " — " + l.label()).orElse("");
+			Div row = new Div(new Span(summary.label() + ": " + value + level));
+			row.setId("summary-" + summary.name().toLowerCase(Locale.ROOT));
+			summaryBox.add(row);
+		}
+		Span note = new Span("Levels against " + set.name());
+		note.addClassName("quire-meta");
+		summaryBox.add(note);
+	}
+
+	/** The index of the current utterance (for tests). */
+	int current() {
+		return current;
+	}
+
+	List<Utterance> utterances() {
+		return utterances;
+	}
+
+	private static Optional<MitiSessionId> parse(String value) {
+		try {
+			return Optional.of(new MitiSessionId(Long.parseLong(value)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
