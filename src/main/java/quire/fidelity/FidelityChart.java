@@ -24,11 +24,11 @@ public final class FidelityChart {
 	public static String svg(FidelityResults results) {
 		List<ResultGroup> groups = new ArrayList<>(results.groups());
 		groups.add(results.overall());
-		int groupWidth = 90;
+		int groupWidth = 110;
 		int left = 44;
 		int top = 30;
 		int plot = 220;
-		int width = left + groups.size() * groupWidth + 20;
+		int width = Math.max(560, left + groups.size() * groupWidth + 20);
 		int height = top + plot + 70;
 		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT,
@@ -44,12 +44,12 @@ public final class FidelityChart {
 		}
 		for (int i = 0; i < groups.size(); i++) {
 			ResultGroup g = groups.get(i);
-			int x = left + i * groupWidth + 14;
+			int x = left + i * groupWidth + 24;
 			bar(s, x, g.score(Summary.TECHNICAL), TECHNICAL_COLOUR, top, plot);
 			bar(s, x + 30, g.score(Summary.RELATIONAL), RELATIONAL_COLOUR, top, plot);
 			s.append(String.format(Locale.ROOT,
 					"<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#222\">%s</text><text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#777\">n = %d</text>",
-					x + 27, top + plot + 16, escape(clip(g.name(), 14)), x + 27, top + plot + 30, g.sessions()));
+					x + 27, top + plot + 16, escape(clip(g.name(), 18)), x + 27, top + plot + 30, g.sessions()));
 		}
 		threshold(s, results.thresholds(), Summary.TECHNICAL, TECHNICAL_COLOUR, left, width, top, plot);
 		threshold(s, results.thresholds(), Summary.RELATIONAL, RELATIONAL_COLOUR, left, width, top, plot);

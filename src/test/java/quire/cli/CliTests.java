@@ -149,4 +149,32 @@ class CliTests {
 		assertThat(unit.err()).contains("unknown unit 'paragraph'");
 	}
 
+
+	@Test
+	void mitiImportRejectsBadRowsAndSummarisesGoodOnes() throws IOException {
+		assertThat(run("project", "create", "--name", "MITI lab").exit()).isZero();
+		String header = "session;counselor;rater;CCT;SST;Partnership;Empathy;GI;Persuade;PwP;Q;SR;CR;AF;Seek;Emph;Confront\n";
+		Path bad = file("lab-bad.csv", header + "A1;MI Caseworker 1;R1;3;3;4;6;5;1;0;20;8;6;2;1;1;0\n"
+				+ "A2;MI Caseworker 1;R1;3;3;4;4;5;1;0;x;8;6;2;1;1;0\n");
+		Run rejected = run("miti", "import", "--project", "MITI lab", bad.toString());
+		assertThat(rejected.exit()).isNotZero();
+		assertThat(rejected.out()).contains("nothing imported");
+		assertThat(rejected.err()).contains("line 2").contains("Empathy").contains("line 3");
+		assertThat(run("miti", "summary", "--project", "MITI lab").out()).doesNotContain("A1");
+
+		Path good = file("lab.csv", header + "A1;MI Caseworker 1;R1;3;4;4;4;5;1;0;20;8;6;2;1;1;0\n"
+				+ "A2;MI Caseworker 2;R1;2;3;3;4;5;1;0;0;8;6;2;1;1;0\n");
+		Run imported = run("miti", "import", "--project", "MITI lab", good.toString());
+		assertThat(imported.exit()).as(imported.err()).isZero();
+		assertThat(imported.out()).contains("2 ratings imported, 2 new sessions");
+
+		Run summary = run("miti", "summary", "--project", "MITI lab", "--thresholds", "beginning");
+		assertThat(summary.out()).contains("Thresholds: Beginning proficiency (seed 002)")
+			.contains("MI Caseworker 1").contains("All sessions")
+			.contains("(1 n/d)");
+		Run json = run("miti", "summary", "--project", "MITI lab", "--by", "session", "--json");
+		assertThat(json.out()).contains("\"thresholds\" : \"MITI 4.2.1 fair/good\"").contains("\"name\" : \"A2\"")
+			.contains("\"notDefined\" : 1");
+	}
+
 }

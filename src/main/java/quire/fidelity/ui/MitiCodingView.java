@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -34,6 +35,7 @@ import quire.fidelity.MitiGlobals;
 import quire.fidelity.MitiScores;
 import quire.fidelity.MitiSession;
 import quire.fidelity.MitiSessionId;
+import quire.fidelity.RatingSource;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
 import quire.fidelity.Utterance;
@@ -100,11 +102,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 					new Anchor("fidelity", "Back to MITI fidelity"));
 			return;
 		}
-		miti.globals(s.id(), coder.name()).ifPresent(g -> {
-			for (Global global : Global.values()) {
-				ratings.put(global, g.get(global));
-			}
-		});
+		loadGlobals();
 		utterancesBox.setId("utterances");
 		globalsBox.setId("globals");
 		summaryBox.setId("miti-summary");
@@ -114,12 +112,50 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		layout.addClassName("quire-miti");
 		add(new Anchor("fidelity", "← MITI fidelity"),
 				new H2("Session " + s.label() + " · " + s.counsellor() + (s.client() == null ? "" : " with " + s.client())),
-				new Span("Coding as " + coder.name() + " (change the name on a transcript's coding panel)"), layout);
+				createCoderChoice(s), layout);
 		load();
 		current = next(-1, 1);
 		renderUtterances();
 		renderGlobals();
 		renderSummary();
+	}
+
+	/** Whose coding is shown and edited: the session's coders and the current name. */
+	private Select<String> createCoderChoice(MitiSession s) {
+		Select<String> who = new Select<>();
+		who.setLabel("Coding as");
+		who.setId("miti-coder");
+		java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+		names.add(coder.name());
+		fidelity.ratings(s.projectId()).stream().filter(r -> r.session().id().equals(s.id()) && r.source() == RatingSource.QUIRE)
+			.forEach(r -> names.add(r.coder()));
+		who.setItems(List.copyOf(names));
+		who.setValue(coder.name());
+		who.addValueChangeListener(e -> {
+			if (e.getValue() == null) {
+				return;
+			}
+			coder.name(e.getValue());
+			undo.clear();
+			loadGlobals();
+			renderUtterances();
+			renderGlobals();
+			renderSummary();
+		});
+		return who;
+	}
+
+	private void loadGlobals() {
+		ratings.clear();
+		MitiSession s = session;
+		if (s == null) {
+			return;
+		}
+		miti.globals(s.id(), coder.name()).ifPresent(g -> {
+			for (Global global : Global.values()) {
+				ratings.put(global, g.get(global));
+			}
+		});
 	}
 
 	private void createShortcuts() {

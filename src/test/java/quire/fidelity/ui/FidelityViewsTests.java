@@ -1,0 +1,166 @@
+package quire.fidelity.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.Span;
+
+import quire.QuireHome;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.fidelity.Behaviour;
+import quire.fidelity.FidelityService;
+import quire.fidelity.Global;
+import quire.fidelity.MitiCodingService;
+import quire.fidelity.MitiSession;
+import quire.fidelity.Rating;
+import quire.project.Project;
+import quire.project.ProjectService;
+
+/** The MITI views without a browser: coding a session from the keyboard, and the results page. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+class FidelityViewsTests extends SpringBrowserlessTest {
+
+	static final String SESSION = """
+			[00:00:01] MI Caseworker 2: Welcome. How have the last weeks been?
+			[00:00:06] Client: Hard. My neck still hurts when I lift.
+			[00:00:12] MI Caseworker 2: So the pain is still there when you lift. You are wondering whether the job is possible at all.
+			[00:00:20] Client: Yes, exactly.
+			[00:00:24] MI Caseworker 2: Many people in your situation try a graded return, starting with a few hours.
+			""";
+
+	static final String LAB = """
+			Session,Counsellor,Coder,CCT,SST,Partnership,Empathy,GI,Persuade,PwP,Q,SR,CR,AF,Seek,Emph,Confront
+			L1,MI Caseworker 1,LAB-A,3,3,4,4,5,1,0,20,8,6,2,1,1,0
+			L2,MI Caseworker 1,LAB-A,2,3,3,3,8,2,1,25,6,2,1,0,0,1
+			L3,MI Caseworker 2,LAB-A,4,4,4,5,4,0,1,15,10,12,3,2,2,0
+			""";
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-fidelity-views"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	FidelityService fidelity;
+
+	@Autowired
+	MitiCodingService miti;
+
+	@Autowired
+	quire.coding.CodingService codings;
+
+	Project project;
+
+	MitiSession session;
+
+	@BeforeEach
+	void project() {
+		project = projects.findByName("Fidelity views").orElseGet(() -> {
+			Project p = projects.create("Fidelity views", "");
+			corpus.importDocument(p.id(), new ImportRequest("mi-session.txt", SESSION.getBytes(StandardCharsets.UTF_8),
+					"MI sessions", Language.ENGLISH));
+			fidelity.importLab(p.id(), "lab.csv", LAB.getBytes(StandardCharsets.UTF_8), Map.of(), false);
+			return p;
+		});
+		DocumentSummary d = corpus.documents(project.id()).get(0);
+		codings.codings(d.id(), null).forEach(c -> codings.remove(c.id()));
+		fidelity.sessions(project.id()).stream().filter(s -> s.label().equals("V1"))
+			.forEach(s -> fidelity.deleteSession(s.id()));
+		session = fidelity.saveSession(project.id(), "V1", d.id(), "MI Caseworker 2", "Client", null, null, null);
+	}
+
+	MitiCodingView open() {
+		UI.getCurrent().navigate("fidelity/session/" + session.id().value());
+		return (MitiCodingView) UI.getCurrent().getCurrentView();
+	}
+
+	@Test
+	void keysCodeTheCurrentCounsellorUtteranceAndMoveOn() {
+		MitiCodingView view = open();
+		assertThat(view.utterances().get(view.current()).text()).startsWith("Welcome");
+		view.toggle(Behaviour.Q);
+		assertThat(view.utterances().get(view.current()).text()).startsWith("So the pain");
+		view.toggle(Behaviour.CR);
+		view.toggle(Behaviour.GI);
+
+		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.Q)).isEqualTo(1);
+		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.CR)).isEqualTo(1);
+		assertThat($(Span.class).withClassName("quire-behaviour").all()).extracting(Span::getText)
+			.containsExactly("Q", "CR", "GI");
+		assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("miti-counts").single().getText())
+			.contains("Q 1").contains("CR 1").contains("GI 1");
+
+		view.undo();
+		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.GI)).isZero();
+	}
+
+	@Test
+	void globalsAreRatedFromTheKeyboardAndTheSummaryFollows() {
+		MitiCodingView view = open();
+		view.toggle(Behaviour.Q);
+		view.toggle(Behaviour.CR);
+		view.rate(Global.CULTIVATING_CHANGE_TALK, 4);
+		view.rate(Global.SOFTENING_SUSTAIN_TALK, 3);
+		view.rate(Global.PARTNERSHIP, 4);
+		view.rate(Global.EMPATHY, 5);
+
+		Rating rating = fidelity.ratings(project.id()).stream()
+			.filter(r -> r.session().id().equals(session.id()) && r.coder().equals("Researcher"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rating.scores()).isNotNull();
+		assertThat(rating.scores().relational()).isEqualTo(4.5);
+		assertThat(rating.scores().technical()).isEqualTo(3.5);
+		assertThat($(Div.class).withId("summary-relational").single().getElement().getTextRecursively()).contains("4.50").contains("good");
+		assertThat($(Div.class).withId("summary-rq").single().getElement().getTextRecursively()).contains("1.00");
+		assertThat($(Span.class).withId("global-empathy").single().getText()).contains("5");
+	}
+
+	@Test
+	void splittingATwoSentenceUtteranceMakesTwo() {
+		MitiCodingView view = open();
+		view.move(1);
+		int before = view.utterances().size();
+		assertThat(view.utterances().get(view.current()).text()).startsWith("So the pain");
+		view.split();
+		assertThat(view.utterances()).hasSize(before + 1);
+		view.undo();
+		assertThat(view.utterances()).hasSize(before);
+	}
+
+	@Test
+	void resultsPageShowsTheTableTheChartAndTheSessions() {
+		navigate(FidelityView.class);
+		assertThat($(NativeTable.class).withId("overall-table").single().getElement().getTextRecursively())
+			.contains("Relational").contains("Technical");
+		assertThat($(NativeTable.class).withId("group-table").single().getElement().getTextRecursively())
+			.contains("MI Caseworker 1").contains("MI Caseworker 2");
+		assertThat($(Div.class).withId("fidelity-chart").single().getElement().getProperty("innerHTML")).startsWith("<svg");
+		assertThat($(Div.class).withId("sessions").single().getElement().getTextRecursively()).contains("L1").contains("V1");
+	}
+
+}
