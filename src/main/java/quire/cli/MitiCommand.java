@@ -236,4 +236,69 @@ final class MitiCommand {
 		return c.defined() ? Math.round(c.value() * 10000) / 10000.0 : null;
 	}
 
+	@Command(name = "suggest", mixinStandardHelpOptions = true,
+			description = "Suggested MITI codes for each counsellor turn of an English transcript (turn, text, code, confidence).")
+	static final class Suggest implements Callable<Integer> {
+
+		private final ProjectService projects;
+
+		private final quire.corpus.CorpusService corpus;
+
+		private final quire.fidelity.MitiCodingService miti;
+
+		@Mixin
+		HomeOption home;
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--project", required = true, description = "the project's name")
+		String project;
+
+		@Option(names = "--document", required = true, description = "the transcript's name")
+		String document;
+
+		@Option(names = "--counsellor", required = true, description = "the counsellor's speaker label")
+		String counsellor;
+
+		@Option(names = "--json", description = "print JSON")
+		boolean json;
+
+		Suggest(ProjectService projects, quire.corpus.CorpusService corpus, quire.fidelity.MitiCodingService miti) {
+			this.projects = projects;
+			this.corpus = corpus;
+			this.miti = miti;
+		}
+
+		@Override
+		public Integer call() {
+			var target = projects.require(project);
+			var doc = corpus.findDocument(target.id(), document)
+				.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
+			var suggestions = miti.suggest(doc.id(), counsellor);
+			PrintWriter out = spec.commandLine().getOut();
+			if (json) {
+				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(suggestions.stream()
+					.map(s -> {
+						Map<String, Object> m = new LinkedHashMap<>();
+						m.put("turn", s.turnIndex());
+						m.put("text", s.text());
+						m.put("code", s.behaviour().shortName());
+						m.put("rule", s.rule());
+						m.put("confidence", s.confidence());
+						return m;
+					})
+					.toList()));
+				return 0;
+			}
+			for (var s : suggestions) {
+				String text = s.text().replaceAll("\\s+", " ");
+				out.printf(Locale.ROOT, "#%-4d %-9s %.2f  %s%n", s.turnIndex(), s.behaviour().shortName(), s.confidence(),
+						text.length() > 100 ? text.substring(0, 99) + "…" : text);
+			}
+			return 0;
+		}
+
+	}
+
 }

@@ -12,6 +12,7 @@ import quire.coding.AgreementService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.fidelity.FidelityService;
+import quire.fidelity.MitiCodingService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.search.SearchService;
@@ -39,10 +40,13 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final FidelityService fidelity;
 
+	private final MitiCodingService miti;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
-			CodebookService codebook, AgreementService agreement, FidelityService fidelity) {
+			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti) {
+		this.miti = miti;
 		this.fidelity = fidelity;
 		this.codebook = codebook;
 		this.agreement = agreement;
@@ -72,7 +76,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new AgreementCommand(projects, corpus, codebook, agreement));
 		cli.addSubcommand(new CommandLine(new MitiCommand())
 			.addSubcommand(new MitiCommand.Import(projects, fidelity))
-			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity)));
+			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity))
+			.addSubcommand(new MitiCommand.Suggest(projects, corpus, miti)));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -140,23 +140,57 @@ public class FidelityService {
 	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
 			MitiCounts counts) {
 		String who = requireText(coder, "a rating needs its coder", 100);
-		jdbc.sql("delete from miti_rating where session_id = ? and coder = ?").params(session.value(), who).update();
-		List<Object> params = new ArrayList<>(List.of(session.value(), who, source.name()));
-		params.add(globals == null ? null : globals.cct());
-		params.add(globals == null ? null : globals.sst());
-		params.add(globals == null ? null : globals.partnership());
-		params.add(globals == null ? null : globals.empathy());
+		List<Object> values = new ArrayList<>(List.of(source.name()));
+		values.add(globals == null ? null : globals.cct());
+		values.add(globals == null ? null : globals.sst());
+		values.add(globals == null ? null : globals.partnership());
+		values.add(globals == null ? null : globals.empathy());
+		for (Behaviour b : COUNT_ORDER) {
+			values.add(counts.get(b));
+		}
+		values.add(Timestamp.from(clock.instant()));
+		// update in place, so the rating keeps its id (and its place as the session's primary rating)
+		List<Object> update = new ArrayList<>(values);
+		update.add(session.value());
+		update.add(who);
+		int changed = jdbc.sql("update miti_rating set source = ?, cct = ?, sst = ?, partnership = ?, empathy = ?, "
+				+ "gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, confront = ?, updated_at = ? "
+				+ "where session_id = ? and coder = ?")
+			.params(update)
+			.update();
+		if (changed == 0) {
+			List<Object> insert = new ArrayList<>(List.of(session.value(), who));
+			insert.addAll(values);
+			jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
+					+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(insert)
+				.update();
+		}
+	}
+
+	/**
+	 * Updates the behaviour counts of an existing rating only (used when codings change); does nothing
+	 * when the coder has no rating of the session.
+	 */
+	@Transactional
+	public void updateCounts(MitiSessionId session, String coder, MitiCounts counts) {
+		List<Object> params = new ArrayList<>();
 		for (Behaviour b : COUNT_ORDER) {
 			params.add(counts.get(b));
 		}
 		params.add(Timestamp.from(clock.instant()));
-		jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
-				+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		params.add(session.value());
+		params.add(coder);
+		jdbc.sql("update miti_rating set gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, "
+				+ "confront = ?, updated_at = ? where session_id = ? and coder = ? and source = 'QUIRE'")
 			.params(params)
 			.update();
 	}
 
-	/** Every rating of a project, by session label and then in the order recorded (the first is primary). */
+	/**
+	 * Every rating of a project, by session label and then in the order first recorded; the first
+	 * rating with all four global scores is the session's primary rating, which results use.
+	 */
 	public List<Rating> ratings(ProjectId project) {
 		Map<Long, MitiSession> sessions = new HashMap<>();
 		sessions(project).forEach(s -> sessions.put(s.id().value(), s));
@@ -167,8 +201,8 @@ public class FidelityService {
 			.param(project.value())
 			.query((rs, n) -> {
 				long sessionId = rs.getLong("session_id");
-				boolean primary = seen.putIfAbsent(sessionId, Boolean.TRUE) == null;
 				MitiGlobals globals = globals(rs);
+				boolean primary = globals != null && seen.putIfAbsent(sessionId, Boolean.TRUE) == null;
 				MitiCounts counts = counts(rs);
 				out.add(new Rating(sessions.get(sessionId), rs.getString("coder"), RatingSource.valueOf(rs.getString("source")),
 						globals, counts, globals == null ? null : MitiScores.of(globals, counts), primary));

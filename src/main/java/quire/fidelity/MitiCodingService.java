@@ -36,7 +36,7 @@ import quire.project.ProjectId;
  * (counts tallied from the codings in the segment) is kept up to date for the results.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional // not read-only: the first read of a project imports the MITI codebook
 public class MitiCodingService {
 
 	/** The shipped MITI codebook, on the class path. */
@@ -188,6 +188,50 @@ public class MitiCodingService {
 		return Optional.ofNullable(best).map(b -> u.start() + b);
 	}
 
+	/**
+	 * Suggested codes for the session's counsellor utterances (English transcripts only; Norwegian
+	 * transcripts get none, since the rules read English sentence structure).
+	 */
+	public List<BehaviourSuggestion> suggestions(MitiSessionId id) {
+		MitiSession session = require(id);
+		if (transcript(session).document().language() != quire.corpus.Language.ENGLISH) {
+			return List.of();
+		}
+		List<BehaviourSuggestion> out = new ArrayList<>();
+		for (Utterance u : utterances(id)) {
+			if (u.counsellor()) {
+				quire.fidelity.internal.MitiSuggester.suggest(u.text())
+					.ifPresent(s -> out.add(new BehaviourSuggestion(u.start(), s.behaviour(), s.rule(), s.confidence())));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Suggested codes for every turn of a counsellor in a transcript (English only).
+	 * @throws IllegalArgumentException when the document is missing, not English, or the counsellor never speaks
+	 */
+	public List<TurnSuggestion> suggest(quire.corpus.DocumentId document, String counsellor) {
+		Transcript t = corpus.transcript(document)
+			.orElseThrow(() -> new IllegalArgumentException("no document with id " + document.value()));
+		if (t.document().language() != quire.corpus.Language.ENGLISH) {
+			throw new IllegalArgumentException("'" + t.document().name() + "' is " + t.document().language().label()
+					+ ": MITI suggestions read English sentence structure only");
+		}
+		List<TurnSuggestion> out = new ArrayList<>();
+		for (Turn turn : t.turns()) {
+			if (counsellor.equals(turn.speaker())) {
+				String text = t.turnText(turn).strip();
+				quire.fidelity.internal.MitiSuggester.suggest(text)
+					.ifPresent(s -> out.add(new TurnSuggestion(turn.index(), text, s.behaviour(), s.rule(), s.confidence())));
+			}
+		}
+		if (out.isEmpty() && t.turns().stream().noneMatch(turn -> counsellor.equals(turn.speaker()))) {
+			throw new IllegalArgumentException("'" + counsellor + "' never speaks in '" + t.document().name() + "'");
+		}
+		return out;
+	}
+
 	/** Saves the coder's four global scores (the counts come from the codings). */
 	@Transactional
 	public void saveGlobals(MitiSessionId id, String coder, MitiGlobals globals) {
@@ -208,13 +252,14 @@ public class MitiCodingService {
 		return counts(require(id), coder);
 	}
 
+	/** Codings changed elsewhere (the transcript view, a merge): the in-Quire ratings' counts follow. */
 	@ApplicationModuleListener
 	void on(CodingChanged event) {
 		for (MitiSession session : fidelity.sessions(event.projectId())) {
 			if (event.documentId().equals(session.document())) {
 				for (Rating r : fidelity.ratings(event.projectId())) {
 					if (r.session().id().equals(session.id()) && r.source() == RatingSource.QUIRE) {
-						refreshCounts(session, r.coder());
+						fidelity.updateCounts(session.id(), r.coder(), counts(session, r.coder()));
 					}
 				}
 			}
@@ -228,8 +273,12 @@ public class MitiCodingService {
 		if (rating.isPresent() && rating.get().source() == RatingSource.LAB) {
 			return; // a lab's counts are its own
 		}
-		fidelity.saveRating(session.id(), coder, RatingSource.QUIRE, rating.map(Rating::globals).orElse(null),
-				counts(session, coder));
+		if (rating.isPresent()) {
+			fidelity.updateCounts(session.id(), coder, counts(session, coder));
+		}
+		else {
+			fidelity.saveRating(session.id(), coder, RatingSource.QUIRE, null, counts(session, coder));
+		}
 	}
 
 	private MitiCounts counts(MitiSession session, String coder) {

@@ -28,7 +28,7 @@ public final class MitiSuggester {
 
 	private static final Pattern AFFIRM = Pattern.compile(
 			"\\b(well done|you managed|that took (courage|guts)|impressive|you've (really )?(done|worked|kept)|good for you|"
-					+ "that's a real strength|you (really )?care|thank you for (telling|sharing))\\b");
+					+ "that's a real strength|you really care|thank you for (telling|sharing))\\b");
 
 	private static final Pattern AUTONOMY = Pattern.compile(
 			"\\b(up to you|your (choice|decision|call)|you decide|you're the one who|you know yourself best|only you can)\\b");
@@ -37,6 +37,13 @@ public final class MitiSuggester {
 			"\\b(shall we|should we|would it be (ok|okay|all right) if|what would you like to|how would you like|together)\\b");
 
 	private static final Pattern PERSUADE = Pattern.compile("\\b(you (really )?(should|must|have to|need to)|you'd better)\\b");
+
+	private static final Pattern SECOND_PERSON = Pattern.compile("\\b(you|your|you're|you've|yourself)\\b");
+
+	private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'm|i'll|i've|we|we're|we'll|our|us|my)\\b");
+
+	private static final Pattern COMPLEX = Pattern.compile(
+			"\\b(and at the same time|but|even though|although|on the one hand|part of you|while|because|as if|almost like)\\b");
 
 	private MitiSuggester() {
 	}
@@ -59,22 +66,24 @@ public final class MitiSuggester {
 		if (AFFIRM.matcher(lower).find()) {
 			return Optional.of(new Suggestion(Behaviour.AF, "praise of the client's effort or strength", 0.6));
 		}
-		for (String stem : REFLECTION_STEMS) {
-			if (lower.startsWith(stem) || lower.contains(". " + stem) || lower.startsWith("and " + stem)
-					|| lower.startsWith("mm. " + stem)) {
-				int words = text.split("\\s+").length;
-				return words > 14 || lower.contains("on the one hand") || lower.contains("part of you")
-						? Optional.of(new Suggestion(Behaviour.CR, "reflective stem, goes beyond the client's words", 0.55))
-						: Optional.of(new Suggestion(Behaviour.SR, "reflective stem, short restatement", 0.55));
-			}
-		}
 		if (PERSUADE.matcher(lower).find()) {
 			return Optional.of(new Suggestion(Behaviour.PERSUADE, "directive phrase without permission", 0.4));
 		}
 		if (COLLABORATION.matcher(lower).find()) {
 			return Optional.of(new Suggestion(Behaviour.SEEK, "invites a joint decision", 0.5));
 		}
-		return Optional.of(new Suggestion(Behaviour.GI, "statement without a reflective stem", 0.35));
+		boolean stem = REFLECTION_STEMS.stream().anyMatch(st -> lower.startsWith(st) || lower.contains(". " + st)
+				|| lower.startsWith("and " + st) || lower.startsWith("mm. " + st) || lower.startsWith("mm, " + st));
+		boolean aboutClient = SECOND_PERSON.matcher(lower).find();
+		boolean counsellorSpeaks = FIRST_PERSON.matcher(lower).find();
+		if (stem || (aboutClient && !counsellorSpeaks)) {
+			int words = text.split("\\s+").length;
+			boolean beyond = words > 12 || COMPLEX.matcher(lower).find();
+			String why = stem ? "reflective stem" : "statement about the client";
+			return beyond ? Optional.of(new Suggestion(Behaviour.CR, why + ", adds meaning or a double side", stem ? 0.6 : 0.45))
+					: Optional.of(new Suggestion(Behaviour.SR, why + ", short restatement", stem ? 0.6 : 0.45));
+		}
+		return Optional.of(new Suggestion(Behaviour.GI, "statement in the counsellor's own voice", 0.35));
 	}
 
 }

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Route;
 
 import quire.coding.ui.CurrentCoder;
 import quire.fidelity.Behaviour;
+import quire.fidelity.BehaviourSuggestion;
 import quire.fidelity.FidelityService;
 import quire.fidelity.Global;
 import quire.fidelity.MitiCodingService;
@@ -77,6 +78,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	private int currentGlobal = 0;
 
 	private final Map<Global, Integer> ratings = new EnumMap<>(Global.class);
+
+	private Map<Integer, BehaviourSuggestion> suggestions = Map.of();
 
 	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder) {
 		this.fidelity = fidelity;
@@ -167,6 +170,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		Shortcuts.addShortcutListener(this, this::undo, Key.of("u"));
 		Shortcuts.addShortcutListener(this, this::undo, Key.BACKSPACE);
 		Shortcuts.addShortcutListener(this, this::split, Key.of("/"));
+		Shortcuts.addShortcutListener(this, this::acceptSuggestion, Key.ENTER);
 		Shortcuts.addShortcutListener(this, () -> {
 			currentGlobal = (currentGlobal + 1) % Global.values().length;
 			renderGlobals();
@@ -186,6 +190,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 				.append(b.label()).append("</td></tr>");
 		}
 		html.append("<tr><td><kbd>↑</kbd><kbd>↓</kbd></td><td colspan=2>previous / next counsellor utterance</td></tr>")
+			.append("<tr><td><kbd>Enter</kbd></td><td colspan=2>accept the suggested code (shown in grey)</td></tr>")
 			.append("<tr><td><kbd>/</kbd></td><td colspan=2>split the utterance at a sentence</td></tr>")
 			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo</td></tr>")
 			.append("<tr><td><kbd>.</kbd> <kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>next global score; rate it</td></tr>")
@@ -231,6 +236,19 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		renderUtterances();
 		renderSummary();
+	}
+
+	/** Codes the current utterance with its suggested behaviour, if it has one and no code yet. */
+	void acceptSuggestion() {
+		if (current < 0) {
+			return;
+		}
+		BehaviourSuggestion s = suggestions.get(utterances.get(current).start());
+		if (s == null) {
+			Notifications.error("No suggestion for this utterance.");
+			return;
+		}
+		toggle(s.behaviour());
 	}
 
 	void split() {
@@ -298,6 +316,9 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		MitiSession s = session;
 		if (s != null) {
 			utterances = miti.utterances(s.id());
+			Map<Integer, BehaviourSuggestion> byStart = new java.util.HashMap<>();
+			miti.suggestions(s.id()).forEach(x -> byStart.put(x.utteranceStart(), x));
+			suggestions = byStart;
 		}
 	}
 
@@ -327,6 +348,14 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 				badge.addClassName("quire-behaviour");
 				badge.getElement().setAttribute("title", b.label());
 				codes.add(badge);
+			}
+			BehaviourSuggestion suggestion = suggestions.get(u.start());
+			if (suggestion != null && !coded.containsKey(u.start())) {
+				Span hint = new Span(suggestion.behaviour().shortName() + "?");
+				hint.addClassName("quire-suggestion");
+				hint.getElement().setAttribute("title", "suggested: " + suggestion.behaviour().label() + " (" + suggestion.rule()
+						+ "); Enter accepts");
+				codes.add(hint);
 			}
 			row.add(index, who, new Span(u.text()), codes);
 			if (u.counsellor()) {

@@ -1,0 +1,20 @@
+package quire.fidelity;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.PostgresSchema;
+import quire.QuireHome;
+
+/** The fidelity contract on PostgreSQL, in a fresh schema of the local server. */
+@SpringBootTest
+class FidelityServicePostgresTests extends FidelityServiceContract {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-fidelity-pg"));
+		PostgresSchema.register(registry);
+	}
+
+}
