@@ -128,9 +128,9 @@ final class MitiCommand {
 				default -> throw new IllegalArgumentException("unknown grouping '" + by + "': use counsellor or session");
 			};
 			ThresholdSet set = thresholds == null ? fidelity.thresholdSet(target.id())
-					: FidelityService.thresholdSet(thresholds)
+					: fidelity.thresholdSet(target.id(), thresholds)
 						.orElseThrow(() -> new IllegalArgumentException("unknown threshold set '" + thresholds + "': use one of "
-								+ FidelityService.THRESHOLD_SETS.stream().map(ThresholdSet::name).toList()));
+								+ fidelity.thresholdSets(target.id()).stream().map(ThresholdSet::name).toList()));
 			FidelityResults results = fidelity.results(target.id(), grouping, set);
 			Reliability reliability = fidelity.reliability(target.id(), List.of());
 			PrintWriter out = spec.commandLine().getOut();

@@ -135,6 +135,15 @@ public class FidelityService {
 		return new LabImportResult(fileName, true, parsed.rows().size(), created, problems, parsed.unrecognisedColumns());
 	}
 
+	/** The field names a lab CSV column can be mapped to (session, counsellor, coder, the globals and counts, ignore). */
+	public static List<String> labFields() {
+		List<String> fields = new ArrayList<>(LabCsv.fieldNames());
+		if (!fields.contains(LabCsv.IGNORE)) {
+			fields.add(LabCsv.IGNORE);
+		}
+		return fields;
+	}
+
 	/** Stores one coder's rating of a session, replacing that coder's earlier one. */
 	@Transactional
 	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
@@ -219,16 +228,70 @@ public class FidelityService {
 			.query(String.class)
 			.optional()
 			.orElse(ThresholdSet.MITI_4_2_1.name());
-		return thresholdSet(name).orElse(ThresholdSet.MITI_4_2_1);
+		return thresholdSet(project, name).orElse(ThresholdSet.MITI_4_2_1);
 	}
 
-	/** A threshold set by name (case-insensitive, or by the start of its name). */
-	public static Optional<ThresholdSet> thresholdSet(String name) {
+	/** The built-in threshold sets and the project's own. */
+	public List<ThresholdSet> thresholdSets(ProjectId project) {
+		List<ThresholdSet> all = new ArrayList<>(THRESHOLD_SETS);
+		jdbc.sql("select * from miti_threshold_set where project_id = ? order by name")
+			.param(project.value())
+			.query((rs, n) -> {
+				Map<Summary, Threshold> t = new EnumMap<>(Summary.class);
+				threshold(rs, "relational", Summary.RELATIONAL, t);
+				threshold(rs, "technical", Summary.TECHNICAL, t);
+				threshold(rs, "pct_cr", Summary.PERCENT_CR, t);
+				threshold(rs, "rq", Summary.RQ, t);
+				all.add(new ThresholdSet(rs.getString("name"), t));
+				return null;
+			})
+			.list();
+		return all;
+	}
+
+	/** A threshold set of the project (built-in or its own) by name, or by the start of its name. */
+	public Optional<ThresholdSet> thresholdSet(ProjectId project, String name) {
 		String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
-		return THRESHOLD_SETS.stream()
-			.filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(wanted)
-					|| t.name().toLowerCase(java.util.Locale.ROOT).startsWith(wanted))
-			.findFirst();
+		List<ThresholdSet> all = thresholdSets(project);
+		return all.stream().filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).equals(wanted)).findFirst()
+			.or(() -> all.stream().filter(t -> t.name().toLowerCase(java.util.Locale.ROOT).startsWith(wanted)).findFirst());
+	}
+
+	/**
+	 * Saves one of the project's own threshold sets (replacing one of the same name); built-in names
+	 * cannot be reused.
+	 */
+	@Transactional
+	public ThresholdSet saveThresholdSet(ProjectId project, ThresholdSet set) {
+		if (THRESHOLD_SETS.stream().anyMatch(t -> t.name().equalsIgnoreCase(set.name().strip()))) {
+			throw new IllegalArgumentException("'" + set.name() + "' is a built-in threshold set; choose another name");
+		}
+		if (set.name().isBlank() || set.name().length() > 100) {
+			throw new IllegalArgumentException("a threshold set needs a name of at most 100 characters");
+		}
+		jdbc.sql("delete from miti_threshold_set where project_id = ? and name = ?").params(project.value(), set.name().strip())
+			.update();
+		List<Object> params = new ArrayList<>(List.of(project.value(), set.name().strip()));
+		for (Summary s : List.of(Summary.RELATIONAL, Summary.TECHNICAL, Summary.PERCENT_CR, Summary.RQ)) {
+			Optional<Threshold> t = set.threshold(s);
+			params.add(t.map(Threshold::fair).orElse(null));
+			params.add(t.map(Threshold::good).orElse(null));
+		}
+		jdbc.sql("insert into miti_threshold_set (project_id, name, relational_fair, relational_good, technical_fair, "
+				+ "technical_good, pct_cr_fair, pct_cr_good, rq_fair, rq_good) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(params)
+			.update();
+		return thresholdSet(project, set.name().strip()).orElseThrow();
+	}
+
+	private static void threshold(ResultSet rs, String column, Summary summary, Map<Summary, Threshold> out)
+			throws SQLException {
+		double fair = rs.getDouble(column + "_fair");
+		if (rs.wasNull()) {
+			return;
+		}
+		double good = rs.getDouble(column + "_good");
+		out.put(summary, new Threshold(fair, rs.wasNull() ? null : good));
 	}
 
 	@Transactional

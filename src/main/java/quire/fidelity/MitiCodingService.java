@@ -232,6 +232,36 @@ public class MitiCodingService {
 		return out;
 	}
 
+	/**
+	 * Every coded counsellor utterance of the project's sessions coded in Quire, one row per utterance
+	 * and coder, as CSV (numbers from 1 as the coding screen shows them).
+	 */
+	public byte[] exportUtterances(ProjectId project) {
+		List<quire.fidelity.internal.UtteranceCsv.Row> rows = new ArrayList<>();
+		for (MitiSession session : fidelity.sessions(project)) {
+			if (session.document() == null) {
+				continue;
+			}
+			List<String> coders = fidelity.ratings(project).stream()
+				.filter(r -> r.session().id().equals(session.id()) && r.source() == RatingSource.QUIRE)
+				.map(Rating::coder)
+				.toList();
+			List<Utterance> utterances = utterances(session.id());
+			for (String coder : coders) {
+				Map<Integer, List<Behaviour>> coded = behaviours(session.id(), coder);
+				for (Utterance u : utterances) {
+					List<Behaviour> codes = coded.get(u.start());
+					if (codes != null) {
+						rows.add(new quire.fidelity.internal.UtteranceCsv.Row(session.label(), session.counsellor(), coder,
+								u.index() + 1, u.turnIndex() + 1, u.start(), u.end(),
+								String.join(" ", codes.stream().map(Behaviour::shortName).toList()), u.text()));
+					}
+				}
+			}
+		}
+		return quire.fidelity.internal.UtteranceCsv.write(rows);
+	}
+
 	/** Saves the coder's four global scores (the counts come from the codings). */
 	@Transactional
 	public void saveGlobals(MitiSessionId id, String coder, MitiGlobals globals) {

@@ -55,3 +55,19 @@ create table miti_split (
     split_at    integer not null,
     primary key (session_id, split_at)
 );
+
+-- A project's own threshold sets (beside MITI 4.2.1 fair/good and beginning proficiency); a null
+-- fair value means the set has no threshold for that summary, a null good value no good level.
+create table miti_threshold_set (
+    project_id       bigint not null references project (id) on delete cascade,
+    name             varchar(100) not null,
+    relational_fair  double precision,
+    relational_good  double precision,
+    technical_fair   double precision,
+    technical_good   double precision,
+    pct_cr_fair      double precision,
+    pct_cr_good      double precision,
+    rq_fair          double precision,
+    rq_good          double precision,
+    primary key (project_id, name)
+);

@@ -322,9 +322,29 @@ abstract class FidelityServiceContract {
 		fidelity.chooseThresholdSet(project, ThresholdSet.MITI_4_2_1);
 		assertThat(fidelity.thresholdSet(project)).isEqualTo(ThresholdSet.MITI_4_2_1);
 
-		assertThat(FidelityService.thresholdSet("beginning")).contains(ThresholdSet.BEGINNING_PROFICIENCY);
-		assertThat(FidelityService.thresholdSet("  MITI 4.2.1 FAIR/GOOD ")).contains(ThresholdSet.MITI_4_2_1);
-		assertThat(FidelityService.thresholdSet("Lenient")).isEmpty();
+		assertThat(fidelity.thresholdSet(project, "beginning")).contains(ThresholdSet.BEGINNING_PROFICIENCY);
+		assertThat(fidelity.thresholdSet(project, "  MITI 4.2.1 FAIR/GOOD ")).contains(ThresholdSet.MITI_4_2_1);
+		assertThat(fidelity.thresholdSet(project, "Lenient")).isEmpty();
+	}
+
+	@Test
+	void aProjectSavesItsOwnThresholdSetsAndResultsUseThem() {
+		ThresholdSet lenient = new ThresholdSet("Lenient",
+				java.util.Map.of(Summary.TECHNICAL, new Threshold(2.5, 3.5), Summary.PERCENT_CR, new Threshold(0.3, null)));
+		ThresholdSet saved = fidelity.saveThresholdSet(project, lenient);
+		assertThat(saved).isEqualTo(lenient);
+		assertThat(fidelity.thresholdSets(project)).contains(ThresholdSet.MITI_4_2_1, ThresholdSet.BEGINNING_PROFICIENCY, lenient);
+		ProjectId elsewhere = projects.create("Fidelity elsewhere " + UUID.randomUUID(), "").id();
+		assertThat(fidelity.thresholdSets(elsewhere)).doesNotContain(lenient);
+		fidelity.chooseThresholdSet(project, saved);
+		assertThat(fidelity.thresholdSet(project)).isEqualTo(lenient);
+		assertThatThrownBy(() -> fidelity.saveThresholdSet(project,
+				new ThresholdSet("MITI 4.2.1 fair/good", java.util.Map.of(Summary.TECHNICAL, new Threshold(1, null)))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("built-in");
+		ThresholdSet stricter = new ThresholdSet("Lenient", java.util.Map.of(Summary.TECHNICAL, new Threshold(3, null)));
+		fidelity.saveThresholdSet(project, stricter);
+		assertThat(fidelity.thresholdSet(project, "lenient")).contains(stricter);
 	}
 
 	// ---- reliability ----------------------------------------------------------------------------

@@ -42,6 +42,7 @@ import quire.fidelity.FidelityChart;
 import quire.fidelity.FidelityResults;
 import quire.fidelity.FidelityService;
 import quire.fidelity.LabImportResult;
+import quire.fidelity.MitiCodingService;
 import quire.fidelity.MitiSession;
 import quire.fidelity.Rating;
 import quire.fidelity.Reliability;
@@ -89,9 +90,18 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Checkbox goodRows = new Checkbox("Import the good rows even if some rows are bad");
 
+	private final Div mappingBox = new Div();
+
+	private @Nullable String pendingName;
+
+	private byte @Nullable [] pendingContent;
+
 	private @Nullable Project project;
 
-	FidelityView(FidelityService fidelity, CorpusService corpus, CurrentProject current) {
+	private final MitiCodingService miti;
+
+	FidelityView(FidelityService fidelity, MitiCodingService miti, CorpusService corpus, CurrentProject current) {
+		this.miti = miti;
 		this.fidelity = fidelity;
 		this.corpus = corpus;
 		this.current = current;
@@ -110,7 +120,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		thresholds.setLabel("Threshold set");
 		thresholds.setId("threshold-set");
-		thresholds.setItems(FidelityService.THRESHOLD_SETS);
+		thresholds.setItems(fidelity.thresholdSets(p.id()));
 		thresholds.setItemLabelGenerator(ThresholdSet::name);
 		thresholds.setValue(fidelity.thresholdSet(p.id()));
 		thresholds.setWidth("20em");
@@ -126,7 +136,15 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		by.setItemLabelGenerator(ResultsBy::label);
 		by.setValue(ResultsBy.COUNSELLOR);
 		by.addValueChangeListener(e -> render());
-		HorizontalLayout bar = new HorizontalLayout(thresholds, by);
+		Button custom = new Button("New threshold set…", e -> new ThresholdSetDialog(set -> {
+			ThresholdSet saved = fidelity.saveThresholdSet(p.id(), set);
+			thresholds.setItems(fidelity.thresholdSets(p.id()));
+			thresholds.setValue(saved);
+			fidelity.chooseThresholdSet(p.id(), saved);
+			Notifications.success("Threshold set '" + saved.name() + "' saved and chosen.");
+		}).open());
+		custom.setId("new-threshold-set");
+		HorizontalLayout bar = new HorizontalLayout(thresholds, by, custom);
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		content.setWidthFull();
 		content.setId("fidelity-results");
@@ -271,6 +289,12 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			return new DownloadResponse(new ByteArrayInputStream(csv), "miti-ratings.csv", "text/csv", csv.length);
 		}), "Export ratings (lab layout CSV)");
 		export.getElement().setAttribute("download", true);
+		Anchor utterances = new Anchor(DownloadHandler.fromInputStream(e -> {
+			byte[] csv = miti.exportUtterances(p.id());
+			return new DownloadResponse(new ByteArrayInputStream(csv), "miti-utterances.csv", "text/csv", csv.length);
+		}), "Export coded utterances (CSV)");
+		utterances.getElement().setAttribute("download", true);
+		utterances.setId("export-utterances");
 		importLog.setId("lab-import-log");
 		importLog.addClassName("quire-import-log");
 		Div panel = new Div(new H3("Coding-lab results"),
@@ -278,21 +302,27 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 						+ "behaviour counts. Columns are recognised by the MITI manual's names and usual abbreviations "
 						+ "(CCT, SST, GI, PwP, SR, CR, AF, Seek, Emph …). If any row is bad, nothing is imported and every "
 						+ "bad row is listed."),
-				goodRows, upload, importLog, export);
+				goodRows, upload, importLog, mappingBox, new Div(export), new Div(utterances));
+		mappingBox.setId("lab-mapping");
 		panel.addClassName("quire-panel");
 		return panel;
 	}
 
 	/** Runs in the upload request thread; updates the view through access. */
-	private void importLab(String fileName, byte[] bytes) {
+	void importLab(String fileName, byte[] bytes) {
 		Project p = project;
 		UI ui = UI.getCurrent();
 		if (p == null) {
 			return;
 		}
+		runImport(ui, p, fileName, bytes, Map.of());
+	}
+
+	/** Imports (or re-imports with a column mapping) and shows the outcome; offers a mapping for unknown columns. */
+	private void runImport(UI ui, Project p, String fileName, byte[] bytes, Map<String, String> mapping) {
 		LabImportResult result;
 		try {
-			result = fidelity.importLab(p.id(), fileName, bytes, Map.of(), goodRows.getValue());
+			result = fidelity.importLab(p.id(), fileName, bytes, mapping, goodRows.getValue());
 		}
 		catch (IllegalArgumentException ex) {
 			ui.access(() -> Notifications.error(fileName + ": " + ex.getMessage()));
@@ -312,8 +342,43 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			for (String column : r.ignoredColumns()) {
 				importLog.add(new Div(new Span("Ignored column '" + column + "' (not a MITI field)")));
 			}
+			showMapping(p, fileName, bytes, r, mapping);
 			render();
 		});
+	}
+
+	/** When columns were not recognised, lets the researcher say what each one is and import again. */
+	private void showMapping(Project p, String fileName, byte[] bytes, LabImportResult r, Map<String, String> mapping) {
+		mappingBox.removeAll();
+		pendingName = fileName;
+		pendingContent = bytes;
+		if (r.ignoredColumns().isEmpty() || (r.applied() && r.problems().isEmpty())) {
+			return;
+		}
+		mappingBox.add(new Paragraph("Say what the unrecognised columns hold, then import again:"));
+		Map<String, Select<String>> choices = new java.util.LinkedHashMap<>();
+		for (String column : r.ignoredColumns()) {
+			Select<String> field = new Select<>();
+			field.setLabel(column);
+			field.setItems(FidelityService.labFields());
+			field.setValue(mapping.getOrDefault(column, "ignore"));
+			field.setId("map-" + column.replaceAll("[^A-Za-z0-9]", "_"));
+			choices.put(column, field);
+		}
+		HorizontalLayout fields = new HorizontalLayout();
+		fields.getStyle().set("flex-wrap", "wrap");
+		choices.values().forEach(fields::add);
+		Button again = new Button("Import with this mapping", e -> {
+			Map<String, String> chosen = new java.util.LinkedHashMap<>(mapping);
+			choices.forEach((column, select) -> chosen.put(column, select.getValue()));
+			byte[] content = pendingContent;
+			String name = pendingName;
+			if (content != null && name != null) {
+				runImport(UI.getCurrent(), p, name, content, chosen);
+			}
+		});
+		again.setId("import-mapped");
+		mappingBox.add(fields, again);
 	}
 
 	private void render() {

@@ -116,6 +116,12 @@ class FidelityViewsTests extends SpringBrowserlessTest {
 
 		view.undo();
 		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.GI)).isZero();
+
+		String csv = new String(miti.exportUtterances(project.id()), StandardCharsets.UTF_8);
+		assertThat(csv).contains("session,counsellor,coder,utterance,turn,start,end,behaviours,text")
+			.contains("V1,MI Caseworker 2,Researcher,1,1,")
+			.contains(",Q,Welcome. How have the last weeks been?")
+			.contains(",CR,So the pain is still there");
 	}
 
 	@Test
@@ -161,6 +167,26 @@ class FidelityViewsTests extends SpringBrowserlessTest {
 			.contains("MI Caseworker 1").contains("MI Caseworker 2");
 		assertThat($(Div.class).withId("fidelity-chart").single().getElement().getProperty("innerHTML")).startsWith("<svg");
 		assertThat($(Div.class).withId("sessions").single().getElement().getTextRecursively()).contains("L1").contains("V1");
+	}
+
+	@Test
+	void unrecognisedColumnsAreMappedOnScreenAndImportedAgain() {
+		navigate(FidelityView.class);
+		FidelityView view = (FidelityView) UI.getCurrent().getCurrentView();
+		String csv = "Session,Counsellor,Kodare,CCT,SST,Partnership,Empathy,GI,Persuade,PwP,Q,SR,CR,AF,Seek,Emph,Confront\n"
+				+ "M1,MI Caseworker 3,LAB-C,3,3,3,3,5,1,0,20,8,6,2,1,1,0\n";
+		view.importLab("mapped.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat($(Div.class).withId("lab-import-log").single().getElement().getTextRecursively()).contains("nothing imported");
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.select.Select<String> rater = $(com.vaadin.flow.component.select.Select.class)
+			.withId("map-Kodare").single();
+		test(rater).selectItem("coder");
+		test($(com.vaadin.flow.component.button.Button.class).withId("import-mapped").single()).click();
+
+		assertThat(fidelity.ratings(project.id())).anySatisfy(r -> {
+			assertThat(r.session().label()).isEqualTo("M1");
+			assertThat(r.coder()).isEqualTo("LAB-C");
+		});
 	}
 
 }
