@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import quire.coding.AgreementService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
+import quire.exchange.QdpxService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.MitiCodingService;
 import quire.corpus.DemoProject;
@@ -42,10 +43,14 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final MitiCodingService miti;
 
+	private final QdpxService qdpx;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
-			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti) {
+			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
+			QdpxService qdpx) {
+		this.qdpx = qdpx;
 		this.miti = miti;
 		this.fidelity = fidelity;
 		this.codebook = codebook;
@@ -78,6 +83,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new MitiCommand.Import(projects, fidelity))
 			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity))
 			.addSubcommand(new MitiCommand.Suggest(projects, corpus, miti)));
+		cli.addSubcommand(new CommandLine(new QdpxCommand())
+			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
+			.addSubcommand(new QdpxCommand.Import(qdpx)));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

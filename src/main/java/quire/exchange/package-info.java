@@ -1,0 +1,9 @@
+/**
+ * REFI-QDA project exchange: export a project as a {@code .qdpx} archive and import archives written by
+ * NVivo, ATLAS.ti, MAXQDA and QualCoder into a new project. Public API: {@link quire.exchange.QdpxService}
+ * and {@link quire.exchange.QdpxReport}.
+ */
+@NullMarked
+package quire.exchange;
+
+import org.jspecify.annotations.NullMarked;
