@@ -11,7 +11,9 @@ import picocli.CommandLine;
 import quire.coding.AgreementService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
+import quire.corpus.ParticipantService;
 import quire.exchange.QdpxService;
+import quire.survey.SurveyService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.MitiCodingService;
 import quire.corpus.DemoProject;
@@ -45,11 +47,17 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final QdpxService qdpx;
 
+	private final SurveyService survey;
+
+	private final ParticipantService participants;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
-			QdpxService qdpx) {
+			QdpxService qdpx, SurveyService survey, ParticipantService participants) {
+		this.survey = survey;
+		this.participants = participants;
 		this.qdpx = qdpx;
 		this.miti = miti;
 		this.fidelity = fidelity;
@@ -83,6 +91,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new MitiCommand.Import(projects, fidelity))
 			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity))
 			.addSubcommand(new MitiCommand.Suggest(projects, corpus, miti)));
+		cli.addSubcommand(new CommandLine(new SurveyCommand())
+			.addSubcommand(new SurveyCommand.Import(projects, survey))
+			.addSubcommand(new SurveyCommand.Describe(projects, survey, participants)));
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));

@@ -69,6 +69,24 @@ public class CorpusService {
 	}
 
 	/**
+	 * Why a file would be refused before it touches the database (unreadable, empty, binary, too large),
+	 * or empty when it can be read. Duplicates within the project are not checked here.
+	 */
+	public Optional<String> unreadable(ImportRequest request) {
+		try {
+			if (request.content().length > maxFileSize) {
+				return Optional.of("the file is " + megabytes(request.content().length) + ", larger than the upload limit of "
+						+ megabytes(maxFileSize));
+			}
+			TranscriptReaders.read(baseName(request.fileName()), request.content());
+			return Optional.empty();
+		}
+		catch (ImportRejectedException ex) {
+			return Optional.of(ex.reason());
+		}
+	}
+
+	/**
 	 * Imports one file into a project.
 	 * @throws ImportRejectedException naming the file and the reason; nothing was stored
 	 */

@@ -43,7 +43,11 @@ import quire.coding.Memo;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.TextSpan;
+import quire.corpus.Attribute;
+import quire.corpus.AttributeKind;
 import quire.corpus.CorpusService;
+import quire.corpus.ParticipantRow;
+import quire.corpus.ParticipantService;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -92,8 +96,11 @@ public class QdpxService {
 
 	private final FidelityService fidelity;
 
+	private final ParticipantService participants;
+
 	QdpxService(ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			MemoService memos, FidelityService fidelity) {
+			MemoService memos, FidelityService fidelity, ParticipantService participants) {
+		this.participants = participants;
 		this.projects = projects;
 		this.corpus = corpus;
 		this.codebook = codebook;
@@ -141,10 +148,16 @@ public class QdpxService {
 				w.writeEndElement();
 			}
 			Element codes = first(qdc.getDocumentElement(), "Codes");
+			Map<String, List<String>> codeNotes = new HashMap<>();
+			for (Memo m : notes) {
+				if (m.target() == MemoTarget.CODE && m.targetId() != null && codeGuids.containsKey(m.targetId())) {
+					codeNotes.computeIfAbsent(normalise(codeGuids.get(m.targetId())), k -> new ArrayList<>()).add(noteGuid.get(m.id()));
+				}
+			}
 			if (codes != null && first(codes, "Code") != null) {
 				w.writeStartElement(NS, "CodeBook");
 				w.writeStartElement(NS, "Codes");
-				copy(w, codes);
+				copyCodes(w, codes, codeNotes);
 				w.writeEndElement();
 				w.writeEndElement();
 			}
@@ -265,8 +278,28 @@ public class QdpxService {
 	}
 
 	private void writeVariablesAndCases(XMLStreamWriter w, ProjectId project) throws XMLStreamException {
-		if (!sessionGlobals(project).isEmpty()) {
+		List<Attribute> attributes = participants.attributes(project);
+		boolean miti = !sessionGlobals(project).isEmpty();
+		if (miti || !attributes.isEmpty()) {
 			w.writeStartElement(NS, "Variables");
+			for (Attribute a : attributes) {
+				w.writeStartElement(NS, "Variable");
+				w.writeAttribute("guid", attributeGuid(project, a));
+				w.writeAttribute("name", a.name());
+				w.writeAttribute("typeOfVariable", switch (a.kind()) {
+					case NUMBER -> "Float";
+					case DATE -> "Date";
+					default -> "Text";
+				});
+				if (!a.categories().isEmpty()) {
+					w.writeStartElement(NS, "Description");
+					w.writeCharacters("Categories: " + String.join("; ", a.categories()));
+					w.writeEndElement();
+				}
+				w.writeEndElement();
+			}
+		}
+		if (miti) {
 			for (Global g : Global.values()) {
 				w.writeStartElement(NS, "Variable");
 				w.writeAttribute("guid", variableGuid(g));
@@ -277,18 +310,42 @@ public class QdpxService {
 				w.writeEndElement();
 				w.writeEndElement();
 			}
+		}
+		if (miti || !attributes.isEmpty()) {
 			w.writeEndElement();
 		}
-		List<Participant> participants = corpus.participants(project);
-		if (!participants.isEmpty()) {
+		List<ParticipantRow> rows = participants.participants(project);
+		if (!rows.isEmpty()) {
 			w.writeStartElement(NS, "Cases");
-			for (Participant p : participants) {
-				w.writeEmptyElement(NS, "Case");
-				w.writeAttribute("guid", guid("quire-case:" + project.value() + ":" + p.label()));
-				w.writeAttribute("name", p.label());
+			for (ParticipantRow row : rows) {
+				w.writeStartElement(NS, "Case");
+				w.writeAttribute("guid", guid("quire-case:" + project.value() + ":" + row.participant().label()));
+				w.writeAttribute("name", row.participant().label());
+				for (Attribute a : attributes) {
+					String value = row.value(a);
+					if (value.isEmpty()) {
+						continue;
+					}
+					w.writeStartElement(NS, "VariableValue");
+					w.writeEmptyElement(NS, "VariableRef");
+					w.writeAttribute("targetGUID", attributeGuid(project, a));
+					w.writeStartElement(NS, switch (a.kind()) {
+						case NUMBER -> "FloatValue";
+						case DATE -> "DateValue";
+						default -> "TextValue";
+					});
+					w.writeCharacters(value);
+					w.writeEndElement();
+					w.writeEndElement();
+				}
+				w.writeEndElement();
 			}
 			w.writeEndElement();
 		}
+	}
+
+	private static String attributeGuid(ProjectId project, Attribute a) {
+		return guid("quire-attribute:" + project.value() + ":" + a.name());
 	}
 
 	private void writeSets(XMLStreamWriter w, Document qdc, List<DocumentSummary> documents) throws XMLStreamException {
@@ -327,6 +384,26 @@ public class QdpxService {
 			w.writeEndElement();
 		}
 		w.writeEndElement();
+	}
+
+	/** Writes codes in the project namespace in the schema's order: Description, NoteRef (memos), sub-codes. */
+	private static void copyCodes(XMLStreamWriter w, Element parent, Map<String, List<String>> notes) throws XMLStreamException {
+		for (Element code : all(parent, "Code")) {
+			w.writeStartElement(NS, "Code");
+			copyAttributes(w, code);
+			Element description = first(code, "Description");
+			if (description != null) {
+				w.writeStartElement(NS, "Description");
+				w.writeCharacters(description.getTextContent());
+				w.writeEndElement();
+			}
+			for (String note : notes.getOrDefault(normalise(code.getAttribute("guid")), List.of())) {
+				w.writeEmptyElement(NS, "NoteRef");
+				w.writeAttribute("targetGUID", note);
+			}
+			copyCodes(w, code, notes);
+			w.writeEndElement();
+		}
 	}
 
 	/** Writes the children of a codebook element in the project namespace (element names and attributes kept). */
@@ -392,7 +469,7 @@ public class QdpxService {
 			users.put(normalise(u.getAttribute("guid")), userName);
 		}
 
-		int codeCount = importCodebook(fileName, root, id);
+		int codeCount = importCodebook(fileName, root, id, warnings);
 		Map<String, CodeId> codeByGuid = new HashMap<>();
 		codebook.codes(id).forEach(c -> codeByGuid.put(normalise(c.guid()), c.id()));
 
@@ -406,6 +483,7 @@ public class QdpxService {
 		Map<String, DocumentId> documentOfSource = new HashMap<>();
 		Map<String, CodeId> noteTargetsCode = new HashMap<>();
 		Map<String, DocumentId> noteTargetsDocument = new HashMap<>();
+		Map<String, Long> noteTargetsCoding = new HashMap<>();
 		Set<String> projectNotes = new HashSet<>();
 		all(root, "NoteRef").forEach(r -> projectNotes.add(normalise(r.getAttribute("targetGUID"))));
 		for (Element code : descendants(first(root, "CodeBook"), "Code")) {
@@ -442,8 +520,14 @@ public class QdpxService {
 					continue;
 				}
 				String group = groupOfSource.get(normalise(source.getAttribute("guid")));
-				DocumentSummary d = corpus.importDocument(id, new ImportRequest(safeFileName(sourceName) + ".txt",
-						withoutBom.getBytes(StandardCharsets.UTF_8), group, null)).document();
+				ImportRequest request = new ImportRequest(safeFileName(sourceName) + ".txt",
+						withoutBom.getBytes(StandardCharsets.UTF_8), group, null);
+				Optional<String> refused = corpus.unreadable(request);
+				if (refused.isPresent()) {
+					skipped.add("TextSource '" + sourceName + "': " + refused.get());
+					continue;
+				}
+				DocumentSummary d = corpus.importDocument(id, request).document();
 				sources++;
 				documentOfSource.put(normalise(source.getAttribute("guid")), d.id());
 				for (Element ref : all(source, "NoteRef")) {
@@ -451,7 +535,14 @@ public class QdpxService {
 				}
 				Transcript stored = corpus.transcript(d.id()).orElseThrow();
 				OffsetMap offsets = OffsetMap.align(original, stored.text());
-				codingCount += importCodings(id, source, sourceName, original, stored, offsets, codeByGuid, users, skipped);
+				List<PendingNote> pending = new ArrayList<>();
+				codingCount += importCodings(id, source, sourceName, original, stored, offsets, codeByGuid, users, skipped, pending);
+				for (PendingNote note : pending) {
+					codings.codings(d.id(), note.coder()).stream()
+						.filter(c -> c.codeId().equals(note.code()) && c.start() >= note.from() && c.end() <= note.to())
+						.findFirst()
+						.ifPresent(c -> noteTargetsCoding.put(note.noteGuid(), c.id().value()));
+				}
 			}
 		}
 
@@ -465,7 +556,10 @@ public class QdpxService {
 			}
 			String author = users.getOrDefault(normalise(note.getAttribute("creatingUser")), "imported");
 			String title = note.getAttribute("name");
-			if (noteTargetsCode.containsKey(guid)) {
+			if (noteTargetsCoding.containsKey(guid)) {
+				memos.write(id, MemoTarget.CODING, noteTargetsCoding.get(guid), author, title, body.get());
+			}
+			else if (noteTargetsCode.containsKey(guid)) {
 				memos.write(id, MemoTarget.CODE, noteTargetsCode.get(guid).value(), author, title, body.get());
 			}
 			else if (noteTargetsDocument.containsKey(guid)) {
@@ -476,15 +570,83 @@ public class QdpxService {
 			}
 			noteCount++;
 		}
-		int cases = all(first(root, "Cases"), "Case").size();
-		if (cases > 0) {
-			skipped.add(cases + " case(s) with their variables: Quire keeps participants as speakers and has no case "
-					+ "attributes yet");
-		}
-		return new QdpxReport(id, name, users.size(), codeCount, sources, codingCount, 0, noteCount, skipped, warnings);
+		int cases = importCases(id, root, skipped);
+		return new QdpxReport(id, name, users.size(), codeCount, sources, codingCount, cases, noteCount, skipped, warnings);
 	}
 
-	private int importCodebook(String fileName, Element root, ProjectId project) {
+	/** Cases become participants; their variable values become typed participant attributes. */
+	private int importCases(ProjectId project, Element root, List<String> skipped) {
+		Map<String, Element> variables = new HashMap<>();
+		for (Element v : all(first(root, "Variables"), "Variable")) {
+			variables.put(normalise(v.getAttribute("guid")), v);
+		}
+		Map<String, Attribute> defined = new HashMap<>();
+		int cases = 0;
+		int badValues = 0;
+		for (Element c : all(first(root, "Cases"), "Case")) {
+			String label = c.hasAttribute("name") && !c.getAttribute("name").isBlank() ? c.getAttribute("name").strip()
+					: "case " + (cases + 1);
+			if (label.length() > 200) {
+				skipped.add("case '" + label.substring(0, 40) + "…': name longer than 200 characters");
+				continue;
+			}
+			Participant participant = participants.addParticipant(project, label);
+			cases++;
+			for (Element vv : all(c, "VariableValue")) {
+				Element ref = first(vv, "VariableRef");
+				Element variable = ref == null ? null : variables.get(normalise(ref.getAttribute("targetGUID")));
+				if (variable == null) {
+					badValues++;
+					continue;
+				}
+				String type = variable.getAttribute("typeOfVariable");
+				AttributeKind kind = switch (type) {
+					case "Integer", "Float" -> AttributeKind.NUMBER;
+					case "Date", "DateTime" -> AttributeKind.DATE;
+					case "Boolean" -> AttributeKind.CATEGORY;
+					default -> AttributeKind.TEXT;
+				};
+				String name = variable.getAttribute("name").strip();
+				if (name.isEmpty() || name.length() > 100) {
+					badValues++;
+					continue;
+				}
+				Element description = first(variable, "Description");
+				String categories = description == null ? "" : description.getTextContent().strip();
+				AttributeKind effective = kind == AttributeKind.TEXT && categories.startsWith("Categories: ")
+						? AttributeKind.CATEGORY : kind;
+				List<String> values = effective != AttributeKind.CATEGORY ? List.of()
+						: kind == AttributeKind.CATEGORY ? List.of("true", "false")
+								: List.of(categories.substring("Categories: ".length()).split("\\s*;\\s*"));
+				Attribute attribute = defined.computeIfAbsent(name, n -> participants.defineAttribute(project, n, effective, values));
+				String value = null;
+				for (Node n = vv.getFirstChild(); n != null; n = n.getNextSibling()) {
+					if (n instanceof Element e && e.getLocalName().endsWith("Value")) {
+						value = e.getTextContent().strip();
+					}
+				}
+				if (value == null || value.isEmpty()) {
+					continue;
+				}
+				if (kind == AttributeKind.DATE && value.length() > 10) {
+					value = value.substring(0, 10);
+				}
+				try {
+					String checked = ParticipantService.check(attribute, value);
+					participants.setValue(List.of(participant.id()), attribute, checked);
+				}
+				catch (IllegalArgumentException ex) {
+					badValues++;
+				}
+			}
+		}
+		if (badValues > 0) {
+			skipped.add(badValues + " case variable value(s) that do not fit their variable");
+		}
+		return cases;
+	}
+
+	private int importCodebook(String fileName, Element root, ProjectId project, List<String> warnings) {
 		Element book = first(root, "CodeBook");
 		Element codes = book == null ? null : first(book, "Codes");
 		if (codes == null || first(codes, "Code") == null) {
@@ -499,7 +661,7 @@ public class QdpxService {
 			w.writeDefaultNamespace(CODEBOOK_NS);
 			w.writeAttribute("origin", root.hasAttribute("origin") ? root.getAttribute("origin") : fileName);
 			w.writeStartElement(CODEBOOK_NS, "Codes");
-			copyInto(w, codes, CODEBOOK_NS, Set.of("Code", "Description"));
+			copyInto(w, codes, CODEBOOK_NS, Set.of("Code", "Description"), warnings);
 			w.writeEndElement();
 			List<Element> codeSets = all(first(root, "Sets"), "Set").stream().filter(s -> !all(s, "MemberCode").isEmpty()).toList();
 			if (!codeSets.isEmpty()) {
@@ -526,25 +688,55 @@ public class QdpxService {
 		}
 	}
 
-	/** Copies elements named in {@code keep} (with attributes and text) into another namespace. */
-	private static void copyInto(XMLStreamWriter w, Element from, String ns, Set<String> keep) throws XMLStreamException {
+	/**
+	 * Copies elements named in {@code keep} (with attributes and text) into another namespace. Sibling
+	 * codes with the same name (other tools allow it, Quire does not) get a numbered suffix.
+	 */
+	private static void copyInto(XMLStreamWriter w, Element from, String ns, Set<String> keep, List<String> warnings)
+			throws XMLStreamException {
+		Set<String> siblingNames = new HashSet<>();
 		for (Node n = from.getFirstChild(); n != null; n = n.getNextSibling()) {
 			if (n instanceof Element e && keep.contains(e.getLocalName())) {
 				w.writeStartElement(ns, e.getLocalName());
-				copyAttributes(w, e);
+				if ("Code".equals(e.getLocalName())) {
+					String name = e.getAttribute("name").strip();
+					String unique = name;
+					for (int k = 2; !siblingNames.add(unique.toLowerCase(Locale.ROOT)); k++) {
+						unique = name + " (" + k + ")";
+					}
+					if (!unique.equals(name)) {
+						warnings.add("two codes named '" + name + "' under the same parent: the second is now '" + unique + "'");
+					}
+					var attributes = e.getAttributes();
+					for (int i = 0; i < attributes.getLength(); i++) {
+						Node a = attributes.item(i);
+						if (a.getNamespaceURI() == null) {
+							String attr = a.getLocalName() == null ? a.getNodeName() : a.getLocalName();
+							w.writeAttribute(attr, "name".equals(attr) ? unique : a.getNodeValue());
+						}
+					}
+				}
+				else {
+					copyAttributes(w, e);
+				}
 				if ("Description".equals(e.getLocalName())) {
 					w.writeCharacters(e.getTextContent());
 				}
 				else {
-					copyInto(w, e, ns, keep);
+					copyInto(w, e, ns, keep, warnings);
 				}
 				w.writeEndElement();
 			}
 		}
 	}
 
+	/** A note on a coding, attached once the coding exists. */
+	private record PendingNote(String noteGuid, CodeId code, String coder, int from, int to) {
+	}
+
 	private int importCodings(ProjectId project, Element source, String sourceName, String original, Transcript stored,
-			OffsetMap offsets, Map<String, CodeId> codeByGuid, Map<String, String> users, List<String> skipped) {
+			OffsetMap offsets, Map<String, CodeId> codeByGuid, Map<String, String> users, List<String> skipped,
+			List<PendingNote> pending) {
 		Map<CodeId, Map<String, List<TextSpan>>> spans = new LinkedHashMap<>();
 		Map<String, Integer> problems = new LinkedHashMap<>();
 		int count = 0;
@@ -585,6 +777,9 @@ public class QdpxService {
 				String coder = users.getOrDefault(normalise(userGuid), "imported");
 				spans.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(coder, k -> new ArrayList<>())
 					.add(new TextSpan(stored.document().id(), from, to));
+				for (Element noteRef : all(coding, "NoteRef")) {
+					pending.add(new PendingNote(normalise(noteRef.getAttribute("targetGUID")), code, coder, from, to));
+				}
 			}
 		}
 		problems.forEach((reason, n) -> skipped.add(n + " " + reason + " in '" + sourceName + "'"));

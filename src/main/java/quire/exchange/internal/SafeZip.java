@@ -34,6 +34,7 @@ public final class SafeZip {
 		}
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		long total = 0;
+		int count = 0;
 		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
 			ZipEntry entry;
 			while ((entry = zip.getNextEntry()) != null) {
@@ -42,7 +43,7 @@ public final class SafeZip {
 					throw new IllegalArgumentException(fileName + ": the entry '" + entry.getName()
 							+ "' points outside the archive; refusing the file");
 				}
-				if (entries.size() >= maxEntries) {
+				if (++count > maxEntries) {
 					throw new IllegalArgumentException(fileName + ": more than " + maxEntries + " entries; refusing the file");
 				}
 				if (entry.isDirectory()) {

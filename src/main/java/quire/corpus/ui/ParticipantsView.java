@@ -1,0 +1,197 @@
+package quire.corpus.ui;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import quire.corpus.Attribute;
+import quire.corpus.AttributeKind;
+import quire.corpus.ParticipantRow;
+import quire.corpus.ParticipantService;
+import quire.project.Project;
+import quire.project.ui.CurrentProject;
+import quire.ui.MainLayout;
+import quire.ui.Notifications;
+
+/**
+ * Participants (cases) with their typed attributes in a grid: define attributes (text, number, date,
+ * category with ordered values), select participants and set an attribute for all of them at once,
+ * add participants who have no transcript (questionnaire respondents).
+ */
+@Route(value = "participants", layout = MainLayout.class)
+@PageTitle("Participants")
+@Menu(order = 1.5, title = "Participants", icon = "vaadin:user-card")
+class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
+
+	private final ParticipantService participants;
+
+	private final CurrentProject current;
+
+	private final Grid<ParticipantRow> grid = new Grid<>();
+
+	private final Span count = new Span();
+
+	private @Nullable Project project;
+
+	ParticipantsView(ParticipantService participants, CurrentProject current) {
+		this.participants = participants;
+		this.current = current;
+		addClassName("quire-page");
+		setWidthFull();
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		removeAll();
+		project = current.get().orElse(null);
+		Project p = project;
+		if (p == null) {
+			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			return;
+		}
+		Button define = new Button("New attribute…", e -> defineAttribute(p));
+		define.setId("new-attribute");
+		Button set = new Button("Set for selected…", e -> setForSelected(p));
+		set.setId("set-attribute");
+		set.addThemeVariants(ButtonVariant.PRIMARY);
+		TextField label = new TextField();
+		label.setPlaceholder("Participant id or name");
+		label.setId("new-participant");
+		Button add = new Button("Add participant", e -> {
+			try {
+				participants.addParticipant(p.id(), label.getValue());
+				label.clear();
+				refresh(p);
+			}
+			catch (IllegalArgumentException ex) {
+				Notifications.error(ex.getMessage());
+			}
+		});
+		HorizontalLayout bar = new HorizontalLayout(define, set, label, add);
+		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+		count.setId("participant-count");
+		grid.setId("participants");
+		grid.setSelectionMode(Grid.SelectionMode.MULTI);
+		grid.setHeight("70vh");
+		add(new H2("Participants · " + p.name()),
+				new Paragraph("Speakers in the transcripts are participants; add others (for example questionnaire "
+						+ "respondents) by id. Select rows, then set an attribute for all of them."),
+				bar, count, grid);
+		refresh(p);
+	}
+
+	private void refresh(Project p) {
+		List<Attribute> attributes = participants.attributes(p.id());
+		grid.removeAllColumns();
+		grid.addColumn(r -> r.participant().label()).setHeader("Participant").setFrozen(true).setAutoWidth(true)
+			.setSortable(true);
+		grid.addColumn(r -> r.participant().turns()).setHeader("Turns").setAutoWidth(true).setSortable(true);
+		for (Attribute a : attributes) {
+			grid.addColumn(r -> r.value(a)).setHeader(a.name()).setAutoWidth(true).setSortable(true)
+				.setTooltipGenerator(r -> a.kind().label() + (a.categories().isEmpty() ? "" : ": " + String.join(", ", a.categories())));
+		}
+		List<ParticipantRow> rows = participants.participants(p.id());
+		grid.setItems(rows);
+		count.setText(rows.size() + " participants, " + attributes.size() + " attributes");
+	}
+
+	private void defineAttribute(Project p) {
+		Dialog dialog = new Dialog();
+		dialog.setHeaderTitle("New attribute");
+		TextField name = new TextField("Name");
+		name.setId("attribute-name");
+		Select<AttributeKind> kind = new Select<>();
+		kind.setLabel("Type");
+		kind.setItems(AttributeKind.values());
+		kind.setItemLabelGenerator(AttributeKind::label);
+		kind.setValue(AttributeKind.CATEGORY);
+		kind.setId("attribute-kind");
+		TextArea categories = new TextArea("Values, one per line, in order (for a category)");
+		categories.setId("attribute-categories");
+		categories.setWidthFull();
+		Button save = new Button("Save", e -> {
+			try {
+				participants.defineAttribute(p.id(), name.getValue(), kind.getValue(),
+						Arrays.asList(categories.getValue().split("\\R")));
+				dialog.close();
+				refresh(p);
+			}
+			catch (IllegalArgumentException ex) {
+				Notifications.error(ex.getMessage());
+			}
+		});
+		save.setId("save-attribute");
+		save.addThemeVariants(ButtonVariant.PRIMARY);
+		dialog.add(new VerticalLayout(name, kind, categories));
+		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+		dialog.setWidth("28em");
+		dialog.open();
+	}
+
+	private void setForSelected(Project p) {
+		Set<ParticipantRow> selected = grid.getSelectedItems();
+		if (selected.isEmpty()) {
+			Notifications.error("Select one or more participants first.");
+			return;
+		}
+		List<Attribute> attributes = participants.attributes(p.id());
+		if (attributes.isEmpty()) {
+			Notifications.error("Define an attribute first.");
+			return;
+		}
+		Dialog dialog = new Dialog();
+		dialog.setHeaderTitle("Set an attribute for " + selected.size() + " participant" + (selected.size() == 1 ? "" : "s"));
+		Select<Attribute> attribute = new Select<>();
+		attribute.setLabel("Attribute");
+		attribute.setItems(attributes);
+		attribute.setItemLabelGenerator(Attribute::name);
+		attribute.setValue(attributes.get(0));
+		attribute.setId("set-which");
+		ComboBox<String> value = new ComboBox<>("Value (empty clears it)");
+		value.setAllowCustomValue(true);
+		value.addCustomValueSetListener(e -> value.setValue(e.getDetail()));
+		value.setId("set-value");
+		value.setItems(attributes.get(0).categories());
+		attribute.addValueChangeListener(e -> value.setItems(e.getValue() == null ? List.of() : e.getValue().categories()));
+		Button save = new Button("Set", e -> {
+			try {
+				int n = participants.setValue(selected.stream().map(r -> r.participant().id()).toList(), attribute.getValue(),
+						value.getValue());
+				dialog.close();
+				refresh(p);
+				Notifications.success("Set '" + attribute.getValue().name() + "' for " + n + " participant" + (n == 1 ? "" : "s") + ".");
+			}
+			catch (IllegalArgumentException ex) {
+				Notifications.error(ex.getMessage());
+			}
+		});
+		save.setId("save-value");
+		save.addThemeVariants(ButtonVariant.PRIMARY);
+		dialog.add(new VerticalLayout(attribute, value));
+		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+		dialog.open();
+	}
+
+}

@@ -1,0 +1,98 @@
+package quire.survey.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How survey cells are classified: integers, numbers, formula-looking text, column letters. */
+final class Values {
+
+	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+
+	private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+	private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
+
+	/** The missing codes recognised in any column, compared ignoring case. */
+	static final List<String> TEXT_MISSING = List.of("NA", "N/A", ".");
+
+	private Values() {
+	}
+
+	/** Whether a cell is a whole number such as {@code 3}, {@code -9} or {@code +2} (no decimals). */
+	static boolean isInteger(String v) {
+		return INTEGER.matcher(v).matches();
+	}
+
+	/** Whether a cell is a number with a decimal point, such as {@code 45.5}, {@code -3} or {@code 1e3}. */
+	static boolean isNumber(String v) {
+		return NUMBER.matcher(v).matches();
+	}
+
+	/** Whether a cell is a number written with a decimal comma, such as {@code 45,5}. */
+	static boolean isDecimalComma(String v) {
+		return DECIMAL_COMMA.matcher(v).matches();
+	}
+
+	/** The value of a cell for which {@link #isNumber} holds. */
+	static BigDecimal number(String v) {
+		return new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
+	}
+
+	/** Whether a cell is one of the text missing codes {@code NA}, {@code N/A} or {@code .} (ignoring case). */
+	static boolean isTextMissing(String v) {
+		for (String m : TEXT_MISSING) {
+			if (m.equalsIgnoreCase(v)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a spreadsheet would take a cell for a formula: it starts with {@code =} or {@code @}, with {@code +}
+	 * and is not a plain number, or with {@code -} followed by a letter.
+	 */
+	static boolean looksLikeFormula(String value) {
+		String v = value.strip();
+		if (v.isEmpty()) {
+			return false;
+		}
+		char first = v.charAt(0);
+		if (first == '=' || first == '@') {
+			return true;
+		}
+		if (first == '+') {
+			return !isNumber(v);
+		}
+		return first == '-' && v.length() > 1 && Character.isLetter(v.charAt(1));
+	}
+
+	/** The spreadsheet letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+	static String columnLetter(int index) {
+		StringBuilder s = new StringBuilder();
+		int n = index + 1;
+		while (n > 0) {
+			int r = (n - 1) % 26;
+			s.insert(0, (char) ('A' + r));
+			n = (n - 1) / 26;
+		}
+		return s.toString();
+	}
+
+	/** A value shortened to 40 characters for messages. */
+	static String abbreviate(String v) {
+		return v.length() <= 40 ? v : v.substring(0, 39) + "…";
+	}
+
+	/** A value as shown in a message: numbers plain, anything else in double quotes. */
+	static String shown(String v) {
+		return isNumber(v) ? v : "\"" + abbreviate(v) + "\"";
+	}
+
+	static String lower(String v) {
+		return v.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Questionnaires: CSV and XLSX imports with a variable codebook (labels, measurement levels, value
+ * labels, missing codes) linked to participants by an id column, and descriptive statistics laid out
+ * like the seed study's tables. Public API: {@link quire.survey.SurveyService} and its records.
+ */
+@NullMarked
+package quire.survey;
+
+import org.jspecify.annotations.NullMarked;

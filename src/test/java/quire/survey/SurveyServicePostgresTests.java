@@ -1,0 +1,20 @@
+package quire.survey;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.PostgresSchema;
+import quire.QuireHome;
+
+/** The survey contract on PostgreSQL, in a fresh schema of the local server. */
+@SpringBootTest
+class SurveyServicePostgresTests extends SurveyServiceContract {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-survey-pg"));
+		PostgresSchema.register(registry);
+	}
+
+}
