@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
+import quire.analysis.JointDisplayService;
 import quire.coding.AgreementService;
+import quire.coding.RetrievalService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.corpus.ParticipantService;
@@ -51,11 +53,18 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ParticipantService participants;
 
+	private final RetrievalService retrieval;
+
+	private final JointDisplayService joint;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
-			QdpxService qdpx, SurveyService survey, ParticipantService participants) {
+			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
+			JointDisplayService joint) {
+		this.retrieval = retrieval;
+		this.joint = joint;
 		this.survey = survey;
 		this.participants = participants;
 		this.qdpx = qdpx;
@@ -94,6 +103,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new SurveyCommand())
 			.addSubcommand(new SurveyCommand.Import(projects, survey))
 			.addSubcommand(new SurveyCommand.Describe(projects, survey, participants)));
+		cli.addSubcommand(new MatrixCommand(projects, codebook, retrieval, participants, joint));
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));

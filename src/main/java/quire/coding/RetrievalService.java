@@ -158,6 +158,11 @@ public class RetrievalService {
 		return new CoOccurrence(all, counts);
 	}
 
+	/** Every coded segment of a project (all coders when null), by document and position. */
+	public List<CodedSegment> segments(ProjectId project, @Nullable String coder) {
+		return segments(project, codebook.codes(project), coder);
+	}
+
 	private List<CodedSegment> segments(ProjectId project, List<Code> all, @Nullable String coder) {
 		Map<CodeId, String> paths = new HashMap<>();
 		all.forEach(c -> paths.put(c.id(), c.path()));

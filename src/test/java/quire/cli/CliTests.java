@@ -177,4 +177,25 @@ class CliTests {
 			.contains("\"notDefined\" : 1");
 	}
 
+
+	@Test
+	void surveyImportDescribeAndMatrixOnTheDemo() throws IOException {
+		if (run("project", "list").out().contains(quire.corpus.DemoProject.NAME) == false) {
+			assertThat(run("demo").exit()).isZero();
+		}
+		String project = quire.corpus.DemoProject.NAME;
+		Run describe = run("survey", "describe", "--project", project, "--by", "Gender");
+		assertThat(describe.exit()).as(describe.err()).isZero();
+		assertThat(describe.out()).contains("112 respondents").contains("very satisfied").contains("by Gender: woman | man");
+
+		Path q = file("follow-up.csv", "id,satisfaction\nSW001,5\nNOBODY,4\n");
+		Run refused = run("survey", "import", "--project", project, "--id-column", "id", q.toString());
+		assertThat(refused.exit()).isNotZero();
+		assertThat(refused.err()).contains("ids that match no participant: NOBODY");
+
+		Run matrix = run("matrix", "--project", project, "--rows", "reaim", "--columns", "Group");
+		assertThat(matrix.exit()).as(matrix.err()).isZero();
+		assertThat(matrix.out()).contains("Adoption").contains("MI-substitute");
+	}
+
 }

@@ -1,0 +1,351 @@
+package quire.analysis;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import quire.coding.Code;
+import quire.coding.CodeId;
+import quire.coding.CodebookService;
+import quire.coding.CodedSegment;
+import quire.coding.CodingId;
+import quire.coding.MatrixRow;
+import quire.coding.RetrievalService;
+import quire.corpus.Attribute;
+import quire.corpus.ParticipantRow;
+import quire.corpus.ParticipantService;
+import quire.fidelity.FidelityService;
+import quire.fidelity.Rating;
+import quire.fidelity.Summary;
+import quire.project.ProjectId;
+import quire.stats.Agreement.Coefficient;
+import quire.stats.Descriptives;
+import quire.survey.MeasurementLevel;
+import quire.survey.Questionnaire;
+import quire.survey.SurveyService;
+import quire.survey.ValueLabel;
+import quire.survey.VariableSpec;
+import quire.survey.VariableSummary;
+
+/**
+ * Joint displays: codes × participant attribute; the RE-AIM joint display (themes with exemplar
+ * quotes | MITI evidence for the same caseworkers | questionnaire evidence); and quantitizing exports
+ * (one row per participant: attributes, segment counts per code, MITI means, questionnaire answers)
+ * for R, Stata or SPSS.
+ */
+@Service
+@Transactional(readOnly = true)
+public class JointDisplayService {
+
+	/** Exemplars shown per theme when the researcher has pinned none. */
+	static final int DEFAULT_EXEMPLARS = 1;
+
+	private final JdbcClient jdbc;
+
+	private final RetrievalService retrieval;
+
+	private final CodebookService codebook;
+
+	private final ParticipantService participants;
+
+	private final FidelityService fidelity;
+
+	private final SurveyService survey;
+
+	JointDisplayService(JdbcClient jdbc, RetrievalService retrieval, CodebookService codebook, ParticipantService participants,
+			FidelityService fidelity, SurveyService survey) {
+		this.jdbc = jdbc;
+		this.retrieval = retrieval;
+		this.codebook = codebook;
+		this.participants = participants;
+		this.fidelity = fidelity;
+		this.survey = survey;
+	}
+
+	/** Rows × the attribute's values; a segment belongs to the value of its speaker. */
+	public AttributeMatrix codesByAttribute(ProjectId project, List<MatrixRow> rows, Attribute attribute, @Nullable String coder) {
+		Map<String, String> valueOf = new HashMap<>();
+		for (ParticipantRow r : participants.participants(project)) {
+			valueOf.put(r.participant().label(), r.value(attribute));
+		}
+		List<CodedSegment> segments = retrieval.segments(project, coder);
+		Set<String> columns = new LinkedHashSet<>(attribute.categories());
+		for (CodedSegment s : segments) {
+			String v = s.speaker() == null ? "" : valueOf.getOrDefault(s.speaker(), "");
+			columns.add(v.isEmpty() ? "(not set)" : v);
+		}
+		List<String> columnList = List.copyOf(columns);
+		List<List<List<CodedSegment>>> cells = new ArrayList<>();
+		int[][] people = new int[rows.size()][columnList.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			List<List<CodedSegment>> line = new ArrayList<>();
+			for (int c = 0; c < columnList.size(); c++) {
+				line.add(new ArrayList<>());
+			}
+			List<Set<String>> speakers = new ArrayList<>();
+			columnList.forEach(c -> speakers.add(new HashSet<>()));
+			for (CodedSegment s : segments) {
+				if (!rows.get(r).codes().contains(s.coding().codeId())) {
+					continue;
+				}
+				String v = s.speaker() == null ? "" : valueOf.getOrDefault(s.speaker(), "");
+				int c = columnList.indexOf(v.isEmpty() ? "(not set)" : v);
+				line.get(c).add(s);
+				if (s.speaker() != null) {
+					speakers.get(c).add(s.speaker());
+				}
+			}
+			for (int c = 0; c < columnList.size(); c++) {
+				people[r][c] = speakers.get(c).size();
+			}
+			cells.add(line);
+		}
+		return new AttributeMatrix(attribute.name(), rows, columnList, cells, people);
+	}
+
+	/** Marks a coding as an exemplar quote (or unmarks it). */
+	@Transactional
+	public void setExemplar(ProjectId project, CodingId coding, boolean exemplar) {
+		jdbc.sql("delete from exemplar where coding_id = ?").param(coding.value()).update();
+		if (exemplar) {
+			jdbc.sql("insert into exemplar (coding_id, project_id) values (?, ?)").params(coding.value(), project.value()).update();
+		}
+	}
+
+	public Set<Long> exemplars(ProjectId project) {
+		return new HashSet<>(jdbc.sql("select coding_id from exemplar where project_id = ?").param(project.value())
+			.query(Long.class).list());
+	}
+
+	/**
+	 * The RE-AIM joint display. Themes are the codes directly under each dimension's code (with their
+	 * sub-codes' segments); exemplars are the quotes the researchers pinned, else the longest segment.
+	 * MITI evidence covers the caseworkers who speak in the dimension's segments (their primary
+	 * ratings); questionnaire evidence — the sick-listed workers' reaction — sits under Adoption, as
+	 * in the seed study.
+	 */
+	public List<JointDisplayRow> reAim(ProjectId project, @Nullable String coder) {
+		List<Code> codes = codebook.codes(project);
+		List<CodedSegment> segments = retrieval.segments(project, coder);
+		Set<Long> pinned = exemplars(project);
+		List<Rating> ratings = fidelity.ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		List<JointDisplayRow> out = new ArrayList<>();
+		for (MatrixRow dimension : retrieval.dimensionRows(project)) {
+			Code root = codes.stream()
+				.filter(c -> c.parentId() == null && c.name().equalsIgnoreCase(dimension.label()))
+				.findFirst()
+				.orElse(null);
+			List<JointDisplayRow.Theme> themes = new ArrayList<>();
+			Set<String> speakers = new HashSet<>();
+			if (root != null) {
+				for (Code theme : codes.stream().filter(c -> root.id().equals(c.parentId())).toList()) {
+					Set<CodeId> ids = retrieval.codeRows(project, List.of(theme.id())).get(0).codes();
+					List<CodedSegment> own = segments.stream().filter(s -> ids.contains(s.coding().codeId())).toList();
+					if (own.isEmpty()) {
+						continue;
+					}
+					own.forEach(s -> {
+						if (s.speaker() != null) {
+							speakers.add(s.speaker());
+						}
+					});
+					List<CodedSegment> chosen = own.stream().filter(s -> pinned.contains(s.coding().id().value())).toList();
+					if (chosen.isEmpty()) {
+						chosen = own.stream().sorted((a, b) -> Integer.compare(b.text().length(), a.text().length()))
+							.limit(DEFAULT_EXEMPLARS).toList();
+					}
+					themes.add(new JointDisplayRow.Theme(theme.name(), own.size(), chosen));
+				}
+			}
+			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speakers),
+					dimension.label().equals("Adoption") ? questionnaireEvidence(project) : ""));
+		}
+		return out;
+	}
+
+	private static String miti(List<Rating> ratings, Set<String> speakers) {
+		List<Rating> theirs = ratings.stream().filter(r -> speakers.contains(r.session().counsellor())).toList();
+		if (theirs.isEmpty()) {
+			return "";
+		}
+		Set<String> counsellors = new java.util.TreeSet<>();
+		theirs.forEach(r -> counsellors.add(r.session().counsellor()));
+		return String.format(Locale.ROOT, "%s (%d sessions): Technical %s, Relational %s, %%CR %s, R:Q %s",
+				String.join(", ", counsellors), theirs.size(), meanSd(theirs, Summary.TECHNICAL, 1),
+				meanSd(theirs, Summary.RELATIONAL, 1), meanSd(theirs, Summary.PERCENT_CR, 100), meanSd(theirs, Summary.RQ, 1));
+	}
+
+	private static String meanSd(List<Rating> ratings, Summary summary, double scale) {
+		double[] values = ratings.stream().map(r -> r.scores().value(summary)).filter(Coefficient::defined)
+			.mapToDouble(c -> c.value() * scale).toArray();
+		Descriptives.Summary d = Descriptives.of(values);
+		if (!d.mean().defined()) {
+			return "not defined";
+		}
+		return d.sd().defined() ? String.format(Locale.ROOT, "%.2f (%.2f)", d.mean().value(), d.sd().value())
+				: String.format(Locale.ROOT, "%.2f", d.mean().value());
+	}
+
+	/** Each ordinal item's share in its top two categories and each yes/no item's share of "yes". */
+	private String questionnaireEvidence(ProjectId project) {
+		List<String> parts = new ArrayList<>();
+		for (Questionnaire q : survey.questionnaires(project)) {
+			for (VariableSpec v : q.variables()) {
+				VariableSummary s = survey.describe(q, v, null);
+				int valid = s.frequencies().valid();
+				if (valid == 0 || v.valueLabels().isEmpty()) {
+					continue;
+				}
+				List<String> codes = v.codes();
+				if (v.level() == MeasurementLevel.ORDINAL && codes.size() >= 3) {
+					Set<String> top = Set.copyOf(codes.subList(codes.size() - 2, codes.size()));
+					int n = s.frequencies().rows().stream().filter(r -> top.contains(r.category())).mapToInt(r -> r.n()).sum();
+					parts.add(String.format(Locale.ROOT, "%s: %.0f%% %s or %s (n = %d)", v.label(), 100.0 * n / valid,
+							label(v, codes.get(codes.size() - 2)), label(v, codes.get(codes.size() - 1)), valid));
+				}
+				else if (codes.contains("yes")) {
+					int n = s.frequencies().rows().stream().filter(r -> r.category().equals("yes")).mapToInt(r -> r.n()).sum();
+					parts.add(String.format(Locale.ROOT, "%s: %.0f%% yes (n = %d)", v.label(), 100.0 * n / valid, valid));
+				}
+			}
+		}
+		return String.join("; ", parts);
+	}
+
+	private static String label(VariableSpec v, String code) {
+		return v.valueLabel(code).map(ValueLabel::label).orElse(code);
+	}
+
+	/**
+	 * One row per participant: attributes, segment counts per code, MITI means of their sessions as
+	 * counsellor, questionnaire answers. {@code xlsx} false gives CSV (UTF-8 with BOM); cells that a
+	 * spreadsheet would run as formulas are neutralised either way.
+	 */
+	public byte[] quantitize(ProjectId project, boolean xlsx) {
+		List<String> header = new ArrayList<>(List.of("participant"));
+		List<Attribute> attributes = participants.attributes(project);
+		attributes.forEach(a -> header.add(a.name()));
+		List<Code> codes = codebook.codes(project);
+		Map<String, Map<Long, Integer>> counts = new HashMap<>();
+		for (CodedSegment s : retrieval.segments(project, null)) {
+			if (s.speaker() != null) {
+				counts.computeIfAbsent(s.speaker(), k -> new HashMap<>()).merge(s.coding().codeId().value(), 1, Integer::sum);
+			}
+		}
+		Set<Long> used = new LinkedHashSet<>();
+		codes.forEach(c -> {
+			if (counts.values().stream().anyMatch(m -> m.containsKey(c.id().value()))) {
+				used.add(c.id().value());
+				header.add("code: " + c.path());
+			}
+		});
+		List<Summary> mitiColumns = List.of(Summary.TECHNICAL, Summary.RELATIONAL, Summary.PERCENT_CR, Summary.RQ);
+		List<Rating> ratings = fidelity.ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		if (!ratings.isEmpty()) {
+			header.add("MITI sessions");
+			mitiColumns.forEach(m -> header.add("MITI mean " + m.shortName()));
+		}
+		List<Questionnaire> questionnaires = survey.questionnaires(project);
+		Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+		for (Questionnaire q : questionnaires) {
+			for (VariableSpec v : q.variables()) {
+				String column = q.name() + ": " + v.column();
+				header.add(column);
+				answers.put(column, survey.answers(q, v.column()));
+			}
+		}
+		List<List<String>> rows = new ArrayList<>();
+		for (ParticipantRow p : participants.participants(project)) {
+			String label = p.participant().label();
+			List<String> row = new ArrayList<>(List.of(label));
+			attributes.forEach(a -> row.add(p.value(a)));
+			for (Long code : used) {
+				row.add(Integer.toString(counts.getOrDefault(label, Map.of()).getOrDefault(code, 0)));
+			}
+			if (!ratings.isEmpty()) {
+				List<Rating> theirs = ratings.stream().filter(r -> r.session().counsellor().equals(label)).toList();
+				row.add(Integer.toString(theirs.size()));
+				for (Summary m : mitiColumns) {
+					double[] values = theirs.stream().map(r -> r.scores().value(m)).filter(Coefficient::defined)
+						.mapToDouble(Coefficient::value).toArray();
+					var d = Descriptives.of(values);
+					row.add(d.mean().defined() ? String.format(Locale.ROOT, "%.4f", d.mean().value()) : "");
+				}
+			}
+			answers.values().forEach(a -> row.add(a.getOrDefault(label, "")));
+			rows.add(row);
+		}
+		return xlsx ? xlsx(header, rows) : csv(header, rows);
+	}
+
+	private static byte[] csv(List<String> header, List<List<String>> rows) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+			csv.printRecord(header.stream().map(JointDisplayService::safe).toList());
+			for (List<String> row : rows) {
+				csv.printRecord(row.stream().map(JointDisplayService::safe).toList());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] xlsx(List<String> header, List<List<String>> rows) {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = book.createSheet("participants");
+			XSSFRow head = sheet.createRow(0);
+			for (int c = 0; c < header.size(); c++) {
+				head.createCell(c).setCellValue(header.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				XSSFRow row = sheet.createRow(r + 1);
+				List<String> values = rows.get(r);
+				for (int c = 0; c < values.size(); c++) {
+					String v = values.get(c);
+					if (v.matches("-?\\d+(\\.\\d+)?")) {
+						row.createCell(c).setCellValue(Double.parseDouble(v));
+					}
+					else {
+						row.createCell(c).setCellValue(v); // written as text: never evaluated as a formula
+					}
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String safe(String cell) {
+		return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?") ? "'" + cell : cell;
+	}
+
+
+}

@@ -1,0 +1,5 @@
+/** The joint displays page. */
+@NullMarked
+package quire.analysis.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,178 @@
+package quire.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.QuireHome;
+import quire.coding.Code;
+import quire.coding.CodebookService;
+import quire.coding.CodingService;
+import quire.coding.RetrievalService;
+import quire.corpus.Attribute;
+import quire.corpus.AttributeKind;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.corpus.ParticipantService;
+import quire.fidelity.FidelityService;
+import quire.project.ProjectId;
+import quire.project.ProjectService;
+import quire.survey.SurveyService;
+
+/** Joint displays over a small project built through the services, with counts worked out by hand. */
+@SpringBootTest
+class JointDisplayTests {
+
+	static final String FOCUS_GROUP = """
+			[00:00:01] Moderator: How was the training?
+			[00:00:05] MI Caseworker 1: The training was good but the caseload was too high.
+			[00:00:12] MI-substitute Caseworker 1: We never had time to practise.
+			[00:00:20] MI Caseworker 2: Management gave us no time either.
+			""";
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-joint"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	ParticipantService participants;
+
+	@Autowired
+	CodebookService codebook;
+
+	@Autowired
+	CodingService codings;
+
+	@Autowired
+	RetrievalService retrieval;
+
+	@Autowired
+	FidelityService fidelity;
+
+	@Autowired
+	SurveyService survey;
+
+	@Autowired
+	JointDisplayService joint;
+
+	ProjectId project;
+
+	DocumentSummary document;
+
+	Attribute group;
+
+	@BeforeEach
+	void project() {
+		project = projects.create("Joint " + UUID.randomUUID(), "").id();
+		document = corpus.importDocument(project, new ImportRequest("fg.txt", FOCUS_GROUP.getBytes(StandardCharsets.UTF_8),
+				"Focus groups", Language.ENGLISH)).document();
+		codebook.startFromReAim(project);
+		group = participants.defineAttribute(project, "Group", AttributeKind.CATEGORY, List.of("MI", "MI-substitute"));
+		participants.setValue(ids("MI Caseworker 1", "MI Caseworker 2"), group, "MI");
+		participants.setValue(ids("MI-substitute Caseworker 1"), group, "MI-substitute");
+		code("Time and caseload pressure", "the caseload was too high", "Anna");
+		code("Time and caseload pressure", "We never had time to practise", "Anna");
+		code("Time and caseload pressure", "Management gave us no time either", "Anna");
+		code("Good training", "The training was good", "Anna");
+	}
+
+	List<Long> ids(String... labels) {
+		return participants.participants(project).stream().filter(r -> List.of(labels).contains(r.participant().label()))
+			.map(r -> r.participant().id()).toList();
+	}
+
+	void code(String codeName, String words, String coder) {
+		Code code = codebook.findCode(project, codeName).orElseThrow();
+		int at = corpus.transcript(document.id()).orElseThrow().text().indexOf(words);
+		codings.code(document.id(), code.id(), at, at + words.length(), coder);
+	}
+
+	@Test
+	void codesByAttributeCountSegmentsAndParticipantsPerValue() {
+		Code pressure = codebook.findCode(project, "Time and caseload pressure").orElseThrow();
+		AttributeMatrix m = joint.codesByAttribute(project, retrieval.codeRows(project, List.of(pressure.id())), group, null);
+		assertThat(m.columns()).containsExactly("MI", "MI-substitute");
+		// MI: caseworkers 1 and 2, one segment each; MI-substitute: one segment
+		assertThat(m.segments(0, 0)).isEqualTo(2);
+		assertThat(m.participants()[0][0]).isEqualTo(2);
+		assertThat(m.segments(0, 1)).isEqualTo(1);
+		assertThat(m.participants()[0][1]).isEqualTo(1);
+	}
+
+	@Test
+	void reAimDisplayShowsThemesWithPinnedExemplarsAndQuestionnaireEvidenceUnderAdoption() {
+		survey.importQuestionnaire(project, "Q", "q.csv", """
+				id,satisfaction
+				MI Caseworker 1,5
+				MI Caseworker 2,4
+				MI-substitute Caseworker 1,2
+				""".getBytes(StandardCharsets.UTF_8), "id", null, false);
+		var rows = joint.reAim(project, null);
+		assertThat(rows).extracting(JointDisplayRow::dimension)
+			.containsExactly("Reach", "Effectiveness", "Adoption", "Implementation", "Maintenance");
+		JointDisplayRow implementation = rows.get(3);
+		assertThat(implementation.themes()).singleElement().satisfies(t -> {
+			assertThat(t.name()).isEqualTo("Time and caseload pressure");
+			assertThat(t.segments()).isEqualTo(3);
+			// without a pinned exemplar, the longest segment
+			assertThat(t.exemplars()).singleElement().satisfies(s -> assertThat(s.text()).isEqualTo("Management gave us no time either"));
+		});
+		var shortest = retrieval.segments(codebook.findCode(project, "Time and caseload pressure").orElseThrow().id(), null).stream()
+			.filter(s -> s.text().equals("the caseload was too high")).findFirst().orElseThrow();
+		joint.setExemplar(project, shortest.coding().id(), true);
+		assertThat(joint.reAim(project, null).get(3).themes().get(0).exemplars()).extracting(s -> s.text())
+			.containsExactly("the caseload was too high");
+		// satisfaction 5, 4, 2: top two categories 4-5 → 2 of 3 = 67 %
+		assertThat(rows.get(2).questionnaireEvidence()).contains("67%").contains("n = 3");
+		assertThat(rows.get(3).questionnaireEvidence()).isEmpty();
+	}
+
+	@Test
+	void quantitizingGivesOneRowPerParticipantWithCountsAttributesAndAnswers() throws Exception {
+		participants.addParticipant(project, "=cmd|' /C calc'!A0");
+		String csv = new String(joint.quantitize(project, false), StandardCharsets.UTF_8);
+		String[] lines = csv.strip().split("\r?\n");
+		assertThat(lines[0]).contains("participant", "Group", "code: Implementation › Time and caseload pressure");
+		assertThat(csv).contains("MI Caseworker 1,MI,1,1").contains("MI-substitute Caseworker 1,MI-substitute,0,1");
+		// a formula-looking participant id is written as text
+		assertThat(csv).contains("'=cmd");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(joint.quantitize(project, true)))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("participant");
+			assertThat(sheet.getLastRowNum()).isEqualTo(participants.participants(project).size());
+			Map<String, Double> counts = new java.util.HashMap<>();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				var row = sheet.getRow(r);
+				if (row.getCell(3) != null && row.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+					counts.put(row.getCell(0).getStringCellValue(), row.getCell(3).getNumericCellValue());
+				}
+			}
+			assertThat(counts).containsEntry("MI Caseworker 2", 1.0);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				assertThat(sheet.getRow(r).getCell(0).getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package quire.analysis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTableCell;
+
+import quire.QuireHome;
+import quire.corpus.DemoProject;
+import quire.project.ProjectService;
+
+/** The joint displays page on the demo project: the RE-AIM display and codes × group. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JointDisplayViewTests extends SpringBrowserlessTest {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-joint-view"));
+	}
+
+	@Autowired
+	DemoProject demo;
+
+	@Autowired
+	ProjectService projects;
+
+	@BeforeAll
+	void createDemo() {
+		if (projects.findByName(DemoProject.NAME).isEmpty()) {
+			demo.create();
+		}
+	}
+
+	@Test
+	void theDemoShowsThemesMitiAndQuestionnaireEvidenceSideBySide() {
+		navigate(JointDisplayView.class);
+		String display = $(Div.class).withId("reaim-display").single().getElement().getTextRecursively();
+		assertThat(display).contains("Adoption").contains("MI: a useful but difficult method to master")
+			.contains("Technical").contains("satisfied or very satisfied");
+		String matrix = $(Div.class).withId("attribute-matrix").single().getElement().getTextRecursively();
+		assertThat(matrix).contains("Group: MI").contains("Group: MI-substitute");
+		test($(NativeTableCell.class).withId("attr-cell-0-0").single()).click();
+		assertThat($(Div.class).withId("attribute-cell").single().getElement().getTextRecursively()).contains("segments from");
+	}
+
+}
