@@ -1,10 +1,13 @@
 package quire.coding.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +27,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
@@ -47,8 +51,10 @@ import quire.coding.CodingService;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.ReAim;
+import quire.corpus.Attribute;
 import quire.corpus.CorpusService;
 import quire.corpus.Participant;
+import quire.corpus.ParticipantService;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -76,6 +82,8 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final CorpusService corpus;
 
+	private final ParticipantService participants;
+
 	private final TreeGrid<Code> tree = new TreeGrid<>();
 
 	private final Div detail = new Div();
@@ -91,7 +99,8 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	private Map<Long, Integer> counts = Map.of();
 
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
-			CodingService codings, CorpusService corpus) {
+			CodingService codings, CorpusService corpus, ParticipantService participants) {
+		this.participants = participants;
 		this.codings = codings;
 		this.corpus = corpus;
 		this.codebook = codebook;
@@ -341,6 +350,32 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		speakers.setId("auto-speakers");
 		speakers.setItems(corpus.participants(code.projectId()).stream().map(Participant::label).toList());
 		speakers.setWidthFull();
+		// or every speaker with a value of a participant attribute, e.g. Group = MI
+		Select<String> byValue = new Select<>();
+		byValue.setLabel("Or all speakers whose attribute has the value");
+		byValue.setId("auto-attribute");
+		List<String> options = new ArrayList<>();
+		Map<String, Set<String>> members = new HashMap<>();
+		for (Attribute a : participants.attributes(code.projectId())) {
+			participants.groupBy(code.projectId(), a).forEach((value, people) -> {
+				if (!people.isEmpty() && !"(not set)".equals(value)) {
+					String option = a.name() + " = " + value;
+					options.add(option);
+					members.put(option, people.stream().map(Participant::label).collect(java.util.stream.Collectors.toSet()));
+				}
+			});
+		}
+		byValue.setItems(options);
+		byValue.setEmptySelectionAllowed(true);
+		byValue.setWidthFull();
+		byValue.addValueChangeListener(e -> {
+			if (e.getValue() != null) {
+				Set<String> speaking = new HashSet<>(corpus.participants(code.projectId()).stream().filter(p -> p.turns() > 0)
+					.map(Participant::label).toList());
+				speaking.retainAll(members.getOrDefault(e.getValue(), Set.of()));
+				speakers.setValue(speaking);
+			}
+		});
 		Span preview = new Span("Choose one or more speakers.");
 		preview.setId("auto-preview");
 		speakers.addValueChangeListener(e -> {
@@ -361,7 +396,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		});
 		ok.setId("auto-confirm");
 		ok.addThemeVariants(ButtonVariant.PRIMARY);
-		dialog.add(new VerticalLayout(speakers, preview));
+		dialog.add(new VerticalLayout(byValue, speakers, preview));
 		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
 		dialog.setWidth("32em");
 		dialog.open();

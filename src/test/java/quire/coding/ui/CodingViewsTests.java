@@ -182,4 +182,31 @@ class CodingViewsTests extends SpringBrowserlessTest {
 		assertThat(test(table).size()).isEqualTo(2);
 	}
 
+
+	@Autowired
+	quire.corpus.ParticipantService participantService;
+
+	@Test
+	void autoCodingTakesEverySpeakerWithAnAttributeValue() {
+		var group = participantService.defineAttribute(project.id(), "Group", quire.corpus.AttributeKind.CATEGORY,
+				java.util.List.of("MI", "MI-substitute"));
+		participantService.setValue(participantService.participants(project.id()).stream()
+			.filter(r -> r.participant().label().startsWith("MI Caseworker")).map(r -> r.participant().id()).toList(), group, "MI");
+		Code code = codebook.findCode(project.id(), "Good training").orElseThrow();
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(codebook.code(code.id()).orElseThrow());
+		test($(Button.class).withId("auto-code-speakers").single()).click();
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.select.Select<String> byValue = $(com.vaadin.flow.component.select.Select.class)
+			.withId("auto-attribute").single();
+		test(byValue).selectItem("Group = MI");
+		// the two caseworkers speak one turn each
+		assertThat($(Span.class).withId("auto-preview").single().getText()).contains("2 new codings");
+		test($(Button.class).withId("auto-confirm").single()).click();
+		assertThat(codings.codings(document.id(), null)).hasSize(2).allSatisfy(c -> assertThat(c.codeId()).isEqualTo(code.id()));
+	}
+
 }
