@@ -196,6 +196,72 @@ public class SurveyService {
 		return new VariableSummary(variable, frequencies, numeric, spread, ci, by == null ? null : by.name(), table);
 	}
 
+	/**
+	 * Baseline characteristics of a questionnaire's respondents (or of every participant when
+	 * {@code questionnaire} is null), by the values of a grouping attribute (or overall only when null).
+	 * Numbers give mean (SD) of the participants with a value; categories n (%) of the participants with
+	 * a value, so missing values are left out and the denominators stay honest.
+	 */
+	public BaselineTable baseline(ProjectId project, @Nullable Questionnaire questionnaire, quire.corpus.@Nullable Attribute groupBy) {
+		Set<String> respondents = questionnaire == null ? null : new java.util.HashSet<>(respondents(questionnaire));
+		List<quire.corpus.ParticipantRow> people = participants.participants(project).stream()
+			.filter(r -> respondents == null || respondents.contains(r.participant().label()))
+			.toList();
+		List<String> columns = new ArrayList<>();
+		List<List<quire.corpus.ParticipantRow>> groups = new ArrayList<>();
+		if (groupBy != null) {
+			for (String value : groupBy.categories()) {
+				List<quire.corpus.ParticipantRow> members = people.stream().filter(r -> r.value(groupBy).equals(value)).toList();
+				if (!members.isEmpty()) {
+					columns.add(groupBy.name() + ": " + value);
+					groups.add(members);
+				}
+			}
+		}
+		columns.add("Total");
+		groups.add(people);
+		List<BaselineTable.Row> rows = new ArrayList<>();
+		for (quire.corpus.Attribute a : participants.attributes(project)) {
+			if (groupBy != null && a.id() == groupBy.id()) {
+				continue;
+			}
+			if (a.kind() == quire.corpus.AttributeKind.NUMBER) {
+				List<String> cells = new ArrayList<>();
+				for (var members : groups) {
+					double[] values = members.stream().map(r -> r.value(a)).filter(v -> !v.isEmpty()).mapToDouble(Double::parseDouble)
+						.toArray();
+					var d = quire.stats.Descriptives.of(values);
+					cells.add(!d.mean().defined() ? "—" : d.sd().defined()
+							? String.format(java.util.Locale.ROOT, "%.1f (%.1f)", d.mean().value(), d.sd().value())
+							: String.format(java.util.Locale.ROOT, "%.1f", d.mean().value()));
+				}
+				rows.add(new BaselineTable.Row(a.name() + ", mean (SD)", false, cells));
+			}
+			else if (a.kind() == quire.corpus.AttributeKind.CATEGORY) {
+				if (people.stream().allMatch(r -> r.value(a).isEmpty())) {
+					continue;
+				}
+				rows.add(new BaselineTable.Row(a.name() + ", n (%)", true, columns.stream().map(c -> "").toList()));
+				for (String value : a.categories()) {
+					List<String> cells = new ArrayList<>();
+					boolean any = false;
+					for (var members : groups) {
+						long valid = members.stream().filter(r -> !r.value(a).isEmpty()).count();
+						long n = members.stream().filter(r -> r.value(a).equals(value)).count();
+						any |= n > 0;
+						cells.add(valid == 0 ? "—" : String.format(java.util.Locale.ROOT, "%d (%.1f)", n, 100.0 * n / valid));
+					}
+					if (any) {
+						rows.add(new BaselineTable.Row(value, false, cells));
+					}
+				}
+			}
+		}
+		String title = "Baseline characteristics of " + (questionnaire == null ? "all participants"
+				: "the respondents to '" + questionnaire.name() + "'");
+		return new BaselineTable(title, columns, groups.stream().map(List::size).toList(), rows);
+	}
+
 	/** The respondents (participant labels) of a questionnaire. */
 	public List<String> respondents(Questionnaire questionnaire) {
 		return jdbc.sql("select distinct p.label from survey_response r join survey_variable v on v.id = r.variable_id "

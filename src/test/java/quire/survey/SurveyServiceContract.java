@@ -160,4 +160,22 @@ abstract class SurveyServiceContract {
 		assertThat(table.missing()).isEqualTo(1);
 	}
 
+
+	@Test
+	void baselineTableGivesMeanSdAndCategoryPercentagesByGroup() {
+		Attribute age = participants.defineAttribute(project, "Age", AttributeKind.NUMBER, List.of());
+		participants.setValue(ids("P1"), age, "40");
+		participants.setValue(ids("P3"), age, "60");
+		participants.setValue(ids("P2"), age, "50");
+		survey.importQuestionnaire(project, "Q", "q.csv", bytes(CSV), "id", null, false);
+		BaselineTable table = survey.baseline(project, survey.questionnaire(project, "Q").orElseThrow(), gender);
+		assertThat(table.columns()).containsExactly("Gender: woman", "Gender: man", "Total");
+		assertThat(table.n()).containsExactly(2, 2, 4);
+		// women 40 and 60: mean 50, SD sqrt(200) = 14.1; men 50 (P4 has no age): 50.0; all 40, 50, 60: mean 50, SD 10
+		assertThat(table.rows()).anySatisfy(r -> {
+			assertThat(r.label()).isEqualTo("Age, mean (SD)");
+			assertThat(r.cells()).containsExactly("50.0 (14.1)", "50.0", "50.0 (10.0)");
+		});
+	}
+
 }

@@ -380,9 +380,34 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 			}
 		}
 		tables.add(new H3("Frequencies"), table, charts);
+		tables.add(baseline(p, q, by));
 		if (by != null) {
 			tables.add(new H3("By " + by.name()), extra);
 		}
+	}
+
+	/** Seed 002's Table 1: the respondents' baseline characteristics, by the chosen attribute. */
+	private Div baseline(Project p, Questionnaire q, @Nullable Attribute by) {
+		var b = survey.baseline(p.id(), q, by);
+		NativeTable table = new NativeTable();
+		table.setId("baseline-table");
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		head.addHeaderCell().setText("Characteristic");
+		for (int c = 0; c < b.columns().size(); c++) {
+			head.addHeaderCell().setText(b.columns().get(c) + " (n = " + b.n().get(c) + ")");
+		}
+		for (var row : b.rows()) {
+			NativeTableRow tr = table.getBody().addRow();
+			NativeTableCell label = tr.addDataCell();
+			label.setText(row.heading() ? row.label() : "   " + row.label());
+			label.addClassName("row-label");
+			if (row.heading()) {
+				label.getStyle().set("font-weight", "600");
+			}
+			row.cells().forEach(cell -> tr.addDataCell().setText(cell));
+		}
+		return new Div(new H3(b.title()), table);
 	}
 
 	private static NativeTable crosstab(VariableSpec v, VariableSummary s) {
