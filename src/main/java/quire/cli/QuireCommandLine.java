@@ -20,6 +20,7 @@ import quire.fidelity.FidelityService;
 import quire.fidelity.MitiCodingService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
+import quire.report.ReportService;
 import quire.search.SearchService;
 
 /**
@@ -57,12 +58,15 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final JointDisplayService joint;
 
+	private final ReportService report;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
-			JointDisplayService joint) {
+			JointDisplayService joint, ReportService report) {
+		this.report = report;
 		this.retrieval = retrieval;
 		this.joint = joint;
 		this.survey = survey;
@@ -104,6 +108,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new SurveyCommand.Import(projects, survey))
 			.addSubcommand(new SurveyCommand.Describe(projects, survey, participants)));
 		cli.addSubcommand(new MatrixCommand(projects, codebook, retrieval, participants, joint));
+		cli.addSubcommand(new ReportCommand.Render(projects, report));
+		cli.addSubcommand(new ReportCommand.Checklist(projects, report));
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));

@@ -198,4 +198,23 @@ class CliTests {
 		assertThat(matrix.out()).contains("Adoption").contains("MI-substitute");
 	}
 
+
+	@Test
+	void reportAndChecklistFromTheCommandLine() throws IOException {
+		if (!run("project", "list").out().contains(quire.corpus.DemoProject.NAME)) {
+			assertThat(run("demo").exit()).isZero();
+		}
+		String project = quire.corpus.DemoProject.NAME;
+		Path md = files.resolve("report.md");
+		Run written = run("report", "--project", project, "--format", "md", "--out", md.toString());
+		assertThat(written.exit()).as(written.err()).isZero();
+		assertThat(Files.readString(md)).contains("COREQ").contains("# Methods");
+		Run pdf = run("report", "--project", project, "--format", "pdf", "--out", files.resolve("report.pdf").toString());
+		assertThat(pdf.exit()).as(pdf.err()).isZero();
+		assertThat(Files.size(files.resolve("report.pdf"))).isGreaterThan(10_000);
+		Run checklist = run("coreq", "--project", project, "--json");
+		assertThat(checklist.out()).contains("\"status\" : \"from_data\"").contains("\"status\" : \"missing\"");
+		assertThat(run("report", "--project", project, "--format", "odt", "--out", "x").err()).contains("unknown format 'odt'");
+	}
+
 }

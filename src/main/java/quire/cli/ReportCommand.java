@@ -1,0 +1,125 @@
+package quire.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quire.project.ProjectService;
+import quire.report.ChecklistEntry;
+import quire.report.ReportService;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The publication report and the COREQ checklist from the command line. */
+final class ReportCommand {
+
+	private ReportCommand() {
+	}
+
+	@Command(name = "report", mixinStandardHelpOptions = true, description = "Write the report as PDF, Word or Markdown.")
+	static final class Render implements Callable<Integer> {
+
+		private final ProjectService projects;
+
+		private final ReportService report;
+
+		@Mixin
+		HomeOption home;
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--project", required = true, description = "the project's name")
+		String project;
+
+		@Option(names = "--format", defaultValue = "pdf", description = "pdf, docx or md (default: ${DEFAULT-VALUE})")
+		String format;
+
+		@Option(names = "--out", required = true, paramLabel = "FILE")
+		Path out;
+
+		Render(ProjectService projects, ReportService report) {
+			this.projects = projects;
+			this.report = report;
+		}
+
+		@Override
+		public Integer call() throws IOException {
+			var target = projects.require(project);
+			ReportService.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+				case "pdf" -> ReportService.Format.PDF;
+				case "docx", "word" -> ReportService.Format.DOCX;
+				case "md", "markdown" -> ReportService.Format.MARKDOWN;
+				default -> throw new IllegalArgumentException("unknown format '" + format + "': use pdf, docx or md");
+			};
+			long start = System.nanoTime();
+			byte[] bytes = report.render(target.id(), f);
+			Files.write(out, bytes);
+			spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d bytes) in %.1f s%n", out, bytes.length,
+					(System.nanoTime() - start) / 1e9);
+			return 0;
+		}
+
+	}
+
+	@Command(name = "coreq", mixinStandardHelpOptions = true, description = "The COREQ checklist with the status of each item.")
+	static final class Checklist implements Callable<Integer> {
+
+		private final ProjectService projects;
+
+		private final ReportService report;
+
+		@Mixin
+		HomeOption home;
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--project", required = true, description = "the project's name")
+		String project;
+
+		@Option(names = "--json", description = "print JSON")
+		boolean json;
+
+		Checklist(ProjectService projects, ReportService report) {
+			this.projects = projects;
+			this.report = report;
+		}
+
+		@Override
+		public Integer call() {
+			var target = projects.require(project);
+			var entries = report.checklist(target.id());
+			PrintWriter out = spec.commandLine().getOut();
+			if (json) {
+				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(entries.stream().map(e -> {
+					Map<String, Object> m = new LinkedHashMap<>();
+					m.put("item", e.item().number());
+					m.put("domain", e.item().domain());
+					m.put("name", e.item().item());
+					m.put("status", e.status().name().toLowerCase(Locale.ROOT));
+					m.put("answer", e.answer());
+					m.put("section", e.item().section());
+					return m;
+				}).toList()));
+				return 0;
+			}
+			for (ChecklistEntry e : entries) {
+				out.printf(Locale.ROOT, "%2d %-42s %-26s %s%n", e.item().number(), e.item().item(), e.status().label(),
+						e.answer().length() > 100 ? e.answer().substring(0, 99) + "…" : e.answer());
+			}
+			return 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+package quire.report.document;
+
+/** Forces the following content onto a new page (ignored by Markdown). */
+public record PageBreak() implements Block {
+}

@@ -1,0 +1,64 @@
+package quire.report.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import quire.QuireHome;
+import quire.project.Project;
+import quire.project.ProjectService;
+import quire.report.ChecklistEntry;
+import quire.report.ReportService;
+
+/** The report page: answering a checklist item from the grid changes its status. */
+@SpringBootTest
+@ViewPackages(packages = "quire")
+class ReportViewTests extends SpringBrowserlessTest {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-report-view"));
+	}
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	ReportService report;
+
+	Project project;
+
+	@BeforeEach
+	void project() {
+		project = projects.findByName("Report view").orElseGet(() -> projects.create("Report view", ""));
+	}
+
+	@Test
+	void anAnswerWrittenForAnItemMakesItAnsweredByTheAuthors() {
+		navigate(ReportView.class);
+		assertThat($(Span.class).withId("coreq-summary").single().getText()).contains("missing");
+		@SuppressWarnings("unchecked")
+		Grid<ChecklistEntry> grid = $(Grid.class).withId("coreq").single();
+		test(grid).clickRow(9); // item 10, sampling
+		test($(TextArea.class).withId("coreq-answer").single()).setValue("Purposive sampling of all trained caseworkers.");
+		test($(Button.class).withId("coreq-save").single()).click();
+
+		ChecklistEntry sampling = report.checklist(project.id()).get(9);
+		assertThat(sampling.status()).isEqualTo(ChecklistEntry.Status.AUTHOR);
+		assertThat(sampling.answer()).isEqualTo("Purposive sampling of all trained caseworkers.");
+		assertThat($(Span.class).withId("coreq-summary").single().getText()).contains("1 answered by the authors");
+	}
+
+}
