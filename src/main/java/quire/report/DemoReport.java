@@ -1,5 +1,6 @@
 package quire.report;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import quire.corpus.CorpusService;
 import quire.corpus.DemoProjectCreated;
+import quire.corpus.DocumentId;
+import quire.project.ProjectId;
 
 /**
  * The demo project's authors' answers to the COREQ items Quire cannot know, written for Quire in the
@@ -21,37 +25,49 @@ class DemoReport {
 
 	private final ReportService report;
 
-	DemoReport(ReportService report) {
+	private final StudyRecordService record;
+
+	private final CorpusService corpus;
+
+	DemoReport(ReportService report, StudyRecordService record, CorpusService corpus) {
 		this.report = report;
+		this.record = record;
+		this.corpus = corpus;
 	}
 
 	@EventListener
 	@Order(30)
 	void on(DemoProjectCreated event) {
-		ANSWERS.forEach((item, answer) -> report.answer(event.projectId(), item, answer));
+		ProjectId p = event.projectId();
+		ANSWERS.forEach((item, answer) -> report.answer(p, item, answer));
+		record.addTeamMember(p, "Ingrid Holm", "moderator and analyst", "MSc, PhD candidate", "Researcher, department of occupational medicine",
+				"woman", "Training in qualitative methods; took part in the caseworkers' MI course");
+		record.addTeamMember(p, "Erik Lund", "co-moderator and analyst", "PhD", "Senior researcher, department of occupational medicine",
+				"man", "Ten years of focus-group research in health services");
+		Map<String, DocumentId> docs = new java.util.HashMap<>();
+		corpus.documents(p).forEach(d -> docs.put(d.name(), d.id()));
+		record.addSession(p, docs.get("focus-group-mi-caseworkers"), LocalDate.of(2019, 5, 14), "Ingrid Holm", "Erik Lund",
+				"Meeting room at the local welfare office", "No one", "Audio recorded, transcribed verbatim",
+				"Written by the co-moderator during and after the session", null);
+		record.addSession(p, docs.get("focus-group-mi-substitute"), LocalDate.of(2019, 6, 4), "Ingrid Holm", "Erik Lund",
+				"Meeting room at the local welfare office", "No one", "Audio recorded, transcribed verbatim",
+				"Written by the co-moderator during and after the session", null);
+		record.addSession(p, docs.get("intervju-saksbehandler"), LocalDate.of(2019, 6, 18), "Ingrid Holm", "",
+				"The caseworker's office", "No one", "Audio recorded, transcribed verbatim", "Written after the interview", null);
+		record.addMemberCheck(p, "MI Caseworker 1–4", "the summary of results", LocalDate.of(2020, 2, 3),
+				"Recognised the themes; asked that the workload theme say more about the weekends");
 	}
 
 	private static Map<Integer, String> answers() {
 		Map<Integer, String> a = new LinkedHashMap<>();
-		a.put(1, "The moderator (first author) and the co-moderator (second author) led both focus groups; the first author "
-				+ "also conducted the individual interview.");
-		a.put(2, "Moderator: MSc in health sciences, PhD candidate. Co-moderator: PhD in public health.");
-		a.put(3, "Both were researchers at a university hospital's department of occupational medicine.");
-		a.put(4, "The moderator is a woman and the co-moderator a man.");
-		a.put(5, "Both had training in qualitative methods and had taken part in the MI course given to the caseworkers.");
 		a.put(6, "The moderator had met the caseworkers at the MI course; there was no working relationship.");
 		a.put(9, "Reflexive thematic analysis (Braun & Clarke 2006) within the RE-AIM framework, analysing the MI group "
 				+ "first and then the MI-substitute group for differences.");
 		a.put(10, "Purposive: every caseworker who had delivered MI sessions, or had been trained as a substitute, was invited.");
 		a.put(11, "By e-mail from the project leader, followed by a telephone call.");
 		a.put(13, "Of the eight caseworkers invited, seven took part; one was on leave.");
-		a.put(14, "A meeting room at the local welfare office, during working hours.");
-		a.put(15, "No one besides the participants and the two researchers.");
 		a.put(17, "A semi-structured guide on training, the sessions, workload, support and continuing MI; it was not pilot tested.");
-		a.put(19, "All sessions were audio recorded and transcribed verbatim.");
-		a.put(20, "The co-moderator wrote field notes during and after each focus group.");
 		a.put(22, "Saturation was discussed by the analysts; the curve of new codes per document supports it.");
-		a.put(28, "The caseworkers received the results and were invited to comment; their comments are in the project journal.");
 		return a;
 	}
 

@@ -110,8 +110,11 @@ public class ReportService {
 
 	private final SurveyService survey;
 
+	private final StudyRecordService record;
+
 	ReportService(JdbcClient jdbc, ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, FidelityService fidelity, SurveyService survey) {
+			JointDisplayService joint, FidelityService fidelity, SurveyService survey, StudyRecordService record) {
+		this.record = record;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.corpus = corpus;
@@ -269,6 +272,7 @@ public class ReportService {
 					+ (codes.size() - deductive) + " derived from the data (inductive).");
 		}
 		data.put(27, SOFTWARE + " (transcripts, coding, agreement, MITI fidelity, questionnaires, this report).");
+		fromStudyRecord(project, data);
 		List<JointDisplayRow> rows = joint.reAim(project, null);
 		int quotes = rows.stream().mapToInt(r -> r.themes().stream().mapToInt(t -> t.exemplars().size()).sum()).sum();
 		if (quotes > 0) {
@@ -291,6 +295,72 @@ public class ReportService {
 			data.put(32, "Minor themes (fewer than 10 coded segments): " + String.join("; ", minor) + ".");
 		}
 		return data;
+	}
+
+	/** Items 1–5, 14, 15, 19–21, 23 and 28 from the study record, where the researchers have kept one. */
+	private void fromStudyRecord(ProjectId project, Map<Integer, String> data) {
+		List<TeamMember> team = record.team(project);
+		if (!team.isEmpty()) {
+			putIf(data, 2, join(team.stream().filter(t -> !t.credentials().isBlank()).map(t -> t.name() + " (" + t.role() + "): " + t.credentials()).toList()));
+			putIf(data, 3, join(team.stream().filter(t -> !t.occupation().isBlank()).map(t -> t.name() + ": " + t.occupation()).toList()));
+			putIf(data, 4, join(team.stream().filter(t -> !t.gender().isBlank()).map(t -> t.name() + ": " + t.gender()).toList()));
+			putIf(data, 5, join(team.stream().filter(t -> !t.experience().isBlank()).map(t -> t.name() + ": " + t.experience()).toList()));
+		}
+		List<CollectionSession> sessions = record.sessions(project);
+		if (!sessions.isEmpty()) {
+			Set<String> leaders = new java.util.LinkedHashSet<>();
+			sessions.forEach(s -> {
+				if (!s.moderator().isBlank()) {
+					leaders.add(s.moderator() + " (moderator)");
+				}
+				if (!s.coModerator().isBlank()) {
+					leaders.add(s.coModerator() + " (co-moderator)");
+				}
+			});
+			if (!leaders.isEmpty()) {
+				data.put(1, sessions.size() + " data-collection session(s) were led by " + String.join(", ", leaders) + ".");
+			}
+			putIf(data, 14, distinct(sessions.stream().map(CollectionSession::setting).toList(), "Setting: "));
+			putIf(data, 15, distinct(sessions.stream().map(CollectionSession::othersPresent).toList(), "Present besides participants and researchers: "));
+			putIf(data, 19, distinct(sessions.stream().map(CollectionSession::recording).toList(), "Recording: "));
+			putIf(data, 20, distinct(sessions.stream().map(CollectionSession::fieldNotes).toList(), "Field notes: "));
+			List<Integer> minutes = sessions.stream().map(CollectionSession::durationMinutes).filter(m -> m != null).sorted().toList();
+			if (!minutes.isEmpty()) {
+				data.put(21, "Sessions lasted " + (minutes.get(0).equals(minutes.get(minutes.size() - 1)) ? minutes.get(0) + " minutes"
+						: minutes.get(0) + " to " + minutes.get(minutes.size() - 1) + " minutes") + " (study record).");
+			}
+		}
+		List<MemberCheck> checks = record.memberChecks(project);
+		List<String> transcripts = checks.stream().filter(c -> c.what().toLowerCase(Locale.ROOT).contains("transcript"))
+			.map(ReportService::check).toList();
+		List<String> findings = checks.stream().filter(c -> !c.what().toLowerCase(Locale.ROOT).contains("transcript"))
+			.map(ReportService::check).toList();
+		if (!transcripts.isEmpty()) {
+			data.put(23, "Transcripts returned: " + String.join("; ", transcripts) + ".");
+		}
+		if (!findings.isEmpty()) {
+			data.put(28, "Participants read the findings: " + String.join("; ", findings) + ".");
+		}
+	}
+
+	private static void putIf(Map<Integer, String> data, int item, String text) {
+		if (!text.isBlank()) {
+			data.put(item, text);
+		}
+	}
+
+	private static String check(MemberCheck c) {
+		return c.who() + " read " + c.what() + (c.checkedOn() == null ? "" : " on " + c.checkedOn())
+				+ (c.response().isBlank() ? "" : " (" + c.response() + ")");
+	}
+
+	private static String join(List<String> parts) {
+		return parts.isEmpty() ? "" : String.join("; ", parts) + ".";
+	}
+
+	private static String distinct(List<String> values, String prefix) {
+		List<String> d = values.stream().filter(v -> !v.isBlank()).distinct().toList();
+		return d.isEmpty() ? "" : prefix + String.join("; ", d) + ".";
 	}
 
 	/** The report as a document model. */

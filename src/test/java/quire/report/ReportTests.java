@@ -64,7 +64,12 @@ class ReportTests {
 		assertThat(entries.get(23).answer()).contains("2 coder(s)").contains("Anna, Jonas");
 		assertThat(entries.get(20).answer()).contains("focus-group-mi-caseworkers 43 min");
 		assertThat(entries.get(26).answer()).contains("Quire");
-		assertThat(entries.get(1).status()).isEqualTo(ChecklistEntry.Status.AUTHOR);
+		// credentials come from the study record's team, sampling from the authors' answer
+		assertThat(entries.get(1).status()).isEqualTo(ChecklistEntry.Status.FROM_DATA);
+		assertThat(entries.get(1).answer()).contains("Ingrid Holm").contains("PhD");
+		assertThat(entries.get(13).answer()).contains("Meeting room at the local welfare office");
+		assertThat(entries.get(27).answer()).contains("MI Caseworker 1–4 read the summary of results");
+		assertThat(entries.get(9).status()).isEqualTo(ChecklistEntry.Status.AUTHOR);
 		// items 7, 8 and 23 are left unanswered in the demo on purpose
 		assertThat(entries.stream().filter(e -> e.status() == ChecklistEntry.Status.MISSING).map(e -> e.item().number()))
 			.containsExactly(7, 8, 23);

@@ -3,8 +3,6 @@ package quire.report.ui;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -26,11 +24,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import org.jspecify.annotations.Nullable;
 
+import quire.corpus.CorpusService;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.report.ChecklistEntry;
 import quire.report.ReportService;
+import quire.report.StudyRecordService;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -45,6 +46,10 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final ReportService report;
 
+	private final StudyRecordService record;
+
+	private final CorpusService corpus;
+
 	private final CurrentProject current;
 
 	private final Grid<ChecklistEntry> checklist = new Grid<>();
@@ -55,8 +60,10 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private @Nullable Project project;
 
-	ReportView(ReportService report, CurrentProject current) {
+	ReportView(ReportService report, StudyRecordService record, CorpusService corpus, CurrentProject current) {
 		this.report = report;
+		this.record = record;
+		this.corpus = corpus;
 		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
@@ -113,7 +120,8 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 				new Paragraph("A draft of the Methods and Results in the shape of the seed study, with the RE-AIM themes and "
 						+ "their quotes, the MITI and questionnaire tables, the joint display, the codebook and the COREQ "
 						+ "checklist. Items Quire cannot know are yours to answer: click an item to write its answer."),
-				downloads, new H3("COREQ checklist"), summary, checklist, show, preview);
+				downloads, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
+				checklist, show, preview);
 		refresh(p);
 	}
 

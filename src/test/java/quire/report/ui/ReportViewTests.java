@@ -61,4 +61,16 @@ class ReportViewTests extends SpringBrowserlessTest {
 		assertThat($(Span.class).withId("coreq-summary").single().getText()).contains("1 answered by the authors");
 	}
 
+
+	@Test
+	void aTeamMemberAddedOnThePageAppearsInTheRecord() {
+		navigate(ReportView.class);
+		test($(Button.class).withId("add-team-member").single()).click();
+		test($(com.vaadin.flow.component.textfield.TextField.class).withId("member-name").single()).setValue("Kari Nord");
+		test($(com.vaadin.flow.component.textfield.TextField.class).withId("member-role").single()).setValue("moderator");
+		test($(Button.class).withId("record-save").single()).click();
+		assertThat($(com.vaadin.flow.component.html.Div.class).withId("study-record").single().getElement().getTextRecursively())
+			.contains("Kari Nord");
+	}
+
 }
