@@ -41,6 +41,44 @@ public final class SurveyChart {
 		return s.toString();
 	}
 
+	/**
+	 * A horizontal box plot of a numeric variable (min, lower quartile, median, upper quartile, max;
+	 * type-7 quantiles), or an empty string when the variable has no numeric answers.
+	 */
+	public static String box(VariableSummary summary) {
+		var d = summary.numeric();
+		var q = summary.spread();
+		if (d == null || q == null || !d.min().defined() || !q.median().defined()) {
+			return "";
+		}
+		double min = d.min().value();
+		double max = d.max().value();
+		double lo = Math.floor(min);
+		double hi = Math.max(Math.ceil(max), lo + 1);
+		int left = 40;
+		int width = 360;
+		java.util.function.DoubleUnaryOperator x = v -> left + (v - lo) / (hi - lo) * width;
+		StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"90\" viewBox=\"0 0 %d 90\" font-family=\"sans-serif\" "
+						+ "font-size=\"11\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
+				width + 80, width + 80, escape("Box plot of " + summary.variable().label()), escape(summary.variable().label())));
+		s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\" font-weight=\"bold\">%s (n = %d)</text>",
+				escape(summary.variable().label()), d.n()));
+		double y = 40;
+		s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>", x.applyAsDouble(min), y,
+				x.applyAsDouble(max), y));
+		s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"#cfe3e4\" stroke=\"#2F6F73\"/>",
+				x.applyAsDouble(q.q1().value()), y - 10, Math.max(1, x.applyAsDouble(q.q3().value()) - x.applyAsDouble(q.q1().value()))));
+		s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#2F6F73\" stroke-width=\"3\"/>",
+				x.applyAsDouble(q.median().value()), y - 10, x.applyAsDouble(q.median().value()), y + 10));
+		for (double v = lo; v <= hi + 1e-9; v += Math.max(1, Math.round((hi - lo) / 8))) {
+			s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"75\" text-anchor=\"middle\" fill=\"#555\">%s</text>", x.applyAsDouble(v),
+					v == Math.rint(v) ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.1f", v)));
+		}
+		s.append("</svg>");
+		return s.toString();
+	}
+
 	private static String clip(String s, int n) {
 		return s.length() <= n ? s : s.substring(0, n - 1) + "…";
 	}

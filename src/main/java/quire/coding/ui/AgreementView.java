@@ -95,7 +95,7 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		Project p = project;
 		if (p == null) {
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		add(new H2("Inter-coder agreement · " + p.name()),

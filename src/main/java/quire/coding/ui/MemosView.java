@@ -72,7 +72,7 @@ class MemosView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		Project p = project;
 		if (p == null) {
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		Button journal = new Button("Write in the project journal", e -> {

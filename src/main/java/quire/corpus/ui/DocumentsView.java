@@ -89,7 +89,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		if (project == null) {
 			removeAll();
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		heading.setText(project.name());

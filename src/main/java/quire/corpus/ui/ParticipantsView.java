@@ -68,7 +68,7 @@ class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		Project p = project;
 		if (p == null) {
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		Button define = new Button("New attribute…", e -> defineAttribute(p));

@@ -75,7 +75,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		Project p = project;
 		if (p == null) {
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		HorizontalLayout downloads = new HorizontalLayout();

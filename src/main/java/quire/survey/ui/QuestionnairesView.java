@@ -102,7 +102,7 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 		project = current.get().orElse(null);
 		Project p = project;
 		if (p == null) {
-			add(new H2("No project yet"), new Paragraph("Create a project on the Projects page first."));
+			add(new quire.ui.NoProject());
 			return;
 		}
 		results.setId("survey-results");
@@ -355,6 +355,10 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 				label.setText("Mean (SD); median (IQR)");
 				label.addClassName("row-label");
 				row.addDataCell().setText(numeric(s));
+				Div boxPlot = new Div();
+				boxPlot.addClassName("quire-boxplot");
+				boxPlot.getElement().setProperty("innerHTML", SurveyChart.box(s));
+				charts.add(boxPlot);
 			}
 			else {
 				for (Frequencies.Row r : s.frequencies().rows()) {
@@ -374,6 +378,13 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 				Div chart = new Div();
 				chart.getElement().setProperty("innerHTML", SurveyChart.bars(s));
 				charts.add(chart);
+				String box = SurveyChart.box(s);
+				if (!box.isEmpty()) {
+					Div boxPlot = new Div();
+					boxPlot.addClassName("quire-boxplot");
+					boxPlot.getElement().setProperty("innerHTML", box);
+					charts.add(boxPlot);
+				}
 			}
 			if (s.byGroup() != null) {
 				extra.add(crosstab(v, s));
