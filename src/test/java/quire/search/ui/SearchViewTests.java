@@ -117,4 +117,34 @@ class SearchViewTests extends SpringBrowserlessTest {
 		assertThat($(Span.class).withId("hit").single().getText()).isEqualTo("caseload");
 	}
 
+
+	@Autowired
+	quire.coding.CodebookService codebook;
+
+	@Autowired
+	quire.coding.CodingService codings;
+
+	@Test
+	void everyHitIsCodedAtItsSentenceAfterAPreview() {
+		var code = codebook.findCode(project.id(), "Workload").orElseGet(() -> codebook.create(project.id(), null,
+				quire.coding.CodeDraft.named("Workload", "#D62728")));
+		var document = corpus.documents(project.id()).get(0);
+		codings.codings(document.id(), null).forEach(c -> codings.remove(c.id()));
+		open(Map.of("q", "workload"));
+		test($(Button.class).withId("code-all-hits").single()).click();
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.combobox.ComboBox<quire.coding.Code> picker = $(com.vaadin.flow.component.combobox.ComboBox.class)
+			.withId("code-all-code").single();
+		test(picker).selectItem("Workload");
+		// three hits in three sentences of three turns
+		assertThat($(Span.class).withId("code-all-preview").single().getText()).contains("3 new codings");
+		test($(Button.class).withId("code-all-confirm").single()).click();
+
+		var made = codings.codings(document.id(), null);
+		assertThat(made).hasSize(3).allSatisfy(c -> assertThat(c.codeId()).isEqualTo(code.id()));
+		String text = corpus.transcript(document.id()).orElseThrow().text();
+		assertThat(made).extracting(c -> text.substring(c.start(), c.end()))
+			.contains("The workload grew, and management never reduced our caseload.");
+	}
+
 }
