@@ -19,18 +19,19 @@ public final class Sentences {
 	private Sentences() {
 	}
 
+	/** Abbreviations after which a full stop does not end a sentence (Norwegian and English transcripts). */
+	static final List<String> ABBREVIATIONS = List.of("bl.a.", "f.eks.", "dvs.", "osv.", "mht.", "ca.", "evt.", "iflg.", "ift.",
+			"nr.", "pga.", "o.l.", "m.m.", "mv.", "jf.", "kl.", "e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.");
+
 	public static List<int[]> of(Transcript t) {
 		List<int[]> out = new ArrayList<>();
 		Locale locale = t.document().language() == Language.NORWEGIAN ? Locale.forLanguageTag("nb") : Locale.ENGLISH;
 		String text = t.text();
 		for (Turn turn : t.turns()) {
-			BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
 			String words = text.substring(turn.start(), turn.end());
-			sentences.setText(words);
-			int s = sentences.first();
-			for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
-				int a = s;
-				int b = e;
+			for (int[] range : split(words, locale)) {
+				int a = range[0];
+				int b = range[1];
 				while (a < b && Character.isWhitespace(words.charAt(a))) {
 					a++;
 				}
@@ -43,6 +44,30 @@ public final class Sentences {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Sentence ranges of a text: the JDK's sentence boundaries, except after an abbreviation such as
+	 * "bl.a.", "f.eks." or "e.g.", where the sentence goes on.
+	 */
+	static List<int[]> split(String words, Locale locale) {
+		BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
+		sentences.setText(words);
+		List<int[]> ranges = new ArrayList<>();
+		int start = sentences.first();
+		for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
+			String sentence = words.substring(start, end).stripTrailing().toLowerCase(Locale.ROOT);
+			boolean abbreviation = end < words.length() && ABBREVIATIONS.stream().anyMatch(
+					abbr -> sentence.endsWith(" " + abbr) || sentence.equals(abbr) || sentence.endsWith("(" + abbr));
+			if (!abbreviation) {
+				ranges.add(new int[] { start, end });
+				start = end;
+			}
+		}
+		if (start < words.length()) {
+			ranges.add(new int[] { start, words.length() });
+		}
+		return ranges;
 	}
 
 }
