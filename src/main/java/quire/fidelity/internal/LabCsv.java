@@ -2,12 +2,6 @@ package quire.fidelity.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -30,6 +24,7 @@ import quire.fidelity.Behaviour;
 import quire.fidelity.Global;
 import quire.fidelity.MitiCounts;
 import quire.fidelity.MitiGlobals;
+import quire.tabular.DelimitedText;
 
 /**
  * Reads a coding lab's MITI results: a CSV file with one row per coded session giving the session id, the
@@ -133,7 +128,7 @@ public final class LabCsv {
 		}
 		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(false)
 				.get();
-		Lines lines = new Lines(text);
+		DelimitedText.Lines lines = new DelimitedText.Lines(text);
 		List<CSVRecord> records = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(text, format)) {
@@ -547,113 +542,32 @@ public final class LabCsv {
 	private record Decoded(String text, @Nullable RowError error) {
 	}
 
+	/** Strict UTF-8 (shared with the questionnaire reader), with this reader's messages. */
 	private static Decoded decode(String fileName, byte[] bytes) {
-		int start = 0;
-		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-			start = 3;
+		DelimitedText.Decoded d = DelimitedText.decode(bytes);
+		if (d.ok()) {
+			return new Decoded(d.text(), null);
 		}
-		else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-				|| (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-			return new Decoded("", new RowError(1, "", fileName
-					+ " is UTF-16 (\"Unicode text\"), not UTF-8; save it as \"CSV UTF-8\" and import it again"));
-		}
-		else if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-			return new Decoded("", new RowError(1, "", fileName
-					+ " is a workbook or ZIP archive, not a CSV file; save it as \"CSV UTF-8\" and import it again"));
-		}
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-		CharBuffer out = CharBuffer.allocate(bytes.length);
-		CoderResult result = decoder.decode(in, out, true);
-		if (!result.isError()) {
-			result = decoder.flush(out);
-		}
-		if (result.isError()) {
-			int at = in.position();
-			int line = 1;
-			for (int i = start; i < at; i++) {
-				if (bytes[i] == '\n') {
-					line++;
-				}
-			}
-			return new Decoded("", new RowError(line, "", String.format(Locale.ROOT,
+		String message = switch (d.refusal()) {
+			case UTF_16 -> fileName + " is UTF-16 (\"Unicode text\"), not UTF-8; save it as \"CSV UTF-8\" and import it again";
+			case ZIP -> fileName + " is a workbook or ZIP archive, not a CSV file; save it as \"CSV UTF-8\" and import it again";
+			case NOT_UTF_8 -> String.format(Locale.ROOT,
 					"%s is not UTF-8 (byte 0x%02X on line %d; perhaps it was saved as Windows-1252 or Latin-1);"
 							+ " save it as \"CSV UTF-8\" and import it again",
-					fileName, bytes[at] & 0xFF, line)));
-		}
-		out.flip();
-		String text = out.toString();
-		if (text.indexOf('\u0000') >= 0) {
-			return new Decoded("", new RowError(1, "", fileName + " contains NUL characters; it is not a text file"));
-		}
-		return new Decoded(text, null);
+					fileName, d.badByte(), d.line());
+			case NUL -> fileName + " contains NUL characters; it is not a text file";
+			case null -> throw new IllegalStateException("a refused decoding without a reason");
+		};
+		return new Decoded("", new RowError(d.refusal() == DelimitedText.Refusal.NOT_UTF_8 ? d.line() : 1, "", message));
 	}
 
-	/** The delimiter occurring most often outside quotes in the first line: comma, semicolon or tab. */
 	static char delimiter(String text) {
-		int commas = 0;
-		int semicolons = 0;
-		int tabs = 0;
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (!quoted && (c == '\n' || c == '\r')) {
-				break;
-			}
-			else if (!quoted && c == ',') {
-				commas++;
-			}
-			else if (!quoted && c == ';') {
-				semicolons++;
-			}
-			else if (!quoted && c == '\t') {
-				tabs++;
-			}
-		}
-		if (semicolons > commas && semicolons >= tabs) {
-			return ';';
-		}
-		if (tabs > commas && tabs > semicolons) {
-			return '\t';
-		}
-		return ',';
+		return DelimitedText.delimiter(text);
 	}
 
 	private static String rootMessage(Throwable e) {
-		Throwable t = e;
-		while (t.getCause() != null && t.getCause() != t) {
-			t = t.getCause();
-		}
-		String m = t.getMessage();
-		return m == null ? t.getClass().getSimpleName() : m;
+		return DelimitedText.rootMessage(e);
 	}
 
-	/** Maps character positions to 1-based line numbers; a line ends at LF, CRLF or a lone CR. */
-	private static final class Lines {
-
-		private final int[] starts;
-
-		Lines(String text) {
-			List<Integer> s = new ArrayList<>();
-			s.add(0);
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-					s.add(i + 1);
-				}
-			}
-			this.starts = s.stream().mapToInt(Integer::intValue).toArray();
-		}
-
-		int lineOf(long position) {
-			int i = Arrays.binarySearch(this.starts, (int) Math.min(Integer.MAX_VALUE, position));
-			return i >= 0 ? i + 1 : -i - 1;
-		}
-
-	}
 
 }

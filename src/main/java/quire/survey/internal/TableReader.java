@@ -5,17 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 import quire.survey.SurveyProblem;
+import quire.tabular.DelimitedText;
 
 /**
  * Reads a survey table (questionnaire answers or participant attributes, one row per respondent) from a CSV file or
@@ -221,7 +215,7 @@ public final class TableReader {
 			}
 			char delimiter = delimiter(text);
 			CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-			Lines lines = new Lines(text);
+			DelimitedText.Lines lines = new DelimitedText.Lines(text);
 			List<String> header = null;
 			int headerLine = 1;
 			List<RawRow> rows = new ArrayList<>();
@@ -325,54 +319,24 @@ public final class TableReader {
 
 		/** The text, or null after reporting why the bytes are not UTF-8 text. */
 		private @Nullable String decode(byte[] bytes) {
-			int start = 0;
-			if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-					&& (bytes[2] & 0xFF) == 0xBF) {
-				start = 3;
+			DelimitedText.Decoded d = DelimitedText.decode(bytes);
+			if (d.ok()) {
+				return d.text();
 			}
-			else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-					|| (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-				this.problems.add(SurveyProblem.ofFile(this.fileName + " is not UTF-8 (save as UTF-8): it is UTF-16"
+			switch (d.refusal()) {
+				case UTF_16 -> this.problems.add(SurveyProblem.ofFile(this.fileName + " is not UTF-8 (save as UTF-8): it is UTF-16"
 						+ " (\"Unicode text\"); in Excel use Save As → \"CSV UTF-8\""));
-				return null;
-			}
-			else if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-				this.problems.add(SurveyProblem.ofFile(this.fileName + " is an Excel workbook or ZIP archive, not a"
+				case ZIP -> this.problems.add(SurveyProblem.ofFile(this.fileName + " is an Excel workbook or ZIP archive, not a"
 						+ " CSV file; name it .xlsx, or save it as \"CSV UTF-8\""));
-				return null;
-			}
-			CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT);
-			ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-			CharBuffer out = CharBuffer.allocate(bytes.length);
-			CoderResult result = decoder.decode(in, out, true);
-			if (!result.isError()) {
-				result = decoder.flush(out);
-			}
-			if (result.isError()) {
-				int at = in.position();
-				int line = 1;
-				for (int i = start; i < at; i++) {
-					if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
-						line++;
-					}
-				}
-				this.problems.add(new SurveyProblem(line, "", String.format(Locale.ROOT,
+				case NOT_UTF_8 -> this.problems.add(new SurveyProblem(d.line(), "", String.format(Locale.ROOT,
 						"%s is not UTF-8 (save as UTF-8): byte 0x%02X on line %d is not UTF-8 (perhaps the file was"
 								+ " saved as Windows-1252 or Latin-1); in Excel use Save As → \"CSV UTF-8\"",
-						this.fileName, bytes[at] & 0xFF, line)));
-				return null;
-			}
-			out.flip();
-			String text = out.toString();
-			int nul = text.indexOf('\u0000');
-			if (nul >= 0) {
-				int line = new Lines(text).lineOf(nul);
-				this.problems.add(new SurveyProblem(line, "", this.fileName
+						this.fileName, d.badByte(), d.line())));
+				case NUL -> this.problems.add(new SurveyProblem(d.line(), "", this.fileName
 						+ " contains NUL characters; it is not a text file"));
-				return null;
+				case null -> throw new IllegalStateException("a refused decoding without a reason");
 			}
-			return text;
+			return null;
 		}
 
 	}
@@ -386,51 +350,12 @@ public final class TableReader {
 		};
 	}
 
-	/** The delimiter occurring most often outside quotes in the first line: comma, semicolon or tab. */
 	static char delimiter(String text) {
-		int commas = 0;
-		int semicolons = 0;
-		int tabs = 0;
-		boolean quoted = false;
-		boolean started = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!started && (c == '\n' || c == '\r')) {
-				continue; // blank lines above the header
-			}
-			started = true;
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (!quoted && (c == '\n' || c == '\r')) {
-				break;
-			}
-			else if (!quoted && c == ',') {
-				commas++;
-			}
-			else if (!quoted && c == ';') {
-				semicolons++;
-			}
-			else if (!quoted && c == '\t') {
-				tabs++;
-			}
-		}
-		if (semicolons > commas && semicolons >= tabs) {
-			return ';';
-		}
-		if (tabs > commas && tabs > semicolons) {
-			return '\t';
-		}
-		return ',';
+		return DelimitedText.delimiter(text);
 	}
 
 	private static String rootMessage(Throwable e) {
-		Throwable t = e;
-		while (t.getCause() != null && t.getCause() != t) {
-			t = t.getCause();
-		}
-		String m = t.getMessage();
-		return m == null ? t.getClass().getSimpleName() : m;
+		return DelimitedText.rootMessage(e);
 	}
 
 	/** Problems in line order, file-wide problems first on their line; stable otherwise. */
@@ -441,28 +366,6 @@ public final class TableReader {
 	}
 
 	/** Maps character positions to 1-based line numbers; a line ends at LF, CRLF or a lone CR. */
-	private static final class Lines {
-
-		private final int[] starts;
-
-		Lines(String text) {
-			List<Integer> s = new ArrayList<>();
-			s.add(0);
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-					s.add(i + 1);
-				}
-			}
-			this.starts = s.stream().mapToInt(Integer::intValue).toArray();
-		}
-
-		int lineOf(long position) {
-			int i = Arrays.binarySearch(this.starts, (int) Math.min(Integer.MAX_VALUE, position));
-			return i >= 0 ? i + 1 : -i - 1;
-		}
-
-	}
 
 	// ---- Excel
 
