@@ -40,6 +40,24 @@ public class CurrentCoder implements Serializable {
 		this.shown = value;
 	}
 
+	/**
+	 * Fills a select with "All coders" and the project's coders, shows this session's choice, and on a
+	 * change remembers it and runs {@code changed}. The one coder filter of every coding view.
+	 */
+	public void bind(com.vaadin.flow.component.select.Select<String> select, java.util.List<String> coders, Runnable changed) {
+		java.util.List<String> options = new java.util.ArrayList<>();
+		options.add(ALL);
+		options.addAll(coders);
+		select.setItems(options);
+		select.setValue(options.contains(shown) ? shown : ALL);
+		select.addValueChangeListener(e -> {
+			if (e.getValue() != null) {
+				shown(e.getValue());
+				changed.run();
+			}
+		});
+	}
+
 	/** The coder filter for services: null for all coders. */
 	public @org.jspecify.annotations.Nullable String filter() {
 		return ALL.equals(shown) ? null : shown;

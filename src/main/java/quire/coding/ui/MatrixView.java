@@ -136,15 +136,7 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 		columns.setId("matrix-columns");
 		columns.addValueChangeListener(e -> render());
 		shown.setLabel("Coder");
-		List<String> options = new ArrayList<>();
-		options.add(CurrentCoder.ALL);
-		options.addAll(codings.coders(p.id()));
-		shown.setItems(options);
-		shown.setValue(options.contains(coder.shown()) ? coder.shown() : CurrentCoder.ALL);
-		shown.addValueChangeListener(e -> {
-			coder.shown(e.getValue());
-			render();
-		});
+		coder.bind(shown, codings.coders(p.id()), this::render);
 		HorizontalLayout bar = new HorizontalLayout(rowKind, chosen, columns, shown);
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		return bar;

@@ -1,7 +1,6 @@
 package quire.coding.ui;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,15 +74,7 @@ class SegmentsView extends VerticalLayout implements BeforeEnterObserver {
 		Select<String> shown = new Select<>();
 		shown.setLabel("Coder");
 		shown.setId("segments-coder");
-		List<String> options = new ArrayList<>();
-		options.add(CurrentCoder.ALL);
-		options.addAll(codings.coders(c.projectId()));
-		shown.setItems(options);
-		shown.setValue(options.contains(coder.shown()) ? coder.shown() : CurrentCoder.ALL);
-		shown.addValueChangeListener(e -> {
-			coder.shown(e.getValue());
-			render();
-		});
+		coder.bind(shown, codings.coders(c.projectId()), this::render);
 		Anchor csv = download("Export CSV", ".csv", "text/csv", () -> retrieval.exportCsv(c.id(), coder.filter()));
 		csv.setId("export-csv");
 		Anchor docx = download("Export Word", ".docx",

@@ -218,17 +218,12 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Select<String> shown = new Select<>();
 		shown.setLabel("Show codings of");
 		shown.setId("coder-filter");
-		List<String> options = new ArrayList<>();
-		options.add(CurrentCoder.ALL);
-		options.addAll(codings.coders(transcript().document().projectId()));
-		if (!options.contains(coder.name())) {
-			options.add(coder.name());
+		List<String> coders = new ArrayList<>(codings.coders(transcript().document().projectId()));
+		if (!coders.contains(coder.name())) {
+			coders.add(coder.name());
 		}
-		shown.setItems(options);
-		shown.setValue(options.contains(coder.shown()) ? coder.shown() : CurrentCoder.ALL);
 		shown.setWidthFull();
-		shown.addValueChangeListener(e -> {
-			coder.shown(e.getValue());
+		coder.bind(shown, coders, () -> {
 			selectedCoding = null;
 			renderTurns();
 			updateSelection();
