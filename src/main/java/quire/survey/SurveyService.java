@@ -70,7 +70,10 @@ public class SurveyService {
 		List<SurveyProblem> problems = new ArrayList<>(read.problems());
 		var table = read.table();
 		if (!table.columns().contains(idColumn)) {
-			problems.add(new SurveyProblem(1, idColumn, "no such column; the columns are " + String.join(", ", table.columns())));
+			if (!table.columns().isEmpty() || problems.isEmpty()) {
+				// an unreadable file has no columns: its own problem says why, a missing-column line would only add noise
+				problems.add(new SurveyProblem(1, idColumn, "no such column; the columns are " + String.join(", ", table.columns())));
+			}
 			return new SurveyImport(fileName, false, table.rows().size(), 0, List.of(), List.of(), problems, List.of());
 		}
 		List<VariableSpec> specs = codebook != null ? codebook : CodebookProposer.propose(table, idColumn);

@@ -178,4 +178,14 @@ abstract class SurveyServiceContract {
 		});
 	}
 
+
+	@Test
+	void aFileInAnotherEncodingGetsOneClearProblemAndNothingIsStored() {
+		byte[] latin1 = "id,satisfaction\nP1,5\nP\u00e9,4\n".getBytes(StandardCharsets.ISO_8859_1);
+		SurveyImport result = survey.importQuestionnaire(project, "Q", "latin1.csv", latin1, "id", null, false);
+		assertThat(result.applied()).isFalse();
+		assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("not UTF-8"));
+		assertThat(survey.questionnaires(project)).isEmpty();
+	}
+
 }
