@@ -395,12 +395,21 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		FidelityResults results = fidelity.results(p.id(), by.getValue(), thresholds.getValue());
 		content.add(new H3("All sessions (n = " + results.overall().sessions() + ") against " + results.thresholds().name()),
-				overallTable(results), new H3("Per " + by.getValue().label().toLowerCase(Locale.ROOT)), groupTable(results));
+				overallTable(results), new H3("Per " + by.getValue().label().toLowerCase(Locale.ROOT)),
+				legend(results.thresholds()), groupTable(results));
 		Div chart = new Div();
 		chart.setId("fidelity-chart");
 		chart.getElement().setProperty("innerHTML", FidelityChart.svg(results));
 		content.add(chart);
 		content.add(reliability(fidelity.reliability(p.id(), List.of())));
+	}
+
+	private static Paragraph legend(ThresholdSet set) {
+		Paragraph p = new Paragraph("Each mean is coloured against " + set.name()
+				+ ": green good, yellow fair, red below fair; uncoloured scores have no threshold in this set.");
+		p.addClassName("quire-help");
+		p.setId("level-legend");
+		return p;
 	}
 
 	/** Shaped like seed 002's Table 3: one row per summary score. */
