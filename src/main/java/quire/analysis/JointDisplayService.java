@@ -1,5 +1,9 @@
 package quire.analysis;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
+import quire.tabular.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -74,8 +78,14 @@ public class JointDisplayService {
 
 	private final SurveyService survey;
 
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
 	JointDisplayService(JdbcClient jdbc, RetrievalService retrieval, CodebookService codebook, ParticipantService participants,
-			FidelityService fidelity, SurveyService survey) {
+			FidelityService fidelity, SurveyService survey, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.retrieval = retrieval;
 		this.codebook = codebook;
@@ -128,6 +138,8 @@ public class JointDisplayService {
 	/** Marks a coding as an exemplar quote (or unmarks it). */
 	@Transactional
 	public void setExemplar(ProjectId project, CodingId coding, boolean exemplar) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "exemplar", (exemplar ? "pinned" : "unpinned") + " coding " + coding.value());
 		jdbc.sql("delete from exemplar where coding_id = ?").param(coding.value()).update();
 		if (exemplar) {
 			jdbc.sql("insert into exemplar (coding_id, project_id) values (?, ?)").params(coding.value(), project.value()).update();
@@ -244,6 +256,8 @@ public class JointDisplayService {
 	 * spreadsheet would run as formulas are neutralised either way.
 	 */
 	public byte[] quantitize(ProjectId project, boolean xlsx) {
+		access.require(project, ProjectRole.VIEWER);
+		audit.record(project, "export", "quantitized codes (" + (xlsx ? "XLSX" : "CSV") + ")");
 		List<String> header = new ArrayList<>(List.of("participant"));
 		List<Attribute> attributes = participants.attributes(project);
 		attributes.forEach(a -> header.add(a.name()));
@@ -304,9 +318,9 @@ public class JointDisplayService {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-			csv.printRecord(header.stream().map(JointDisplayService::safe).toList());
+			csv.printRecord(header.stream().map(SpreadsheetCells::neutralise).toList());
 			for (List<String> row : rows) {
-				csv.printRecord(row.stream().map(JointDisplayService::safe).toList());
+				csv.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
 			}
 		}
 		catch (IOException ex) {
@@ -343,9 +357,6 @@ public class JointDisplayService {
 		}
 	}
 
-	static String safe(String cell) {
-		return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?") ? "'" + cell : cell;
-	}
 
 
 }

@@ -8,6 +8,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
+import quire.backup.BackupService;
+import quire.project.AuditLog;
+import quire.project.ProjectAccess;
+import quire.security.Actors;
+import quire.security.UserService;
 import quire.analysis.JointDisplayService;
 import quire.coding.AgreementService;
 import quire.coding.RetrievalService;
@@ -60,12 +65,28 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ReportService report;
 
+	private final UserService users;
+
+	private final Actors actors;
+
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	private final BackupService backup;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
-			JointDisplayService joint, ReportService report) {
+			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
+			AuditLog audit, BackupService backup) {
+		this.users = users;
+		this.actors = actors;
+		this.access = access;
+		this.audit = audit;
+		this.backup = backup;
 		this.report = report;
 		this.retrieval = retrieval;
 		this.joint = joint;
@@ -84,7 +105,37 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(String... args) {
-		exitCode = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+		exitCode = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+	}
+
+	/**
+	 * Runs a command as the local administrator, or as the user named by {@code --user}, whose
+	 * project roles then apply to everything the command does.
+	 */
+	int execute(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine cli = commandLine(out, err);
+		String name = userOption(args);
+		if (name == null) {
+			return cli.execute(args);
+		}
+		var user = users.find(name).filter(u -> u.enabled());
+		if (user.isEmpty()) {
+			err.println("error: no active user named '" + name + "'");
+			return 2;
+		}
+		return actors.callAs(user.get(), () -> cli.execute(args));
+	}
+
+	static String userOption(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--user") && i + 1 < args.length) {
+				return args[i + 1];
+			}
+			if (args[i].startsWith("--user=")) {
+				return args[i].substring("--user=".length());
+			}
+		}
+		return null;
 	}
 
 	CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -95,7 +146,19 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new DemoCommand(demo));
 		cli.addSubcommand(new ImportCommand(projects, corpus));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
-		cli.addSubcommand(new RebuildIndexCommand(search));
+		cli.addSubcommand(new CommandLine(new RebuildIndexCommand(search))
+			.addSubcommand(new RebuildIndexCommand.Rebuild(search)));
+		cli.addSubcommand(new CommandLine(new UserCommand())
+			.addSubcommand(new UserCommand.Add(users))
+			.addSubcommand(new UserCommand.ListUsers(users))
+			.addSubcommand(new UserCommand.Password(users)));
+		cli.addSubcommand(new CommandLine(new MemberCommand())
+			.addSubcommand(new MemberCommand.Add(projects, access))
+			.addSubcommand(new MemberCommand.Remove(projects, access))
+			.addSubcommand(new MemberCommand.ListMembers(projects, access)));
+		cli.addSubcommand(new AuditCommand(projects, audit));
+		cli.addSubcommand(new BackupCommand.Backup(backup));
+		cli.addSubcommand(new BackupCommand.Restore(backup));
 		cli.addSubcommand(new CommandLine(new CodebookCommand())
 			.addSubcommand(new CodebookCommand.Import(projects, codebook))
 			.addSubcommand(new CodebookCommand.Export(projects, codebook)));

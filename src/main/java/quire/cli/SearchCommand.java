@@ -17,7 +17,11 @@ import quire.project.Project;
 import quire.search.CodeFilter;
 import quire.corpus.DocumentId;
 import quire.project.ProjectService;
+import java.util.List;
+
+import quire.search.CrossProjectSearch;
 import quire.search.DocumentHits;
+import quire.search.ProjectHits;
 import quire.search.KwicHit;
 import quire.search.SearchRequest;
 import quire.search.SearchResult;
@@ -41,8 +45,15 @@ final class SearchCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--project", required = true, description = "the project's name")
+	@Option(names = "--project", description = "the project's name (required unless --all-projects)")
 	String project;
+
+	@Option(names = "--all-projects",
+			description = "search every project the user (see --user) may read; results grouped by project")
+	boolean allProjects;
+
+	@Option(names = "--only-project", description = "with --all-projects: only these projects (repeatable)")
+	java.util.List<String> onlyProjects = new java.util.ArrayList<>();
 
 	@Option(names = "--group", description = "only documents of this group")
 	String group;
@@ -90,6 +101,12 @@ final class SearchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (allProjects) {
+			return searchAll();
+		}
+		if (project == null) {
+			throw new IllegalArgumentException("give --project NAME, or --all-projects");
+		}
 		var target = projects.require(project);
 		DocumentId documentId = document == null ? null
 				: corpus.findDocument(target.id(), document)
@@ -127,6 +144,46 @@ final class SearchCommand implements Callable<Integer> {
 			out.printf(" %s (%d)", d.documentName(), d.hits());
 		}
 		out.println(result.truncated() ? " — showing the first " + result.hits().size() : "");
+		return 0;
+	}
+
+	private int searchAll() {
+		java.util.Set<quire.project.ProjectId> only = new java.util.HashSet<>();
+		for (String name : onlyProjects) {
+			only.add(projects.require(name).id());
+		}
+		var request = new CrossProjectSearch(String.join(" ", query), group, speaker, coded, notCoded, within, only, limit);
+		List<ProjectHits> results = search.searchAll(request);
+		var out = spec.commandLine().getOut();
+		if (json) {
+			List<Map<String, Object>> groups = new java.util.ArrayList<>();
+			for (ProjectHits p : results) {
+				Map<String, Object> g = new LinkedHashMap<>();
+				g.put("project", p.project().name());
+				g.put("totalHits", p.result().totalHits());
+				g.put("matchingTurns", p.result().matchingTurns());
+				g.put("hits", p.result().hits().stream().map(SearchCommand::jsonHit).toList());
+				groups.add(g);
+			}
+			Map<String, Object> root = new LinkedHashMap<>();
+			root.put("query", request.query());
+			root.put("totalHits", results.stream().mapToInt(p -> p.result().totalHits()).sum());
+			root.put("projects", groups);
+			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			return 0;
+		}
+		if (results.isEmpty()) {
+			out.println("no hits in any project you may read");
+			return 0;
+		}
+		for (ProjectHits p : results) {
+			out.printf("== %s: %d hits in %d turns%n", p.project().name(), p.result().totalHits(),
+					p.result().matchingTurns());
+			for (KwicHit h : p.result().hits()) {
+				out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + h.turnIndex(), 28),
+						clip(h.speaker() == null ? "" : h.speaker(), 22), h.left(), h.hit(), h.right());
+			}
+		}
 		return 0;
 	}
 

@@ -1,5 +1,9 @@
 package quire.coding;
 
+import quire.security.Actors;
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +49,16 @@ public class CodebookService {
 
 	private final ApplicationEventPublisher events;
 
-	CodebookService(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	private final Actors actors;
+
+	CodebookService(JdbcClient jdbc, ApplicationEventPublisher events, Actors actors, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.actors = actors;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.events = events;
 	}
@@ -106,12 +119,15 @@ public class CodebookService {
 	/** Creates a code under {@code parent} (or at the top level), after its siblings. */
 	@Transactional
 	public Code create(ProjectId project, @Nullable CodeId parent, CodeDraft draft) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "codebook", "code '" + draft.name() + "' created");
 		return code(insert(project, parent, UUID.randomUUID().toString(), draft)).orElseThrow();
 	}
 
 	/** Creates a code, or returns the existing sibling with the same name (used by in-vivo coding). */
 	@Transactional
 	public Code createOrFind(ProjectId project, @Nullable CodeId parent, CodeDraft draft) {
+		access.require(project, ProjectRole.CODER);
 		Optional<Code> existing = codes(project).stream()
 			.filter(c -> Objects.equals(c.parentId(), parent) && c.name().equalsIgnoreCase(draft.name()))
 			.findFirst();
@@ -120,18 +136,35 @@ public class CodebookService {
 
 	/** Saves a person's edits to a code; a sibling may not have the same name. */
 	@Transactional
-	public Code update(CodeId id, CodeDraft draft) {
+	public Code update(CodeId id, CodeDraft draft, int expectedVersion) {
+		access.require(codeProject(id), ProjectRole.CODER);
+		audit.record(codeProject(id), "codebook", "code " + id.value() + " edited");
 		Code code = require(id);
 		checkUniqueName(code.projectId(), code.parentId(), draft.name(), id);
-		jdbc.sql("""
+		int changed = jdbc.sql("""
 				update code set name = ?, definition = ?, inclusion = ?, exclusion = ?, example = ?, colour = ?,
-				       stance = ?, origin = ? where id = ?""")
+				       stance = ?, origin = ?, version = version + 1, updated_by = ? where id = ? and version = ?""")
 			.params(draft.name(), draft.definition(), draft.inclusion(), draft.exclusion(), draft.example(),
 					draft.colour(), draft.stance() == null ? null : draft.stance().name(), draft.origin().name(),
-					id.value())
+					actors.current().name(), id.value(), expectedVersion)
 			.update();
+		if (changed == 0) {
+			EditVersion now = version(id);
+			throw new EditConflictException("'" + code.name() + "' was changed by " + now.changedBy()
+					+ " while you were editing it. Reload to see their version, then make your change again.");
+		}
 		writeDimensions(id.value(), draft.dimensions());
 		return require(id);
+	}
+
+	/** A code's edit version and who changed it last, for optimistic locking in {@link #update}. */
+	public EditVersion version(CodeId id) {
+		return jdbc.sql("select version, updated_by from code where id = ?")
+			.param(id.value())
+			.query((rs, n) -> new EditVersion(rs.getInt("version"),
+					rs.getString("updated_by").isEmpty() ? "someone" : rs.getString("updated_by")))
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no code with id " + id.value()));
 	}
 
 	/**
@@ -140,6 +173,8 @@ public class CodebookService {
 	 */
 	@Transactional
 	public Code move(CodeId id, @Nullable CodeId newParent, @Nullable CodeId before) {
+		access.require(codeProject(id), ProjectRole.CODER);
+		audit.record(codeProject(id), "codebook", "code " + id.value() + " moved");
 		Code code = require(id);
 		List<Code> all = codes(code.projectId());
 		if (newParent != null) {
@@ -182,6 +217,8 @@ public class CodebookService {
 	 */
 	@Transactional
 	public int merge(CodeId source, CodeId target) {
+		access.require(codeProject(source), ProjectRole.CODER);
+		audit.record(codeProject(source), "codebook", "code " + source.value() + " merged into " + target.value());
 		Code from = require(source);
 		Code into = require(target);
 		if (source.equals(target)) {
@@ -255,6 +292,8 @@ public class CodebookService {
 	/** Deletes a code, its sub-codes and all their codings and memos. */
 	@Transactional
 	public DeleteImpact delete(CodeId id) {
+		access.require(codeProject(id), ProjectRole.CODER);
+		audit.record(codeProject(id), "codebook", "code " + id.value() + " deleted");
 		DeleteImpact impact = deleteImpact(id);
 		Code code = require(id);
 		List<Long> ids = subtree(code);
@@ -277,6 +316,8 @@ public class CodebookService {
 	 */
 	@Transactional
 	public CodebookImport importQdc(ProjectId project, String fileName, InputStream in) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "import", "codebook '" + fileName + "'");
 		var imported = CodebookTransfer.read(fileName, in);
 		Map<String, Code> byGuid = new HashMap<>();
 		for (Code c : codes(project)) {
@@ -293,7 +334,7 @@ public class CodebookService {
 				added++;
 			}
 			else {
-				update(existing.id(), c.draft());
+				update(existing.id(), c.draft(), version(existing.id()).version());
 				if (!Objects.equals(existing.parentId(), parent)) {
 					move(existing.id(), parent, null);
 				}
@@ -307,6 +348,8 @@ public class CodebookService {
 	/** Starts a project's codebook from the shipped RE-AIM codebook. */
 	@Transactional
 	public CodebookImport startFromReAim(ProjectId project) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "import", "RE-AIM codebook");
 		try (InputStream in = CodebookService.class.getClassLoader().getResourceAsStream(RE_AIM_CODEBOOK)) {
 			if (in == null) {
 				throw new IllegalStateException("the shipped codebook " + RE_AIM_CODEBOOK + " is missing from the class path");
@@ -439,6 +482,13 @@ public class CodebookService {
 	private record Row(long id, long projectId, @Nullable Long parentId, String guid, String name, String definition,
 			String inclusion, String exclusion, String example, String colour, @Nullable String stance, String origin,
 			int position) {
+	}
+
+
+	/** The project a code belongs to, for the access check. */
+	ProjectId codeProject(CodeId id) {
+		return code(id).map(Code::projectId)
+			.orElseThrow(() -> new IllegalArgumentException("no code with id " + id.value()));
 	}
 
 }

@@ -1,5 +1,8 @@
 package quire.coding;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +55,13 @@ public class CodingService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	CodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, ApplicationEventPublisher events) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	CodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, ApplicationEventPublisher events, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.corpus = corpus;
 		this.codebook = codebook;
@@ -67,6 +76,8 @@ public class CodingService {
 	 */
 	@Transactional
 	public Coding code(DocumentId document, CodeId code, int start, int end, String coder) {
+		access.require(documentProject(document), ProjectRole.CODER);
+		audit.record(documentProject(document), "code", "code " + code.value() + " on document " + document.value() + " [" + start + ", " + end + ") by " + coder);
 		Transcript t = transcript(document);
 		int[] span = span(t, start, end);
 		Coding coding = insert(t.document(), requireCode(t.document().projectId(), code), span[0], span[1], coder(coder));
@@ -77,6 +88,8 @@ public class CodingService {
 	/** Removes a coding. */
 	@Transactional
 	public void remove(CodingId id) {
+		access.require(codingProject(id), ProjectRole.CODER);
+		audit.record(codingProject(id), "code", "removed coding " + id.value());
 		Coding coding = require(id);
 		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
 		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
@@ -86,6 +99,8 @@ public class CodingService {
 	/** Widens or narrows a coding to {@code [start, end)}, with the same checks as {@link #code}. */
 	@Transactional
 	public Coding resize(CodingId id, int start, int end) {
+		access.require(codingProject(id), ProjectRole.CODER);
+		audit.record(codingProject(id), "code", "resized coding " + id.value() + " to [" + start + ", " + end + ")");
 		Coding coding = require(id);
 		Transcript t = transcript(coding.documentId());
 		int[] span = span(t, start, end);
@@ -160,6 +175,8 @@ public class CodingService {
 	/** Codes every turn of the given speakers (in all documents of the project) with {@code code}. */
 	@Transactional
 	public int codeSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "auto-code", "code " + code.value() + " on turns of " + speakers);
 		return codeAll(project, code, coder, speakerSpans(project, speakers));
 	}
 
@@ -206,6 +223,8 @@ public class CodingService {
 	 */
 	@Transactional
 	public int codeAll(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "auto-code", "code " + code.value() + " on " + spans.size() + " hit(s)");
 		String who = coder(coder);
 		Code c = requireCode(project, code);
 		List<TextSpan> clean = clean(project, spans);
@@ -376,6 +395,17 @@ public class CodingService {
 	private static Coding map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Coding(new CodingId(rs.getLong(1)), new DocumentId(rs.getLong(2)), new CodeId(rs.getLong(3)),
 				rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+	}
+
+
+	private ProjectId documentProject(DocumentId id) {
+		return corpus.document(id).map(DocumentSummary::projectId)
+			.orElseThrow(() -> new IllegalArgumentException("no document with id " + id.value()));
+	}
+
+	private ProjectId codingProject(CodingId id) {
+		return coding(id).map(c -> documentProject(c.documentId()))
+			.orElseThrow(() -> new IllegalArgumentException("no coding with id " + id.value()));
 	}
 
 }

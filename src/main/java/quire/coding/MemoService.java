@@ -1,5 +1,8 @@
 package quire.coding;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +28,13 @@ public class MemoService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	MemoService(JdbcClient jdbc) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	MemoService(JdbcClient jdbc, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 	}
 
@@ -33,6 +42,8 @@ public class MemoService {
 	@Transactional
 	public Memo write(ProjectId project, MemoTarget target, @Nullable Long targetId, String author, String title,
 			String body) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "memo", "written: '" + title + "'");
 		if ((target == MemoTarget.PROJECT) != (targetId == null)) {
 			throw new IllegalArgumentException(target == MemoTarget.PROJECT ? "a journal entry has no target"
 					: "a memo on a " + target.label().toLowerCase() + " needs its id");
@@ -67,6 +78,8 @@ public class MemoService {
 	/** Changes a memo's title and text. */
 	@Transactional
 	public Memo edit(long id, String title, String body) {
+		access.require(memoProject(id), ProjectRole.CODER);
+		audit.record(memoProject(id), "memo", "edited memo " + id);
 		Memo memo = memo(id).orElseThrow(() -> new IllegalArgumentException("no memo with id " + id));
 		jdbc.sql("update memo set title = ?, body = ?, updated_at = ? where id = ?")
 			.params(title(title), check(body, memo.author()), Timestamp.from(clock.instant()), id)
@@ -76,6 +89,8 @@ public class MemoService {
 
 	@Transactional
 	public void delete(long id) {
+		access.require(memoProject(id), ProjectRole.CODER);
+		audit.record(memoProject(id), "memo", "deleted memo " + id);
 		jdbc.sql("delete from memo where id = ?").param(id).update();
 	}
 
@@ -126,6 +141,11 @@ public class MemoService {
 		return new Memo(rs.getLong(1), new ProjectId(rs.getLong(2)), MemoTarget.valueOf(rs.getString(3)), targetId,
 				rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
 				rs.getTimestamp(9).toInstant());
+	}
+
+
+	private ProjectId memoProject(long id) {
+		return memo(id).map(Memo::projectId).orElseThrow(() -> new IllegalArgumentException("no memo with id " + id));
 	}
 
 }

@@ -1,5 +1,8 @@
 package quire.coding;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,7 +41,13 @@ public class RetrievalService {
 
 	private final CorpusService corpus;
 
-	RetrievalService(CodingService codings, CodebookService codebook, CorpusService corpus) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	RetrievalService(CodingService codings, CodebookService codebook, CorpusService corpus, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.codings = codings;
 		this.codebook = codebook;
 		this.corpus = corpus;
@@ -54,11 +63,15 @@ public class RetrievalService {
 
 	/** A code's segments as CSV (formula-looking cells neutralised). */
 	public byte[] exportCsv(CodeId code, @Nullable String coder) {
+		access.require(codeProject(code), ProjectRole.VIEWER);
+		audit.record(codeProject(code), "export", "coded segments of code " + code.value() + " (CSV)");
 		return quire.coding.internal.SegmentWriter.csv(segments(code, coder));
 	}
 
 	/** A code's segments as a Word document of quotes with their sources. */
 	public byte[] exportDocx(CodeId code, @Nullable String coder) {
+		access.require(codeProject(code), ProjectRole.VIEWER);
+		audit.record(codeProject(code), "export", "coded segments of code " + code.value() + " (Word)");
 		Code c = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));
 		return quire.coding.internal.SegmentWriter.docx(c.path(), segments(code, coder));
 	}
@@ -228,6 +241,11 @@ public class RetrievalService {
 			out.addAll(x.dimensions());
 		}
 		return out;
+	}
+
+
+	private ProjectId codeProject(CodeId id) {
+		return codebook.codeProject(id);
 	}
 
 }

@@ -1,5 +1,8 @@
 package quire.corpus;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,8 +59,14 @@ public class CorpusService {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
 	CorpusService(JdbcClient jdbc, ApplicationEventPublisher events,
-			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.maxFileSize = maxFileSize;
@@ -92,6 +101,7 @@ public class CorpusService {
 	 */
 	@Transactional
 	public ImportResult importDocument(ProjectId project, ImportRequest request) {
+		access.require(project, ProjectRole.CODER);
 		String fileName = baseName(request.fileName());
 		byte[] content = request.content();
 		if (content.length > maxFileSize) {
@@ -154,11 +164,13 @@ public class CorpusService {
 		DocumentSummary summary = new DocumentSummary(id, project, name,
 				request.group() == null || request.group().isBlank() ? null : request.group().strip(), language,
 				parsed.format(), parsed.turns().size(), words, now);
+		audit.record(project, "import", "document '" + name + "' (" + words + " words, " + parsed.turns().size() + " turns)");
 		return new ImportResult(summary, notes);
 	}
 
 	/** The documents of a project, by name. */
 	public List<DocumentSummary> documents(ProjectId project) {
+		access.require(project, ProjectRole.VIEWER);
 		return jdbc.sql(SUMMARY_SQL + " where d.project_id = ? order by lower(d.name)")
 			.param(project.value())
 			.query(CorpusService::summary)
@@ -176,9 +188,9 @@ public class CorpusService {
 			.optional();
 	}
 
-	/** A document's text and speaker turns. */
+	/** A document's text and speaker turns; empty if there is no such document or the current actor may not read it. */
 	public Optional<Transcript> transcript(DocumentId id) {
-		return document(id).map(summary -> {
+		return document(id).filter(summary -> access.can(summary.projectId(), ProjectRole.VIEWER)).map(summary -> {
 			String text = jdbc.sql("select body from document where id = ?").param(id.value()).query(String.class)
 				.single();
 			List<Turn> turns = jdbc.sql("""
@@ -219,6 +231,8 @@ public class CorpusService {
 	public void delete(DocumentId id) {
 		DocumentSummary summary = document(id)
 			.orElseThrow(() -> new IllegalArgumentException("no document with id " + id));
+		access.require(summary.projectId(), ProjectRole.OWNER);
+		audit.record(summary.projectId(), "delete", "document '" + summary.name() + "'");
 		jdbc.sql("delete from speaker_turn where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from document where id = ?").param(id.value()).update();
 		events.publishEvent(new DocumentDeleted(id, summary.projectId()));

@@ -1,5 +1,8 @@
 package quire.corpus;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,7 +35,13 @@ public class ParticipantService {
 
 	private final CorpusService corpus;
 
-	ParticipantService(JdbcClient jdbc, CorpusService corpus) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	ParticipantService(JdbcClient jdbc, CorpusService corpus, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.corpus = corpus;
 	}
@@ -53,6 +62,8 @@ public class ParticipantService {
 	/** Defines an attribute, or updates the type and categories of the one with that name. */
 	@Transactional
 	public Attribute defineAttribute(ProjectId project, String name, AttributeKind kind, List<String> categories) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "attribute", "defined '" + name + "'");
 		String n = name.strip();
 		if (n.isEmpty() || n.length() > 100) {
 			throw new IllegalArgumentException("an attribute needs a name of at most 100 characters");
@@ -96,6 +107,8 @@ public class ParticipantService {
 	/** The participant with that label, created when missing (e.g. a questionnaire respondent). */
 	@Transactional
 	public Participant addParticipant(ProjectId project, String label) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "participant", "added '" + label + "'");
 		String l = label.strip();
 		if (l.isEmpty() || l.length() > 200) {
 			throw new IllegalArgumentException("a participant needs a label of at most 200 characters");
@@ -114,6 +127,9 @@ public class ParticipantService {
 	 */
 	@Transactional
 	public int setValue(Collection<Long> participants, Attribute attribute, @Nullable String value) {
+		ProjectId attributeProject = jdbc.sql("select project_id from attribute where id = ?").param(attribute.id()).query(Long.class).optional().map(ProjectId::new).orElseThrow(() -> new IllegalArgumentException("no attribute with id " + attribute.id()));
+		access.require(attributeProject, ProjectRole.CODER);
+		audit.record(attributeProject, "attribute", "set '" + attribute.name() + "' for " + participants.size() + " participant(s)");
 		String v = value == null ? "" : value.strip();
 		if (!v.isEmpty()) {
 			v = check(attribute, v);

@@ -1,5 +1,8 @@
 package quire.exchange;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,8 +101,14 @@ public class QdpxService {
 
 	private final ParticipantService participants;
 
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
 	QdpxService(ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			MemoService memos, FidelityService fidelity, ParticipantService participants) {
+			MemoService memos, FidelityService fidelity, ParticipantService participants, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.participants = participants;
 		this.projects = projects;
 		this.corpus = corpus;
@@ -113,6 +122,8 @@ public class QdpxService {
 
 	/** The project as a {@code .qdpx} archive. */
 	public byte[] export(ProjectId projectId) {
+		access.require(projectId, ProjectRole.VIEWER);
+		audit.record(projectId, "export", "REFI-QDA project (.qdpx)");
 		Project project = projects.find(projectId)
 			.orElseThrow(() -> new IllegalArgumentException("no project with id " + projectId.value()));
 		List<DocumentSummary> documents = corpus.documents(projectId);

@@ -1,5 +1,8 @@
 package quire.fidelity;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +55,13 @@ public class FidelityService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	FidelityService(JdbcClient jdbc) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	FidelityService(JdbcClient jdbc, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 	}
 
@@ -72,6 +81,8 @@ public class FidelityService {
 	@Transactional
 	public MitiSession saveSession(ProjectId project, String label, @Nullable DocumentId document, String counsellor,
 			@Nullable String client, @Nullable LocalDate date, @Nullable Integer firstTurn, @Nullable Integer lastTurn) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "miti", "session '" + label + "' saved");
 		String l = requireText(label, "a session needs a label (e.g. the lab's session id)", 100);
 		String c = requireText(counsellor, "a session needs its counsellor", 200);
 		if ((firstTurn == null) != (lastTurn == null) || (firstTurn != null && firstTurn > lastTurn)) {
@@ -101,6 +112,8 @@ public class FidelityService {
 	/** Deletes a session with its ratings. */
 	@Transactional
 	public void deleteSession(MitiSessionId id) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		audit.record(sessionProject(id), "miti", "session " + id.value() + " deleted");
 		jdbc.sql("delete from miti_session where id = ?").param(id.value()).update();
 	}
 
@@ -114,6 +127,7 @@ public class FidelityService {
 	@Transactional
 	public LabImportResult importLab(ProjectId project, String fileName, byte[] content, Map<String, String> mapping,
 			boolean goodRowsOnly) {
+		access.require(project, ProjectRole.CODER);
 		LabImport parsed = LabCsv.read(fileName, content, mapping);
 		List<LabImportResult.Problem> problems = parsed.errors().stream().map(FidelityService::problem).toList();
 		if (!problems.isEmpty() && (!goodRowsOnly || parsed.rows().isEmpty())) {
@@ -132,6 +146,7 @@ public class FidelityService {
 			}
 			saveRating(session.id(), row.coderId(), RatingSource.LAB, row.globals(), row.counts());
 		}
+		audit.record(project, "import", "MITI lab CSV '" + fileName + "' (" + parsed.rows().size() + " rows)");
 		return new LabImportResult(fileName, true, parsed.rows().size(), created, problems, parsed.unrecognisedColumns());
 	}
 
@@ -148,6 +163,8 @@ public class FidelityService {
 	@Transactional
 	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
 			MitiCounts counts) {
+		access.require(sessionProject(session), ProjectRole.CODER);
+		audit.record(sessionProject(session), "miti", "session " + session.value() + ": rating by " + coder);
 		String who = requireText(coder, "a rating needs its coder", 100);
 		List<Object> values = new ArrayList<>(List.of(source.name()));
 		values.add(globals == null ? null : globals.cct());
@@ -183,6 +200,8 @@ public class FidelityService {
 	 */
 	@Transactional
 	public void updateCounts(MitiSessionId session, String coder, MitiCounts counts) {
+		access.require(sessionProject(session), ProjectRole.CODER);
+		audit.record(sessionProject(session), "miti", "session " + session.value() + ": counts by " + coder);
 		List<Object> params = new ArrayList<>();
 		for (Behaviour b : COUNT_ORDER) {
 			params.add(counts.get(b));
@@ -263,6 +282,8 @@ public class FidelityService {
 	 */
 	@Transactional
 	public ThresholdSet saveThresholdSet(ProjectId project, ThresholdSet set) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "miti", "threshold set '" + set.name() + "' saved");
 		if (THRESHOLD_SETS.stream().anyMatch(t -> t.name().equalsIgnoreCase(set.name().strip()))) {
 			throw new IllegalArgumentException("'" + set.name() + "' is a built-in threshold set; choose another name");
 		}
@@ -296,6 +317,8 @@ public class FidelityService {
 
 	@Transactional
 	public void chooseThresholdSet(ProjectId project, ThresholdSet set) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "miti", "threshold set '" + set.name() + "' chosen");
 		jdbc.sql("delete from miti_settings where project_id = ?").param(project.value()).update();
 		jdbc.sql("insert into miti_settings (project_id, threshold_set) values (?, ?)").params(project.value(), set.name()).update();
 	}
@@ -349,6 +372,8 @@ public class FidelityService {
 
 	/** The lab layout (one row per rating) as CSV, for the project's ratings with complete globals. */
 	public byte[] exportLab(ProjectId project) {
+		access.require(project, ProjectRole.VIEWER);
+		audit.record(project, "export", "MITI lab CSV");
 		List<LabRow> rows = new ArrayList<>();
 		int line = 2;
 		for (Rating r : ratings(project)) {
@@ -478,6 +503,17 @@ public class FidelityService {
 	private static MitiCounts counts(ResultSet rs) throws SQLException {
 		return MitiCounts.of(rs.getInt("gi"), rs.getInt("persuade"), rs.getInt("pwp"), rs.getInt("q"), rs.getInt("sr"),
 				rs.getInt("cr"), rs.getInt("af"), rs.getInt("seek"), rs.getInt("emph"), rs.getInt("confront"));
+	}
+
+
+	/** The project of a MITI session, for the access check. */
+	private ProjectId sessionProject(MitiSessionId id) {
+		return jdbc.sql("select project_id from miti_session where id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.optional()
+			.map(ProjectId::new)
+			.orElseThrow(() -> new IllegalArgumentException("no MITI session with id " + id.value()));
 	}
 
 }

@@ -1,5 +1,8 @@
 package quire.fidelity;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,8 +60,14 @@ public class MitiCodingService {
 
 	private final FidelityService fidelity;
 
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
 	MitiCodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, CodingService codings,
-			FidelityService fidelity) {
+			FidelityService fidelity, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.corpus = corpus;
 		this.codebook = codebook;
@@ -137,6 +146,8 @@ public class MitiCodingService {
 	 */
 	@Transactional
 	public boolean toggle(MitiSessionId id, Utterance utterance, Behaviour behaviour, String coder) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		audit.record(sessionProject(id), "miti", "session " + id.value() + ": " + behaviour.shortName() + " on an utterance");
 		MitiSession session = require(id);
 		if (!utterance.counsellor()) {
 			throw new IllegalArgumentException("only the counsellor's utterances are coded in MITI");
@@ -158,6 +169,8 @@ public class MitiCodingService {
 	/** Splits a counsellor utterance in two at a document offset inside it. */
 	@Transactional
 	public void split(MitiSessionId id, int offset) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		audit.record(sessionProject(id), "miti", "session " + id.value() + ": split an utterance");
 		MitiSession session = require(id);
 		Utterance u = utterances(id).stream().filter(x -> x.start() < offset && offset < x.end()).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("offset " + offset + " is not inside an utterance of the segment"));
@@ -170,6 +183,8 @@ public class MitiCodingService {
 	/** Joins an utterance that was split off with the one before it. */
 	@Transactional
 	public void join(MitiSessionId id, int offset) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		audit.record(sessionProject(id), "miti", "session " + id.value() + ": joined utterances");
 		jdbc.sql("delete from miti_split where session_id = ? and split_at = ?").params(id.value(), offset).update();
 	}
 
@@ -265,6 +280,8 @@ public class MitiCodingService {
 	/** Saves the coder's four global scores (the counts come from the codings). */
 	@Transactional
 	public void saveGlobals(MitiSessionId id, String coder, MitiGlobals globals) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		audit.record(sessionProject(id), "miti", "session " + id.value() + ": global ratings by " + coder);
 		MitiSession session = require(id);
 		fidelity.saveRating(id, coder, RatingSource.QUIRE, globals, counts(session, coder));
 	}
@@ -382,6 +399,17 @@ public class MitiCodingService {
 	private Transcript transcript(MitiSession session) {
 		return corpus.transcript(document(session))
 			.orElseThrow(() -> new IllegalArgumentException("the transcript of session '" + session.label() + "' is gone"));
+	}
+
+
+	/** The project of a MITI session, for the access check. */
+	private ProjectId sessionProject(MitiSessionId id) {
+		return jdbc.sql("select project_id from miti_session where id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.optional()
+			.map(ProjectId::new)
+			.orElseThrow(() -> new IllegalArgumentException("no MITI session with id " + id.value()));
 	}
 
 }

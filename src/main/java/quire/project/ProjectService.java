@@ -13,7 +13,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, lists and finds research projects. */
+/**
+ * Creates, lists, finds and deletes research projects. Lists and look-ups show only the projects
+ * the current actor belongs to ({@link ProjectAccess}); the creator of a project becomes its owner.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ProjectService {
@@ -26,9 +29,15 @@ public class ProjectService {
 
 	private final Clock clock;
 
-	ProjectService(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	ProjectService(JdbcClient jdbc, ApplicationEventPublisher events, ProjectAccess access, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.access = access;
+		this.audit = audit;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -45,7 +54,7 @@ public class ProjectService {
 		if (clean.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("a project name has at most " + MAX_NAME_LENGTH + " characters");
 		}
-		if (findByName(clean).isPresent()) {
+		if (jdbc.sql("select count(*) from project where lower(name) = lower(?)").param(clean).query(Long.class).single() > 0) {
 			throw new IllegalArgumentException("a project named '" + clean + "' already exists");
 		}
 		Instant now = clock.instant();
@@ -61,25 +70,50 @@ public class ProjectService {
 		Project project = new Project(new ProjectId(keys.getKeyAs(Number.class).longValue()), clean,
 				description.strip(), now);
 		events.publishEvent(new ProjectCreated(project.id(), project.name()));
+		audit.record(project.id(), "create", "project '" + clean + "'");
 		return project;
 	}
 
+	/**
+	 * Deletes a project with everything in it (documents, codings, memos, MITI, questionnaires,
+	 * members, audit log). Owners only.
+	 */
+	@Transactional
+	public void delete(ProjectId id) {
+		access.require(id, ProjectRole.OWNER);
+		Project project = find(id).orElseThrow(() -> new IllegalArgumentException("no project with id " + id.value()));
+		jdbc.sql("delete from project where id = ?").param(id.value()).update();
+		events.publishEvent(new ProjectDeleted(id, project.name()));
+	}
+
+	/** The projects the current actor may read, by name. */
 	public List<Project> list() {
+		List<Long> readable = access.readableIds();
 		return jdbc.sql("select id, name, description, created_at from project order by lower(name)")
 			.query(ProjectService::map)
-			.list();
+			.list()
+			.stream()
+			.filter(p -> readable == null || readable.contains(p.id().value()))
+			.toList();
 	}
 
+	/** A project the current actor may read. */
 	public Optional<Project> find(ProjectId id) {
-		return jdbc.sql("select id, name, description, created_at from project where id = ?")
-			.param(id.value())
-			.query(ProjectService::map)
-			.optional();
+		return findAny(id).filter(p -> access.can(p.id(), ProjectRole.VIEWER));
 	}
 
+	/** A project the current actor may read, by name (case-insensitive). */
 	public Optional<Project> findByName(String name) {
 		return jdbc.sql("select id, name, description, created_at from project where lower(name) = lower(?)")
 			.param(name.strip())
+			.query(ProjectService::map)
+			.optional()
+			.filter(p -> access.can(p.id(), ProjectRole.VIEWER));
+	}
+
+	private Optional<Project> findAny(ProjectId id) {
+		return jdbc.sql("select id, name, description, created_at from project where id = ?")
+			.param(id.value())
 			.query(ProjectService::map)
 			.optional();
 	}
@@ -90,6 +124,7 @@ public class ProjectService {
 				+ "'; known projects: " + String.join(", ", list().stream().map(Project::name).toList())));
 	}
 
+	/** True if no project exists at all (whoever may read it). */
 	public boolean isEmpty() {
 		return jdbc.sql("select count(*) from project").query(Long.class).single() == 0;
 	}

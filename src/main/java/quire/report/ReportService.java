@@ -1,5 +1,8 @@
 package quire.report;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,8 +115,14 @@ public class ReportService {
 
 	private final StudyRecordService record;
 
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
 	ReportService(JdbcClient jdbc, ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, FidelityService fidelity, SurveyService survey, StudyRecordService record) {
+			JointDisplayService joint, FidelityService fidelity, SurveyService survey, StudyRecordService record, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.record = record;
 		this.jdbc = jdbc;
 		this.projects = projects;
@@ -128,6 +137,8 @@ public class ReportService {
 	/** Saves (or, when blank, clears) the authors' answer to a checklist item. */
 	@Transactional
 	public void answer(ProjectId project, int item, String answer) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "checklist", "COREQ item " + item + " answered");
 		if (item < 1 || item > 32) {
 			throw new IllegalArgumentException("COREQ has items 1 to 32, not " + item);
 		}
@@ -496,6 +507,8 @@ public class ReportService {
 
 	/** The report in a format. */
 	public byte[] render(ProjectId project, Format format) {
+		access.require(project, ProjectRole.VIEWER);
+		audit.record(project, "export", "report (" + format.extension() + ")");
 		ReportDocument d = document(project);
 		return switch (format) {
 			case PDF -> PdfRenderer.render(d);

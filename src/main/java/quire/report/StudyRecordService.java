@@ -1,5 +1,8 @@
 package quire.report;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +22,13 @@ public class StudyRecordService {
 
 	private final JdbcClient jdbc;
 
-	StudyRecordService(JdbcClient jdbc) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	StudyRecordService(JdbcClient jdbc, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 	}
 
@@ -33,6 +42,8 @@ public class StudyRecordService {
 	@Transactional
 	public void addTeamMember(ProjectId project, String name, String role, String credentials, String occupation, String gender,
 			String experience) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "study record", "team member '" + name + "' added");
 		jdbc.sql("insert into team_member (project_id, name, role, credentials, occupation, gender, experience) values (?, ?, ?, ?, ?, ?, ?)")
 			.params(project.value(), text(name, "a team member needs a name", 200), text(role, "a team member needs a role", 100),
 					limit(credentials, 200), limit(occupation, 300), limit(gender, 50), limit(experience, 1000))
@@ -41,6 +52,8 @@ public class StudyRecordService {
 
 	@Transactional
 	public void removeTeamMember(long id) {
+		access.require(rowProject("team_member", id), ProjectRole.CODER);
+		audit.record(rowProject("team_member", id), "study record", "team member removed");
 		jdbc.sql("delete from team_member where id = ?").param(id).update();
 	}
 
@@ -63,6 +76,8 @@ public class StudyRecordService {
 	public void addSession(ProjectId project, @Nullable DocumentId document, @Nullable LocalDate heldOn, String moderator,
 			String coModerator, String setting, String othersPresent, String recording, String fieldNotes,
 			@Nullable Integer durationMinutes) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "study record", "data-collection session added");
 		if (durationMinutes != null && (durationMinutes < 1 || durationMinutes > 1000)) {
 			throw new IllegalArgumentException("a duration must be between 1 and 1000 minutes, was " + durationMinutes);
 		}
@@ -76,6 +91,8 @@ public class StudyRecordService {
 
 	@Transactional
 	public void removeSession(long id) {
+		access.require(rowProject("collection_session", id), ProjectRole.CODER);
+		audit.record(rowProject("collection_session", id), "study record", "data-collection session removed");
 		jdbc.sql("delete from collection_session where id = ?").param(id).update();
 	}
 
@@ -91,6 +108,8 @@ public class StudyRecordService {
 
 	@Transactional
 	public void addMemberCheck(ProjectId project, String who, String what, @Nullable LocalDate on, String response) {
+		access.require(project, ProjectRole.CODER);
+		audit.record(project, "study record", "member check added");
 		jdbc.sql("insert into member_check (project_id, who, what, checked_on, response) values (?, ?, ?, ?, ?)")
 			.params(project.value(), text(who, "say who read it", 200), text(what, "say what they read", 500),
 					on == null ? null : Date.valueOf(on), limit(response, 2000))
@@ -99,6 +118,8 @@ public class StudyRecordService {
 
 	@Transactional
 	public void removeMemberCheck(long id) {
+		access.require(rowProject("member_check", id), ProjectRole.CODER);
+		audit.record(rowProject("member_check", id), "study record", "member check removed");
 		jdbc.sql("delete from member_check where id = ?").param(id).update();
 	}
 
@@ -116,6 +137,17 @@ public class StudyRecordService {
 			throw new IllegalArgumentException("at most " + max + " characters, got " + v.length());
 		}
 		return v;
+	}
+
+
+	/** The project a study-record row belongs to, for the access check. */
+	private ProjectId rowProject(String table, long id) {
+		return jdbc.sql("select project_id from " + table + " where id = ?")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.map(ProjectId::new)
+			.orElseThrow(() -> new IllegalArgumentException("no entry with id " + id));
 	}
 
 }

@@ -33,7 +33,12 @@ import quire.corpus.DocumentId;
 import quire.corpus.DocumentImported;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
+import quire.project.Project;
+import quire.project.ProjectAccess;
+import quire.project.ProjectDeleted;
 import quire.project.ProjectId;
+import quire.project.ProjectRole;
+import quire.project.ProjectService;
 import quire.search.internal.CodeConstraints;
 import quire.search.internal.IndexedTranscript;
 import quire.search.internal.TurnIndex;
@@ -57,8 +62,14 @@ public class SearchService implements DisposableBean {
 
 	private final TurnIndex index;
 
-	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook,
-			@Value("${quire.home}") Path home) {
+	private final ProjectService projects;
+
+	private final ProjectAccess access;
+
+	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
+			ProjectAccess access, @Value("${quire.home}") Path home) {
+		this.projects = projects;
+		this.access = access;
 		this.corpus = corpus;
 		this.codings = codings;
 		this.codebook = codebook;
@@ -76,10 +87,62 @@ public class SearchService implements DisposableBean {
 	 * @throws IllegalArgumentException if the query cannot be read; the message says why
 	 */
 	public SearchResult search(SearchRequest request) {
+		access.require(request.project(), ProjectRole.VIEWER);
 		if (request.codes().isEmpty()) {
 			return index.search(request);
 		}
 		return index.search(request, constraints(request.project(), request.codes()));
+	}
+
+	/**
+	 * Searches every project the current user may read (or the chosen ones among them), grouped by
+	 * project; projects without hits are left out. A project the user does not belong to is never
+	 * searched, so it contributes no hit and no count.
+	 * @throws IllegalArgumentException if the query cannot be read
+	 */
+	public List<ProjectHits> searchAll(CrossProjectSearch request) {
+		List<ProjectHits> out = new ArrayList<>();
+		for (Project p : projects.list()) {
+			if (!request.projects().isEmpty() && !request.projects().contains(p.id())) {
+				continue;
+			}
+			var filter = crossProjectCodes(p.id(), request);
+			if (filter.isEmpty()) {
+				continue;
+			}
+			SearchResult result = search(new SearchRequest(p.id(), request.query(), request.group(), null,
+					request.speaker(), request.maxHitsPerProject(), filter.get()));
+			if (result.totalHits() > 0) {
+				out.add(new ProjectHits(p, result));
+			}
+		}
+		return out;
+	}
+
+	/** The code filter in one project's codebook; empty if a required code does not exist there. */
+	private java.util.Optional<CodeFilter> crossProjectCodes(ProjectId project, CrossProjectSearch request) {
+		List<CodeId> with = new ArrayList<>();
+		for (String name : request.codedWith()) {
+			var code = codebook.findCode(project, name);
+			if (code.isEmpty()) {
+				return java.util.Optional.empty();
+			}
+			with.add(code.get().id());
+		}
+		List<CodeId> without = request.notCodedWith()
+			.stream()
+			.flatMap(name -> codebook.findCode(project, name).stream())
+			.map(Code::id)
+			.toList();
+		CodeId within = null;
+		if (request.within() != null) {
+			var code = codebook.findCode(project, request.within());
+			if (code.isEmpty()) {
+				return java.util.Optional.empty();
+			}
+			within = code.get().id();
+		}
+		return java.util.Optional.of(new CodeFilter(with, without, within));
 	}
 
 	/** How many speaker turns of a project the index holds (equal to the project's turns once it has caught up). */
@@ -163,6 +226,11 @@ public class SearchService implements DisposableBean {
 			}
 		}
 		return ids;
+	}
+
+	@ApplicationModuleListener
+	void on(ProjectDeleted event) {
+		index.deleteProject(event.projectId());
 	}
 
 	@ApplicationModuleListener

@@ -1,5 +1,8 @@
 package quire.survey;
 
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.project.ProjectAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,7 +44,13 @@ public class SurveyService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	SurveyService(JdbcClient jdbc, ParticipantService participants) {
+	private final ProjectAccess access;
+
+	private final AuditLog audit;
+
+	SurveyService(JdbcClient jdbc, ParticipantService participants, ProjectAccess access, AuditLog audit) {
+		this.access = access;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.participants = participants;
 	}
@@ -51,6 +60,7 @@ public class SurveyService {
 	 * corrects the proposal, then calls {@link #importQuestionnaire}.
 	 */
 	public SurveyImport preview(ProjectId project, String fileName, byte[] content, String idColumn) {
+		access.require(project, ProjectRole.CODER);
 		return importOrPreview(project, "", fileName, content, idColumn, null, false, false);
 	}
 
@@ -61,7 +71,13 @@ public class SurveyService {
 	@Transactional
 	public SurveyImport importQuestionnaire(ProjectId project, String name, String fileName, byte[] content, String idColumn,
 			@Nullable List<VariableSpec> codebook, boolean addUnknown) {
-		return importOrPreview(project, name, fileName, content, idColumn, codebook, addUnknown, true);
+		access.require(project, ProjectRole.CODER);
+		SurveyImport result = importOrPreview(project, name, fileName, content, idColumn, codebook, addUnknown, true);
+		if (result.applied()) {
+			audit.record(project, "import", "questionnaire '" + name + "' from '" + fileName + "' (" + result.rows()
+					+ " rows)");
+		}
+		return result;
 	}
 
 	private SurveyImport importOrPreview(ProjectId project, String name, String fileName, byte[] content, String idColumn,

@@ -1,6 +1,13 @@
 package quire.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,14 +25,32 @@ import com.vaadin.flow.server.menu.MenuEntry;
  * The app shell around every view: Quire's name, the side navigation built from the views'
  * {@code @Menu} entries, and the current view's title.
  */
+@PermitAll
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 	private final H1 title = new H1();
 
-	public MainLayout() {
+	private final AuthenticationContext authentication;
+
+	public MainLayout(AuthenticationContext authentication) {
+		this.authentication = authentication;
 		setPrimarySection(Section.DRAWER);
 		addToDrawer(createBrand(), createNavigation());
-		addToNavbar(new DrawerToggle(), createTitle());
+		addToNavbar(new DrawerToggle(), createTitle(), createAccount());
+	}
+
+	/** Who is signed in, and the way out. */
+	private HorizontalLayout createAccount() {
+		Span who = new Span(authentication.getPrincipalName().orElse(""));
+		who.setId("signed-in-user");
+		who.addClassName("quire-signed-in");
+		Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+		signOut.setId("sign-out");
+		signOut.addThemeVariants(ButtonVariant.TERTIARY);
+		HorizontalLayout account = new HorizontalLayout(who, signOut);
+		account.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+		account.addClassName("quire-account");
+		return account;
 	}
 
 	private Div createBrand() {

@@ -43,7 +43,7 @@ class CliTests {
 	Run run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int exit = cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+		int exit = cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
 		return new Run(exit, out.toString(), err.toString());
 	}
 

@@ -157,7 +157,7 @@ abstract class CodingServiceContract {
 
 		Code renamed = codebook.update(a.id(), new CodeDraft("Caseload", "Too many cases per caseworker.", "Counts",
 				"Time", "\"We have too many\"", "#2ca02c", Set.of(ReAim.IMPLEMENTATION), Stance.BARRIER,
-				Origin.INDUCTIVE));
+				Origin.INDUCTIVE), codebook.version(a.id()).version());
 		assertThat(renamed.path()).isEqualTo("Workload › Caseload");
 		assertThat(renamed.definition()).isEqualTo("Too many cases per caseworker.");
 		assertThat(renamed.colour()).isEqualTo("#2CA02C");
@@ -165,17 +165,30 @@ abstract class CodingServiceContract {
 		assertThat(renamed.stance()).isEqualTo(Stance.BARRIER);
 
 		var before = paths();
-		assertThatThrownBy(() -> codebook.update(b.id(), b.draft().withName("caseload")))
+		assertThatThrownBy(() -> codebook.update(b.id(), b.draft().withName("caseload"), codebook.version(b.id()).version()))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("a code named 'caseload' exists already at that level");
-		assertThatThrownBy(() -> codebook.update(top.id(), top.draft().withName("WORKLOAD")))
+		assertThatThrownBy(() -> codebook.update(top.id(), top.draft().withName("WORKLOAD"), codebook.version(top.id()).version()))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("exists already");
 		assertThat(paths()).isEqualTo(before);
 		// the same name at another level is fine
-		assertThat(codebook.update(top.id(), top.draft().withName("Caseload")).path()).isEqualTo("Caseload");
+		assertThat(codebook.update(top.id(), top.draft().withName("Caseload"), codebook.version(top.id()).version()).path()).isEqualTo("Caseload");
 		// renaming a code to its own name (other case) is not a clash
-		assertThat(codebook.update(b.id(), b.draft().withName("NO TIME")).name()).isEqualTo("NO TIME");
+		assertThat(codebook.update(b.id(), b.draft().withName("NO TIME"), codebook.version(b.id()).version()).name()).isEqualTo("NO TIME");
+	}
+
+	@Test
+	void aSecondEditFromAnOldVersionIsRefusedWithWhoChangedIt() {
+		Code c = code("Workload");
+		int seen = codebook.version(c.id()).version();
+		codebook.update(c.id(), c.draft().withName("Caseload"), seen);
+		assertThatThrownBy(() -> codebook.update(c.id(), c.draft().withName("Time pressure"), seen))
+			.isInstanceOf(EditConflictException.class)
+			.hasMessage("'Caseload' was changed by local administrator while you were editing it. Reload to see their "
+					+ "version, then make your change again.");
+		assertThat(codebook.code(c.id()).orElseThrow().name()).isEqualTo("Caseload");
+		assertThat(codebook.version(c.id()).version()).isEqualTo(seen + 1);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package quire.corpus;
 
+import quire.EnabledIfPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -8,6 +9,7 @@ import quire.PostgresSchema;
 import quire.QuireHome;
 
 /** The corpus contract on PostgreSQL, in a fresh schema of the local server. */
+@EnabledIfPostgres
 @SpringBootTest
 class CorpusServicePostgresTests extends CorpusServiceContract {
 

@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import quire.QuireHome;
 
 /**
- * One real-browser journey in Debian's headless Chromium: the app starts on an empty home and
- * creates the demo project; the researcher uploads a transcript on the Documents page, searches for
+ * One real-browser journey in Debian's headless Chromium: the app starts on an empty home, creates
+ * the first administrator from configuration and the demo project; the researcher is sent to the
+ * sign-in page, signs in, uploads a transcript on the Documents page, searches for
  * a phrase, sees the keyword-in-context row, opens the transcript at the highlighted hit and codes
  * it by selecting the words and typing a code's name in the picker.
  */
@@ -46,7 +47,11 @@ class BrowserJourneyTests {
 	static void home(DynamicPropertyRegistry registry) {
 		QuireHome.register(registry, QuireHome.create("quire-browser"));
 		registry.add("quire.demo.on-first-start", () -> "true");
+		registry.add("quire.admin.username", () -> "journey");
+		registry.add("quire.admin.password", () -> PASSWORD);
 	}
+
+	static final String PASSWORD = "journey-password-1";
 
 	@LocalServerPort
 	int port;
@@ -85,6 +90,19 @@ class BrowserJourneyTests {
 		}
 	}
 
+	/** The app sends a stranger to the sign-in page; signing in brings them back to where they were going. */
+	void signIn() {
+		wait.until(d -> d.getCurrentUrl().contains("/login"));
+		WebElement user = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-field[name='username'] input"))
+			.stream().findFirst().orElse(null));
+		user.sendKeys("journey");
+		WebElement password = driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input"));
+		password.sendKeys(PASSWORD);
+		password.sendKeys(org.openqa.selenium.Keys.ENTER);
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+		wait.until(d -> text("signed-in-user").equals("journey"));
+	}
+
 	@Test
 	void importSearchOpenTheTranscriptAtTheHitAndCodeIt() throws IOException {
 		Path transcript = Files.writeString(files.resolve("browser-focus-group.txt"), """
@@ -94,6 +112,7 @@ class BrowserJourneyTests {
 				""", StandardCharsets.UTF_8);
 
 		driver.get(url("documents"));
+		signIn();
 		wait.until(d -> text("documents").contains("focus-group-mi-caseworkers"));
 		WebElement upload = driver.findElement(By.id("upload"));
 		WebElement input = (WebElement) ((JavascriptExecutor) driver).executeScript(

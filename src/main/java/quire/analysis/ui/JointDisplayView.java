@@ -1,5 +1,6 @@
 package quire.analysis.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ import quire.ui.MainLayout;
  * evidence for the same caseworkers, questionnaire evidence), codes × a participant attribute with
  * segments and participants per cell, and the quantitizing export for statistics packages.
  */
+@PermitAll
 @Route(value = "joint-displays", layout = MainLayout.class)
 @PageTitle("Joint displays")
 @Menu(order = 7.8, title = "Joint displays", icon = "vaadin:split-h")

@@ -1,5 +1,6 @@
 package quire.coding.internal;
 
+import quire.tabular.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -34,9 +35,9 @@ public final class SegmentWriter {
 					.get())) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 			for (CodedSegment s : segments) {
-				csv.printRecord(safe(s.codePath()), safe(s.documentName()), safe(s.group() == null ? "" : s.group()),
-						s.turnIndex(), safe(s.speaker() == null ? "" : s.speaker()), safe(s.coding().coder()),
-						s.coding().start(), s.coding().end(), safe(s.text()), safe(s.before()), safe(s.after()));
+				csv.printRecord(SpreadsheetCells.neutralise(s.codePath()), SpreadsheetCells.neutralise(s.documentName()), SpreadsheetCells.neutralise(s.group() == null ? "" : s.group()),
+						s.turnIndex(), SpreadsheetCells.neutralise(s.speaker() == null ? "" : s.speaker()), SpreadsheetCells.neutralise(s.coding().coder()),
+						s.coding().start(), s.coding().end(), SpreadsheetCells.neutralise(s.text()), SpreadsheetCells.neutralise(s.before()), SpreadsheetCells.neutralise(s.after()));
 			}
 		}
 		catch (IOException ex) {
@@ -74,12 +75,5 @@ public final class SegmentWriter {
 		}
 	}
 
-	/** A cell a spreadsheet would evaluate (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe. */
-	static String safe(String cell) {
-		if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-			return "'" + cell;
-		}
-		return cell;
-	}
 
 }

@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +48,7 @@ import quire.ui.Notifications;
  * Cohen's κ and Krippendorff's α per code and overall, then walk the disagreements, each opening the
  * transcript where the coders differ.
  */
+@PermitAll
 @Route(value = "agreement", layout = MainLayout.class)
 @PageTitle("Inter-coder agreement")
 @Menu(order = 5, title = "Agreement", icon = "vaadin:users")

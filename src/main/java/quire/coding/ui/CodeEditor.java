@@ -74,7 +74,7 @@ class CodeEditor extends Dialog {
 				onSave.accept(draft);
 				close();
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | quire.coding.EditConflictException ex) {
 				Notifications.error(ex.getMessage());
 			}
 		});

@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,6 +66,7 @@ import quire.ui.Notifications;
  * project started from the RE-AIM codebook. Create, edit, drag to move, merge, delete (with what is
  * lost), and import or export REFI-QDA {@code .qdc}.
  */
+@PermitAll
 @Route(value = "codebook", layout = MainLayout.class)
 @PageTitle("Codebook")
 @Menu(order = 3, title = "Codebook", icon = "vaadin:file-tree")
@@ -299,8 +301,11 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		CodeDraft start = existing != null ? existing.draft() : CodeDraft.named("New code", codebook.nextColour(p.id()));
+		// The version this person starts from: a save after someone else's change is refused, not overwritten.
+		int version = existing == null ? 0 : codebook.version(existing.id()).version();
 		new CodeEditor(existing == null ? "New code" : "Edit " + existing.name(), start, draft -> {
-			Code saved = existing == null ? codebook.create(p.id(), parent, draft) : codebook.update(existing.id(), draft);
+			Code saved = existing == null ? codebook.create(p.id(), parent, draft)
+					: codebook.update(existing.id(), draft, version);
 			refresh(saved.id());
 			Notifications.success("Saved '" + saved.name() + "'.");
 		}).open();

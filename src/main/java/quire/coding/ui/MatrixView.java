@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,7 @@ import quire.ui.MainLayout;
  * documents, groups or speakers, counting coded segments; a click on a cell lists its segments. Below,
  * code co-occurrence by overlapping segments.
  */
+@PermitAll
 @Route(value = "matrix", layout = MainLayout.class)
 @PageTitle("Framework matrix")
 @Menu(order = 4, title = "Framework matrix", icon = "vaadin:table")

@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /** The project journal and every memo of the project, newest first, each linked to what it is about. */
+@PermitAll
 @Route(value = "memos", layout = MainLayout.class)
 @PageTitle("Memos")
 @Menu(order = 6, title = "Memos", icon = "vaadin:notebook")

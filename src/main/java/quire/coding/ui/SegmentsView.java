@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import quire.ui.MainLayout;
  * Every segment coded with a code (and its sub-codes): source, speaker, coder and the words with
  * context, each opening the transcript at the segment. Exports to CSV and Word.
  */
+@PermitAll
 @Route(value = "codes/:codeId", layout = MainLayout.class)
 @PageTitle("Coded segments")
 class SegmentsView extends VerticalLayout implements BeforeEnterObserver {

@@ -1,5 +1,6 @@
 package quire.coding.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,7 @@ import quire.ui.Notifications;
  * Opened from search as {@code transcript/ID?turn=N&start=S&end=E}, it scrolls to the turn and
  * highlights the hit (document offsets {@code [S, E)}).
  */
+@PermitAll
 @Route(value = "transcript/:documentId", layout = MainLayout.class)
 @PageTitle("Transcript")
 class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
@@ -88,6 +90,10 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private final MemoService memos;
 
 	private final CurrentCoder coder;
+
+	private final LiveCodings live;
+
+	private com.vaadin.flow.shared.@Nullable Registration watching;
 
 	private final VerticalLayout reading = new VerticalLayout();
 
@@ -124,7 +130,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private int focusTurn = -1;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder) {
+			CurrentCoder coder, LiveCodings live) {
+		this.live = live;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.codings = codings;
@@ -158,6 +165,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		}
 		panel.setVisible(true);
 		transcript = found.get();
+		watchOthers(transcript.document().id());
 		QueryParameters query = event.getLocation().getQueryParameters();
 		focusTurn = intParam(query, "turn", -1);
 		hitStart = intParam(query, "start", -1);
@@ -185,6 +193,29 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 					"const t = document.getElementById($0); if (t) { t.scrollIntoView({block: 'center'}); }",
 					"turn-" + focusTurn);
 		}
+	}
+
+	/** Another coder's committed codings in this document appear here without a reload (server push). */
+	private void watchOthers(DocumentId id) {
+		stopWatching();
+		Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()).ifPresent(ui -> watching = live.watch(ui, id, changed -> {
+			if (transcript != null && transcript.document().id().equals(changed)) {
+				renderTurns();
+			}
+		}));
+	}
+
+	private void stopWatching() {
+		if (watching != null) {
+			watching.remove();
+			watching = null;
+		}
+	}
+
+	@Override
+	protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+		stopWatching();
+		super.onDetach(event);
 	}
 
 	private void createReading() {

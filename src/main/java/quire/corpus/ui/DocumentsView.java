@@ -1,5 +1,6 @@
 package quire.corpus.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +48,7 @@ import quire.ui.Notifications;
  * line per file saying what happened), list them with group, language, turns and words, open or
  * delete them.
  */
+@PermitAll
 @Route(value = "documents", layout = MainLayout.class)
 @PageTitle("Documents")
 @Menu(order = 1, title = "Documents", icon = "vaadin:records")

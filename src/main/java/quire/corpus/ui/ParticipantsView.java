@@ -1,5 +1,6 @@
 package quire.corpus.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,7 @@ import quire.ui.Notifications;
  * category with ordered values), select participants and set an attribute for all of them at once,
  * add participants who have no transcript (questionnaire respondents).
  */
+@PermitAll
 @Route(value = "participants", layout = MainLayout.class)
 @PageTitle("Participants")
 @Menu(order = 1.5, title = "Participants", icon = "vaadin:user-card")

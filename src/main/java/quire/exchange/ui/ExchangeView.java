@@ -1,5 +1,6 @@
 package quire.exchange.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ import quire.ui.MainLayout;
  * QualCoder, or import a {@code .qdpx} from one of them as a new project, with a report of what was
  * taken over and what was skipped.
  */
+@PermitAll
 @Route(value = "exchange", layout = MainLayout.class)
 @PageTitle("Exchange")
 @Menu(order = 8, title = "Exchange (.qdpx)", icon = "vaadin:exchange")

@@ -1,5 +1,6 @@
 package quire.fidelity.internal;
 
+import quire.tabular.SpreadsheetCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,9 @@ public final class LabCsvWriter {
 			printer.printRecord(HEADER);
 			for (LabRow row : rows) {
 				List<Object> cells = new ArrayList<>();
-				cells.add(neutralise(row.sessionId()));
-				cells.add(neutralise(row.counsellorId()));
-				cells.add(neutralise(row.coderId()));
+				cells.add(SpreadsheetCells.neutralise(row.sessionId()));
+				cells.add(SpreadsheetCells.neutralise(row.counsellorId()));
+				cells.add(SpreadsheetCells.neutralise(row.coderId()));
 				for (Global g : Global.values()) {
 					cells.add(row.globals().get(g));
 				}
@@ -66,15 +67,6 @@ public final class LabCsvWriter {
 		return bytes;
 	}
 
-	/** {@code value} with a leading apostrophe if a spreadsheet would take it for a formula. */
-	static String neutralise(String value) {
-		if (value.isEmpty()) {
-			return value;
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
-	}
 
 	private static List<String> header() {
 		List<String> h = new ArrayList<>(List.of("Session", "Counsellor", "Coder"));

@@ -1,5 +1,6 @@
 package quire.fidelity.internal;
 
+import quire.tabular.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -32,8 +33,8 @@ public final class UtteranceCsv {
 			.setHeader("session", "counsellor", "coder", "utterance", "turn", "start", "end", "behaviours", "text")
 			.get())) {
 			for (Row r : rows) {
-				csv.printRecord(safe(r.session()), safe(r.counsellor()), safe(r.coder()), r.utterance(), r.turn(), r.start(),
-						r.end(), r.behaviours(), safe(r.text()));
+				csv.printRecord(SpreadsheetCells.neutralise(r.session()), SpreadsheetCells.neutralise(r.counsellor()), SpreadsheetCells.neutralise(r.coder()), r.utterance(), r.turn(), r.start(),
+						r.end(), r.behaviours(), SpreadsheetCells.neutralise(r.text()));
 			}
 		}
 		catch (IOException ex) {
@@ -42,8 +43,5 @@ public final class UtteranceCsv {
 		return out.toByteArray();
 	}
 
-	static String safe(String cell) {
-		return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-	}
 
 }

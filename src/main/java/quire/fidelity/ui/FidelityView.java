@@ -1,5 +1,6 @@
 package quire.fidelity.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ import quire.ui.Notifications;
  * session with each mean marked against the project's threshold set, a chart, ICC reliability for
  * double-coded sessions, the rated sessions, and import/export of a coding lab's CSV.
  */
+@PermitAll
 @Route(value = "fidelity", layout = MainLayout.class)
 @PageTitle("MITI fidelity")
 @Menu(order = 7, title = "MITI fidelity", icon = "vaadin:chart-3d")

@@ -1,5 +1,6 @@
 package quire.fidelity.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -51,6 +52,7 @@ import quire.ui.Notifications;
  * between the four global scores and 1–5 rates them, with the anchors beside; a live summary against
  * the project's threshold set.
  */
+@PermitAll
 @Route(value = "fidelity/session/:sessionId", layout = MainLayout.class)
 @PageTitle("MITI coding")
 class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {

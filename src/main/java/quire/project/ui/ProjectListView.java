@@ -1,5 +1,6 @@
 package quire.project.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -27,6 +28,7 @@ import quire.project.ProjectService;
 import quire.ui.MainLayout;
 
 /** Lists the projects, creates new ones, and opens one to work in. */
+@PermitAll
 @Route(value = "projects", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Projects")

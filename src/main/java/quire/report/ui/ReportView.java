@@ -1,5 +1,6 @@
 package quire.report.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
@@ -39,6 +40,7 @@ import quire.ui.Notifications;
  * The COREQ checklist with each item's status (filled from data, answered by the authors, missing)
  * and an answer box per item; a preview of the report and downloads as PDF, Word and Markdown.
  */
+@PermitAll
 @Route(value = "report", layout = MainLayout.class)
 @PageTitle("Report")
 @Menu(order = 7.9, title = "Report (COREQ)", icon = "vaadin:file-text-o")

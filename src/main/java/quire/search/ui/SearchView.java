@@ -1,5 +1,6 @@
 package quire.search.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ import quire.ui.Notifications;
  * per document. The query and filters live in the URL ({@code search?q=...&group=...}) so a search
  * can be bookmarked and shared; clicking a row opens the transcript at the hit.
  */
+@PermitAll
 @Route(value = "search", layout = MainLayout.class)
 @PageTitle("Search")
 @Menu(order = 2, title = "Search", icon = "vaadin:search")

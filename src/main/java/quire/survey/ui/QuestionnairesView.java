@@ -1,5 +1,6 @@
 package quire.survey.ui;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,7 @@ import quire.ui.Notifications;
  * frequency tables in the seed study's layout (n (%) per category, missing counted apart), numeric
  * summaries, crosstabs by a participant attribute and bar charts.
  */
+@PermitAll
 @Route(value = "questionnaires", layout = MainLayout.class)
 @PageTitle("Questionnaires")
 @Menu(order = 7.5, title = "Questionnaires", icon = "vaadin:clipboard-text")

@@ -1,5 +1,8 @@
 package quire.analysis.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -20,10 +22,11 @@ import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 
 /** The joint displays page on the demo project: the RE-AIM display and codes × group. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JointDisplayViewTests extends SpringBrowserlessTest {
+class JointDisplayViewTests extends SignedInBrowserlessTest {
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {

@@ -1,5 +1,8 @@
 package quire.coding.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -35,9 +37,10 @@ import quire.project.Project;
 import quire.project.ProjectService;
 
 /** The coding views without a browser: code a selection, in vivo, remove; the codebook; matrix; agreement. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
-class CodingViewsTests extends SpringBrowserlessTest {
+class CodingViewsTests extends SignedInBrowserlessTest {
 
 	static final String TEXT = """
 			[00:00:02] Moderator: How did the MI training go?

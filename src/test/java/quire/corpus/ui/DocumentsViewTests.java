@@ -1,5 +1,8 @@
 package quire.corpus.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -26,9 +28,10 @@ import quire.project.Project;
 import quire.project.ProjectService;
 
 /** The documents view without a browser: listing and deleting with confirmation. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
-class DocumentsViewTests extends SpringBrowserlessTest {
+class DocumentsViewTests extends SignedInBrowserlessTest {
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {

@@ -1,5 +1,8 @@
 package quire.exchange.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
@@ -25,9 +27,10 @@ import quire.project.Project;
 import quire.project.ProjectService;
 
 /** The exchange page: a project's own export imports back as a new project; a damaged file is refused. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
-class ExchangeViewTests extends SpringBrowserlessTest {
+class ExchangeViewTests extends SignedInBrowserlessTest {
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {

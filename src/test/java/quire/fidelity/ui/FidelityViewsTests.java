@@ -1,5 +1,8 @@
 package quire.fidelity.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -34,9 +36,10 @@ import quire.project.Project;
 import quire.project.ProjectService;
 
 /** The MITI views without a browser: coding a session from the keyboard, and the results page. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
-class FidelityViewsTests extends SpringBrowserlessTest {
+class FidelityViewsTests extends SignedInBrowserlessTest {
 
 	static final String SESSION = """
 			[00:00:01] MI Caseworker 2: Welcome. How have the last weeks been?

@@ -1,5 +1,8 @@
 package quire.search.ui;
 
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
+import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import java.util.Map;
 
@@ -34,9 +36,10 @@ import quire.search.SearchService;
 import quire.search.KwicHit;
 
 /** The search view without a browser: query, filters, KWIC rows, and opening a hit. */
+@WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @SpringBootTest
 @ViewPackages(packages = "quire")
-class SearchViewTests extends SpringBrowserlessTest {
+class SearchViewTests extends SignedInBrowserlessTest {
 
 	@DynamicPropertySource
 	static void home(DynamicPropertyRegistry registry) {

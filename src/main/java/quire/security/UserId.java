@@ -1,0 +1,5 @@
+package quire.security;
+
+/** A user account's database id. */
+public record UserId(long value) {
+}

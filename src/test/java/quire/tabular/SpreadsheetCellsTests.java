@@ -1,0 +1,29 @@
+package quire.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class SpreadsheetCellsTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "=1+1", "=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+			"\t=1", "\r=1" })
+	void formulasGetAnApostrophe(String cell) {
+		assertThat(SpreadsheetCells.neutralise(cell)).isEqualTo("'" + cell);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "S01", "-1", "-1.5", "+47", "1e-3", "a=b", "caseworker - said" })
+	void plainTextAndNumbersStay(String cell) {
+		assertThat(SpreadsheetCells.neutralise(cell)).isEqualTo(cell);
+	}
+
+	@Test
+	void anEmptyCellStaysEmpty() {
+		assertThat(SpreadsheetCells.neutralise("")).isEmpty();
+	}
+
+}
