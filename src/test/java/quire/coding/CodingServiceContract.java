@@ -1219,6 +1219,38 @@ abstract class CodingServiceContract {
 			.id();
 	}
 
+	@Test
+	void twoCodersCodingOneTranscriptAtOnceLoseNothing() throws Exception {
+		Code a = code("Workload");
+		Code b = code("Training");
+		// Every word of the transcript is one distinct span, coded by both coders at the same time.
+		String text = corpus.transcript(doc).orElseThrow().text();
+		List<int[]> words = new java.util.ArrayList<>();
+		var m = java.util.regex.Pattern.compile("\\p{L}{3,}").matcher(text);
+		while (m.find()) {
+			words.add(new int[] { m.start(), m.end() });
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		java.util.function.BiFunction<Code, String, java.util.concurrent.Callable<Integer>> burst = (code, coder) -> () -> {
+			go.await();
+			for (int[] w : words) {
+				codings.code(doc, code.id(), w[0], w[1], coder);
+			}
+			return words.size();
+		};
+		var first = pool.submit(burst.apply(a, "Anna"));
+		var second = pool.submit(burst.apply(b, "Jonas"));
+		long t0 = System.nanoTime();
+		go.countDown();
+		int done = first.get() + second.get();
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		pool.shutdown();
+		System.out.printf("two concurrent coders: %d codings in %.2f s (%.0f codings/s)%n", done, seconds, done / seconds);
+		assertThat(codings.codings(doc, "Anna")).hasSize(words.size());
+		assertThat(codings.codings(doc, "Jonas")).hasSize(words.size());
+	}
+
 	Code code(String name) {
 		return codebook.create(project.id(), null, CodeDraft.named(name, "#1F77B4"));
 	}

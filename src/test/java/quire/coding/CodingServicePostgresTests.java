@@ -1,10 +1,10 @@
 package quire.coding;
 
-import quire.EnabledIfPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import quire.EnabledIfPostgres;
 import quire.PostgresSchema;
 import quire.QuireHome;
 

@@ -56,6 +56,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 				+ "in the server log, or set QUIRE_ADMIN_USERNAME and QUIRE_ADMIN_PASSWORD and restart.");
 		hint.setId("first-start-hint");
 		hint.setMaxWidth("28rem");
+		hint.getStyle().set("text-align", "center");
 		hint.setVisible(!users.hasUsers());
 		return hint;
 	}

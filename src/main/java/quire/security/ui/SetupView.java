@@ -42,9 +42,16 @@ class SetupView extends VerticalLayout implements BeforeEnterObserver {
 
 	SetupView(FirstAdminSetup setup) {
 		this.setup = setup;
-		setMaxWidth("30rem");
-		add(new H1("Set up Quire"), new Paragraph("Create the first administrator. They own the demo project and can "
-				+ "add the rest of the team."), username, displayName, password, repeat, createButton(), status);
+		setSizeFull();
+		setAlignItems(Alignment.CENTER);
+		VerticalLayout card = new VerticalLayout(new H1("Set up Quire"), new Paragraph("Create the first administrator. "
+				+ "They own the demo project and can add the rest of the team."), username, displayName, password, repeat,
+				createButton(), status);
+		card.setMaxWidth("26rem");
+		for (var field : new com.vaadin.flow.component.HasSize[] { username, displayName, password, repeat }) {
+			field.setWidthFull();
+		}
+		add(card);
 		password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
 		status.setId("setup-status");
 	}

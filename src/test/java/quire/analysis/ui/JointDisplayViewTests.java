@@ -1,8 +1,5 @@
 package quire.analysis.ui;
 
-import org.springframework.security.test.context.support.TestExecutionEvent;
-import org.springframework.security.test.context.support.WithUserDetails;
-import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -12,11 +9,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTableCell;
 
+import quire.SignedInBrowserlessTest;
 import quire.QuireHome;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;

@@ -1,8 +1,5 @@
 package quire.coding.ui;
 
-import org.springframework.security.test.context.support.TestExecutionEvent;
-import org.springframework.security.test.context.support.WithUserDetails;
-import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -24,6 +23,7 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
+import quire.SignedInBrowserlessTest;
 import quire.QuireHome;
 import quire.coding.Code;
 import quire.coding.CodebookService;
@@ -210,6 +210,20 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		assertThat($(Span.class).withId("auto-preview").single().getText()).contains("2 new codings");
 		test($(Button.class).withId("auto-confirm").single()).click();
 		assertThat(codings.codings(document.id(), null)).hasSize(2).allSatisfy(c -> assertThat(c.codeId()).isEqualTo(code.id()));
+	}
+
+	@Test
+	void anotherCodersNewCodingAppearsInAnOpenTranscriptWithoutReload() throws Exception {
+		openTranscript();
+		assertThat($(Div.class).withClassName("stripe").all()).isEmpty();
+		var code = codebook.codes(project.id()).get(0);
+		int start = offsetOf("Summarizing was the hardest part");
+		// A colleague codes the same transcript in their own session (another thread, no UI of theirs here).
+		Thread colleague = new Thread(() -> codings.code(document.id(), code.id(), start, start + 11, "Colleague"));
+		colleague.start();
+		colleague.join();
+		roundTrip();
+		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1);
 	}
 
 }

@@ -1,8 +1,5 @@
 package quire.search.ui;
 
-import org.springframework.security.test.context.support.TestExecutionEvent;
-import org.springframework.security.test.context.support.WithUserDetails;
-import quire.SignedInBrowserlessTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.browserless.ViewPackages;
 import java.util.Map;
@@ -26,6 +25,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
+import quire.SignedInBrowserlessTest;
 import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.ImportRequest;
