@@ -7,7 +7,8 @@ import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 
 /**
  * The name codings made in this browser session are recorded under, and which coders' codings the
- * views show. Until Quire has logins, a researcher types their name once per session.
+ * views show. It starts as the signed-in user's name; a researcher may code under another label
+ * (for example "Coder B" in a reliability exercise) — the audit log still names the account.
  */
 @SpringComponent
 @VaadinSessionScope
@@ -16,7 +17,11 @@ public class CurrentCoder implements Serializable {
 	/** The filter value that shows every coder's codings. */
 	public static final String ALL = "All coders";
 
-	private String name = "Researcher";
+	private String name;
+
+	CurrentCoder(quire.security.Actors actors) {
+		this.name = actors.current() instanceof quire.security.Actor.User u ? u.username() : "Researcher";
+	}
 
 	private String shown = ALL;
 

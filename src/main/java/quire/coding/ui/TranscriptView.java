@@ -35,6 +35,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
+import quire.project.ProjectAccess;
+import quire.project.ProjectRole;
 import quire.coding.Code;
 import quire.coding.CodeDraft;
 import quire.coding.CodebookService;
@@ -93,6 +95,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private final LiveCodings live;
 
+	private final ProjectAccess access;
+
 	private com.vaadin.flow.shared.@Nullable Registration watching;
 
 	private final VerticalLayout reading = new VerticalLayout();
@@ -130,8 +134,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private int focusTurn = -1;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder, LiveCodings live) {
+			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
 		this.live = live;
+		this.access = access;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.codings = codings;
@@ -163,7 +168,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			panel.setVisible(false);
 			return;
 		}
-		panel.setVisible(true);
+		// Coding needs the coder role; a viewer reads the transcript and its stripes.
+		panel.setVisible(access.can(found.get().document().projectId(), ProjectRole.CODER));
 		transcript = found.get();
 		watchOthers(transcript.document().id());
 		QueryParameters query = event.getLocation().getQueryParameters();

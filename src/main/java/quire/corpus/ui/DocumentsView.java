@@ -33,6 +33,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import quire.project.ProjectAccess;
+import quire.project.ProjectRole;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -79,11 +81,23 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private volatile @Nullable Language chosenLanguage;
 
-	DocumentsView(CorpusService corpus, CurrentProject current) {
+	private final ProjectAccess access;
+
+	private final Div importPanel;
+
+	private final Paragraph readOnly = new Paragraph();
+
+	private boolean mayDelete;
+
+	DocumentsView(CorpusService corpus, CurrentProject current, ProjectAccess access) {
 		this.corpus = corpus;
 		this.current = current;
+		this.access = access;
 		addClassName("quire-page");
-		add(heading, createImportPanel(), createGrid());
+		importPanel = createImportPanel();
+		readOnly.setId("read-only-note");
+		readOnly.addClassName("quire-help");
+		add(heading, readOnly, importPanel, createGrid());
 	}
 
 	@Override
@@ -95,6 +109,13 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		heading.setText(project.name());
+		// A viewer reads; importing needs the coder role and deleting the owner role (the services check too).
+		boolean mayImport = access.can(project.id(), ProjectRole.CODER);
+		mayDelete = access.can(project.id(), ProjectRole.OWNER);
+		importPanel.setVisible(mayImport);
+		readOnly.setVisible(!mayImport);
+		readOnly.setText("You are a viewer in this project: you can read, search, and export reports. Ask an owner "
+				+ "(Members page) for the coder role to import or code transcripts.");
 		refresh();
 	}
 
@@ -199,6 +220,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 			delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
 			delete.setAriaLabel("Delete " + d.name());
 			delete.setTooltipText("Delete");
+			delete.setVisible(mayDelete);
 			return delete;
 		}).setAutoWidth(true).setFlexGrow(0);
 		grid.addItemDoubleClickListener(e -> open(e.getItem()));

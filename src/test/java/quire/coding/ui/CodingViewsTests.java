@@ -105,7 +105,7 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		assertThat(codings.codings(document.id(), null)).singleElement().satisfies(c -> {
 			assertThat(c.start()).isEqualTo(start);
 			assertThat(c.end()).isEqualTo(start + "Summarizing was the hardest part".length());
-			assertThat(c.coder()).isEqualTo("Researcher");
+			assertThat(c.coder()).as("the signed-in user codes under their own name").isEqualTo(RESEARCHER);
 		});
 		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1)
 			.first()
@@ -128,7 +128,7 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 	void aCodingIsSelectedByItsStripeAndRemoved() {
 		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
 		int start = offsetOf("Our team leader");
-		codings.code(document.id(), code.id(), start, start + 40, "Researcher");
+		codings.code(document.id(), code.id(), start, start + 40, RESEARCHER);
 		openTranscript();
 		test($(Div.class).withClassName("stripe").single()).click();
 		assertThat($(Span.class).withClassName("code-name").single().getText()).contains("Management support");

@@ -110,19 +110,19 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 		view.toggle(Behaviour.CR);
 		view.toggle(Behaviour.GI);
 
-		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.Q)).isEqualTo(1);
-		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.CR)).isEqualTo(1);
+		assertThat(miti.counts(session.id(), RESEARCHER).get(Behaviour.Q)).isEqualTo(1);
+		assertThat(miti.counts(session.id(), RESEARCHER).get(Behaviour.CR)).isEqualTo(1);
 		assertThat($(Span.class).withClassName("quire-behaviour").all()).extracting(Span::getText)
 			.containsExactly("Q", "CR", "GI");
 		assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("miti-counts").single().getText())
 			.contains("Q 1").contains("CR 1").contains("GI 1");
 
 		view.undo();
-		assertThat(miti.counts(session.id(), "Researcher").get(Behaviour.GI)).isZero();
+		assertThat(miti.counts(session.id(), RESEARCHER).get(Behaviour.GI)).isZero();
 
 		String csv = new String(miti.exportUtterances(project.id()), StandardCharsets.UTF_8);
 		assertThat(csv).contains("session,counsellor,coder,utterance,turn,start,end,behaviours,text")
-			.contains("V1,MI Caseworker 2,Researcher,1,1,")
+			.contains("V1,MI Caseworker 2,researcher,1,1,")
 			.contains(",Q,Welcome. How have the last weeks been?")
 			.contains(",CR,So the pain is still there");
 	}
@@ -138,7 +138,7 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 		view.rate(Global.EMPATHY, 5);
 
 		Rating rating = fidelity.ratings(project.id()).stream()
-			.filter(r -> r.session().id().equals(session.id()) && r.coder().equals("Researcher"))
+			.filter(r -> r.session().id().equals(session.id()) && r.coder().equals(RESEARCHER))
 			.findFirst()
 			.orElseThrow();
 		assertThat(rating.scores()).isNotNull();
