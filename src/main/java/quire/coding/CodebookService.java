@@ -101,7 +101,8 @@ public class CodebookService {
 			.param(id.value())
 			.query((rs, n) -> new ProjectId(rs.getLong(1)))
 			.optional();
-		return project.flatMap(p -> codes(p).stream().filter(c -> c.id().equals(id)).findFirst());
+		return project.filter(p -> access.can(p, ProjectRole.VIEWER))
+			.flatMap(p -> codes(p).stream().filter(c -> c.id().equals(id)).findFirst());
 	}
 
 	/** A code by its path of names from the root, e.g. {@code Adoption › MI seen as useful}, or by its name alone when unique. */

@@ -73,8 +73,10 @@ public class FidelityService {
 			.list();
 	}
 
+	/** A MITI session; empty if there is none or the current actor may not read its project. */
 	public Optional<MitiSession> session(MitiSessionId id) {
-		return jdbc.sql("select * from miti_session where id = ?").param(id.value()).query((rs, n) -> session(rs)).optional();
+		return jdbc.sql("select * from miti_session where id = ?").param(id.value()).query((rs, n) -> session(rs)).optional()
+			.filter(s -> access.can(s.projectId(), ProjectRole.VIEWER));
 	}
 
 	/** Creates a session or updates the one with the same label. */

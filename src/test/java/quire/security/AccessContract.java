@@ -166,7 +166,12 @@ abstract class AccessContract {
 
 	@Test
 	void outsidersCannotSearchOrChangeAProject() {
-		importAs(coder, project, "fg1");
+		DocumentSummary doc = importAs(coder, project, "fg1");
+		var code = actors.callAs(coder, () -> codebook.create(project.id(), null, CodeDraft.named("Workload", "#3366CC")));
+		// Opening another project's transcript or code by its id (a guessed URL) finds nothing.
+		assertThat(actors.callAs(outsider, () -> corpus.transcript(doc.id()))).isEmpty();
+		assertThat(actors.callAs(outsider, () -> codebook.code(code.id()))).isEmpty();
+		assertThat(actors.callAs(viewer, () -> corpus.transcript(doc.id()))).isPresent();
 		assertThatThrownBy(() -> actors.runAs(outsider, () -> search.search(SearchRequest.of(project.id(), "workload"))))
 			.isInstanceOf(AccessRefusedException.class).hasMessage("You are not a member of this project.");
 		assertThatThrownBy(() -> importAs(outsider, project, "fg3")).isInstanceOf(AccessRefusedException.class);
