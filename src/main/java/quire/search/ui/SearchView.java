@@ -105,7 +105,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div perDocument = new Div();
 
-	private final Grid<KwicHit> grid = new Grid<>();
+	private final KwicGrid grid = new KwicGrid();
 
 	private final H2 heading = new H2();
 
@@ -297,20 +297,6 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private Grid<KwicHit> createGrid() {
 		grid.setId("kwic");
-		grid.addClassName("quire-kwic");
-		grid.addThemeVariants(GridVariant.ROW_STRIPES);
-		grid.addColumn(h -> h.documentName() + " · " + (h.turnIndex() + 1)).setHeader("Document · turn")
-			.setFlexGrow(2)
-			.setResizable(true);
-		grid.addColumn(h -> h.speaker() == null ? "" : h.speaker()).setHeader("Speaker").setFlexGrow(1)
-			.setResizable(true);
-		// The left context is cut at its start, so the words next to the hit stay visible.
-		grid.addColumn(LitRenderer.<KwicHit>of("<div class=\"kwic-left\"><span>${item.left}</span></div>")
-			.withProperty("left", KwicHit::left)).setHeader("Left context").setFlexGrow(4)
-			.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-		grid.addColumn(KwicHit::hit).setHeader("Hit").setAutoWidth(true).setFlexGrow(0)
-			.setPartNameGenerator(h -> "kwic-hit");
-		grid.addColumn(KwicHit::right).setHeader("Right context").setFlexGrow(4);
 		grid.addItemClickListener(e -> open(e.getItem()));
 		grid.setHeight("60vh");
 		grid.setVisible(false);
@@ -425,9 +411,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void open(KwicHit hit) {
-		getUI().ifPresent(ui -> ui.navigate("transcript/" + hit.document().value(),
-				QueryParameters.simple(Map.of("turn", Integer.toString(hit.turnIndex()), "start",
-						Integer.toString(hit.start()), "end", Integer.toString(hit.end())))));
+		KwicGrid.open(this, hit);
 	}
 
 	private static String first(Map<String, List<String>> params, String name) {
