@@ -34,7 +34,8 @@ import quire.QuireHome;
  * the first administrator from configuration and the demo project; the researcher is sent to the
  * sign-in page, signs in, uploads a transcript on the Documents page, searches for
  * a phrase, sees the keyword-in-context row, opens the transcript at the highlighted hit and codes
- * it by selecting the words and typing a code's name in the picker.
+ * it by selecting the words and typing a code's name in the picker; the members page shows the
+ * coding in the audit log, and a search over all the person's projects finds the demo's turns.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTests {
@@ -164,6 +165,16 @@ class BrowserJourneyTests {
 		WebElement stripe = wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream().findFirst().orElse(null));
 		assertThat(stripe.getAttribute("title")).contains("Meeting setting and channel");
 		screenshot("coding");
+
+		// The owner's members page lists the team and the audit log with the coding just made.
+		driver.get(url("members"));
+		wait.until(d -> text("audit-log").contains("journey"));
+		screenshot("members");
+		driver.get(url("search/all"));
+		WebElement all = wait.until(d -> d.findElements(By.cssSelector("#all-query input")).stream().findFirst().orElse(null));
+		all.sendKeys("workload", org.openqa.selenium.Keys.ENTER);
+		wait.until(d -> text("all-summary").contains("project"));
+		screenshot("search-all");
 	}
 
 	private String url(String path) {
