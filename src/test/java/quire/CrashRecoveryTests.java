@@ -92,6 +92,7 @@ class CrashRecoveryTests {
 			assertThat(documentsAfterImport).as("documents in the database").containsAll(reported);
 			assertThat(documentsAfterImport.size()).as("at most one document committed but not reported")
 				.isBetween(reported.size(), reported.size() + 1);
+			System.out.printf("import: %d event publications outstanding after the kill%n", outstanding(db));
 		}
 
 		int codeKillAfter = 2 + random.nextInt(Math.max(1, documentsAfterImport.size() / 2));
@@ -104,6 +105,7 @@ class CrashRecoveryTests {
 		try (Connection db = database(home)) {
 			assertThat(checkDocuments(db)).isEqualTo(documentsAfterImport);
 			codingsByDocument = checkCodings(db);
+			System.out.printf("code: %d event publications outstanding after the kill%n", outstanding(db));
 			for (String line : coded.reported) {
 				String name = line.substring("coded ".length(), line.indexOf(':'));
 				assertThat(codingsByDocument.get(name)).as("codings of %s, reported as coded", name).isEqualTo(TURNS);
@@ -124,8 +126,7 @@ class CrashRecoveryTests {
 
 		try (Connection db = database(home)) {
 			checkIndex(home, db, codingsByDocument);
-			assertThat(count(db, "select count(*) from event_publication where completion_date is null"))
-				.as("event publications still outstanding after the restart").isZero();
+			assertThat(outstanding(db)).as("event publications still outstanding after the restart").isZero();
 		}
 		System.out.printf("crash recovery: %d documents committed (%d reported) before the import was killed, "
 				+ "%d coded documents (%d reported) before the coding burst was killed; all found after restart%n",
@@ -201,6 +202,11 @@ class CrashRecoveryTests {
 			assertThat((long) reader.numDocs()).as("turns in the index, of any document").isEqualTo(allTurns);
 			assertThat(indexedTurns).isLessThanOrEqualTo(allTurns);
 		}
+	}
+
+	/** Index updates committed to the event publication registry but not completed. */
+	private static long outstanding(Connection db) throws SQLException {
+		return count(db, "select count(*) from event_publication where completion_date is null");
 	}
 
 	private static long count(Connection db, String sql) throws SQLException {
