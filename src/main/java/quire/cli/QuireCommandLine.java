@@ -22,6 +22,7 @@ import quire.corpus.ParticipantService;
 import quire.exchange.QdpxService;
 import quire.survey.SurveyService;
 import quire.fidelity.FidelityService;
+import quire.coding.CodingService;
 import quire.fidelity.MitiCodingService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
@@ -75,13 +76,16 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final BackupService backup;
 
+	private final CodingService codings;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
-			AuditLog audit, BackupService backup) {
+			AuditLog audit, BackupService backup, CodingService codings) {
+		this.codings = codings;
 		this.users = users;
 		this.actors = actors;
 		this.access = access;
@@ -146,6 +150,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new DemoCommand(demo));
 		cli.addSubcommand(new ImportCommand(projects, corpus));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
+		cli.addSubcommand(new CodeCommand(projects, search, codebook, codings, actors));
 		cli.addSubcommand(new CommandLine(new RebuildIndexCommand(search))
 			.addSubcommand(new RebuildIndexCommand.Rebuild(search)));
 		cli.addSubcommand(new CommandLine(new UserCommand())

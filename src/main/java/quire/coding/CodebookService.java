@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,7 +56,11 @@ public class CodebookService {
 
 	private final Actors actors;
 
-	CodebookService(JdbcClient jdbc, ApplicationEventPublisher events, Actors actors, ProjectAccess access, AuditLog audit) {
+	private final long maxFileSize;
+
+	CodebookService(JdbcClient jdbc, ApplicationEventPublisher events, Actors actors, ProjectAccess access, AuditLog audit,
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
+		this.maxFileSize = maxFileSize;
 		this.access = access;
 		this.actors = actors;
 		this.audit = audit;
@@ -319,7 +324,7 @@ public class CodebookService {
 	public CodebookImport importQdc(ProjectId project, String fileName, InputStream in) {
 		access.require(project, ProjectRole.CODER);
 		audit.record(project, "import", "codebook '" + fileName + "'");
-		var imported = CodebookTransfer.read(fileName, in);
+		var imported = CodebookTransfer.read(fileName, in, maxFileSize);
 		Map<String, Code> byGuid = new HashMap<>();
 		for (Code c : codes(project)) {
 			byGuid.put(c.guid(), c);

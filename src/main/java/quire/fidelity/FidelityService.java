@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import quire.fidelity.internal.LabImport;
 import quire.fidelity.internal.LabRow;
 import quire.fidelity.internal.RowError;
 import quire.project.ProjectId;
+import quire.tabular.DelimitedText;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Descriptives;
 import quire.stats.Icc;
@@ -59,7 +61,11 @@ public class FidelityService {
 
 	private final AuditLog audit;
 
-	FidelityService(JdbcClient jdbc, ProjectAccess access, AuditLog audit) {
+	private final long maxFileSize;
+
+	FidelityService(JdbcClient jdbc, ProjectAccess access, AuditLog audit,
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
+		this.maxFileSize = maxFileSize;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -130,6 +136,11 @@ public class FidelityService {
 	public LabImportResult importLab(ProjectId project, String fileName, byte[] content, Map<String, String> mapping,
 			boolean goodRowsOnly) {
 		access.require(project, ProjectRole.CODER);
+		String tooLarge = DelimitedText.tooLarge(content.length, maxFileSize);
+		if (tooLarge != null) {
+			return new LabImportResult(fileName, false, 0, 0,
+					List.of(new LabImportResult.Problem(1, "", fileName + ": " + tooLarge)), List.of());
+		}
 		LabImport parsed = LabCsv.read(fileName, content, mapping);
 		List<LabImportResult.Problem> problems = parsed.errors().stream().map(FidelityService::problem).toList();
 		if (!problems.isEmpty() && (!goodRowsOnly || parsed.rows().isEmpty())) {

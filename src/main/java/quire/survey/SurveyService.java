@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import quire.corpus.Participant;
 import quire.corpus.ParticipantService;
 import quire.project.ProjectId;
+import quire.tabular.DelimitedText;
 import quire.survey.internal.CodebookProposer;
 import quire.survey.internal.ParsedRow;
 import quire.survey.internal.TableReader;
@@ -48,7 +50,11 @@ public class SurveyService {
 
 	private final AuditLog audit;
 
-	SurveyService(JdbcClient jdbc, ParticipantService participants, ProjectAccess access, AuditLog audit) {
+	private final long maxFileSize;
+
+	SurveyService(JdbcClient jdbc, ParticipantService participants, ProjectAccess access, AuditLog audit,
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
+		this.maxFileSize = maxFileSize;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -82,6 +88,11 @@ public class SurveyService {
 
 	private SurveyImport importOrPreview(ProjectId project, String name, String fileName, byte[] content, String idColumn,
 			@Nullable List<VariableSpec> codebook, boolean addUnknown, boolean store) {
+		String tooLarge = DelimitedText.tooLarge(content.length, maxFileSize);
+		if (tooLarge != null) {
+			return new SurveyImport(fileName, false, 0, 0, List.of(), List.of(),
+					List.of(SurveyProblem.ofFile(fileName + ": " + tooLarge)), List.of());
+		}
 		var read = TableReader.read(fileName, content);
 		List<SurveyProblem> problems = new ArrayList<>(read.problems());
 		var table = read.table();

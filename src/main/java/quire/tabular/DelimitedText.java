@@ -128,6 +128,24 @@ public final class DelimitedText {
 	}
 
 	/** The message of the innermost cause (or its class name when it has none). */
+	/**
+	 * Why a file of {@code size} bytes is refused before it is read, or null when it is within
+	 * {@code limit}: e.g. "the file is 200 MB, larger than the upload limit of 50 MB". Checked before
+	 * decoding, so a huge upload costs no more than the bytes already received.
+	 */
+	public static @Nullable String tooLarge(long size, long limit) {
+		if (size <= limit) {
+			return null;
+		}
+		return "the file is " + megabytes(size) + ", larger than the upload limit of " + megabytes(limit);
+	}
+
+	private static String megabytes(long bytes) {
+		double mb = bytes / (1024.0 * 1024.0);
+		return mb == Math.rint(mb) ? String.format(java.util.Locale.ROOT, "%.0f MB", mb)
+				: String.format(java.util.Locale.ROOT, "%.1f MB", mb);
+	}
+
 	public static String rootMessage(Throwable e) {
 		Throwable t = e;
 		while (t.getCause() != null && t.getCause() != t) {

@@ -75,6 +75,34 @@ class CliTests {
 	}
 
 	@Test
+	void codeCodesEveryHitOfASearchOncePerDocumentAndARerunAddsNothing() throws IOException {
+		assertThat(run("project", "create", "--name", "Code hits").exit()).isZero();
+		Path qdc = file("one.qdc", """
+				<?xml version="1.0" encoding="utf-8"?>
+				<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+				  <Code guid="00000000-0000-4000-8000-0000000000b1" name="Workload" isCodable="true" color="#D62728"/>
+				</Codes></CodeBook>
+				""");
+		assertThat(run("codebook", "import", "--project", "Code hits", qdc.toString()).exit()).isZero();
+		Path a = file("a.txt", "Moderator: Is the caseload high?\nMI Caseworker 1: The caseload is high. Very high.");
+		Path b = file("b.txt", "Moderator: And here?\nMI Caseworker 2: No caseload problems here.");
+		assertThat(run("import", "--project", "Code hits", "--language", "en", a.toString(), b.toString()).exit()).isZero();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> run("search", "--project", "Code hits", "caseload").out().contains("3 hits"));
+
+		Run coded = run("code", "--project", "Code hits", "--code", "Workload", "--coder", "Kim", "--unit", "sentence",
+				"caseload");
+		assertThat(coded.exit()).as(coded.err()).isZero();
+		assertThat(coded.out()).contains("coded a: 2 new codings", "coded b: 1 new coding",
+				"3 new codings with 'Workload' as Kim in 2 documents");
+		assertThat(run("code", "--project", "Code hits", "--code", "Workload", "--coder", "Kim", "--unit", "sentence",
+				"caseload").out()).contains("0 new codings");
+		Run unknown = run("code", "--project", "Code hits", "--code", "Nope", "caseload");
+		assertThat(unknown.exit()).isEqualTo(2);
+		assertThat(unknown.err()).contains("no code named 'Nope'");
+	}
+
+	@Test
 	void rejectedFilesAreNamedAndTheExitStatusIsNonZero() throws IOException {
 		run("project", "create", "--name", "Rejects");
 		Path good = file("ok.txt", "Moderator: Hello there.\nMI Caseworker 1: Hello.");

@@ -52,7 +52,15 @@ public final class CodebookTransfer {
 	 * @throws IllegalArgumentException naming the file, the line and the reason
 	 */
 	public static ImportedCodebook read(String fileName, InputStream in) {
-		QdcCodebook book = QdcReader.read(fileName, in);
+		return read(fileName, in, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Reads a {@code .qdc} file of at most {@code maxBytes}.
+	 * @throws IllegalArgumentException naming the file, the line and the reason
+	 */
+	public static ImportedCodebook read(String fileName, InputStream in, long maxBytes) {
+		QdcCodebook book = QdcReader.read(fileName, in, maxBytes);
 		Map<String, Set<String>> setsOf = new HashMap<>();
 		for (QdcSet set : book.sets()) {
 			for (String member : set.memberCodeGuids()) {

@@ -86,6 +86,25 @@ final class CueRenderer {
 		return new Cue(start, end, null, words);
 	}
 
+	/**
+	 * Why a cue's timing cannot be right, or null: minutes or seconds of 60 or more (e.g.
+	 * {@code 00:00:75.000}), or an end before the start.
+	 */
+	static @Nullable String badTiming(String start, String end) {
+		for (String time : List.of(start, end)) {
+			String[] parts = time.split("[.,]")[0].split(":");
+			for (int i = 1; i < parts.length; i++) {
+				if (Integer.parseInt(parts[i]) >= 60) {
+					return "'" + time + "' has " + (i == parts.length - 1 ? "seconds" : "minutes") + " of 60 or more";
+				}
+			}
+		}
+		if (SpeakerTurnParser.millis(end) < SpeakerTurnParser.millis(start)) {
+			return "the cue ends (" + end + ") before it starts (" + start + ")";
+		}
+		return null;
+	}
+
 	static String clock(long ms) {
 		long s = ms / 1000;
 		return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);

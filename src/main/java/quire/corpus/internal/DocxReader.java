@@ -74,13 +74,33 @@ final class DocxReader {
 		text.append(line).append('\n');
 	}
 
+	/**
+	 * The first line of a library's message in words a researcher can act on: the attacks POI
+	 * refuses (zip bombs, DOCTYPE declarations) are named, and class names that libraries put in
+	 * front of a wrapped cause's message ({@code org.apache.xmlbeans.XmlException: error: ...}) are
+	 * left out.
+	 */
 	static String shortCause(Exception ex) {
 		String m = ex.getMessage();
 		if (m == null || m.isBlank()) {
-			return ex.getClass().getSimpleName();
+			return "the file is damaged";
+		}
+		if (m.contains("Zip bomb detected")) {
+			return "it unpacks to hundreds of times its size, as a zip bomb does";
+		}
+		if (m.contains("DOCTYPE")) {
+			return "it contains a DOCTYPE declaration, which Word never writes and which could read local files";
 		}
 		m = m.lines().findFirst().orElse(m);
+		m = CLASS_PREFIX.matcher(m).replaceAll("").strip();
+		if (m.isEmpty()) {
+			return "the file is damaged";
+		}
 		return m.length() > 160 ? m.substring(0, 160) + "…" : m;
 	}
+
+	/** {@code org.apache.poi.openxml4j.exceptions.InvalidFormatException: } and {@code error: } prefixes. */
+	private static final java.util.regex.Pattern CLASS_PREFIX = java.util.regex.Pattern
+		.compile("(?:\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*|^error:\\s*)+");
 
 }

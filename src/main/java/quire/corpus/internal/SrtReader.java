@@ -39,6 +39,11 @@ final class SrtReader {
 						+ lines[timingLine].strip() + "' (line " + (timingLine + 1)
 						+ "); expected hh:mm:ss,mmm --> hh:mm:ss,mmm");
 			}
+			String bad = CueRenderer.badTiming(m.group(1), m.group(2));
+			if (bad != null) {
+				throw new ImportRejectedException(fileName, "broken cue timing '" + lines[timingLine].strip() + "' (line "
+						+ (timingLine + 1) + "): " + bad);
+			}
 			long start = SpeakerTurnParser.millis(m.group(1));
 			long end = SpeakerTurnParser.millis(m.group(2));
 			StringBuilder payload = new StringBuilder();

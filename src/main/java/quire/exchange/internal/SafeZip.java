@@ -15,9 +15,21 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads an untrusted ZIP archive into memory with limits: at most {@code maxEntries} entries, each at
  * most {@code maxEntryBytes} and all together at most {@code maxTotalBytes} uncompressed (counted while
- * inflating, so a zip bomb stops early), and no entry whose path could leave the archive root.
+ * inflating), never more than {@value #MAX_RATIO} times the compressed bytes read (so a zip bomb stops
+ * after a few megabytes), and no entry whose path could leave the archive root.
  */
 public final class SafeZip {
+
+	/**
+	 * The most an archive may inflate relative to the compressed bytes read so far. Text and XML
+	 * deflate 3–20 times; a zip bomb (megabytes of zeros) about 1,000 times. Checked while inflating,
+	 * so a bomb is refused after {@value #BOMB_CHECK_BYTES} bytes instead of at the size limits,
+	 * which would otherwise all be held in memory first.
+	 */
+	static final int MAX_RATIO = 200;
+
+	/** Inflated bytes below which the ratio is not checked (small files can have odd ratios). */
+	static final long BOMB_CHECK_BYTES = 16L << 20;
 
 	private final Map<String, byte[]> entries;
 
@@ -35,7 +47,8 @@ public final class SafeZip {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		long total = 0;
 		int count = 0;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+		ByteArrayInputStream raw = new ByteArrayInputStream(content);
+		try (ZipInputStream zip = new ZipInputStream(raw)) {
 			ZipEntry entry;
 			while ((entry = zip.getNextEntry()) != null) {
 				String name = entry.getName().replace('\\', '/');
@@ -59,6 +72,11 @@ public final class SafeZip {
 					if (size > maxEntryBytes) {
 						throw new IllegalArgumentException(fileName + ": the entry '" + name + "' unpacks to more than "
 								+ (maxEntryBytes >> 20) + " MB; refusing the file");
+					}
+					long consumed = content.length - raw.available();
+					if (total > BOMB_CHECK_BYTES && total > MAX_RATIO * Math.max(1, consumed)) {
+						throw new IllegalArgumentException(fileName + ": the archive unpacks to more than " + MAX_RATIO
+								+ " times its compressed size, as a zip bomb does; refusing the file");
 					}
 					if (total > maxTotalBytes) {
 						throw new IllegalArgumentException(fileName + ": the archive unpacks to more than "

@@ -60,9 +60,19 @@ public final class QdcReader {
 	 * @throws UncheckedIOException when the stream cannot be read
 	 */
 	public static QdcCodebook read(String fileName, InputStream in) {
+		return read(fileName, in, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Reads one codebook file of at most {@code maxBytes}; a longer file is refused as soon as the
+	 * limit is passed, without reading the rest.
+	 *
+	 * @throws QdcFormatException when the file is not a valid codebook or is too large
+	 */
+	public static QdcCodebook read(String fileName, InputStream in, long maxBytes) {
 		Objects.requireNonNull(fileName, "fileName");
 		Objects.requireNonNull(in, "in");
-		BufferedInputStream buffered = new BufferedInputStream(in);
+		BufferedInputStream buffered = new BufferedInputStream(new Limited(in, maxBytes));
 		refuseZip(fileName, buffered);
 		Element root = parse(fileName, buffered);
 		return new Converter(fileName).codebook(root);
@@ -107,6 +117,10 @@ public final class QdcReader {
 		catch (ParserConfigurationException e) {
 			throw new IllegalStateException("the JDK's XML parser cannot be hardened", e);
 		}
+		catch (TooLarge e) {
+			throw new QdcFormatException(fileName, 0, "the file is larger than the upload limit of "
+					+ (e.limit >> 20) + " MB; a codebook is rarely more than a few hundred kB");
+		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + fileName, e);
 		}
@@ -136,6 +150,72 @@ public final class QdcReader {
 			return "DOCTYPE declarations are not allowed in a codebook (they can pull in external files)";
 		}
 		return "not well-formed XML: " + message;
+	}
+
+	/** Thrown by {@link Limited} when the file passes its limit. */
+	private static final class TooLarge extends IOException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		final long limit;
+
+		TooLarge(long limit) {
+			super("more than " + limit + " bytes");
+			this.limit = limit;
+		}
+
+	}
+
+	/** Counts the bytes read and fails with {@link TooLarge} past the limit. */
+	private static final class Limited extends java.io.FilterInputStream {
+
+		private final long limit;
+
+		private long count;
+
+		Limited(InputStream in, long limit) {
+			super(in);
+			this.limit = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			count(skipped);
+			return skipped;
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
+		}
+
+		private void count(long n) throws TooLarge {
+			count += n;
+			if (count > limit) {
+				throw new TooLarge(limit);
+			}
+		}
+
 	}
 
 	/** An element of the parsed file: only what the converter needs. */
