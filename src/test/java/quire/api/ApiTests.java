@@ -110,6 +110,9 @@ class ApiTests {
 	AuditLog audit;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlers;
 
@@ -133,6 +136,8 @@ class ApiTests {
 
 	String strangerRead;
 
+	String strangerWrite;
+
 	String revoked;
 
 	@BeforeAll
@@ -153,6 +158,7 @@ class ApiTests {
 				Instant.now().plus(Duration.ofDays(30)))).secret();
 		viewerWrite = actors.callAs(viewer, () -> tokens.create("viewer write", ApiScope.READ_WRITE, null)).secret();
 		strangerRead = actors.callAs(stranger, () -> tokens.create("stranger read", ApiScope.READ, null)).secret();
+		strangerWrite = actors.callAs(stranger, () -> tokens.create("stranger write", ApiScope.READ_WRITE, null)).secret();
 		NewApiToken gone = actors.callAs(coder, () -> tokens.create("revoked", ApiScope.READ_WRITE, null));
 		actors.runAs(coder, () -> tokens.revoke(gone.token().id()));
 		revoked = gone.secret();
@@ -190,6 +196,11 @@ class ApiTests {
 		var basic = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/projects"))
 			.header("Authorization", "Basic b3duZXI6b3duZXItcGFzc3dvcmQtMQ==").GET().build());
 		assertProblem(basic, 401);
+		NewApiToken expired = actors.callAs(coder, () -> tokens.create("expiring", ApiScope.READ, Instant.now().plusSeconds(60)));
+		assertThat(api.get("/api/v1/projects", expired.secret()).statusCode()).isEqualTo(200);
+		jdbc.update("update api_token set expires_at = ? where id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+				expired.token().id());
+		assertProblem(api.get("/api/v1/projects", expired.secret()), 401);
 	}
 
 	@Test
@@ -303,12 +314,46 @@ class ApiTests {
 		assertThat(handled).hasSizeGreaterThan(20);
 		assertThat(described).isEqualTo(handled);
 		assertThat(doc.at("/components/securitySchemes/token/scheme").asString()).isEqualTo("bearer");
+		assertThat(doc.at("/paths/~1api~1v1~1projects~1{projectId}~1documents/post/requestBody/content").has("multipart/form-data"))
+			.isTrue();
 		HttpResponse<String> page = api.get("/api/v1/docs", "");
 		assertThat(page.statusCode()).isIn(200, 302);
 		String ui = page.statusCode() == 302 ? page.headers().firstValue("Location").orElseThrow() : "/api/v1/docs";
 		HttpResponse<String> html = api.get(ui.replaceFirst("^https?://[^/]+", ""), "");
 		assertThat(html.statusCode()).isEqualTo(200);
 		assertThat(html.body()).contains("swagger");
+	}
+
+	@Test
+	void everyEndpointRefusesCallsWithoutAValidTokenOrRole() throws Exception {
+		int checked = 0;
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlers.getHandlerMethods().entrySet()) {
+			if (!e.getValue().getBeanType().getPackageName().startsWith("quire.api")) {
+				continue;
+			}
+			for (String pattern : e.getKey().getPatternValues()) {
+				String path = pattern.replace("{projectId}", Long.toString(project.id().value())).replaceAll("\\{[^}]+}", "1");
+				for (var method : e.getKey().getMethodsCondition().getMethods()) {
+					var request = java.net.http.HttpRequest.newBuilder(api.uri(path))
+						.method(method.name(), java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+						.header("Content-Type", "application/json");
+					assertProblem(api.send(request.build()), 401);
+					var stranger = api.send(request.copy().header("Authorization", "Bearer " + strangerRead).build());
+					var strangerWriting = api.send(request.copy().header("Authorization", "Bearer " + strangerWrite).build());
+					var viewer = api.send(request.copy().header("Authorization", "Bearer " + viewerWrite).build());
+					if (method.name().equals("GET") && !path.equals("/api/v1/projects")) {
+						assertProblem(stranger, 404);
+					}
+					else if (!method.name().equals("GET")) {
+						assertProblem(stranger, 403); // a read token
+						assertProblem(strangerWriting, 404); // not a member, whatever the body
+						assertProblem(viewer, 403); // a member without the coder role, whatever the body
+					}
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(20);
 	}
 
 	@Test

@@ -61,10 +61,14 @@ class AnalysisApi {
 
 	@GetMapping("/projects/{projectId}/joint-displays/codes-by-attribute")
 	@Operation(summary = "Codes (or RE-AIM dimensions) × the values of a participant attribute: segments and participants per cell")
-	Dto.AttributeMatrixDto codesByAttribute(@PathVariable long projectId, @RequestParam String attribute,
+	Dto.AttributeMatrixDto codesByAttribute(@PathVariable long projectId,
+			@Parameter(description = "a participant attribute's name", required = true) @RequestParam(required = false) @Nullable String attribute,
 			@Parameter(description = "code ids, paths or names as rows (themes count their sub-codes); RE-AIM dimensions when absent") @RequestParam(required = false) @Nullable List<String> codes,
 			@RequestParam(required = false) @Nullable String coder, HttpServletRequest request) {
 		Project p = api.read(projectId, request);
+		if (attribute == null || attribute.isBlank()) {
+			throw new IllegalArgumentException("the parameter 'attribute' is required: a participant attribute's name");
+		}
 		Attribute a = participants.attribute(p.id(), attribute)
 			.orElseThrow(() -> new IllegalArgumentException("no participant attribute '" + attribute + "'"));
 		List<MatrixRow> rows;

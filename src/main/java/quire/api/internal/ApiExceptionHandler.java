@@ -103,6 +103,18 @@ class ApiExceptionHandler {
 				"the multipart part '" + ex.getRequestPartName() + "' is required", request, Map.of());
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<Map<String, Object>> notMultipart(org.springframework.web.multipart.MultipartException ex,
+			HttpServletRequest request) throws Exception {
+		onlyApi(ex, request);
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return Problems.entity(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger than Quire accepts", request,
+					Map.of());
+		}
+		return Problems.entity(HttpStatus.BAD_REQUEST,
+				"send the file as multipart/form-data with a part named 'file'", request, Map.of());
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) throws Exception {
 		onlyApi(ex, request);

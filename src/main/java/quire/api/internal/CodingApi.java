@@ -158,7 +158,7 @@ class CodingApi {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = SegmentPage.class)),
 			@Content(mediaType = NDJSON, schema = @Schema(implementation = Dto.SegmentDto.class)) })
 	ResponseEntity<?> segments(@PathVariable long projectId,
-			@Parameter(description = "code id, name or path; its sub-codes count too") @RequestParam String code,
+			@Parameter(description = "code id, name or path; its sub-codes count too", required = true) @RequestParam(required = false) @Nullable String code,
 			@RequestParam(required = false) @Nullable String coder,
 			@RequestParam(required = false) @Nullable Long document,
 			@RequestParam(required = false) @Nullable String group,
@@ -167,6 +167,9 @@ class CodingApi {
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Project p = api.read(projectId, request);
+		if (code == null || code.isBlank()) {
+			throw new IllegalArgumentException("the parameter 'code' is required: a code id, name or path");
+		}
 		CodingQuery query = query(p.id(), code, coder, document, group);
 		SegmentJoin join = new SegmentJoin(p.id(), attribute == null ? List.of() : attribute);
 		if (wantsNdjson(accept)) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,11 +68,12 @@ class FidelityApi {
 		return Dto.MitiResultsDto.of(fidelity.results(p.id(), grouping, set));
 	}
 
-	@PostMapping(value = "/projects/{projectId}/miti/lab-results", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(value = "/projects/{projectId}/miti/lab-results")
 	@Operation(summary = "Imports a coding lab's MITI CSV (one row per rated session); coders and owners",
 			description = "The same reader as the MITI page: when any row is bad nothing is stored and the answer is a "
 					+ "400 problem with file, line, column and reason of every bad row, unless goodRowsOnly is true. "
 					+ "`map=Header=field` (repeatable) maps columns Quire does not recognise.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "multipart/form-data"))
 	Dto.LabImportDto importLab(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean goodRowsOnly,
 			@Parameter(description = "Header=field, e.g. 'Rater=coder'; repeatable") @RequestParam(required = false) @Nullable List<String> map,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,8 +91,9 @@ class ProjectsApi {
 		return Dto.TranscriptDto.of(t);
 	}
 
-	@PostMapping(value = "/projects/{projectId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(value = "/projects/{projectId}/documents")
 	@Operation(summary = "Imports a transcript (.txt, .docx, .pdf, .vtt, .srt) as the upload page does; coders and owners")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "multipart/form-data"))
 	ResponseEntity<Dto.ImportedDocumentDto> importDocument(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable String language,
 			HttpServletRequest request) throws IOException {

@@ -50,7 +50,8 @@ class SearchApi {
 					+ "`codedWith`, with none of `notCodedWith`, hits inside codings of `within` (codes by id, path or "
 					+ "unique name; a theme stands for its sub-codes). Hits are keyword-in-context rows in document and "
 					+ "text order, `limit` per page from `offset`; counts are always complete.")
-	Dto.SearchPage search(@PathVariable long projectId, @RequestParam String q,
+	Dto.SearchPage search(@PathVariable long projectId,
+			@Parameter(description = "the query", required = true) @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable Long document,
 			@RequestParam(required = false) @Nullable String speaker,
 			@Parameter(description = "code id, path or name; repeatable") @RequestParam(required = false) @Nullable List<String> codedWith,
@@ -58,6 +59,9 @@ class SearchApi {
 			@RequestParam(required = false) @Nullable String within, @RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") int offset, HttpServletRequest request) {
 		Project p = api.read(projectId, request);
+		if (q == null || q.isBlank()) {
+			throw new IllegalArgumentException("the parameter 'q' is required: the search query");
+		}
 		ApiSupport.limit(limit, CodingApi.MAX_LIMIT);
 		if (offset < 0 || offset + limit > MAX_DEPTH) {
 			throw new IllegalArgumentException("offset must be 0 or more and offset + limit at most " + MAX_DEPTH

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,11 +68,12 @@ class SurveyApi {
 		return rows.entrySet().stream().map(e -> new Dto.ResponseDto(e.getKey(), e.getValue())).toList();
 	}
 
-	@PostMapping(value = "/projects/{projectId}/questionnaires", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(value = "/projects/{projectId}/questionnaires")
 	@Operation(summary = "Imports (or re-imports) a questionnaire CSV or XLSX with the proposed codebook; coders and owners",
 			description = "The same checks as the Questionnaires page: every bad cell is reported by line and column in "
 					+ "a 400 problem (file, line, column, reason, problems[]) and nothing is stored. Ids that match no "
 					+ "participant are refused unless addUnknown is true.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "multipart/form-data"))
 	ResponseEntity<Dto.QuestionnaireImportDto> importQuestionnaire(@PathVariable long projectId,
 			@RequestPart("file") MultipartFile file, @RequestParam(required = false) @Nullable String name,
 			@RequestParam(defaultValue = "id") String idColumn, @RequestParam(defaultValue = "false") boolean addUnknown,
