@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,6 +45,7 @@ import quire.security.UserService;
  * 100,000 codings streamed as NDJSON and walked page by page: every row arrives once, and the heap
  * grows by a few pages, not by the project. The measured figures go to target/api-streaming.txt.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "quire.api.rate-limit.per-second=1000", "quire.api.rate-limit.burst=1000" })
 class ApiStreamingTests {
