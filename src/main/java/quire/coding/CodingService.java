@@ -158,6 +158,41 @@ public class CodingService {
 			.list();
 	}
 
+	/**
+	 * Up to {@code limit} codings of a project with ids greater than {@code after}, in id order: one
+	 * page of a keyset walk ({@code after} is the last id of the previous page, 0 for the first), so a
+	 * project with millions of codings is read a page at a time and never held in memory.
+	 */
+	public List<Coding> codingsAfter(ProjectId project, CodingQuery query, long after, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("a page holds at least one coding, limit was " + limit);
+		}
+		StringBuilder sql = new StringBuilder(SELECT).append("where project_id = ? and id > ?");
+		List<Object> params = new ArrayList<>(List.of(project.value(), after));
+		if (!query.codes().isEmpty()) {
+			sql.append(" and code_id in (").append(String.join(", ", java.util.Collections.nCopies(query.codes().size(), "?")))
+				.append(")");
+			query.codes().stream().map(CodeId::value).sorted().forEach(params::add);
+		}
+		if (query.coder() != null) {
+			sql.append(" and coder = ?");
+			params.add(query.coder());
+		}
+		if (query.document() != null) {
+			sql.append(" and document_id = ?");
+			params.add(query.document().value());
+		}
+		if (query.group() != null) {
+			sql.append(" and document_id in (select d.id from document d join document_group g on g.id = d.group_id "
+					+ "where d.project_id = ? and g.name = ?)");
+			params.add(project.value());
+			params.add(query.group());
+		}
+		sql.append(" order by id limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+	}
+
 	/** The names of everyone who has coded in a project, alphabetically. */
 	public List<String> coders(ProjectId project) {
 		return jdbc.sql("select distinct coder from coding where project_id = ? order by coder")

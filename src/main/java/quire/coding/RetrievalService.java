@@ -176,6 +176,28 @@ public class RetrievalService {
 		return segments(project, codebook.codes(project), coder);
 	}
 
+	/**
+	 * One page of coded segments in coding-id order (see {@link CodingService#codingsAfter}): only the
+	 * page's codings and the transcripts they point into are read.
+	 */
+	public List<CodedSegment> segmentsAfter(ProjectId project, CodingQuery query, long after, int limit) {
+		Map<CodeId, String> paths = new HashMap<>();
+		codebook.codes(project).forEach(c -> paths.put(c.id(), c.path()));
+		Map<DocumentId, Transcript> transcripts = new HashMap<>();
+		List<CodedSegment> out = new ArrayList<>();
+		for (Coding c : codings.codingsAfter(project, query, after, limit)) {
+			Transcript t = transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow());
+			out.add(segment(t, c, paths.getOrDefault(c.codeId(), "")));
+		}
+		return out;
+	}
+
+	/** A code and all codes below it (a theme stands for its sub-codes). */
+	public Set<CodeId> withSubCodes(CodeId code) {
+		Code root = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));
+		return descendants(codebook.codes(root.projectId()), root.id());
+	}
+
 	private List<CodedSegment> segments(ProjectId project, List<Code> all, @Nullable String coder) {
 		Map<CodeId, String> paths = new HashMap<>();
 		all.forEach(c -> paths.put(c.id(), c.path()));

@@ -1,0 +1,555 @@
+package quire.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import quire.QuireHome;
+import quire.coding.CodebookService;
+import quire.coding.CodedSegment;
+import quire.coding.CodingService;
+import quire.coding.MemoService;
+import quire.coding.MemoTarget;
+import quire.coding.RetrievalService;
+import quire.corpus.CorpusService;
+import quire.corpus.DemoProject;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ParticipantService;
+import quire.project.AuditEntry;
+import quire.project.AuditLog;
+import quire.project.Project;
+import quire.project.ProjectAccess;
+import quire.project.ProjectRole;
+import quire.search.SearchService;
+import quire.security.Actors;
+import quire.security.UserAccount;
+import quire.security.UserService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The REST API over HTTP against the demo project: tokens and roles, problem details for every
+ * refusal and bad request, the OpenAPI description against the real handlers, paging and streaming,
+ * the audit log, and the HTTP calls of docs/api/segments.py and post_codings.py replayed.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTests {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-api"));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	Actors actors;
+
+	@Autowired
+	ApiTokenService tokens;
+
+	@Autowired
+	DemoProject demo;
+
+	@Autowired
+	ProjectAccess access;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	SearchService search;
+
+	@Autowired
+	CodebookService codebook;
+
+	@Autowired
+	CodingService codings;
+
+	@Autowired
+	RetrievalService retrieval;
+
+	@Autowired
+	ParticipantService participants;
+
+	@Autowired
+	MemoService memos;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
+
+	ApiTestSupport api;
+
+	Project project;
+
+	String base;
+
+	UserAccount owner;
+
+	UserAccount coder;
+
+	String ownerRead;
+
+	String coderRead;
+
+	String coderWrite;
+
+	String viewerWrite;
+
+	String strangerRead;
+
+	String strangerWrite;
+
+	String revoked;
+
+	@BeforeAll
+	void createDemoAndTokens() {
+		api = new ApiTestSupport(port);
+		SecurityContextHolder.clearContext();
+		owner = users.create("owner", "Olga Owner", "owner-password-1", true);
+		coder = users.create("coder", "Carl Coder", "coder-password-1", false);
+		UserAccount viewer = users.create("viewer", "Vera Viewer", "viewer-password-1", false);
+		UserAccount stranger = users.create("stranger", "Stan Stranger", "stranger-password-1", false);
+		project = demo.create();
+		access.grant(project.id(), "coder", ProjectRole.CODER);
+		access.grant(project.id(), "viewer", ProjectRole.VIEWER);
+		base = "/api/v1/projects/" + project.id().value();
+		ownerRead = actors.callAs(owner, () -> tokens.create("owner read", ApiScope.READ, null)).secret();
+		coderRead = actors.callAs(coder, () -> tokens.create("coder read", ApiScope.READ, null)).secret();
+		coderWrite = actors.callAs(coder, () -> tokens.create("coder write", ApiScope.READ_WRITE,
+				Instant.now().plus(Duration.ofDays(30)))).secret();
+		viewerWrite = actors.callAs(viewer, () -> tokens.create("viewer write", ApiScope.READ_WRITE, null)).secret();
+		strangerRead = actors.callAs(stranger, () -> tokens.create("stranger read", ApiScope.READ, null)).secret();
+		strangerWrite = actors.callAs(stranger, () -> tokens.create("stranger write", ApiScope.READ_WRITE, null)).secret();
+		NewApiToken gone = actors.callAs(coder, () -> tokens.create("revoked", ApiScope.READ_WRITE, null));
+		actors.runAs(coder, () -> tokens.revoke(gone.token().id()));
+		revoked = gone.secret();
+		long turns = actors.callAs(owner, () -> corpus.documents(project.id()).stream().mapToLong(DocumentSummary::turnCount).sum());
+		await().atMost(Duration.ofSeconds(90)).until(() -> search.indexedTurns(project.id()) == turns);
+	}
+
+	static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				t -> assertThat(t).startsWith("application/problem+json"));
+		JsonNode body = ApiTestSupport.json(response);
+		assertThat(body.get("status").asInt()).isEqualTo(status);
+		assertThat(body.get("title").asString()).isNotBlank();
+		assertThat(body.get("detail").asString()).isNotBlank();
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+	}
+
+	@Test
+	void noTokenIsRefusedWith401ProblemDetails() throws Exception {
+		for (String path : List.of("/api/v1/projects", base, base + "/codings", base + "/segments?code=Implementation",
+				base + "/miti/results", base + "/coreq")) {
+			HttpResponse<String> response = api.get(path, "");
+			assertProblem(response, 401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+		}
+		assertProblem(api.postJson(base + "/codings", "", Map.of("document", 1, "code", "x", "start", 0, "end", 1)), 401);
+	}
+
+	@Test
+	void anUnknownOrRevokedTokenIsRefusedWith401() throws Exception {
+		assertProblem(api.get("/api/v1/projects", "qr_not-a-token"), 401);
+		assertProblem(api.get("/api/v1/projects", revoked), 401);
+		assertThat(ApiTestSupport.json(api.get("/api/v1/projects", revoked)).get("detail").asString()).contains("revoked");
+		var basic = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/v1/projects"))
+			.header("Authorization", "Basic b3duZXI6b3duZXItcGFzc3dvcmQtMQ==").GET().build());
+		assertProblem(basic, 401);
+		NewApiToken expired = actors.callAs(coder, () -> tokens.create("expiring", ApiScope.READ, Instant.now().plusSeconds(60)));
+		assertThat(api.get("/api/v1/projects", expired.secret()).statusCode()).isEqualTo(200);
+		jdbc.update("update api_token set expires_at = ? where id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+				expired.token().id());
+		assertProblem(api.get("/api/v1/projects", expired.secret()), 401);
+	}
+
+	@Test
+	void aNonMemberDoesNotSeeTheProjectAtAll() throws Exception {
+		HttpResponse<String> list = api.get("/api/v1/projects", strangerRead);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(ApiTestSupport.json(list).size()).isZero();
+		for (String path : List.of(base, base + "/documents", base + "/codings", base + "/participants",
+				base + "/segments?code=Implementation", base + "/search?q=caseload", base + "/questionnaires")) {
+			assertProblem(api.get(path, strangerRead), 404);
+		}
+		JsonNode mine = ApiTestSupport.json(api.get("/api/v1/projects", coderRead));
+		assertThat(mine.size()).isEqualTo(1);
+		assertThat(mine.get(0).get("name").asString()).isEqualTo(DemoProject.NAME);
+		assertThat(mine.get(0).get("role").asString()).isEqualTo("coder");
+	}
+
+	@Test
+	void aReadTokenMayNotWrite() throws Exception {
+		HttpResponse<String> response = api.postJson(base + "/memos", coderRead,
+				Map.of("target", "PROJECT", "title", "t", "body", "b"));
+		assertProblem(response, 403);
+		assertThat(ApiTestSupport.json(response).get("detail").asString()).contains("read-only");
+	}
+
+	@Test
+	void aViewerMayNotCodeEvenWithAReadWriteToken() throws Exception {
+		long document = firstDocument();
+		HttpResponse<String> response = api.postJson(base + "/codings", viewerWrite,
+				Map.of("document", document, "code", "Implementation", "start", 0, "end", 20));
+		assertProblem(response, 403);
+		assertThat(ApiTestSupport.json(response).get("detail").asString()).contains("coder").contains("viewer");
+		assertThat(api.get(base + "/codes", viewerWrite).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aLabCsvWithABadRowIsRefusedWithFileLineAndReason() throws Exception {
+		String csv = """
+				Session,Counsellor,Coder,CCT,SST,Partnership,Empathy,GI,Persuade,PwP,Q,SR,CR,AF,Seek,Emph,Confront
+				S90,MI Caseworker 1,LAB-Z,3,4,3,3,8,2,1,24,10,9,2,2,2,1
+				S91,MI Caseworker 2,LAB-Z,9,3,4,4,10,0,3,32,12,9,4,3,2,0
+				""";
+		HttpResponse<String> response = api.postFile(base + "/miti/lab-results", coderWrite, "lab-z.csv",
+				csv.getBytes(StandardCharsets.UTF_8), Map.of());
+		assertProblem(response, 400);
+		JsonNode body = ApiTestSupport.json(response);
+		assertThat(body.get("file").asString()).isEqualTo("lab-z.csv");
+		assertThat(body.get("line").asInt()).isEqualTo(3);
+		assertThat(body.get("column").asString()).isEqualTo("CCT");
+		assertThat(body.get("reason").asString()).contains("9");
+		assertThat(body.get("problems").size()).isEqualTo(1);
+		JsonNode sessions = ApiTestSupport.json(api.get(base + "/miti/sessions", coderRead));
+		for (JsonNode s : sessions) {
+			assertThat(s.get("label").asString()).isNotIn("S90", "S91");
+		}
+	}
+
+	@Test
+	void aQuestionnaireWithABadCellIsRefusedWithFileLineAndReason() throws Exception {
+		String csv = "id,satisfaction\nSW001,5\nSW002,=HYPERLINK(\"x\")\n";
+		HttpResponse<String> response = api.postFile(base + "/questionnaires", coderWrite, "follow-up.csv",
+				csv.getBytes(StandardCharsets.UTF_8), Map.of("name", "Follow-up"));
+		assertProblem(response, 400);
+		JsonNode body = ApiTestSupport.json(response);
+		assertThat(body.get("file").asString()).isEqualTo("follow-up.csv");
+		assertThat(body.get("line").asInt()).isEqualTo(3);
+		assertThat(body.get("reason").asString()).isNotBlank();
+	}
+
+	@Test
+	void badRequestsGetProblemDetailsNeverStackTraces() throws Exception {
+		assertProblem(api.get(base + "/codings?limit=abc", coderRead), 400);
+		assertProblem(api.get(base + "/codings?limit=5000", coderRead), 400);
+		assertProblem(api.get(base + "/segments", coderRead), 400);
+		assertProblem(api.get(base + "/segments?code=No+such+code", coderRead), 400);
+		assertProblem(api.get(base + "/segments?code=Implementation&attribute=shoe-size:42", coderRead), 400);
+		assertProblem(api.get(base + "/search?q=%22unclosed", coderRead), 400);
+		assertProblem(api.get(base + "/documents/999999", coderRead), 404);
+		assertProblem(api.get("/api/v1/no-such-thing", coderRead), 404);
+		assertProblem(api.get("/api/v2/projects", coderRead), 404);
+		assertProblem(api.postJson(base + "/codings", coderWrite, Map.of("nonsense", true)), 400);
+		var notJson = api.send(java.net.http.HttpRequest.newBuilder(api.uri(base + "/codings"))
+			.header("Authorization", "Bearer " + coderWrite).header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")).build());
+		assertProblem(notJson, 400);
+		assertProblem(api.postJson(base + "/codings", coderWrite,
+				Map.of("document", firstDocument(), "code", "Implementation", "start", 5, "end", 5)), 400);
+	}
+
+	@Test
+	void theOpenApiDescriptionListsExactlyTheHandlers() throws Exception {
+		HttpResponse<String> response = api.get("/api/v1/openapi.json", "");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode doc = ApiTestSupport.json(response);
+		assertThat(doc.get("openapi").asString()).startsWith("3.");
+		Set<String> described = new TreeSet<>();
+		for (var path : doc.get("paths").properties()) {
+			for (var operation : path.getValue().properties()) {
+				described.add(operation.getKey().toUpperCase() + " " + path.getKey());
+			}
+		}
+		Set<String> handled = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlers.getHandlerMethods().entrySet()) {
+			if (!e.getValue().getBeanType().getPackageName().startsWith("quire.api")) {
+				continue;
+			}
+			for (String pattern : e.getKey().getPatternValues()) {
+				e.getKey().getMethodsCondition().getMethods().forEach(m -> handled.add(m.name() + " " + pattern));
+			}
+		}
+		assertThat(handled).hasSizeGreaterThan(20);
+		assertThat(described).isEqualTo(handled);
+		assertThat(doc.at("/components/securitySchemes/token/scheme").asString()).isEqualTo("bearer");
+		assertThat(doc.at("/paths/~1api~1v1~1projects~1{projectId}~1documents/post/requestBody/content").has("multipart/form-data"))
+			.isTrue();
+		HttpResponse<String> page = api.get("/api/v1/docs", "");
+		assertThat(page.statusCode()).isIn(200, 302);
+		String ui = page.statusCode() == 302 ? page.headers().firstValue("Location").orElseThrow() : "/api/v1/docs";
+		HttpResponse<String> html = api.get(ui.replaceFirst("^https?://[^/]+", ""), "");
+		assertThat(html.statusCode()).isEqualTo(200);
+		assertThat(html.body()).contains("swagger");
+	}
+
+	@Test
+	void everyEndpointRefusesCallsWithoutAValidTokenOrRole() throws Exception {
+		int checked = 0;
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlers.getHandlerMethods().entrySet()) {
+			if (!e.getValue().getBeanType().getPackageName().startsWith("quire.api")) {
+				continue;
+			}
+			for (String pattern : e.getKey().getPatternValues()) {
+				String path = pattern.replace("{projectId}", Long.toString(project.id().value())).replaceAll("\\{[^}]+}", "1");
+				for (var method : e.getKey().getMethodsCondition().getMethods()) {
+					var request = java.net.http.HttpRequest.newBuilder(api.uri(path))
+						.method(method.name(), java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+						.header("Content-Type", "application/json");
+					assertProblem(api.send(request.build()), 401);
+					var stranger = api.send(request.copy().header("Authorization", "Bearer " + strangerRead).build());
+					var strangerWriting = api.send(request.copy().header("Authorization", "Bearer " + strangerWrite).build());
+					var viewer = api.send(request.copy().header("Authorization", "Bearer " + viewerWrite).build());
+					if (method.name().equals("GET") && !path.equals("/api/v1/projects")) {
+						assertProblem(stranger, 404);
+					}
+					else if (!method.name().equals("GET")) {
+						assertProblem(stranger, 403); // a read token
+						assertProblem(strangerWriting, 404); // not a member, whatever the body
+						assertProblem(viewer, 403); // a member without the coder role, whatever the body
+					}
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(20);
+	}
+
+	@Test
+	void theVaadinAppStillAsksStrangersToSignIn() throws Exception {
+		HttpResponse<String> response = api.get("/", "");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(api.get("/", ownerRead).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void codingsArePagedByCursorAndStreamedAsNdjson() throws Exception {
+		int total = actors.callAs(owner, () -> codings.codings(project.id(), null).size());
+		assertThat(total).isGreaterThan(250);
+		List<Long> ids = new ArrayList<>();
+		long after = 0;
+		int pages = 0;
+		while (true) {
+			JsonNode page = ApiTestSupport.json(api.get(base + "/codings?limit=100&after=" + after, ownerRead));
+			page.get("items").forEach(c -> ids.add(c.get("id").asLong()));
+			pages++;
+			if (page.get("next").isNull()) {
+				break;
+			}
+			after = page.get("next").asLong();
+		}
+		assertThat(ids).hasSize(total).doesNotHaveDuplicates().isSorted();
+		assertThat(pages).isGreaterThanOrEqualTo(total / 100);
+		HttpResponse<String> stream = api.get(base + "/codings", ownerRead, "application/x-ndjson");
+		assertThat(stream.statusCode()).isEqualTo(200);
+		assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+		List<String> lines = stream.body().lines().toList();
+		assertThat(lines).hasSize(total);
+		assertThat(ApiTestSupport.JSON.readTree(lines.get(0)).get("id").asLong()).isEqualTo(ids.get(0));
+		JsonNode coder = ApiTestSupport.json(api.get(base + "/codings?coder=Anna&code=Implementation&limit=1000", ownerRead));
+		coder.get("items").forEach(c -> assertThat(c.get("coder").asString()).isEqualTo("Anna"));
+		assertThat(coder.get("items").size()).isPositive();
+	}
+
+	@Test
+	void everyCallIsAudited() throws Exception {
+		api.get(base + "/codes", ownerRead);
+		List<AuditEntry> entries = actors.callAs(owner, () -> audit.entries(project.id(), 50));
+		assertThat(entries).anySatisfy(e -> {
+			assertThat(e.action()).isEqualTo("api");
+			assertThat(e.actor()).isEqualTo("owner");
+			assertThat(e.target()).isEqualTo("GET " + base + "/codes");
+		});
+	}
+
+	@Test
+	void everyReadEndpointAnswersAViewer() throws Exception {
+		JsonNode questionnaires = ApiTestSupport.json(api.get(base + "/questionnaires", coderRead));
+		assertThat(questionnaires.size()).isPositive();
+		long questionnaire = questionnaires.get(0).get("id").asLong();
+		for (String path : List.of(base, base + "/documents", base + "/documents/" + firstDocument(), base + "/attributes",
+				base + "/participants", base + "/codes", base + "/memos", base + "/miti/sessions",
+				base + "/miti/results?by=session", base + "/questionnaires/" + questionnaire + "/responses",
+				base + "/joint-displays/re-aim", base + "/joint-displays/codes-by-attribute?attribute=group",
+				base + "/coreq", base + "/search?q=caseload&limit=5")) {
+			HttpResponse<String> response = api.get(path, viewerWrite);
+			assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		}
+		JsonNode search = ApiTestSupport.json(api.get(base + "/search?q=caseload&limit=2&offset=1", viewerWrite));
+		assertThat(search.get("hits").size()).isEqualTo(2);
+		assertThat(search.get("hits").get(0).get("hit").asString()).containsIgnoringCase("caseload");
+		assertThat(search.get("nextOffset").asInt()).isEqualTo(3);
+		JsonNode coreq = ApiTestSupport.json(api.get(base + "/coreq", viewerWrite));
+		assertThat(coreq.size()).isEqualTo(32);
+	}
+
+	/** The calls of docs/api/segments.py, in order. */
+	@Test
+	void segmentsPyPullsImplementationSegmentsOfMiCaseworkersWithAttributesAndMiti() throws Exception {
+		String script = Files.readString(Path.of("docs/api/segments.py"));
+		assertThat(script).contains("get(\"/projects\")").contains("/segments\", code=\"Implementation\"")
+			.contains("attribute=[\"Role:caseworker\", \"Group:MI\"], limit=500, after=after");
+
+		JsonNode projects = ApiTestSupport.json(api.get("/api/v1/projects", coderRead));
+		long pid = -1;
+		for (JsonNode p : projects) {
+			if (p.get("name").asString().startsWith("Demo: MI return-to-work study")) {
+				pid = p.get("id").asLong();
+			}
+		}
+		List<JsonNode> rows = new ArrayList<>();
+		long after = 0;
+		while (true) {
+			Map<String, Object> params = new LinkedHashMap<>();
+			params.put("code", "Implementation");
+			params.put("attribute", List.of("Role:caseworker", "Group:MI"));
+			params.put("limit", 500);
+			params.put("after", after);
+			HttpResponse<String> response = api.get("/api/v1/projects/" + pid + "/segments?" + ApiTestSupport.query(params),
+					coderRead);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode page = ApiTestSupport.json(response);
+			page.get("items").forEach(rows::add);
+			if (page.get("next").isNull()) {
+				break;
+			}
+			after = page.get("next").asLong();
+		}
+
+		// the same segments the coded-segments page shows, restricted to MI caseworkers
+		Set<Long> expected = new HashSet<>();
+		var implementation = actors.callAs(owner, () -> codebook.findCode(project.id(), "Implementation").orElseThrow());
+		for (CodedSegment s : actors.callAs(owner, () -> retrieval.segments(implementation.id(), null))) {
+			if (s.speaker() != null && s.speaker().startsWith("MI Caseworker")) {
+				expected.add(s.coding().id().value());
+			}
+		}
+		assertThat(expected).hasSizeGreaterThan(10);
+		assertThat(rows).extracting(r -> r.get("codingId").asLong()).containsExactlyInAnyOrderElementsOf(expected);
+		for (JsonNode r : rows) {
+			assertThat(r.get("code").asString()).startsWith("Implementation");
+			assertThat(r.get("speaker").asString()).matches("MI Caseworker [1-4]");
+			assertThat(r.get("participant").asString()).isEqualTo(r.get("speaker").asString());
+			assertThat(r.at("/attributes/Role").asString()).isEqualTo("caseworker");
+			assertThat(r.at("/attributes/Group").asString()).isEqualTo("MI");
+			assertThat(r.at("/attributes/Gender").asString()).isNotBlank();
+			assertThat(r.at("/miti/counsellor").asString()).isEqualTo(r.get("speaker").asString());
+			assertThat(r.at("/miti/sessions").asInt()).isPositive();
+			assertThat(r.at("/miti/relational").asDouble()).isBetween(1.0, 5.0);
+			assertThat(r.at("/miti/technical").asDouble()).isBetween(1.0, 5.0);
+			assertThat(r.get("text").asString()).isNotBlank();
+		}
+		// the R script makes the same calls
+		String r = Files.readString(Path.of("docs/api/segments.R"));
+		assertThat(r).contains("quire(\"projects\")").contains("code = \"Implementation\"")
+			.contains("attribute = c(\"Role:caseworker\", \"Group:MI\")").contains("limit = 500, after = after");
+	}
+
+	/** The calls of docs/api/post_codings.py, in order. */
+	@Test
+	void postCodingsPyCodesTheCaseloadTurnsAndWritesAJournalEntry() throws Exception {
+		String script = Files.readString(Path.of("docs/api/post_codings.py"));
+		String code = "Time and caseload pressure";
+		assertThat(script).contains("CODE = \"" + code + "\"").contains("call(\"GET\", \"/projects\")")
+			.contains("\"q\": \"caseload\", \"group\": \"Focus group — MI caseworkers\", \"limit\": 100")
+			.contains("f\"/projects/{pid}/documents/{document_id}\"").contains("f\"/projects/{pid}/codings\"")
+			.contains("f\"/projects/{pid}/memos\"");
+
+		JsonNode projects = ApiTestSupport.json(api.get("/api/v1/projects", coderWrite));
+		long pid = projects.get(0).get("id").asLong();
+		String p = "/api/v1/projects/" + pid;
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("q", "caseload");
+		params.put("group", "Focus group — MI caseworkers");
+		params.put("limit", 100);
+		JsonNode result = ApiTestSupport.json(api.get(p + "/search?" + ApiTestSupport.query(params), coderWrite));
+		assertThat(result.get("totalHits").asInt()).isPositive();
+		Map<Long, Map<Integer, JsonNode>> turns = new LinkedHashMap<>();
+		for (JsonNode hit : result.get("hits")) {
+			long document = hit.get("documentId").asLong();
+			if (!turns.containsKey(document)) {
+				Map<Integer, JsonNode> byIndex = new LinkedHashMap<>();
+				ApiTestSupport.json(api.get(p + "/documents/" + document, coderWrite)).get("turns")
+					.forEach(t -> byIndex.put(t.get("index").asInt(), t));
+				turns.put(document, byIndex);
+			}
+		}
+		Set<String> coded = new HashSet<>();
+		List<Long> made = new ArrayList<>();
+		for (JsonNode hit : result.get("hits")) {
+			JsonNode turn = turns.get(hit.get("documentId").asLong()).get(hit.get("turnIndex").asInt());
+			if (!coded.add(hit.get("documentId").asLong() + ":" + turn.get("index").asInt())) {
+				continue;
+			}
+			HttpResponse<String> response = api.postJson(p + "/codings", coderWrite, Map.of("document",
+					hit.get("documentId").asLong(), "code", code, "start", turn.get("start").asInt(), "end",
+					turn.get("end").asInt()));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			made.add(ApiTestSupport.json(response).get("id").asLong());
+		}
+		Map<String, Object> memo = new LinkedHashMap<>();
+		memo.put("target", "PROJECT");
+		memo.put("targetId", null);
+		memo.put("title", "Auto-coded 'caseload' turns");
+		memo.put("body", "post_codings.py coded " + coded.size() + " turns mentioning 'caseload' with '" + code + "'.");
+		HttpResponse<String> journal = api.postJson(p + "/memos", coderWrite, memo);
+		assertThat(journal.statusCode()).as(journal.body()).isEqualTo(201);
+
+		assertThat(made).hasSize(coded.size()).isNotEmpty();
+		var theCode = actors.callAs(owner, () -> codebook.findCode(project.id(), code).orElseThrow());
+		var mine = actors.callAs(owner, () -> codings.codings(project.id(), "coder"));
+		assertThat(mine).filteredOn(c -> made.contains(c.id().value())).hasSize(made.size())
+			.allSatisfy(c -> assertThat(c.codeId()).isEqualTo(theCode.id()));
+		assertThat(actors.callAs(owner, () -> memos.memos(project.id(), MemoTarget.PROJECT, null)))
+			.anySatisfy(m -> assertThat(m.author()).isEqualTo("coder"));
+	}
+
+	private long firstDocument() throws Exception {
+		return ApiTestSupport.json(api.get(base + "/documents", ownerRead)).get(0).get("id").asLong();
+	}
+
+}
