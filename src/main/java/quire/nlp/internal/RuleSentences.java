@@ -1,4 +1,4 @@
-package quire.coding.internal;
+package quire.nlp.internal;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -6,28 +6,32 @@ import java.util.List;
 import java.util.Locale;
 
 import quire.corpus.Language;
-import quire.corpus.Transcript;
+import quire.corpus.SentenceUnit;
 import quire.corpus.Turn;
 
 /**
- * Sentence units of a transcript as sorted, disjoint {@code [start, end)} ranges inside speaker
- * turns, without surrounding white space. Uses the JDK's locale-aware sentence rules (English, or
- * Norwegian Bokmål) until the language-processing module stores CoreNLP sentence units.
+ * Quire's one rule-based sentence splitter: for Norwegian always (CoreNLP has no Norwegian models),
+ * and for English when CoreNLP's models are not on the classpath. Sentences are found inside speaker
+ * turns with the JDK's locale-aware sentence rules, except that a full stop after an abbreviation
+ * common in transcripts ("bl.a.", "f.eks.", "dvs.", "e.g.") does not end a sentence, and transcript
+ * conventions (bracketed notes such as "[inaudible]" or "(laughs)") stay inside their sentence.
  */
-public final class Sentences {
+public final class RuleSentences {
 
-	private Sentences() {
+	private RuleSentences() {
 	}
 
 	/** Abbreviations after which a full stop does not end a sentence (Norwegian and English transcripts). */
-	static final List<String> ABBREVIATIONS = List.of("bl.a.", "f.eks.", "dvs.", "osv.", "mht.", "ca.", "evt.", "iflg.", "ift.",
-			"nr.", "pga.", "o.l.", "m.m.", "mv.", "jf.", "kl.", "e.g.", "i.e.", "etc.", "dr.", "mr.", "mrs.", "ms.", "vs.");
+	static final List<String> ABBREVIATIONS = List.of("bl.a.", "f.eks.", "dvs.", "osv.", "mht.", "ca.", "evt.", "iflg.",
+			"ift.", "nr.", "pga.", "o.l.", "m.m.", "mv.", "jf.", "jfr.", "kl.", "m.a.o.", "t.o.m.", "f.o.m.", "o.a.",
+			"inkl.", "ev.", "hhv.", "pr.", "tlf.", "avd.", "m.fl.", "mfl.", "ref.", "e.g.", "i.e.", "etc.", "dr.", "mr.",
+			"mrs.", "ms.", "vs.", "cf.", "approx.", "prof.", "dept.", "st.");
 
-	public static List<int[]> of(Transcript t) {
-		List<int[]> out = new ArrayList<>();
-		Locale locale = t.document().language() == Language.NORWEGIAN ? Locale.forLanguageTag("nb") : Locale.ENGLISH;
-		String text = t.text();
-		for (Turn turn : t.turns()) {
+	/** The sentence units of a text's turns, numbered from 0, without surrounding white space. */
+	public static List<SentenceUnit> of(String text, List<Turn> turns, Language language) {
+		List<SentenceUnit> out = new ArrayList<>();
+		Locale locale = language == Language.NORWEGIAN ? Locale.forLanguageTag("nb") : Locale.ENGLISH;
+		for (Turn turn : turns) {
 			String words = text.substring(turn.start(), turn.end());
 			for (int[] range : split(words, locale)) {
 				int a = range[0];
@@ -39,7 +43,7 @@ public final class Sentences {
 					b--;
 				}
 				if (a < b) {
-					out.add(new int[] { turn.start() + a, turn.start() + b });
+					out.add(new SentenceUnit(out.size(), turn.start() + a, turn.start() + b));
 				}
 			}
 		}
@@ -48,7 +52,8 @@ public final class Sentences {
 
 	/**
 	 * Sentence ranges of a text: the JDK's sentence boundaries, except after an abbreviation such as
-	 * "bl.a.", "f.eks." or "e.g.", where the sentence goes on.
+	 * "bl.a.", "f.eks." or "e.g.", where the sentence goes on, and before a bracketed note or a
+	 * sentence that starts in lower case (a speaker's "..." trailing on), which join the sentence before.
 	 */
 	static List<int[]> split(String words, Locale locale) {
 		BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
@@ -57,17 +62,64 @@ public final class Sentences {
 		int start = sentences.first();
 		for (int end = sentences.next(); end != BreakIterator.DONE; end = sentences.next()) {
 			String sentence = words.substring(start, end).stripTrailing().toLowerCase(Locale.ROOT);
-			boolean abbreviation = end < words.length() && ABBREVIATIONS.stream().anyMatch(
-					abbr -> sentence.endsWith(" " + abbr) || sentence.equals(abbr) || sentence.endsWith("(" + abbr));
-			if (!abbreviation) {
-				ranges.add(new int[] { start, end });
+			boolean abbreviation = end < words.length() && ABBREVIATIONS.stream()
+				.anyMatch(abbr -> sentence.endsWith(" " + abbr) || sentence.equals(abbr) || sentence.endsWith("(" + abbr));
+			boolean goesOn = end < words.length() && continues(words, end);
+			if (!abbreviation && !goesOn) {
+				if (!ranges.isEmpty() && isNote(words.substring(start, end))) {
+					ranges.getLast()[1] = end;
+				}
+				else {
+					end = afterNote(words, end);
+					ranges.add(new int[] { start, end });
+				}
 				start = end;
 			}
 		}
 		if (start < words.length()) {
-			ranges.add(new int[] { start, words.length() });
+			if (!ranges.isEmpty() && isNote(words.substring(start))) {
+				ranges.getLast()[1] = words.length();
+			}
+			else {
+				ranges.add(new int[] { start, words.length() });
+			}
 		}
 		return ranges;
 	}
+
+	/** Whether the words at {@code at} carry on the sentence before: lower case after a trailing "..." or "…". */
+	private static boolean continues(String words, int at) {
+		int i = at;
+		while (i < words.length() && Character.isWhitespace(words.charAt(i))) {
+			i++;
+		}
+		if (i >= words.length()) {
+			return false;
+		}
+		String before = words.substring(0, at).stripTrailing();
+		return Character.isLowerCase(words.charAt(i)) && (before.endsWith("...") || before.endsWith("…"));
+	}
+
+	/** The end of a transcriber's note such as "(laughs)" that follows a sentence end, or {@code at}. */
+	private static int afterNote(String words, int at) {
+		int i = at;
+		while (i < words.length() && Character.isWhitespace(words.charAt(i))) {
+			i++;
+		}
+		if (i < words.length() && (words.charAt(i) == '(' || words.charAt(i) == '[')) {
+			int close = words.indexOf(words.charAt(i) == '(' ? ')' : ']', i);
+			if (close > 0 && isNote(words.substring(i, close + 1))) {
+				return close + 1;
+			}
+		}
+		return at;
+	}
+
+	/** A transcriber's note alone, such as "[inaudible]" or "(laughs)". */
+	private static boolean isNote(String sentence) {
+		return NOTE.matcher(sentence.strip()).matches();
+	}
+
+	private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("[\\[(][^\\])]*[\\])][.!?]?");
 
 }
