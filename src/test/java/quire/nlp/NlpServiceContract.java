@@ -63,6 +63,9 @@ abstract class NlpServiceContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	WordFrequencyService words;
+
 	Project project;
 
 	@BeforeEach
@@ -242,6 +245,68 @@ abstract class NlpServiceContract {
 		}), "fjellheimen");
 		assertThat(g.kind()).isEqualTo(IdentifierKind.EMPLOYER);
 		assertThat(g.replacement()).isEqualTo("[Employer 1]");
+	}
+
+	static final String ENGLISH_WORK = """
+			Interviewer: How is work going?
+			P1: I worked nights. Working nights was hard, and the work never stopped.
+			Interviewer: And your manager?
+			P2: My manager listened. Managers usually do not.
+			""";
+
+	@Test
+	void englishWordsAreCountedByLemmaWithoutStopWords() {
+		DocumentId id = importText("en", ENGLISH_WORK, Language.ENGLISH);
+		WordFrequencies f = words.count(WordQuery.project(project.id()).withDocument(id));
+		assertThat(f.words().getFirst().word()).isEqualTo("work");
+		assertThat(f.words().getFirst().count()).isEqualTo(4);
+		assertThat(f.words()).extracting(WordCount::word).contains("manager", "night").doesNotContain("the", "and", "my");
+		assertThat(f.method()).isEqualTo("English by CoreNLP lemma");
+		assertThat(f.words().stream().mapToDouble(WordCount::percent).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(f.counted()).isEqualTo(f.words().stream().mapToInt(WordCount::count).sum());
+	}
+
+	@Test
+	void norwegianWordsAreCountedByStemAndShownInTheirCommonestForm() {
+		DocumentId id = importText("no", """
+				Intervjuer: Hvordan var jobben?
+				Kari: Jobben var fin. Jeg jobbet mye, og jobben ga meg mye glede. Gleden kom tilbake på jobb.
+				Intervjuer: Og kollegaene?
+				Kari: Kollegaene var gode.
+				""", Language.NORWEGIAN);
+		WordFrequencies f = words.count(WordQuery.project(project.id()).withDocument(id));
+		assertThat(f.words().getFirst()).extracting(WordCount::word, WordCount::count).containsExactly("jobben", 5);
+		assertThat(f.words()).extracting(WordCount::word).contains("glede", "kollegaene").doesNotContain("og", "var", "meg");
+		assertThat(f.method()).isEqualTo("Norwegian by Snowball stem");
+	}
+
+	@Test
+	void wordsBySpeakerCodeMinimumLengthAndTop() {
+		DocumentId id = importText("en", ENGLISH_WORK, Language.ENGLISH);
+		String text = corpus.transcript(id).orElseThrow().text();
+		assertThat(words.count(WordQuery.project(project.id()).withSpeaker("P2")).words()).extracting(WordCount::word)
+			.contains("manager").doesNotContain("work");
+		Code code = codebook.create(project.id(), null, CodeDraft.named("Nights", "#336699"));
+		codings.code(id, code.id(), text.indexOf("I worked"), text.indexOf(" Working"), "Ina");
+		assertThat(words.count(WordQuery.project(project.id()).withCode(code.id())).words())
+			.extracting(WordCount::word, WordCount::count)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("work", 1), org.assertj.core.groups.Tuple.tuple("night", 1));
+		assertThat(words.count(WordQuery.project(project.id()).withMinLength(6)).words()).extracting(WordCount::word)
+			.allSatisfy(w -> assertThat(w.length()).isGreaterThanOrEqualTo(6)).doesNotContain("work");
+		assertThat(words.count(WordQuery.project(project.id()).withTop(2)).words()).hasSize(2);
+	}
+
+	@Test
+	void aProjectsOwnStopWordsReplaceTheDefault() {
+		importText("en", ENGLISH_WORK, Language.ENGLISH);
+		var mine = new java.util.HashSet<>(words.stopWords(project.id(), Language.ENGLISH));
+		mine.add("Work ");
+		words.saveStopWords(project.id(), Language.ENGLISH, mine);
+		assertThat(words.stopWords(project.id(), Language.ENGLISH)).contains("work", "the");
+		assertThat(words.count(WordQuery.project(project.id())).words()).extracting(WordCount::word).doesNotContain("work");
+		words.resetStopWords(project.id(), Language.ENGLISH);
+		assertThat(words.count(WordQuery.project(project.id())).words().getFirst().word()).isEqualTo("work");
+		assertThatThrownBy(() -> WordQuery.project(project.id()).withTop(0)).hasMessageContaining("top must be between");
 	}
 
 	static CandidateGroup group(DeidentificationPreview preview, String surface) {
