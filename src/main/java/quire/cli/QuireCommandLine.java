@@ -18,6 +18,8 @@ import quire.exchange.QdpxService;
 import quire.survey.SurveyService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.MitiCodingService;
+import quire.nlp.DeidentificationService;
+import quire.nlp.WordFrequencyService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.report.ReportService;
@@ -60,13 +62,19 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ReportService report;
 
+	private final WordFrequencyService words;
+
+	private final DeidentificationService deid;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
-			JointDisplayService joint, ReportService report) {
+			JointDisplayService joint, ReportService report, WordFrequencyService words, DeidentificationService deid) {
 		this.report = report;
+		this.words = words;
+		this.deid = deid;
 		this.retrieval = retrieval;
 		this.joint = joint;
 		this.survey = survey;
@@ -113,6 +121,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
+		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
+		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
