@@ -269,18 +269,35 @@ public final class Detector {
 		return word;
 	}
 
+	/** Capitalised words that do not open a sentence, adjacent ones joined ("Torbjørn Brekke"). */
 	private static void capitalised(String text, Language language, List<Candidate> out) {
 		Matcher m = WORD.matcher(text);
+		int runStart = -1;
+		int runEnd = -1;
 		while (m.find()) {
 			String word = m.group();
-			if (!isCapitalised(word) || COMMON_CAPITALISED.contains(word) || startsSentence(text, m.start())) {
-				continue;
-			}
 			String base = word.endsWith("'s") || word.endsWith("’s") ? word.substring(0, word.length() - 2) : word;
-			if (COMMON_CAPITALISED.contains(base)) {
-				continue;
+			boolean name = isCapitalised(word) && !COMMON_CAPITALISED.contains(word) && !COMMON_CAPITALISED.contains(base);
+			boolean opens = startsSentence(text, m.start());
+			boolean joins = name && runEnd >= 0 && m.start() == runEnd + 1 && text.charAt(runEnd) == ' ';
+			if (joins) {
+				runEnd = m.start() + base.length();
 			}
-			out.add(new Candidate(m.start(), m.start() + base.length(), base, IdentifierKind.NAME, CAPITALISED));
+			else {
+				if (runStart >= 0) {
+					out.add(new Candidate(runStart, runEnd, text.substring(runStart, runEnd), IdentifierKind.NAME, CAPITALISED));
+				}
+				runStart = name && !opens ? m.start() : -1;
+				runEnd = name && !opens ? m.start() + base.length() : -1;
+			}
+			if (base.length() < word.length() && runStart >= 0) {
+				out.add(new Candidate(runStart, runEnd, text.substring(runStart, runEnd), IdentifierKind.NAME, CAPITALISED));
+				runStart = -1;
+				runEnd = -1;
+			}
+		}
+		if (runStart >= 0) {
+			out.add(new Candidate(runStart, runEnd, text.substring(runStart, runEnd), IdentifierKind.NAME, CAPITALISED));
 		}
 	}
 
