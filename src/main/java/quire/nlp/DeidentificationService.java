@@ -108,8 +108,8 @@ public class DeidentificationService {
 		Transcript t = corpus.transcript(document)
 			.orElseThrow(() -> new IllegalArgumentException("no document with id " + document.value()));
 		ProjectId project = t.document().projectId();
-		List<Candidate> candidates = Detector.detect(t.text(), t.document().language(), allKnownNames(project), true,
-				progress);
+		List<Candidate> candidates = Detector.detect(t.text(), t.document().language(), allKnownNames(project),
+				roleLabels(project), true, progress);
 		Map<String, List<Candidate>> byKey = new LinkedHashMap<>();
 		for (Candidate c : candidates) {
 			byKey.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
@@ -247,14 +247,30 @@ public class DeidentificationService {
 	List<KnownName> allKnownNames(ProjectId project) {
 		List<KnownName> out = new ArrayList<>(knownNames(project));
 		for (var p : corpus.participants(project)) {
-			String label = p.label().strip();
-			String firstWord = label.split("\\s+")[0].toLowerCase(Locale.ROOT);
-			if (!label.isEmpty() && label.chars().noneMatch(Character::isDigit) && !ROLE_WORDS.contains(firstWord)
-					&& Character.isUpperCase(label.charAt(0))) {
-				out.add(new KnownName(label, IdentifierKind.PARTICIPANT));
+			if (isName(p.label())) {
+				out.add(new KnownName(p.label().strip(), IdentifierKind.PARTICIPANT));
 			}
 		}
 		return out;
+	}
+
+	/** Participants' labels that are roles ("MI Caseworker 1", "Sick-listed worker", "Moderator"), not names. */
+	private List<String> roleLabels(ProjectId project) {
+		return corpus.participants(project).stream().map(p -> p.label().strip()).filter(l -> !l.isEmpty() && !isName(l)).toList();
+	}
+
+	/** A label is a name when every word is capitalised, none is a role word, and it has no digits ("Anna Berg", not "P3"). */
+	static boolean isName(String label) {
+		String l = label.strip();
+		if (l.isEmpty() || l.chars().anyMatch(Character::isDigit)) {
+			return false;
+		}
+		for (String word : l.split("\\s+")) {
+			if (!Character.isUpperCase(word.charAt(0)) || ROLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static IdentifierKind kindOf(List<Candidate> list) {

@@ -34,12 +34,16 @@ import quire.project.ProjectId;
 /**
  * Word frequencies of a project, a group, a document, a speaker or a code's text: English by CoreNLP
  * lemma (Lucene's Porter stem without the models), Norwegian by Snowball stem, without the
- * language's stop words (Lucene's list and speech fillers, editable per project) and short words.
+ * language's stop words (Lucene's list and speech fillers, editable per project), short words and
+ * transcriber's notes in brackets.
  * Counts and percentages are of the words counted, so they are comparable between selections.
  */
 @Service
 @Transactional(readOnly = true)
 public class WordFrequencyService {
+
+	/** Transcriber's notes such as "[laughs]", "(pause)" or "[inaudible]": not words anyone said. */
+	private static final java.util.regex.Pattern NOTES = java.util.regex.Pattern.compile("\\[[^\\]\\n]*]|\\([^)\\n]*\\)");
 
 	private final JdbcClient jdbc;
 
@@ -78,7 +82,8 @@ public class WordFrequencyService {
 			languages.add(d.language());
 			Set<String> stopWords = stop.computeIfAbsent(d.language(), l -> stopWords(query.project(), l));
 			for (int[] span : spans) {
-				for (WordNormaliser.Word w : WordNormaliser.words(t.text().substring(span[0], span[1]), d.language())) {
+				String words = NOTES.matcher(t.text().substring(span[0], span[1])).replaceAll(" ");
+				for (WordNormaliser.Word w : WordNormaliser.words(words, d.language())) {
 					if ((w.lemma() ? w.key() : w.surface()).length() < query.minLength() || w.surface().codePoints().noneMatch(Character::isLetter)
 							|| stopWords.contains(w.surface()) || stopWords.contains(w.key())) {
 						continue;

@@ -238,6 +238,24 @@ abstract class NlpServiceContract {
 	}
 
 	@Test
+	void roleLabelsAreNotNamesAndIsoDatesAreDates() {
+		DocumentId id = importText("roller", """
+				Intervju — 2019-06-03
+				[00:00:03] Intervjuer: Hvordan går det?
+				[00:00:09] Sykmeldt Arbeidstaker: Bedre nå.
+				[00:00:15] Intervjuer: Fint.
+				[00:00:20] Sykmeldt Arbeidstaker: Ja, sier Sykmeldt Arbeidstaker.
+				""", Language.NORWEGIAN);
+		assertThat(DeidentificationService.isName("Sykmeldt arbeidstaker")).isFalse();
+		assertThat(DeidentificationService.isName("MI Caseworker 1")).isFalse();
+		assertThat(DeidentificationService.isName("Anna Berg")).isTrue();
+		DeidentificationPreview preview = deid.preview(id, p -> {
+		});
+		assertThat(group(preview, "2019-06-03").kind()).isEqualTo(IdentifierKind.DATE);
+		assertThat(preview.groups()).extracting(CandidateGroup::surface).doesNotContain("Intervjuer");
+	}
+
+	@Test
 	void knownNamesAreFoundWhereTheRulesWouldNot() {
 		deid.addKnownName(project.id(), new KnownName("fjellheimen", IdentifierKind.EMPLOYER));
 		DocumentId id = importText("no", "Kari: Jeg jobber på fjellheimen, det er et sykehjem.\n", Language.NORWEGIAN);

@@ -73,6 +73,7 @@ public final class Detector {
 					IdentifierKind.DATE),
 			new Rule(Pattern.compile("(?<!\\d)(?<!\\d\\.)\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})(?!\\d)(?!\\.\\d)"),
 					IdentifierKind.DATE),
+			new Rule(Pattern.compile("(?<![\\d-])(?:19|20)\\d\\d-[01]\\d-[0-3]\\d(?![\\d-])"), IdentifierKind.DATE),
 			// UK national insurance number
 			new Rule(Pattern.compile("(?<!\\p{L})[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D](?!\\p{L})"), IdentifierKind.ID_NUMBER),
 			new Rule(Pattern.compile("(?<![\\p{L}\\d])(?:\\p{Lu}{2,5}[- ]?)?\\d{6,}(?:[-/]\\d+)*(?![\\d])"), IdentifierKind.ID_NUMBER));
@@ -107,6 +108,16 @@ public final class Detector {
 	 */
 	public static List<Candidate> detect(String text, Language language, List<KnownName> known, boolean ner,
 			DoubleConsumer progress) {
+		return detect(text, language, known, List.of(), ner, progress);
+	}
+
+	/**
+	 * As {@link #detect(String, Language, List, boolean, DoubleConsumer)}, but words inside any
+	 * occurrence of {@code notNames} (speaker labels that are roles, such as "MI Caseworker 1" or
+	 * "Sick-listed worker") are not candidates unless a pattern or a known name finds them.
+	 */
+	public static List<Candidate> detect(String text, Language language, List<KnownName> known, List<String> notNames,
+			boolean ner, DoubleConsumer progress) {
 		List<Candidate> all = new ArrayList<>();
 		known(text, known, all);
 		patterns(text, all);
@@ -116,8 +127,13 @@ public final class Detector {
 		gazetteer(text, language, all);
 		capitalised(text, language, all);
 		speakerLabels(text, all);
+		List<int[]> roles = occurrences(text, notNames);
+		all.removeIf(c -> !c.source().equals(KNOWN) && !c.source().equals(PATTERN)
+				&& roles.stream().anyMatch(r -> c.overlaps(r[0], r[1])));
 		List<Candidate> found = resolve(all);
 		found = resolve(concat(found, elsewhere(text, found)));
+		found.removeIf(c -> !c.source().equals(KNOWN) && !c.source().equals(PATTERN)
+				&& roles.stream().anyMatch(r -> c.overlaps(r[0], r[1])));
 		progress.accept(1.0);
 		return found;
 	}
@@ -147,6 +163,9 @@ public final class Detector {
 
 	/** 7 to 12 digits in all, or a short local number written 555-1234. */
 	private static boolean looksLikePhone(String s) {
+		if (s.matches("(?:19|20)\\d\\d-[01]\\d-[0-3]\\d")) {
+			return false;
+		}
 		long digits = PHONE_DIGITS.matcher(s).results().count();
 		return digits >= 7 && digits <= 13;
 	}
@@ -344,6 +363,20 @@ public final class Detector {
 	private static final Set<IdentifierKind> NAMES = Set.of(IdentifierKind.PARTICIPANT, IdentifierKind.PERSON,
 			IdentifierKind.NAME, IdentifierKind.TOWN, IdentifierKind.PLACE, IdentifierKind.ORGANISATION,
 			IdentifierKind.EMPLOYER);
+
+	private static List<int[]> occurrences(String text, List<String> phrases) {
+		List<int[]> out = new ArrayList<>();
+		for (String phrase : phrases) {
+			if (phrase.isBlank()) {
+				continue;
+			}
+			Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.strip()) + "(?![\\p{L}\\p{N}])").matcher(text);
+			while (m.find()) {
+				out.add(new int[] { m.start(), m.end() });
+			}
+		}
+		return out;
+	}
 
 	private static List<Candidate> concat(List<Candidate> a, List<Candidate> b) {
 		List<Candidate> out = new ArrayList<>(a);

@@ -251,7 +251,10 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 		document.setItems(documents);
 		Optional<String> wanted = event.getLocation().getQueryParameters().getSingleParameter("document");
 		wanted.flatMap(id -> documents.stream().filter(d -> String.valueOf(d.id().value()).equals(id)).findFirst())
-			.ifPresent(document::setValue);
+			.ifPresent(d -> {
+				document.setValue(d);
+				findCandidates();
+			});
 		refreshKnownNames();
 	}
 
