@@ -44,7 +44,7 @@ final class DeidentifyCommand implements Callable<Integer> {
 	@Option(names = "--project", required = true, description = "the project's name")
 	String project;
 
-	@Option(names = "--document", required = true, description = "the document's name")
+	@Option(names = "--document", description = "the document's name (not with --key)")
 	String document;
 
 	static final class Mode {
@@ -54,6 +54,10 @@ final class DeidentifyCommand implements Callable<Integer> {
 
 		@Option(names = "--apply", required = true, description = "make the de-identified document (all candidates accepted)")
 		boolean apply;
+
+		@Option(names = "--key", required = true,
+				description = "print the project's pseudonym key (name -> pseudonym); for the project's owners")
+		boolean key;
 
 	}
 
@@ -78,6 +82,25 @@ final class DeidentifyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		var target = projects.require(project);
+		if (mode.key) {
+			var key = deid.key(target.id());
+			var out = spec.commandLine().getOut();
+			if (json) {
+				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(key.stream()
+					.map(k -> Map.of("surface", k.surface(), "kind", k.kind().name().toLowerCase(Locale.ROOT), "pseudonym",
+							k.pseudonym()))
+					.toList()));
+				return 0;
+			}
+			spec.commandLine().getErr().println("note: this key links pseudonyms to real names; keep it with the project's owners");
+			for (var k : key) {
+				out.printf(Locale.ROOT, "%s\t%s\t%s%n", k.pseudonym(), k.surface(), k.kind().label().toLowerCase(Locale.ROOT));
+			}
+			return 0;
+		}
+		if (document == null) {
+			throw new IllegalArgumentException("--document is needed with --preview and --apply");
+		}
 		var doc = corpus.findDocument(target.id(), document)
 			.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
 		var err = spec.commandLine().getErr();

@@ -88,6 +88,9 @@ class NlpCliTests {
 		assertThat(apply.out()).contains("created 'd (de-identified)'");
 		Run again = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--preview", "--json");
 		assertThat(again.out()).contains("\"surface\" : \"Trondheim\"").doesNotContain("\"surface\" : \"Anna\"");
+		Run key = run("deidentify", "--project", "Deid", "--key");
+		assertThat(key.out()).contains("[Person 1]\tAnna\tperson").doesNotContain("Trondheim");
+		assertThat(key.err()).contains("keep it with the project's owners");
 		Run both = run("deidentify", "--project", "Deid", "--document", "d", "--preview", "--apply");
 		assertThat(both.exit()).isEqualTo(2);
 	}
