@@ -24,6 +24,8 @@ import quire.survey.SurveyService;
 import quire.fidelity.FidelityService;
 import quire.coding.CodingService;
 import quire.fidelity.MitiCodingService;
+import quire.nlp.DeidentificationService;
+import quire.nlp.WordFrequencyService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.report.ReportService;
@@ -78,13 +80,18 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final CodingService codings;
 
+	private final WordFrequencyService words;
+
+	private final DeidentificationService deid;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
-			AuditLog audit, BackupService backup, CodingService codings) {
+			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
+			DeidentificationService deid) {
 		this.codings = codings;
 		this.users = users;
 		this.actors = actors;
@@ -92,6 +99,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		this.audit = audit;
 		this.backup = backup;
 		this.report = report;
+		this.words = words;
+		this.deid = deid;
 		this.retrieval = retrieval;
 		this.joint = joint;
 		this.survey = survey;
@@ -181,6 +190,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
+		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
+		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import quire.coding.internal.Sentences;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.Transcript;
@@ -77,7 +76,8 @@ public class AgreementService {
 			for (Coding c : inDocument) {
 				present[coders.indexOf(c.coder())] = true;
 			}
-			units.add(new DocumentUnits(t, units(t, request.unit()), inDocument, present, coders));
+			units.add(new DocumentUnits(t, request.unit() == AgreementUnit.SENTENCE ? sentences(d) : units(t, request.unit()),
+					inDocument, present, coders));
 		}
 
 		List<AgreementReport.CodeAgreement> perCode = new ArrayList<>();
@@ -212,11 +212,16 @@ public class AgreementService {
 		return lo;
 	}
 
-	/** The units of a document as sorted, disjoint {@code [start, end)} ranges inside speaker turns. */
+	/** A document's stored sentence units (see {@link CorpusService#sentences}) as {@code [start, end)} ranges. */
+	private List<int[]> sentences(DocumentId document) {
+		return corpus.sentences(document).stream().map(s -> new int[] { s.start(), s.end() }).toList();
+	}
+
+	/**
+	 * The character or turn units of a document as sorted, disjoint {@code [start, end)} ranges inside
+	 * speaker turns; sentence units come from the corpus.
+	 */
 	static List<int[]> units(Transcript t, AgreementUnit unit) {
-		if (unit == AgreementUnit.SENTENCE) {
-			return Sentences.of(t);
-		}
 		List<int[]> out = new ArrayList<>();
 		String text = t.text();
 		for (Turn turn : t.turns()) {
@@ -233,9 +238,7 @@ public class AgreementService {
 						}
 					}
 				}
-				case SENTENCE -> {
-					// handled above: sentences come from Sentences.of
-				}
+				case SENTENCE -> throw new IllegalArgumentException("sentence units are stored in the corpus");
 			}
 		}
 		return out;

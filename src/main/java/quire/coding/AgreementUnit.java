@@ -2,8 +2,8 @@ package quire.coding;
 
 /**
  * The unit of analysis for inter-coder agreement; results depend on it, so reports name it.
- * Sentences are found within speaker turns with the JDK's locale-aware sentence rules until the
- * language-processing module provides stored sentence units.
+ * Sentences are the document's stored sentence units (CoreNLP for English, rules for Norwegian; see
+ * {@code quire.nlp}).
  */
 public enum AgreementUnit {
 

@@ -27,6 +27,7 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
+import quire.corpus.TextEdits;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.project.ProjectId;
@@ -123,6 +124,52 @@ public class CodingService {
 			.update();
 		changed(t.document().projectId(), coding.documentId());
 		return require(id);
+	}
+
+	/**
+	 * Copies every coding of a document, with the memos on it and on the document, to a copy of the
+	 * document whose text differs by {@code edits} (such as its de-identified version): each coding
+	 * keeps its code, coder and time and moves with its words; one that starts or ends inside a
+	 * replaced span covers the whole replacement.
+	 * @return how many codings were copied
+	 */
+	@Transactional
+	public int copyCodings(DocumentId from, DocumentId to, TextEdits edits) {
+		Transcript target = transcript(to);
+		ProjectId project = target.document().projectId();
+		if (!projectOf(from).equals(project)) {
+			throw new IllegalArgumentException("documents " + from.value() + " and " + to.value() + " belong to different projects");
+		}
+		int copied = 0;
+		for (Coding c : codings(from, null)) {
+			int start = edits.mapStart(c.start());
+			int end = Math.min(target.text().length(), edits.mapEnd(c.end()));
+			if (end <= start) {
+				continue;
+			}
+			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			jdbc.sql("""
+					insert into coding (project_id, document_id, code_id, start_offset, end_offset, coder, created_at)
+					values (?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(project.value(), to.value(), c.codeId().value(), start, end, c.coder(),
+						java.sql.Timestamp.from(c.createdAt()))
+				.update(keys, "id");
+			long id = keys.getKeyAs(Number.class).longValue();
+			copyMemos("CODING", c.id().value(), id);
+			copied++;
+		}
+		copyMemos("DOCUMENT", from.value(), to.value());
+		changed(project, to);
+		return copied;
+	}
+
+	private void copyMemos(String kind, long fromId, long toId) {
+		jdbc.sql("""
+				insert into memo (project_id, target_kind, target_id, author, title, body, created_at, updated_at)
+				select project_id, target_kind, ?, author, title, body, created_at, updated_at
+				from memo where target_kind = ? and target_id = ?
+				""").params(toId, kind, fromId).update();
 	}
 
 	/** One coding by id. */
@@ -227,9 +274,11 @@ public class CodingService {
 		Set<TextSpan> out = new LinkedHashSet<>();
 		for (TextSpan s : spans) {
 			List<int[]> ranges = units.computeIfAbsent(s.documentId(), id -> {
+				if (unit == AutoCodeUnit.SENTENCE) {
+					return corpus.sentences(id).stream().map(x -> new int[] { x.start(), x.end() }).toList();
+				}
 				Transcript t = transcript(id);
-				return unit == AutoCodeUnit.SENTENCE ? quire.coding.internal.Sentences.of(t)
-						: t.turns().stream().filter(x -> x.end() > x.start()).map(x -> new int[] { x.start(), x.end() }).toList();
+				return t.turns().stream().filter(x -> x.end() > x.start()).map(x -> new int[] { x.start(), x.end() }).toList();
 			});
 			int start = s.start();
 			int end = s.end();

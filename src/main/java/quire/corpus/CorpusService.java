@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import java.util.function.UnaryOperator;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,13 +66,17 @@ public class CorpusService {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<SentenceSplitter> splitter;
+
 	CorpusService(JdbcClient jdbc, ApplicationEventPublisher events,
-			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ProjectAccess access, AuditLog audit) {
+			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ObjectProvider<SentenceSplitter> splitter,
+			ProjectAccess access, AuditLog audit) {
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.maxFileSize = maxFileSize;
+		this.splitter = splitter;
 	}
 
 	/** The largest file an import accepts, in bytes. */
@@ -160,6 +167,15 @@ public class CorpusService {
 						turn.endMs())
 				.update();
 		}
+		SentenceSplitter sentences = splitter.getIfAvailable();
+		if (sentences != null) {
+			List<Turn> turns = new ArrayList<>();
+			int i = 0;
+			for (ParsedTurn turn : parsed.turns()) {
+				turns.add(new Turn(i++, turn.speaker(), turn.start(), turn.end(), turn.startMs(), turn.endMs()));
+			}
+			insertSentences(id, sentences.split(parsed.text(), turns, language), sentences.method(language));
+		}
 		events.publishEvent(new DocumentImported(id, project));
 		DocumentSummary summary = new DocumentSummary(id, project, name,
 				request.group() == null || request.group().isBlank() ? null : request.group().strip(), language,
@@ -202,6 +218,135 @@ public class CorpusService {
 		});
 	}
 
+	/**
+	 * A document's sentence units, as stored at import (or by {@link #storeSentences}); for a document
+	 * imported before sentence units were stored, they are found now and not stored.
+	 */
+	public List<SentenceUnit> sentences(DocumentId id) {
+		List<SentenceUnit> stored = jdbc.sql("""
+				select unit_index, start_offset, end_offset from sentence_unit where document_id = ? order by unit_index
+				""").param(id.value()).query((rs, row) -> new SentenceUnit(rs.getInt(1), rs.getInt(2), rs.getInt(3))).list();
+		if (!stored.isEmpty()) {
+			return stored;
+		}
+		SentenceSplitter sentences = splitter.getIfAvailable();
+		return sentences == null ? List.of()
+				: transcript(id).map(t -> sentences.split(t.text(), t.turns(), t.document().language())).orElse(List.of());
+	}
+
+	/** Who found a document's stored sentence units ({@code corenlp}, {@code rules}), if they are stored. */
+	public Optional<String> sentenceMethod(DocumentId id) {
+		return jdbc.sql("select max(method) from sentence_unit where document_id = ?")
+			.param(id.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** Replaces a document's stored sentence units (for a backfill, or when a better splitter becomes available). */
+	@Transactional
+	public void storeSentences(DocumentId id, List<SentenceUnit> units, String method) {
+		Transcript t = transcript(id).orElseThrow(() -> new IllegalArgumentException("no document with id " + id));
+		for (SentenceUnit u : units) {
+			if (u.end() > t.text().length()) {
+				throw new IllegalArgumentException("sentence [" + u.start() + ", " + u.end() + ") reaches past the text of '"
+						+ t.document().name() + "' (" + t.text().length() + " characters)");
+			}
+		}
+		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
+		insertSentences(id, units, method);
+	}
+
+	/** Documents whose sentence units are not stored yet (imported before they were). */
+	public List<DocumentId> documentsWithoutSentences() {
+		return jdbc.sql("""
+				select d.id from document d where not exists (select 1 from sentence_unit s where s.document_id = d.id)
+				order by d.id
+				""").query((rs, row) -> new DocumentId(rs.getLong(1))).list();
+	}
+
+	/**
+	 * A new document made from another by replacing parts of its text (such as de-identification):
+	 * its turns and sentence units move with the text, speaker labels are passed through
+	 * {@code speakers}, and participants stay linked. The original is not changed. Publishes
+	 * {@link DocumentImported} for the copy.
+	 * @throws IllegalArgumentException if the original does not exist, the name is taken or the edits do not fit
+	 */
+	@Transactional
+	public DocumentSummary createEditedCopy(DocumentId original, String name, TextEdits edits,
+			UnaryOperator<@Nullable String> speakers) {
+		Transcript t = transcript(original).orElseThrow(() -> new IllegalArgumentException("no document with id " + original));
+		DocumentSummary source = t.document();
+		if (name.isBlank()) {
+			throw new IllegalArgumentException("the new document needs a name");
+		}
+		if (findDocument(source.projectId(), name).isPresent()) {
+			throw new IllegalArgumentException("a document named '" + name.strip() + "' exists already in the project");
+		}
+		if (!edits.isEmpty() && edits.edits().getLast().end() > t.text().length()) {
+			throw new IllegalArgumentException("the edits reach past the text of '" + source.name() + "'");
+		}
+		String text = edits.apply(t.text());
+		byte[] bytes = utf8(text);
+		String sha = sha256(bytes);
+		if (jdbc.sql("select count(*) from document where project_id = ? and content_sha256 = ?")
+			.params(source.projectId().value(), sha)
+			.query(Integer.class)
+			.single() > 0) {
+			throw new IllegalArgumentException("the edited text is the same as a document already in the project");
+		}
+		List<SentenceUnit> originalSentences = sentences(original);
+		List<Turn> turns = new ArrayList<>();
+		int words = 0;
+		for (Turn turn : t.turns()) {
+			int start = edits.mapStart(turn.start());
+			int end = Math.max(start, edits.mapEnd(turn.end()));
+			turns.add(new Turn(turn.index(), speakers.apply(turn.speaker()), start, end, turn.startMs(), turn.endMs()));
+			words += countWords(text, start, end);
+		}
+		Instant now = clock.instant();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
+				                      size_bytes, body, turn_count, word_count, imported_at)
+				select project_id, group_id, ?, original_name, format, language, ?, ?, ?, turn_count, ?, ?
+				from document where id = ?
+				""")
+			.params(name.strip(), sha, bytes.length, text, words, Timestamp.from(now), original.value())
+			.update(keys, "id");
+		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
+		jdbc.sql("""
+				insert into speaker_turn (document_id, turn_index, participant_id, speaker, start_offset, end_offset,
+				                          start_ms, end_ms)
+				select ?, turn_index, participant_id, speaker, start_offset, end_offset, start_ms, end_ms
+				from speaker_turn where document_id = ?
+				""").params(id.value(), original.value()).update();
+		for (Turn turn : turns) {
+			jdbc.sql("update speaker_turn set speaker = ?, start_offset = ?, end_offset = ? where document_id = ? and turn_index = ?")
+				.params(turn.speaker(), turn.start(), turn.end(), id.value(), turn.index())
+				.update();
+		}
+		List<SentenceUnit> sentences = new ArrayList<>();
+		for (SentenceUnit s : originalSentences) {
+			int start = edits.mapStart(s.start());
+			int end = edits.mapEnd(s.end());
+			if (end > start) {
+				sentences.add(new SentenceUnit(sentences.size(), start, end));
+			}
+		}
+		insertSentences(id, sentences, sentenceMethod(original).orElse("rules"));
+		events.publishEvent(new DocumentImported(id, source.projectId()));
+		return document(id).orElseThrow();
+	}
+
+	private void insertSentences(DocumentId id, List<SentenceUnit> units, String method) {
+		int index = 0;
+		for (SentenceUnit u : units) {
+			jdbc.sql("insert into sentence_unit (document_id, unit_index, start_offset, end_offset, method) values (?, ?, ?, ?, ?)")
+				.params(id.value(), index++, u.start(), u.end(), method)
+				.update();
+		}
+	}
+
 	/** Every document id in every project, for rebuilding derived data such as the search index. */
 	public List<DocumentId> allDocumentIds() {
 		return jdbc.sql("select id from document order by id").query((rs, row) -> new DocumentId(rs.getLong(1)))
@@ -234,6 +379,7 @@ public class CorpusService {
 		access.require(summary.projectId(), ProjectRole.OWNER);
 		audit.record(summary.projectId(), "delete", "document '" + summary.name() + "'");
 		jdbc.sql("delete from speaker_turn where document_id = ?").param(id.value()).update();
+		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from document where id = ?").param(id.value()).update();
 		events.publishEvent(new DocumentDeleted(id, summary.projectId()));
 	}

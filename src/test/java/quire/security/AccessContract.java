@@ -71,6 +71,9 @@ abstract class AccessContract {
 	SearchService search;
 
 	@Autowired
+	quire.nlp.DeidentificationService deid;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -240,6 +243,20 @@ abstract class AccessContract {
 		var forStranger = actors.callAs(users.create("nobody-" + tag, "", PASSWORD, false),
 				() -> search.searchAll(CrossProjectSearch.of("workload")));
 		assertThat(forStranger).isEmpty();
+	}
+
+	@Test
+	void onlyCodersDeidentifyAndOnlyOwnersReadThePseudonymKey() {
+		DocumentSummary doc = importAs(coder, project, "fg1");
+		assertThatThrownBy(() -> actors.runAs(viewer, () -> deid.preview(doc.id(), p -> {
+		}))).isInstanceOf(AccessRefusedException.class).hasMessageContaining("coder role");
+		assertThat(actors.callAs(coder, () -> deid.preview(doc.id(), p -> {
+		}))).isNotNull();
+		assertThatThrownBy(() -> actors.runAs(coder, () -> deid.key(project.id())))
+			.isInstanceOf(AccessRefusedException.class).hasMessageContaining("owner role");
+		assertThat(actors.callAs(owner, () -> deid.key(project.id()))).isNotNull();
+		assertThatThrownBy(() -> actors.runAs(outsider, () -> deid.preview(doc.id(), p -> {
+		}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no document");
 	}
 
 	@Test

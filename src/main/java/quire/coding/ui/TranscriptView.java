@@ -46,6 +46,7 @@ import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
+import quire.corpus.SentenceUnit;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.ui.MainLayout;
@@ -56,7 +57,8 @@ import quire.ui.Notifications;
  * stripes in a margin beside each turn (one lane per overlapping coding, code and coder on hover).
  * Select words, then pick a code (Alt+C focuses the searchable picker, Enter applies), press
  * Alt+1…9 for a recently used code, or Alt+V to code in vivo. Clicking a stripe selects its coding
- * to remove it (Delete), fit it to the current selection or widen it to the whole turn.
+ * to remove it (Delete), fit it to the current selection or widen it to its sentences or the whole
+ * turn. "Whole sentence" (Alt+S) widens a selection to the stored sentence units it touches.
  *
  * <p>
  * Opened from search as {@code transcript/ID?turn=N&start=S&end=E}, it scrolls to the turn and
@@ -133,6 +135,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private int focusTurn = -1;
 
+	private List<SentenceUnit> sentences = List.of();
+
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
 			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
 		this.live = live;
@@ -172,6 +176,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.setVisible(access.can(found.get().document().projectId(), ProjectRole.CODER));
 		transcript = found.get();
 		watchOthers(transcript.document().id());
+		sentences = corpus.sentences(transcript.document().id());
 		QueryParameters query = event.getLocation().getQueryParameters();
 		focusTurn = intParam(query, "turn", -1);
 		hitStart = intParam(query, "start", -1);
@@ -293,7 +298,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		apply.addThemeVariants(ButtonVariant.PRIMARY);
 		Button inVivo = new Button("In vivo (Alt+V)", e -> inVivo());
 		inVivo.setId("in-vivo");
-		HorizontalLayout actions = new HorizontalLayout(apply, inVivo);
+		Button sentence = new Button("Whole sentence (Alt+S)", e -> selectSentence());
+		sentence.setId("select-sentence");
+		sentence.setTooltipText("Widen the selection to the sentences it touches, then pick a code: code this sentence");
+		HorizontalLayout actions = new HorizontalLayout(apply, inVivo, sentence);
+		actions.setWrap(true);
 
 		recentBox.setId("recent-codes");
 		recentBox.addClassName("quire-recent");
@@ -313,6 +322,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private void createShortcuts() {
 		Shortcuts.addShortcutListener(this, () -> picker.focus(), Key.KEY_C, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::inVivo, Key.KEY_V, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, this::selectSentence, Key.KEY_S, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> {
 			if (selectedCoding != null) {
 				removeSelectedCoding();
@@ -452,6 +462,50 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		}
 	}
 
+	/**
+	 * Widens the selection to the stored sentence units it touches, so the next code applies to whole
+	 * sentences ("code this sentence"); sentence units are the same ones agreement uses.
+	 */
+	void selectSentence() {
+		if (!hasSelection()) {
+			Notifications.error("Select a word of the sentence first (or words of several sentences).");
+			return;
+		}
+		int[] span = sentenceSpan(selStart, selEnd);
+		if (span == null) {
+			Notifications.error("The selection is outside the speaker turns, where there are no sentences.");
+			return;
+		}
+		selStart = span[0];
+		selEnd = span[1];
+		updateSelection();
+	}
+
+	/** The smallest range of whole sentence units that covers {@code [start, end)}, or null if none overlaps. */
+	private int @Nullable [] sentenceSpan(int start, int end) {
+		int from = -1;
+		int to = -1;
+		for (SentenceUnit u : sentences) {
+			if (u.overlaps(start, end)) {
+				from = from < 0 ? u.start() : Math.min(from, u.start());
+				to = Math.max(to, u.end());
+			}
+		}
+		return from < 0 ? null : new int[] { from, to };
+	}
+
+	private void widenToSentence() {
+		Coding c = selectedCoding;
+		if (c == null) {
+			return;
+		}
+		int[] span = sentenceSpan(c.start(), c.end());
+		if (span != null) {
+			selectedCoding = codings.resize(c.id(), Math.min(span[0], c.start()), Math.max(span[1], c.end()));
+			renderTurns();
+		}
+	}
+
 	private void widenToTurn() {
 		Coding c = selectedCoding;
 		if (c == null) {
@@ -499,10 +553,13 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Button turn = new Button("Whole turn", e -> widenToTurn());
 		turn.setId("widen-coding");
 		turn.addThemeVariants(ButtonVariant.TERTIARY);
+		Button sentence = new Button("Whole sentence", e -> widenToSentence());
+		sentence.setId("widen-coding-sentence");
+		sentence.addThemeVariants(ButtonVariant.TERTIARY);
 		Button memo = new Button("Memo", e -> new MemoDialog(memos, transcript().document().projectId(), MemoTarget.CODING,
 				c.id().value(), "Memo on this coding", coder.name()).open());
 		memo.addThemeVariants(ButtonVariant.TERTIARY);
-		box.add(name, quote, who, new Div(fit, turn, memo, remove));
+		box.add(name, quote, who, new Div(fit, sentence, turn, memo, remove));
 		selectedCodingBox.add(box);
 	}
 

@@ -1,0 +1,164 @@
+package quire.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quire.corpus.CorpusService;
+import quire.nlp.CandidateGroup;
+import quire.nlp.DeidentificationPreview;
+import quire.nlp.DeidentificationResult;
+import quire.nlp.DeidentificationService;
+import quire.project.ProjectService;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lists a document's candidate identifiers with their pseudonyms ({@code --preview}), or makes its
+ * de-identified version with every candidate accepted ({@code --apply}); {@code --skip} leaves
+ * surfaces out. The web app's review page is the place to accept and reject one by one.
+ */
+@Command(name = "deidentify", mixinStandardHelpOptions = true,
+		description = "De-identify a document: preview candidate identifiers and pseudonyms, or apply them as a new document.")
+final class DeidentifyCommand implements Callable<Integer> {
+
+	private final ProjectService projects;
+
+	private final CorpusService corpus;
+
+	private final DeidentificationService deid;
+
+	@Mixin
+	HomeOption home;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--project", required = true, description = "the project's name")
+	String project;
+
+	@Option(names = "--document", description = "the document's name (not with --key)")
+	String document;
+
+	static final class Mode {
+
+		@Option(names = "--preview", required = true, description = "list candidates and pseudonyms, change nothing")
+		boolean preview;
+
+		@Option(names = "--apply", required = true, description = "make the de-identified document (all candidates accepted)")
+		boolean apply;
+
+		@Option(names = "--key", required = true,
+				description = "print the project's pseudonym key (name -> pseudonym); for the project's owners")
+		boolean key;
+
+	}
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Mode mode;
+
+	@Option(names = "--skip", split = ",", description = "surfaces not to replace (comma-separated), with --apply")
+	List<String> skip = List.of();
+
+	@Option(names = "--name", description = "the new document's name (default: NAME (de-identified))")
+	String name;
+
+	@Option(names = "--json", description = "print JSON")
+	boolean json;
+
+	DeidentifyCommand(ProjectService projects, CorpusService corpus, DeidentificationService deid) {
+		this.projects = projects;
+		this.corpus = corpus;
+		this.deid = deid;
+	}
+
+	@Override
+	public Integer call() {
+		var target = projects.require(project);
+		if (mode.key) {
+			var key = deid.key(target.id());
+			var out = spec.commandLine().getOut();
+			if (json) {
+				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(key.stream()
+					.map(k -> Map.of("surface", k.surface(), "kind", k.kind().name().toLowerCase(Locale.ROOT), "pseudonym",
+							k.pseudonym()))
+					.toList()));
+				return 0;
+			}
+			spec.commandLine().getErr().println("note: this key links pseudonyms to real names; keep it with the project's owners");
+			for (var k : key) {
+				out.printf(Locale.ROOT, "%s\t%s\t%s%n", k.pseudonym(), k.surface(), k.kind().label().toLowerCase(Locale.ROOT));
+			}
+			return 0;
+		}
+		if (document == null) {
+			throw new IllegalArgumentException("--document is needed with --preview and --apply");
+		}
+		var doc = corpus.findDocument(target.id(), document)
+			.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
+		var err = spec.commandLine().getErr();
+		if (!deid.nerLoaded() && deid.nerAvailable() && doc.language() == quire.corpus.Language.ENGLISH && !json) {
+			err.println("loading CoreNLP's English NER (about 10 seconds, once)…");
+		}
+		DeidentificationPreview preview = deid.preview(doc.id(), p -> {
+		});
+		if (!preview.notice().isEmpty()) {
+			err.println("note: " + preview.notice());
+		}
+		var out = spec.commandLine().getOut();
+		if (mode.preview) {
+			if (json) {
+				Map<String, Object> root = new LinkedHashMap<>();
+				root.put("document", preview.documentName());
+				root.put("language", preview.language().code());
+				root.put("method", preview.method());
+				root.put("candidates", preview.groups().stream().map(DeidentifyCommand::json).toList());
+				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+				return 0;
+			}
+			out.printf(Locale.ROOT, "%s: %d candidates in %d groups (%s)%n", preview.documentName(), preview.occurrences(),
+					preview.groups().size(), preview.method());
+			int width = Math.max(7, preview.groups().stream().mapToInt(g -> g.surface().length()).max().orElse(7));
+			for (CandidateGroup g : preview.groups()) {
+				out.printf(Locale.ROOT, "%-" + width + "s %-16s %3dx  %s%s%n", g.surface(), g.replacement(), g.occurrences().size(),
+						g.kind().label().toLowerCase(Locale.ROOT), g.known() ? ", pseudonym from earlier documents" : "");
+			}
+			return 0;
+		}
+		List<CandidateGroup> reviewed = preview.groups().stream()
+			.map(g -> skip.stream().anyMatch(s -> s.strip().equalsIgnoreCase(g.surface())) ? g.accept(false) : g)
+			.toList();
+		DeidentificationResult result = deid.apply(doc.id(), reviewed, name);
+		if (json) {
+			Map<String, Object> root = new LinkedHashMap<>();
+			root.put("document", result.document().name());
+			root.put("replacements", result.replacements());
+			root.put("codingsCopied", result.codingsCopied());
+			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			return 0;
+		}
+		out.printf(Locale.ROOT, "created '%s': %d replacements, %d codings moved with the text%n", result.document().name(),
+				result.replacements(), result.codingsCopied());
+		out.println("the original is unchanged; an owner can delete it on the review page");
+		return 0;
+	}
+
+	private static Map<String, Object> json(CandidateGroup g) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("surface", g.surface());
+		m.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
+		m.put("pseudonym", g.replacement());
+		m.put("known", g.known());
+		m.put("occurrences", g.occurrences().stream().map(o -> List.of(o.start(), o.end())).toList());
+		m.put("found by", g.sources());
+		return m;
+	}
+
+}

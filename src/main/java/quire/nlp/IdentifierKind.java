@@ -1,0 +1,29 @@
+package quire.nlp;
+
+/**
+ * What a candidate identifier is, which names its pseudonym: "Anna" (a participant) becomes
+ * "[Participant 3]", "Trondheim" becomes "[Town 1]".
+ */
+public enum IdentifierKind {
+
+	PARTICIPANT("Participant"), PERSON("Person"), NAME("Name"), TOWN("Town"), PLACE("Place"),
+	ORGANISATION("Organisation"), EMPLOYER("Employer"), DATE("Date"), EMAIL("Email"), URL("URL"), PHONE("Phone"),
+	ID_NUMBER("ID");
+
+	private final String label;
+
+	IdentifierKind(String label) {
+		this.label = label;
+	}
+
+	/** The word in the pseudonym, e.g. "Town" in "[Town 1]". */
+	public String label() {
+		return label;
+	}
+
+	/** The pseudonym with number {@code n}, e.g. {@code [Town 1]}. */
+	public String pseudonym(int n) {
+		return "[" + label + " " + n + "]";
+	}
+
+}

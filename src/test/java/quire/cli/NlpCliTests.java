@@ -1,0 +1,98 @@
+package quire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import quire.QuireHome;
+
+/** The {@code words} and {@code deidentify} commands, run in-process against a throwaway home. */
+@SpringBootTest
+@ActiveProfiles("cli")
+class NlpCliTests {
+
+	@DynamicPropertySource
+	static void home(DynamicPropertyRegistry registry) {
+		QuireHome.register(registry, QuireHome.create("quire-nlp-cli"));
+	}
+
+	@Autowired
+	QuireCommandLine cli;
+
+	@TempDir
+	Path files;
+
+	record Run(int exit, String out, String err) {
+	}
+
+	Run run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	void importInto(String project, String name, String text, String language) throws IOException {
+		Path file = Files.writeString(files.resolve(name), text, StandardCharsets.UTF_8);
+		run("project", "create", "--name", project);
+		Run imported = run("import", "--project", project, "--group", "Interviews", "--language", language, file.toString());
+		assertThat(imported.exit()).as(imported.err()).isZero();
+	}
+
+	@Test
+	void wordsListsCountsAndPercentagesOrJson() throws IOException {
+		importInto("Words", "w.txt", """
+				Intervjuer: Hvordan var jobben?
+				Kari: Jobben var fin, og jobben ga meg glede.
+				Intervjuer: Og sjefen?
+				Kari: Sjefen var grei.
+				""", "no");
+		Run text = run("words", "--project", "Words", "--group", "Interviews", "--top", "2");
+		assertThat(text.exit()).as(text.err()).isZero();
+		assertThat(text.out()).contains("words counted in 1 documents (Norwegian by Snowball stem)")
+			.containsPattern("jobben\\s+3\\s+\\d+\\.\\d\\d%");
+		Run json = run("words", "--project", "Words", "--speaker", "Kari", "--json");
+		assertThat(json.out()).contains("\"word\" : \"jobben\"", "\"count\" : 2", "\"percent\"");
+		Run bad = run("words", "--project", "Words", "--code", "Nope");
+		assertThat(bad.exit()).isEqualTo(2);
+		assertThat(bad.err()).startsWith("error: no code named 'Nope'");
+	}
+
+	@Test
+	void deidentifyPreviewsThenApplies() throws IOException {
+		importInto("Deid", "d.txt", """
+				Intervjuer: Hvordan gikk det i Trondheim?
+				Kari: Bra. Anna ringte meg på 926 41 377.
+				Intervjuer: Og så?
+				Kari: Så møtte jeg Anna igjen.
+				""", "no");
+		Run preview = run("deidentify", "--project", "Deid", "--document", "d", "--preview");
+		assertThat(preview.exit()).as(preview.err()).isZero();
+		assertThat(preview.out()).containsPattern("Anna\\s+\\[Person 1]\\s+2x").contains("Trondheim", "[Town 1]", "926 41 377");
+		assertThat(preview.err()).contains("no Norwegian models");
+		Run apply = run("deidentify", "--project", "Deid", "--document", "d", "--apply", "--skip", "Trondheim");
+		assertThat(apply.exit()).as(apply.err()).isZero();
+		assertThat(apply.out()).contains("created 'd (de-identified)'");
+		Run again = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--preview", "--json");
+		assertThat(again.out()).contains("\"surface\" : \"Trondheim\"").doesNotContain("\"surface\" : \"Anna\"");
+		Run key = run("deidentify", "--project", "Deid", "--key");
+		assertThat(key.out()).contains("[Person 1]\tAnna\tperson").doesNotContain("Trondheim");
+		assertThat(key.err()).contains("keep it with the project's owners");
+		Run both = run("deidentify", "--project", "Deid", "--document", "d", "--preview", "--apply");
+		assertThat(both.exit()).isEqualTo(2);
+	}
+
+}

@@ -1,0 +1,339 @@
+package quire.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import quire.coding.Code;
+import quire.coding.CodeDraft;
+import quire.coding.CodebookService;
+import quire.coding.Coding;
+import quire.coding.CodingService;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.corpus.SentenceUnit;
+import quire.corpus.Transcript;
+import quire.project.Project;
+import quire.project.ProjectService;
+
+/**
+ * What the language-processing module promises, on H2 and PostgreSQL: sentence units stored at
+ * import, de-identification with consistent pseudonyms whose codings move with the text, and bad
+ * input that changes nothing. De-identification here runs on Norwegian text (rules); English NER is
+ * measured in {@code DetectionQualityTests} so the 830 MB pipeline loads once per test JVM.
+ */
+abstract class NlpServiceContract {
+
+	static final String NORWEGIAN = """
+			Intervjuer: Hvordan gikk det med Anna på jobben i Trondheim?
+			Kari: Anna fikk bl.a. hjelp av veilederen. Det var f.eks. en god samtale i mai, dvs. før ferien.
+			Intervjuer: Og nå?
+			Kari: Nå jobber hun på Byåsen, og ringer meg på 926 41 377 når hun vil.
+			""";
+
+	@Autowired
+	ProjectService projects;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	CodingService codings;
+
+	@Autowired
+	CodebookService codebook;
+
+	@Autowired
+	DeidentificationService deid;
+
+	@Autowired
+	SentenceService sentences;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WordFrequencyService words;
+
+	Project project;
+
+	@BeforeEach
+	void project() {
+		project = projects.create("NLP " + UUID.randomUUID(), "");
+	}
+
+	DocumentId importText(String name, String text, Language language) {
+		return corpus.importDocument(project.id(),
+				new ImportRequest(name + ".txt", text.getBytes(StandardCharsets.UTF_8), null, language))
+			.document()
+			.id();
+	}
+
+	List<String> sentenceTexts(DocumentId id) {
+		String text = corpus.transcript(id).orElseThrow().text();
+		return corpus.sentences(id).stream().map(s -> text.substring(s.start(), s.end())).toList();
+	}
+
+	@Test
+	void norwegianSentenceUnitsAreStoredAtImportWithOffsetsIntoTheText() {
+		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		assertThat(sentenceTexts(id)).containsExactly("Hvordan gikk det med Anna på jobben i Trondheim?",
+				"Anna fikk bl.a. hjelp av veilederen.", "Det var f.eks. en god samtale i mai, dvs. før ferien.", "Og nå?",
+				"Nå jobber hun på Byåsen, og ringer meg på 926 41 377 når hun vil.");
+		assertThat(corpus.sentenceMethod(id)).contains("rules");
+	}
+
+	@Test
+	void englishSentenceUnitsComeFromCoreNlp() {
+		DocumentId id = importText("en", """
+				Interviewer: Did Dr. Smith help? What about the job centre?
+				P3: Yes. We practised summaries, e.g. after each topic. It helped a lot.
+				""", Language.ENGLISH);
+		assertThat(sentenceTexts(id)).containsExactly("Did Dr. Smith help?", "What about the job centre?", "Yes.",
+				"We practised summaries, e.g. after each topic.", "It helped a lot.");
+		assertThat(corpus.sentenceMethod(id)).contains("corenlp");
+	}
+
+	@Test
+	void documentsWithoutStoredSentencesAreBackfilled() {
+		DocumentId id = importText("old", NORWEGIAN, Language.NORWEGIAN);
+		List<SentenceUnit> before = corpus.sentences(id);
+		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
+		assertThat(corpus.documentsWithoutSentences()).contains(id);
+		assertThat(corpus.sentences(id)).as("found on the fly meanwhile").isEqualTo(before);
+		assertThat(sentences.backfill()).isGreaterThanOrEqualTo(1);
+		assertThat(corpus.documentsWithoutSentences()).doesNotContain(id);
+		assertThat(corpus.sentences(id)).isEqualTo(before);
+	}
+
+	@Test
+	void previewGroupsCandidatesBySurfaceWithPseudonyms() {
+		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		DeidentificationPreview preview = deid.preview(id, p -> {
+		});
+		assertThat(preview.groups()).extracting(CandidateGroup::surface)
+			.contains("Anna", "Trondheim", "Kari", "Byåsen", "926 41 377");
+		CandidateGroup anna = group(preview, "Anna");
+		assertThat(anna.occurrences()).hasSize(2);
+		assertThat(anna.replacement()).isEqualTo("[Person 1]");
+		assertThat(group(preview, "Kari").kind()).as("a speaker label is a participant").isEqualTo(IdentifierKind.PARTICIPANT);
+		assertThat(group(preview, "926 41 377").kind()).isEqualTo(IdentifierKind.PHONE);
+		assertThat(preview.notice()).contains("no Norwegian models");
+	}
+
+	@Test
+	void applyingKeepsEveryCodingOnItsWords() {
+		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		Transcript t = corpus.transcript(id).orElseThrow();
+		String text = t.text();
+		Code code = codebook.create(project.id(), null, CodeDraft.named("Arbeid", "#336699"));
+		int anna = text.indexOf("Anna fikk");
+		int trondheim = text.indexOf("Trondheim");
+		// before a replaced span, inside one, across one, and after all of them
+		Coding before = codings.code(id, code.id(), text.indexOf("Hvordan"), text.indexOf(" med Anna"), "Ina");
+		Coding inside = codings.code(id, code.id(), anna + 1, anna + 3, "Ina");
+		Coding across = codings.code(id, code.id(), text.indexOf("jobben"), trondheim + 4, "Ina");
+		Coding after = codings.code(id, code.id(), text.indexOf("Og nå?"), text.indexOf("Og nå?") + 6, "Ina");
+		DeidentificationPreview preview = deid.preview(id, p -> {
+		});
+		DeidentificationResult result = deid.apply(id, preview.groups(), null);
+		assertThat(result.codingsCopied()).isEqualTo(4);
+		assertThat(result.document().name()).isEqualTo("no (de-identified)");
+		Transcript copy = corpus.transcript(result.document().id()).orElseThrow();
+		String[] coded = codings.codings(result.document().id(), null).stream()
+			.map(c -> copy.text().substring(c.start(), c.end()))
+			.toArray(String[]::new);
+		assertThat(coded).containsExactlyInAnyOrder("Hvordan gikk det", "[Person 1]", "jobben i [Town 1]", "Og nå?");
+		assertThat(copy.text()).doesNotContain("Anna", "Trondheim", "Byåsen", "926 41 377", "Kari");
+		assertThat(copy.turns()).extracting(turn -> turn.speaker()).contains("Intervjuer", "[Participant 1]");
+		assertThat(copy.turns()).allSatisfy(turn -> assertThat(copy.turnText(turn)).doesNotStartWith(" "));
+		assertThat(corpus.sentences(result.document().id())).hasSameSizeAs(corpus.sentences(id));
+		assertThat(corpus.sentences(result.document().id()).get(1).start())
+			.isEqualTo(copy.text().indexOf("[Person 1] fikk"));
+		// the original is unchanged
+		assertThat(corpus.transcript(id).orElseThrow().text()).isEqualTo(text);
+		assertThat(codings.codings(id, null)).extracting(Coding::start)
+			.containsExactlyInAnyOrder(before.start(), inside.start(), across.start(), after.start());
+	}
+
+	@Test
+	void pseudonymsAreTheSameInEveryDocumentOfTheProject() {
+		DocumentId first = importText("first", NORWEGIAN, Language.NORWEGIAN);
+		deid.apply(first, deid.preview(first, p -> {
+		}).groups(), null);
+		DocumentId second = importText("second", """
+				Intervjuer: Hvem andre var med?
+				Ola: Anna og jeg, og Siv fra Trondheim. Anna kjørte.
+				Intervjuer: Og så?
+				Ola: Så kom vi hjem.
+				""", Language.NORWEGIAN);
+		DeidentificationPreview preview = deid.preview(second, p -> {
+		});
+		assertThat(group(preview, "Anna").replacement()).isEqualTo("[Person 1]");
+		assertThat(group(preview, "Anna").known()).isTrue();
+		assertThat(group(preview, "Trondheim").replacement()).isEqualTo("[Town 1]");
+		assertThat(group(preview, "Ola").replacement()).as("the next participant").isEqualTo("[Participant 2]");
+		assertThat(deid.key(project.id())).extracting(Pseudonym::surface).contains("Anna", "Trondheim", "Kari");
+	}
+
+	@Test
+	void anEditedReplacementIsKeptForLaterDocuments() {
+		DocumentId first = importText("first", NORWEGIAN, Language.NORWEGIAN);
+		List<CandidateGroup> reviewed = new ArrayList<>();
+		for (CandidateGroup g : deid.preview(first, p -> {
+		}).groups()) {
+			reviewed.add(g.surface().equals("Anna") ? g.withReplacement("[Kollega]")
+					: g.surface().equals("Byåsen") ? g.accept(false) : g);
+		}
+		var result = deid.apply(first, reviewed, "first, pseudonymised");
+		String text = corpus.transcript(result.document().id()).orElseThrow().text();
+		assertThat(text).contains("[Kollega] fikk", "på Byåsen");
+		DocumentId second = importText("second", "Ola: Anna ringte.\n", Language.NORWEGIAN);
+		assertThat(group(deid.preview(second, p -> {
+		}), "Anna").replacement()).isEqualTo("[Kollega]");
+	}
+
+	@Test
+	void badInputChangesNothing() {
+		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		int documents = corpus.documents(project.id()).size();
+		List<CandidateGroup> groups = deid.preview(id, p -> {
+		}).groups();
+		CandidateGroup anna = group(groups, "Anna");
+		CandidateGroup moved = new CandidateGroup(anna.surface(), anna.kind(), anna.replacement(), true, false,
+				List.of(new CandidateGroup.Occurrence(0, 4, "", "")), anna.sources());
+		List<CandidateGroup> bad = new ArrayList<>(groups);
+		bad.set(groups.indexOf(anna), moved);
+		assertThatThrownBy(() -> deid.apply(id, bad, null)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("'Anna' is not at [0, 4)");
+		assertThatThrownBy(() -> deid.apply(id, groups.stream().map(g -> g.accept(false)).toList(), null))
+			.hasMessageContaining("accept at least one candidate");
+		assertThatThrownBy(() -> deid.apply(id, groups, "no")).hasMessageContaining("exists already");
+		assertThat(corpus.documents(project.id())).hasSize(documents);
+		assertThat(deid.key(project.id())).isEmpty();
+	}
+
+	@Test
+	void anOwnerCanDeleteTheOriginalOnceTheCopyExists() {
+		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		var result = deid.apply(id, deid.preview(id, p -> {
+		}).groups(), null);
+		assertThat(deid.originalOf(result.document().id())).contains(id);
+		assertThat(deid.deleteOriginal(result.document().id())).isEqualTo("no");
+		assertThat(corpus.document(id)).isEmpty();
+		assertThat(deid.originalOf(result.document().id())).isEmpty();
+		assertThat(deid.isDeidentified(result.document().id())).isTrue();
+		assertThat(corpus.document(result.document().id())).isPresent();
+	}
+
+	@Test
+	void roleLabelsAreNotNamesAndIsoDatesAreDates() {
+		DocumentId id = importText("roller", """
+				Intervju — 2019-06-03
+				[00:00:03] Intervjuer: Hvordan går det?
+				[00:00:09] Sykmeldt Arbeidstaker: Bedre nå.
+				[00:00:15] Intervjuer: Fint.
+				[00:00:20] Sykmeldt Arbeidstaker: Ja, sier Sykmeldt Arbeidstaker.
+				""", Language.NORWEGIAN);
+		assertThat(DeidentificationService.isName("Sykmeldt arbeidstaker")).isFalse();
+		assertThat(DeidentificationService.isName("MI Caseworker 1")).isFalse();
+		assertThat(DeidentificationService.isName("Anna Berg")).isTrue();
+		DeidentificationPreview preview = deid.preview(id, p -> {
+		});
+		assertThat(group(preview, "2019-06-03").kind()).isEqualTo(IdentifierKind.DATE);
+		assertThat(preview.groups()).extracting(CandidateGroup::surface).doesNotContain("Intervjuer");
+	}
+
+	@Test
+	void knownNamesAreFoundWhereTheRulesWouldNot() {
+		deid.addKnownName(project.id(), new KnownName("fjellheimen", IdentifierKind.EMPLOYER));
+		DocumentId id = importText("no", "Kari: Jeg jobber på fjellheimen, det er et sykehjem.\n", Language.NORWEGIAN);
+		CandidateGroup g = group(deid.preview(id, p -> {
+		}), "fjellheimen");
+		assertThat(g.kind()).isEqualTo(IdentifierKind.EMPLOYER);
+		assertThat(g.replacement()).isEqualTo("[Employer 1]");
+	}
+
+	static final String ENGLISH_WORK = """
+			Interviewer: How is work going?
+			P1: I worked nights. Working nights was hard, and the work never stopped.
+			Interviewer: And your manager?
+			P2: My manager listened. Managers usually do not.
+			""";
+
+	@Test
+	void englishWordsAreCountedByLemmaWithoutStopWords() {
+		DocumentId id = importText("en", ENGLISH_WORK, Language.ENGLISH);
+		WordFrequencies f = words.count(WordQuery.project(project.id()).withDocument(id));
+		assertThat(f.words().getFirst().word()).isEqualTo("work");
+		assertThat(f.words().getFirst().count()).isEqualTo(4);
+		assertThat(f.words()).extracting(WordCount::word).contains("manager", "night").doesNotContain("the", "and", "my");
+		assertThat(f.method()).isEqualTo("English by CoreNLP lemma");
+		assertThat(f.words().stream().mapToDouble(WordCount::percent).sum()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(f.counted()).isEqualTo(f.words().stream().mapToInt(WordCount::count).sum());
+	}
+
+	@Test
+	void norwegianWordsAreCountedByStemAndShownInTheirCommonestForm() {
+		DocumentId id = importText("no", """
+				Intervjuer: Hvordan var jobben?
+				Kari: Jobben var fin. Jeg jobbet mye, og jobben ga meg mye glede. Gleden kom tilbake på jobb.
+				Intervjuer: Og kollegaene?
+				Kari: Kollegaene var gode.
+				""", Language.NORWEGIAN);
+		WordFrequencies f = words.count(WordQuery.project(project.id()).withDocument(id));
+		assertThat(f.words().getFirst()).extracting(WordCount::word, WordCount::count).containsExactly("jobben", 5);
+		assertThat(f.words()).extracting(WordCount::word).contains("glede", "kollegaene").doesNotContain("og", "var", "meg");
+		assertThat(f.method()).isEqualTo("Norwegian by Snowball stem");
+	}
+
+	@Test
+	void wordsBySpeakerCodeMinimumLengthAndTop() {
+		DocumentId id = importText("en", ENGLISH_WORK, Language.ENGLISH);
+		String text = corpus.transcript(id).orElseThrow().text();
+		assertThat(words.count(WordQuery.project(project.id()).withSpeaker("P2")).words()).extracting(WordCount::word)
+			.contains("manager").doesNotContain("work");
+		Code code = codebook.create(project.id(), null, CodeDraft.named("Nights", "#336699"));
+		codings.code(id, code.id(), text.indexOf("I worked"), text.indexOf(" Working"), "Ina");
+		assertThat(words.count(WordQuery.project(project.id()).withCode(code.id())).words())
+			.extracting(WordCount::word, WordCount::count)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("work", 1), org.assertj.core.groups.Tuple.tuple("night", 1));
+		assertThat(words.count(WordQuery.project(project.id()).withMinLength(6)).words()).extracting(WordCount::word)
+			.allSatisfy(w -> assertThat(w.length()).isGreaterThanOrEqualTo(6)).doesNotContain("work");
+		assertThat(words.count(WordQuery.project(project.id()).withTop(2)).words()).hasSize(2);
+	}
+
+	@Test
+	void aProjectsOwnStopWordsReplaceTheDefault() {
+		importText("en", ENGLISH_WORK, Language.ENGLISH);
+		var mine = new java.util.HashSet<>(words.stopWords(project.id(), Language.ENGLISH));
+		mine.add("Work ");
+		words.saveStopWords(project.id(), Language.ENGLISH, mine);
+		assertThat(words.stopWords(project.id(), Language.ENGLISH)).contains("work", "the");
+		assertThat(words.count(WordQuery.project(project.id())).words()).extracting(WordCount::word).doesNotContain("work");
+		words.resetStopWords(project.id(), Language.ENGLISH);
+		assertThat(words.count(WordQuery.project(project.id())).words().getFirst().word()).isEqualTo("work");
+		assertThatThrownBy(() -> WordQuery.project(project.id()).withTop(0)).hasMessageContaining("top must be between");
+	}
+
+	static CandidateGroup group(DeidentificationPreview preview, String surface) {
+		return group(preview.groups(), surface);
+	}
+
+	static CandidateGroup group(List<CandidateGroup> groups, String surface) {
+		return groups.stream().filter(g -> g.surface().equals(surface)).findFirst()
+			.orElseThrow(() -> new AssertionError("no group '" + surface + "' in " + groups.stream().map(CandidateGroup::surface).toList()));
+	}
+
+}
