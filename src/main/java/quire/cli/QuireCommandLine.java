@@ -22,6 +22,7 @@ import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.report.ReportService;
 import quire.search.SearchService;
+import quire.bench.Benchmark;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -60,13 +61,16 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ReportService report;
 
+	private final Benchmark benchmark;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
 			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
-			JointDisplayService joint, ReportService report) {
+			JointDisplayService joint, ReportService report, Benchmark benchmark) {
 		this.report = report;
+		this.benchmark = benchmark;
 		this.retrieval = retrieval;
 		this.joint = joint;
 		this.survey = survey;
@@ -113,6 +117,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new QdpxCommand())
 			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
+		cli.addSubcommand(new GenerateCommand());
+		cli.addSubcommand(new BenchCommand(benchmark));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
