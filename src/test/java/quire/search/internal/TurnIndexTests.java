@@ -217,6 +217,60 @@ final class TurnIndexTests {
 		}
 	}
 
+	@Test
+	void countsFromWordFrequenciesEqualCountsFromLocatedHits() {
+		// "the" is counted from postings frequencies; adding a phrase that never matches forces locating every hit
+		SearchResult counted = search("the OR leave OR summar*");
+		SearchResult located = search("the OR leave OR summar* OR \"no such phrase\"");
+		assertThat(counted.totalHits()).isEqualTo(located.totalHits()).isGreaterThan(5);
+		assertThat(counted.matchingTurns()).isEqualTo(located.matchingTurns());
+		assertThat(counted.perDocument()).isEqualTo(located.perDocument());
+		assertThat(counted.hits()).isEqualTo(located.hits());
+	}
+
+	@Test
+	void rowsFollowDocumentNameAndTurnAcrossSegments() {
+		// each replace commits its own segment; "a-late" is indexed last but sorts first
+		index.replaceDocument(transcript(12, PROJECT, "a-late", "Focus groups", Language.ENGLISH, "Moderator",
+				"The caseload again.", "Moderator", "And the caseload once more."));
+		SearchResult r = search("caseload");
+		assertThat(r.hits()).extracting(KwicHit::documentName).containsExactly("a-late", "a-late", "fg-mi");
+		assertThat(r.hits()).extracting(KwicHit::turnIndex).containsExactly(0, 1, 2);
+		assertThat(r.perDocument()).extracting(d -> d.documentName() + "=" + d.hits()).containsExactly("a-late=2",
+				"fg-mi=1");
+	}
+
+	@Test
+	void hitsInsideACodeAreFoundFromTheIndexedCodings() {
+		Turn turn = focusGroup.turns().get(2);
+		int start = focusGroup.text().indexOf("sick leave");
+		index.replaceDocument(new IndexedTranscript(focusGroup, Map.of(2, java.util.Set.of(7L)),
+				Map.of(2, List.of(new IndexedTranscript.CodedSpan(7, start, turn.end())))));
+		var inside = new CodeConstraints(List.of(), java.util.Set.of(), java.util.Set.of(7L));
+		SearchResult r = index.search(SearchRequest.of(PROJECT, "leave OR workload"), inside);
+		assertThat(r.hits()).extracting(KwicHit::hit).containsExactly("leave");
+		assertThat(r.totalHits()).isEqualTo(1);
+		assertThat(index.search(SearchRequest.of(PROJECT, "workload"), inside).totalHits()).isZero();
+	}
+
+	@Test
+	void anIndexFromBeforeTheCurrentFieldsIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+		try (var old = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(folder),
+				new org.apache.lucene.index.IndexWriterConfig())) {
+			var doc = new org.apache.lucene.document.Document();
+			doc.add(new org.apache.lucene.document.StringField(TurnFields.PROJECT, PROJECT.toString(),
+					org.apache.lucene.document.Field.Store.NO));
+			old.addDocument(doc);
+		}
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.isEmpty()).isTrue();
+			reopened.replaceDocument(focusGroup);
+		}
+		try (TurnIndex again = TurnIndex.open(folder)) {
+			assertThat(again.isEmpty()).isFalse();
+		}
+	}
+
 	/** Builds a transcript from speaker/words pairs, rendered as "Speaker: words" lines. */
 	static Transcript transcript(long id, ProjectId project, String name, String group, Language language,
 			String... speakerAndWords) {
