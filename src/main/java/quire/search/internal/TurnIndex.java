@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -51,6 +54,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -70,7 +75,15 @@ import quire.search.SearchResult;
  * The Lucene index of speaker turns: one Lucene document per turn, carrying project, document,
  * group, speaker and language as keyword fields and the turn's words in a per-language text field
  * with offsets, so hits are located without re-analysis. A document's turns are replaced
- * atomically; searches see committed changes at once (near-real-time searcher). Thread-safe.
+ * atomically; the next search sees every change made before it (near-real-time searcher). Thread-safe.
+ *
+ * <p>
+ * Durability is grouped: a change is not fsynced on its own but committed with the changes of the
+ * next {@link #COMMIT_DELAY_MS} (and on close). While changes are uncommitted a marker file lies in
+ * the index folder; an index opened with the marker present was not closed cleanly and is emptied,
+ * so start-up rebuilds it from the database, the source of truth (see
+ * {@code docs/decisions/010-grouped-index-commits.md}). A commit per document spent two thirds of an
+ * import in fsync and segment flushes.
  */
 public final class TurnIndex implements Closeable {
 
@@ -94,17 +107,38 @@ public final class TurnIndex implements Closeable {
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
+	/** How long a change may stay uncommitted, in milliseconds. */
+	static final long COMMIT_DELAY_MS = 1000;
+
+	/** Present in the index folder while changes are uncommitted. */
+	static final String UNCOMMITTED = "quire-uncommitted";
+
+	private final ScheduledThreadPoolExecutor committer = committer();
+
+	/** Guarded by writeLock: changes since the last commit, and whether a commit is scheduled. */
+	private boolean uncommitted;
+
+	private boolean commitScheduled;
+
+	/** Set by a change, cleared by the search that refreshes the searcher. */
+	private final AtomicBoolean stale = new AtomicBoolean();
+
 	private TurnIndex(Directory directory) throws IOException {
 		Analyzer analyzer = QueryFactory.perLanguageAnalyzer();
 		this.directory = directory;
-		// an index written before the current fields existed is emptied; start-up rebuilds it from the database
-		boolean stale = DirectoryReader.indexExists(directory)
+		// an index written before the current fields existed, or left with uncommitted changes by a crash,
+		// is emptied; start-up rebuilds it from the database
+		boolean crashed = java.util.Arrays.asList(directory.listAll()).contains(UNCOMMITTED);
+		boolean stale = crashed || DirectoryReader.indexExists(directory)
 				&& !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(
 				stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
 		writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
 		if (stale) {
 			writer.commit();
+		}
+		if (crashed) {
+			directory.deleteFile(UNCOMMITTED);
 		}
 		this.searchers = new SearcherManager(writer, null);
 		this.queries = new QueryFactory(analyzer);
@@ -153,6 +187,12 @@ public final class TurnIndex implements Closeable {
 				}
 			}
 		});
+		try {
+			commit();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the rebuilt search index could not be committed: " + ex.getMessage(), ex);
+		}
 	}
 
 	public boolean isEmpty() {
@@ -571,16 +611,27 @@ public final class TurnIndex implements Closeable {
 	}
 
 	/**
-	 * Applies one change and commits it. Changes are serialised, so a full rebuild and a document
-	 * update arriving at the same time (start-up rebuild while an import event is handled) cannot
-	 * interleave and leave a document's turns twice.
+	 * Applies one change; the next search sees it and a commit within {@link #COMMIT_DELAY_MS} makes
+	 * it durable. Changes are serialised, so a full rebuild and a document update arriving at the same
+	 * time (start-up rebuild while an import event is handled) cannot interleave and leave a
+	 * document's turns twice.
 	 */
 	private void update(IndexChange change) {
 		writeLock.lock();
 		try {
+			if (!uncommitted) {
+				IndexOutput marker = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
+				marker.close();
+				directory.sync(List.of(UNCOMMITTED));
+				directory.syncMetaData();
+				uncommitted = true;
+			}
 			change.apply();
-			writer.commit();
-			searchers.maybeRefreshBlocking();
+			stale.set(true);
+			if (!commitScheduled) {
+				commitScheduled = true;
+				committer.schedule(this::commitQuietly, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("the search index could not be updated: " + ex.getMessage(), ex);
@@ -590,8 +641,50 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
+	/** Commits every change so far and removes the marker. */
+	void commit() throws IOException {
+		writeLock.lock();
+		try {
+			commitScheduled = false;
+			if (uncommitted && writer.isOpen()) {
+				writer.commit();
+				directory.deleteFile(UNCOMMITTED);
+				directory.syncMetaData();
+				uncommitted = false;
+			}
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	private static ScheduledThreadPoolExecutor committer() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+			Thread t = new Thread(r, "quire-index-commit");
+			t.setDaemon(true);
+			return t;
+		});
+		// on close the pending delayed commit is dropped; close commits itself
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		return executor;
+	}
+
+	private void commitQuietly() {
+		try {
+			commit();
+		}
+		catch (IOException | RuntimeException ex) {
+			// the marker stays, so the next start rebuilds the index from the database
+			org.slf4j.LoggerFactory.getLogger(TurnIndex.class)
+				.warn("The search index could not be committed; it will be rebuilt at the next start: {}", ex.getMessage());
+		}
+	}
+
 	private <T> T read(SearcherFunction<T> function) {
 		try {
+			if (stale.getAndSet(false)) {
+				searchers.maybeRefreshBlocking();
+			}
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				return function.apply(searcher);
@@ -607,6 +700,14 @@ public final class TurnIndex implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		committer.shutdown();
+		try {
+			committer.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		commit();
 		searchers.close();
 		writer.close();
 		directory.close();

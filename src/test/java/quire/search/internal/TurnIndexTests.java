@@ -271,6 +271,41 @@ final class TurnIndexTests {
 		}
 	}
 
+	@Test
+	void changesAreCommittedOnCloseAndTheMarkerIsRemoved(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+			assertThat(disk.search(SearchRequest.of(PROJECT, "caseload")).totalHits()).isEqualTo(1);
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.turnCount(PROJECT)).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void aGroupedCommitFollowsWithinTheDelay(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofMillis(TurnIndex.COMMIT_DELAY_MS * 5))
+				.until(() -> !java.nio.file.Files.exists(folder.resolve(TurnIndex.UNCOMMITTED)));
+		}
+	}
+
+	@Test
+	void anIndexLeftWithUncommittedChangesIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+		}
+		// as a crash between a change and its commit leaves it
+		java.nio.file.Files.createFile(folder.resolve(TurnIndex.UNCOMMITTED));
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.isEmpty()).isTrue();
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+	}
+
 	/** Builds a transcript from speaker/words pairs, rendered as "Speaker: words" lines. */
 	static Transcript transcript(long id, ProjectId project, String name, String group, Language language,
 			String... speakerAndWords) {
