@@ -105,25 +105,34 @@ public final class CorpusGenerator {
 
 	/** Transcript number {@code index} (from 0) of this seed's corpus. */
 	public GeneratedTranscript transcript(int index) {
+		return transcript(index, -1);
+	}
+
+	/**
+	 * Transcript number {@code index} with about {@code words} words (a few more at most), e.g. the
+	 * benchmark's 20,000-word transcript; {@code -1} draws the length as the corpus does.
+	 */
+	public GeneratedTranscript transcript(int index, int words) {
 		SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L);
 		boolean norwegian = index % 5 == 4;
 		Kind kind = norwegian ? Kind.NO_INTERVIEW : Kind.values()[index % 3];
 		Vocabulary vocabulary = norwegian ? NO : EN;
-		int target = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS - 9);
+		int drawn = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS - 9);
+		int target = words > 0 ? words : drawn;
 		List<String> speakers = kind.speakers(random);
 		StringBuilder text = new StringBuilder(target * 7);
 		List<int[]> turns = new ArrayList<>();
-		int words = 0;
+		int written = 0;
 		int seconds = 3;
 		int previous = -1;
-		while (words < target) {
+		while (written < target) {
 			int who = previous != 0 ? 0 : 1 + random.nextInt(speakers.size() - 1);
 			if (kind == Kind.FOCUS_GROUP && previous > 0 && random.nextInt(3) == 0) {
 				who = 1 + random.nextInt(speakers.size() - 1);
 			}
 			previous = who;
 			int wanted = who == 0 ? 8 + random.nextInt(50) : 20 + random.nextInt(200);
-			wanted = Math.min(wanted, target - words);
+			wanted = Math.min(wanted, target - written);
 			if (!turns.isEmpty()) {
 				text.append("\n\n");
 			}
@@ -131,15 +140,15 @@ public final class CorpusGenerator {
 				.append(speakers.get(who))
 				.append(": ");
 			int start = text.length();
-			int written = sentences(text, vocabulary, random, Math.max(1, wanted), who == 0);
+			int n = sentences(text, vocabulary, random, Math.max(1, wanted), who == 0);
 			turns.add(new int[] { start, text.length() });
-			words += written;
-			seconds += Math.max(2, written * 2 / 5) + random.nextInt(4);
+			written += n;
+			seconds += Math.max(2, n * 2 / 5) + random.nextInt(4);
 		}
 		text.append('\n');
 		String name = String.format(Locale.ROOT, "%s/%s-%05d.txt", kind.folder, kind.prefix, index + 1);
 		return new GeneratedTranscript(name, norwegian ? Language.NORWEGIAN : Language.ENGLISH, kind.group,
-				text.toString(), words, turns.size(), List.copyOf(turns));
+				text.toString(), written, turns.size(), List.copyOf(turns));
 	}
 
 	/** Appends sentences of about {@code wanted} words; returns how many words Quire will count. */

@@ -92,6 +92,8 @@ public final class TurnIndex implements Closeable {
 
 	private static final FieldType TEXT_TYPE = textType();
 
+	private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
 	/** Commit data naming the fields' layout; version 2 added doc values for counts and coded ranges. */
 	static final String FORMAT_KEY = "quire.turns.format";
 
@@ -546,7 +548,7 @@ public final class TurnIndex implements Closeable {
 	}
 
 	private static String collapse(String s) {
-		return s.replaceAll("\\s+", " ");
+		return WHITE_SPACE.matcher(s).replaceAll(" ");
 	}
 
 	private static String textOf(Document doc) {
