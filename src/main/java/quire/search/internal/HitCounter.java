@@ -2,8 +2,13 @@ package quire.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
@@ -15,22 +20,26 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Counts a turn's hits from postings frequencies, without locating them, when the text query is
- * built only of words and word patterns (terms, AND/OR/NOT, wildcards): then every occurrence of a
- * matching word is one hit, exactly as {@code Matches} would report it, because turns are analysed
- * without synonyms (no two matching tokens share a position). Phrases, proximity and fuzzy terms
- * (whose rewrite keeps only the best expansions) are not countable this way; the caller locates
- * their hits instead.
+ * Counts a turn's hits without {@code Weight.matches}, reusing one postings enumeration per word for
+ * a whole segment, when the text query is built of words, word patterns (wildcards) and exact
+ * phrases combined with AND/OR/NOT. Without phrases a turn's hits are the sum of its matching
+ * words' frequencies: turns are analysed without synonyms, so no two matching tokens share a
+ * position, and each distinct word is counted once however often the query names it. With phrases
+ * the hits' offsets are read and overlapping ones merged, exactly as the KWIC rows do. Proximity
+ * and fuzzy terms (whose rewrite keeps only the best expansions) are not counted here; the caller
+ * locates their hits instead.
  *
  * <p>
- * This is what keeps exact totals cheap: a frequent word matches a sixth of all turns, and reading a
- * frequency is a few nanoseconds where locating the hits costs a fresh postings enumeration per turn.
+ * This keeps exact totals cheap: a frequent word matches a sixth of all turns, and
+ * {@code Weight.matches} builds fresh postings enumerations for every one of them.
  */
 final class HitCounter {
 
@@ -38,36 +47,47 @@ final class HitCounter {
 
 	private final List<MultiTermQuery> patterns;
 
-	private HitCounter(List<Term> terms, List<MultiTermQuery> patterns) {
+	private final List<PhraseQuery> phrases;
+
+	private HitCounter(List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases) {
 		this.terms = terms;
 		this.patterns = patterns;
+		this.phrases = phrases;
 	}
 
 	/** A counter for the text query, or empty when its hits must be located to be counted. */
 	static Optional<HitCounter> of(Query text) {
 		List<Term> terms = new ArrayList<>();
 		List<MultiTermQuery> patterns = new ArrayList<>();
-		return collect(text, terms, patterns) ? Optional.of(new HitCounter(terms, patterns)) : Optional.empty();
+		List<PhraseQuery> phrases = new ArrayList<>();
+		return collect(text, terms, patterns, phrases) ? Optional.of(new HitCounter(terms, patterns, phrases))
+				: Optional.empty();
 	}
 
-	private static boolean collect(Query q, List<Term> terms, List<MultiTermQuery> patterns) {
+	private static boolean collect(Query q, List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases) {
 		if (q instanceof TermQuery t) {
 			terms.add(t.getTerm());
 			return true;
 		}
 		if (q instanceof BoostQuery b) {
-			return collect(b.getQuery(), terms, patterns);
+			return collect(b.getQuery(), terms, patterns, phrases);
 		}
 		if (q instanceof ConstantScoreQuery c) {
-			return collect(c.getQuery(), terms, patterns);
+			return collect(c.getQuery(), terms, patterns, phrases);
 		}
-		if (q instanceof AutomatonQuery a && !(q instanceof org.apache.lucene.search.FuzzyQuery)) {
+		if (q instanceof FuzzyQuery) {
+			return false;
+		}
+		if (q instanceof AutomatonQuery a) {
 			// wildcard, prefix and regexp queries match every term their automaton accepts
 			patterns.add(a);
 			return true;
 		}
-		if (q instanceof org.apache.lucene.search.PrefixQuery p) {
-			patterns.add(p);
+		if (q instanceof PhraseQuery p) {
+			if (p.getSlop() != 0 || p.getTerms().length == 0) {
+				return false;
+			}
+			phrases.add(p);
 			return true;
 		}
 		if (q instanceof BooleanQuery b) {
@@ -75,7 +95,7 @@ final class HitCounter {
 				if (clause.occur() == BooleanClause.Occur.MUST_NOT) {
 					continue;
 				}
-				if (!collect(clause.query(), terms, patterns)) {
+				if (!collect(clause.query(), terms, patterns, phrases)) {
 					return false;
 				}
 			}
@@ -84,18 +104,13 @@ final class HitCounter {
 		return false;
 	}
 
-	/** The postings of the counted words in one segment. */
+	/** The postings of the counted words (and phrases) in one segment. */
 	Leaf leaf(LeafReader reader) throws IOException {
-		List<PostingsEnum> postings = new ArrayList<>();
+		boolean offsets = !phrases.isEmpty();
+		int flags = offsets ? PostingsEnum.OFFSETS : PostingsEnum.FREQS;
+		Map<String, Set<BytesRef>> words = new LinkedHashMap<>();
 		for (Term term : terms) {
-			Terms field = reader.terms(term.field());
-			if (field == null) {
-				continue;
-			}
-			TermsEnum te = field.iterator();
-			if (te.seekExact(term.bytes())) {
-				postings.add(te.postings(null, PostingsEnum.FREQS));
-			}
+			words.computeIfAbsent(term.field(), f -> new LinkedHashSet<>()).add(term.bytes());
 		}
 		for (MultiTermQuery pattern : patterns) {
 			Terms field = reader.terms(pattern.getField());
@@ -105,10 +120,48 @@ final class HitCounter {
 			TermsEnum te = pattern.getTermsEnum(field);
 			BytesRef term;
 			while ((term = te.next()) != null) {
-				postings.add(te.postings(null, PostingsEnum.FREQS));
+				words.computeIfAbsent(pattern.getField(), f -> new LinkedHashSet<>()).add(BytesRef.deepCopyOf(term));
 			}
 		}
-		return new Leaf(postings.toArray(PostingsEnum[]::new));
+		List<PostingsEnum> postings = new ArrayList<>();
+		for (var field : words.entrySet()) {
+			Terms terms = reader.terms(field.getKey());
+			if (terms == null) {
+				continue;
+			}
+			TermsEnum te = terms.iterator();
+			for (BytesRef word : field.getValue()) {
+				if (te.seekExact(word)) {
+					postings.add(te.postings(null, flags));
+				}
+			}
+		}
+		List<Phrase> inLeaf = new ArrayList<>();
+		for (PhraseQuery phrase : phrases) {
+			Terms terms = reader.terms(phrase.getField());
+			if (terms == null) {
+				continue;
+			}
+			Term[] words2 = phrase.getTerms();
+			PostingsEnum[] each = new PostingsEnum[words2.length];
+			boolean all = true;
+			for (int i = 0; i < words2.length && all; i++) {
+				TermsEnum te = terms.iterator();
+				if (te.seekExact(words2[i].bytes())) {
+					each[i] = te.postings(null, PostingsEnum.OFFSETS);
+				}
+				else {
+					all = false;
+				}
+			}
+			if (all) {
+				inLeaf.add(new Phrase(each, phrase.getPositions()));
+			}
+		}
+		return new Leaf(postings.toArray(PostingsEnum[]::new), inLeaf, offsets);
+	}
+
+	private record Phrase(PostingsEnum[] postings, int[] positions) {
 	}
 
 	/** Counts hits of successive (increasing) turn ids of one segment. */
@@ -116,19 +169,102 @@ final class HitCounter {
 
 		private final PostingsEnum[] postings;
 
-		private Leaf(PostingsEnum[] postings) {
+		private final List<Phrase> phrases;
+
+		private final boolean offsets;
+
+		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, boolean offsets) {
 			this.postings = postings;
+			this.phrases = phrases;
+			this.offsets = offsets;
 		}
 
 		int count(int doc) throws IOException {
-			int n = 0;
-			for (PostingsEnum p : postings) {
-				int d = p.docID();
-				if (d < doc) {
-					d = p.advance(doc);
+			if (!offsets) {
+				int n = 0;
+				for (PostingsEnum p : postings) {
+					if (advance(p, doc)) {
+						n += p.freq();
+					}
 				}
-				if (d == doc) {
-					n += p.freq();
+				return n;
+			}
+			List<int[]> spans = new ArrayList<>();
+			for (PostingsEnum p : postings) {
+				if (advance(p, doc)) {
+					for (int i = p.freq(); i > 0; i--) {
+						p.nextPosition();
+						spans.add(new int[] { p.startOffset(), p.endOffset() });
+					}
+				}
+			}
+			for (Phrase phrase : phrases) {
+				phraseSpans(phrase, doc, spans);
+			}
+			return merged(spans);
+		}
+
+		private static boolean advance(PostingsEnum p, int doc) throws IOException {
+			int d = p.docID();
+			if (d < doc) {
+				d = p.advance(doc);
+			}
+			return d == doc;
+		}
+
+		/** Occurrences of an exact phrase: each word at its position relative to the first. */
+		private static void phraseSpans(Phrase phrase, int doc, List<int[]> spans) throws IOException {
+			PostingsEnum[] each = phrase.postings();
+			for (PostingsEnum p : each) {
+				if (!advance(p, doc)) {
+					return;
+				}
+			}
+			int n = each.length;
+			int[][] positions = new int[n][];
+			int[][] starts = new int[n][];
+			int[][] ends = new int[n][];
+			for (int i = 0; i < n; i++) {
+				int freq = each[i].freq();
+				positions[i] = new int[freq];
+				starts[i] = new int[freq];
+				ends[i] = new int[freq];
+				for (int k = 0; k < freq; k++) {
+					positions[i][k] = each[i].nextPosition();
+					starts[i][k] = each[i].startOffset();
+					ends[i][k] = each[i].endOffset();
+				}
+			}
+			int[] offset = phrase.positions();
+			for (int k = 0; k < positions[0].length; k++) {
+				int base = positions[0][k] - offset[0];
+				int end = ends[0][k];
+				boolean match = true;
+				for (int i = 1; i < n && match; i++) {
+					int at = java.util.Arrays.binarySearch(positions[i], base + offset[i]);
+					if (at < 0) {
+						match = false;
+					}
+					else {
+						end = Math.max(end, ends[i][at]);
+					}
+				}
+				if (match) {
+					spans.add(new int[] { starts[0][k], end });
+				}
+			}
+		}
+
+		/** The number of spans left after dropping empty ones and merging overlaps, as the KWIC rows do. */
+		private static int merged(List<int[]> spans) {
+			spans.removeIf(s -> s[0] < 0 || s[1] <= s[0]);
+			spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
+			int n = 0;
+			int lastEnd = Integer.MIN_VALUE;
+			for (int[] s : spans) {
+				if (n == 0 || s[0] >= lastEnd) {
+					n++;
+					lastEnd = s[1];
 				}
 			}
 			return n;

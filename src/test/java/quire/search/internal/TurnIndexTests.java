@@ -229,6 +229,20 @@ final class TurnIndexTests {
 	}
 
 	@Test
+	void countsOfPhrasesAndRepeatedWordsEqualCountsFromLocatedHits() {
+		// a proximity clause that never matches forces locating every hit; the rest is counted from postings
+		for (String query : List.of("\"sick leave\" OR leave", "the OR the OR th*", "\"the training\" OR \"the leave\" NOT worker",
+				"\"asking for permission\" OR summarizing")) {
+			SearchResult counted = search(query);
+			SearchResult located = search(query + " OR \"no such\"~2");
+			assertThat(counted.totalHits()).as(query).isEqualTo(located.totalHits()).isPositive();
+			assertThat(counted.perDocument()).as(query).isEqualTo(located.perDocument());
+			assertThat(counted.matchingTurns()).as(query).isEqualTo(located.matchingTurns());
+		}
+		assertThat(search("\"sick leave\" OR leave").totalHits()).isEqualTo(2);
+	}
+
+	@Test
 	void rowsFollowDocumentNameAndTurnAcrossSegments() {
 		// each replace commits its own segment; "a-late" is indexed last but sorts first
 		index.replaceDocument(transcript(12, PROJECT, "a-late", "Focus groups", Language.ENGLISH, "Moderator",
