@@ -435,7 +435,7 @@ public class Benchmark {
 			log.println("ripgrep: same queries");
 			List<Path> files = manifest.files().stream().map(e -> manifest.root().resolve(e.path())).toList();
 			List<Double> samples = new ArrayList<>();
-			int rgRounds = settings.quick() ? 1 : 3;
+			int rgRounds = settings.quick() ? 1 : 2;
 			try {
 				for (int round = 0; round < 1 + rgRounds; round++) {
 					for (BenchQuery bq : BenchQuery.SET) {
@@ -479,7 +479,7 @@ public class Benchmark {
 			PostgresFts.Loading loading = pg.load(manifest);
 			List<Double> ranked = new ArrayList<>();
 			List<Double> unranked = new ArrayList<>();
-			int pgRounds = settings.quick() ? 2 : 5;
+			int pgRounds = settings.quick() ? 2 : 3;
 			for (int round = 0; round < 1 + pgRounds; round++) {
 				for (BenchQuery bq : BenchQuery.SET) {
 					for (String filter : FILTERS) {
