@@ -372,8 +372,10 @@ public class Benchmark {
 		System.gc();
 		System.gc();
 		var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-		table.add("Heap after indexing (used after GC / max)",
-				MarkdownTable.num(heap.getUsed() / 1e6) + " MB / " + MarkdownTable.num(heap.getMax() / 1e6) + " MB", "", "",
+		table.add("Heap after indexing (used after GC / committed / max)",
+				MarkdownTable.num(heap.getUsed() / 1e6) + " MB / " + MarkdownTable.num(heap.getCommitted() / 1e6) + " MB / "
+						+ MarkdownTable.num(heap.getMax() / 1e6) + " MB",
+				"", "",
 				"≤ 1 GB at 10,000 transcripts");
 		table.add("RSS after indexing (whole JVM)", rss().map(kb -> MarkdownTable.num(kb / 1e3) + " MB").orElse("not available"),
 				"", "", "");
@@ -389,6 +391,8 @@ public class Benchmark {
 		CodeFilter reach = new CodeFilter(List.of(codes.get("Reach")), List.of(), null);
 		Map<String, List<Double>> quire = new HashMap<>();
 		Map<String, List<Double>> lucene = new HashMap<>();
+		Map<String, List<Double>> quireByQuery = new java.util.LinkedHashMap<>();
+		Map<String, List<Double>> luceneByQuery = new java.util.LinkedHashMap<>();
 		for (int round = 0; round < warmRounds + rounds; round++) {
 			boolean measure = round >= warmRounds;
 			for (BenchQuery q : BenchQuery.SET) {
@@ -401,6 +405,7 @@ public class Benchmark {
 					double ms = (System.nanoTime() - t) / 1e6;
 					if (measure) {
 						quire.computeIfAbsent(filter, k -> new ArrayList<>()).add(ms);
+						quireByQuery.computeIfAbsent(q.quire(), k -> new ArrayList<>()).add(ms);
 					}
 					if (!filter.equals("code")) {
 						t = System.nanoTime();
@@ -408,11 +413,15 @@ public class Benchmark {
 						ms = (System.nanoTime() - t) / 1e6;
 						if (measure) {
 							lucene.computeIfAbsent(filter, k -> new ArrayList<>()).add(ms);
+							luceneByQuery.computeIfAbsent(q.quire(), k -> new ArrayList<>()).add(ms);
 						}
 					}
 				}
 			}
 		}
+		log.println("per query (all filters), Quire vs bare Lucene:");
+		quireByQuery.forEach((query, samples) -> log.printf(Locale.ROOT, "  %-28s Quire %s | bare Lucene %s%n", query,
+				MarkdownTable.ms(pct(samples)), MarkdownTable.ms(pct(luceneByQuery.get(query)))));
 		for (String filter : List.of("none", "group", "speaker")) {
 			Percentiles p = pct(quire.get(filter));
 			Percentiles b = pct(lucene.get(filter));

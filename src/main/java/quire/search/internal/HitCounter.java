@@ -104,9 +104,12 @@ final class HitCounter {
 		return false;
 	}
 
-	/** The postings of the counted words (and phrases) in one segment. */
-	Leaf leaf(LeafReader reader) throws IOException {
-		boolean offsets = !phrases.isEmpty();
+	/**
+	 * The postings of the counted words (and phrases) in one segment; with {@code locate} the hits'
+	 * offsets are read too, for {@link Leaf#spans}.
+	 */
+	Leaf leaf(LeafReader reader, boolean locate) throws IOException {
+		boolean offsets = locate || !phrases.isEmpty();
 		int flags = offsets ? PostingsEnum.OFFSETS : PostingsEnum.FREQS;
 		Map<String, Set<BytesRef>> words = new LinkedHashMap<>();
 		for (Term term : terms) {
@@ -189,6 +192,11 @@ final class HitCounter {
 				}
 				return n;
 			}
+			return spans(doc).size();
+		}
+
+		/** The turn's hit spans {@code [start, end)}, ordered, overlaps merged (needs {@code locate}). */
+		List<int[]> spans(int doc) throws IOException {
 			List<int[]> spans = new ArrayList<>();
 			for (PostingsEnum p : postings) {
 				if (advance(p, doc)) {
@@ -255,19 +263,17 @@ final class HitCounter {
 			}
 		}
 
-		/** The number of spans left after dropping empty ones and merging overlaps, as the KWIC rows do. */
-		private static int merged(List<int[]> spans) {
+		/** The spans left after dropping empty ones and merging overlaps, as the KWIC rows do. */
+		private static List<int[]> merged(List<int[]> spans) {
 			spans.removeIf(s -> s[0] < 0 || s[1] <= s[0]);
 			spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
-			int n = 0;
-			int lastEnd = Integer.MIN_VALUE;
+			List<int[]> kept = new ArrayList<>(spans.size());
 			for (int[] s : spans) {
-				if (n == 0 || s[0] >= lastEnd) {
-					n++;
-					lastEnd = s[1];
+				if (kept.isEmpty() || s[0] >= kept.get(kept.size() - 1)[1]) {
+					kept.add(s);
 				}
 			}
-			return n;
+			return kept;
 		}
 
 	}

@@ -273,7 +273,8 @@ public final class TurnIndex implements Closeable {
 	private SearchResult collect(IndexSearcher searcher, Query query, Query text, int maxHits, CodeConstraints codes)
 			throws IOException {
 		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-		HitCounter counter = codes.within() == null ? HitCounter.of(searcher.rewrite(text)).orElse(null) : null;
+		// the parsed query, not its rewrite: rewriting turns wildcards into wrappers the counter cannot read
+		HitCounter counter = HitCounter.of(text).orElse(null);
 		Map<Long, DocumentCount> perDocument = new HashMap<>();
 		List<Candidate> candidates = new ArrayList<>();
 		int[] totals = new int[2];
@@ -379,7 +380,7 @@ public final class TurnIndex implements Closeable {
 				int maxHits, Map<Long, DocumentCount> perDocument, int[] totals) throws IOException {
 			this.leaf = leaf;
 			this.weight = weight;
-			this.counter = counter == null ? null : counter.leaf(leaf.reader());
+			this.counter = counter == null ? null : counter.leaf(leaf.reader(), within != null);
 			this.within = within;
 			this.maxHits = maxHits;
 			this.perDocument = perDocument;
@@ -399,11 +400,11 @@ public final class TurnIndex implements Closeable {
 		@Override
 		public void collect(int doc) throws IOException {
 			int n;
-			if (counter != null) {
+			if (counter != null && within == null) {
 				n = counter.count(doc);
 			}
 			else {
-				List<int[]> spans = spans(weight.matches(leaf, doc));
+				List<int[]> spans = counter != null ? counter.spans(doc) : spans(weight.matches(leaf, doc));
 				if (within != null && !spans.isEmpty()) {
 					int turnStart = turnStarts.advanceExact(doc) ? (int) turnStarts.longValue() : 0;
 					spans = inside(spans, turnStart, codings(leaf, doc), within);
