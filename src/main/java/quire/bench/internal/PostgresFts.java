@@ -16,12 +16,13 @@ import org.postgresql.PGConnection;
 /**
  * PostgreSQL full-text search over the same turns: a table with a generated {@code tsvector} column
  * (the {@code english} or {@code norwegian} configuration per document) and a GIN index, in its own
- * schema {@code quire_bench} of the database it is given, dropped afterwards. Plain JDBC on purpose:
+ * schema {@code quire_bench_<process id>} of the database it is given (so two runs, such as CI and
+ * a developer's, never share it), dropped afterwards. Plain JDBC on purpose:
  * this is a measurement baseline, not a Quire feature, and it must not touch Quire's own schema.
  */
 public final class PostgresFts implements AutoCloseable {
 
-	private static final String SCHEMA = "quire_bench";
+	private static final String SCHEMA = "quire_bench_" + ProcessHandle.current().pid();
 
 	private final Connection connection;
 
