@@ -109,6 +109,9 @@ final class HitCounter {
 	 * offsets are read too, for {@link Leaf#spans}.
 	 */
 	Leaf leaf(LeafReader reader, boolean locate) throws IOException {
+		if (!locate && terms.isEmpty() && patterns.isEmpty() && phrases.size() == 1 && distinctWords(phrases.get(0))) {
+			return onePhrase(reader, phrases.get(0));
+		}
 		boolean offsets = locate || !phrases.isEmpty();
 		int flags = offsets ? PostingsEnum.OFFSETS : PostingsEnum.FREQS;
 		Map<String, Set<BytesRef>> words = new LinkedHashMap<>();
@@ -167,6 +170,29 @@ final class HitCounter {
 	private record Phrase(PostingsEnum[] postings, int[] positions) {
 	}
 
+	private static boolean distinctWords(PhraseQuery phrase) {
+		return java.util.Arrays.stream(phrase.getTerms()).distinct().count() == phrase.getTerms().length;
+	}
+
+	/**
+	 * One phrase of distinct words and nothing else: two of its occurrences can never overlap (a
+	 * position holds one word), so counting start positions where every word lines up is exact, and
+	 * positions are enough — no offsets, no spans to merge.
+	 */
+	private static Leaf onePhrase(LeafReader reader, PhraseQuery phrase) throws IOException {
+		Terms terms = reader.terms(phrase.getField());
+		Term[] words = phrase.getTerms();
+		PostingsEnum[] each = new PostingsEnum[words.length];
+		for (int i = 0; i < words.length; i++) {
+			TermsEnum te = terms == null ? null : terms.iterator();
+			if (te == null || !te.seekExact(words[i].bytes())) {
+				return new Leaf(new PostingsEnum[0], List.of(), false);
+			}
+			each[i] = te.postings(null, PostingsEnum.POSITIONS);
+		}
+		return new Leaf(new PostingsEnum[0], List.of(new Phrase(each, phrase.getPositions())), false, true);
+	}
+
 	/** Counts hits of successive (increasing) turn ids of one segment. */
 	static final class Leaf {
 
@@ -176,13 +202,25 @@ final class HitCounter {
 
 		private final boolean offsets;
 
+		private final boolean onePhrase;
+
+		private int[][] positions = new int[0][];
+
 		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, boolean offsets) {
+			this(postings, phrases, offsets, false);
+		}
+
+		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, boolean offsets, boolean onePhrase) {
 			this.postings = postings;
 			this.phrases = phrases;
 			this.offsets = offsets;
+			this.onePhrase = onePhrase;
 		}
 
 		int count(int doc) throws IOException {
+			if (onePhrase) {
+				return phraseCount(phrases.get(0), doc);
+			}
 			if (!offsets) {
 				int n = 0;
 				for (PostingsEnum p : postings) {
@@ -218,6 +256,44 @@ final class HitCounter {
 				d = p.advance(doc);
 			}
 			return d == doc;
+		}
+
+		/** Occurrences of a phrase of distinct words, from positions only, reusing its arrays. */
+		private int phraseCount(Phrase phrase, int doc) throws IOException {
+			PostingsEnum[] each = phrase.postings();
+			for (PostingsEnum p : each) {
+				if (!advance(p, doc)) {
+					return 0;
+				}
+			}
+			int n = each.length;
+			if (positions.length != n) {
+				positions = new int[n][16];
+			}
+			int[] lengths = new int[n];
+			for (int i = 0; i < n; i++) {
+				int freq = each[i].freq();
+				if (positions[i].length < freq) {
+					positions[i] = new int[Math.max(freq, positions[i].length * 2)];
+				}
+				for (int k = 0; k < freq; k++) {
+					positions[i][k] = each[i].nextPosition();
+				}
+				lengths[i] = freq;
+			}
+			int[] offset = phrase.positions();
+			int count = 0;
+			for (int k = 0; k < lengths[0]; k++) {
+				int base = positions[0][k] - offset[0];
+				boolean match = true;
+				for (int i = 1; i < n && match; i++) {
+					match = java.util.Arrays.binarySearch(positions[i], 0, lengths[i], base + offset[i]) >= 0;
+				}
+				if (match) {
+					count++;
+				}
+			}
+			return count;
 		}
 
 		/** Occurrences of an exact phrase: each word at its position relative to the first. */
