@@ -369,6 +369,8 @@ public final class TurnIndex implements Closeable {
 
 		private final NumericDocValues turnStarts;
 
+		private final @Nullable BinaryDocValues codingValues;
+
 		/** Max-heap of the best candidates so far: ordinal << 32 | turn, with the doc in the low bits' twin. */
 		private final java.util.PriorityQueue<long[]> best;
 
@@ -389,6 +391,8 @@ public final class TurnIndex implements Closeable {
 			this.names = DocValues.getSorted(leaf.reader(), TurnFields.DOCUMENT_NAME);
 			this.turns = DocValues.getNumeric(leaf.reader(), TurnFields.TURN);
 			this.turnStarts = DocValues.getNumeric(leaf.reader(), TurnFields.TURN_START);
+			// one forward-only iterator for the segment, not a new one per turn
+			this.codingValues = within == null ? null : leaf.reader().getBinaryDocValues(TurnFields.CODINGS);
 			this.best = new java.util.PriorityQueue<>(Math.min(maxHits, 1024) + 1,
 					(a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(b[1], a[1]));
 		}
@@ -407,7 +411,7 @@ public final class TurnIndex implements Closeable {
 				List<int[]> spans = counter != null ? counter.spans(doc) : spans(weight.matches(leaf, doc));
 				if (within != null && !spans.isEmpty()) {
 					int turnStart = turnStarts.advanceExact(doc) ? (int) turnStarts.longValue() : 0;
-					spans = inside(spans, turnStart, codings(leaf, doc), within);
+					spans = inside(spans, turnStart, codings(codingValues, doc), within);
 				}
 				n = spans.size();
 			}
@@ -452,7 +456,12 @@ public final class TurnIndex implements Closeable {
 
 	/** The codings stored with a turn: (code, start, end) triples in document offsets. */
 	private static List<IndexedTranscript.CodedSpan> codings(LeafReaderContext leaf, int doc) throws IOException {
-		BinaryDocValues values = leaf.reader().getBinaryDocValues(TurnFields.CODINGS);
+		return codings(leaf.reader().getBinaryDocValues(TurnFields.CODINGS), doc);
+	}
+
+	/** The codings of a turn from a segment's iterator, which must not have passed {@code doc}. */
+	private static List<IndexedTranscript.CodedSpan> codings(@Nullable BinaryDocValues values, int doc)
+			throws IOException {
 		if (values == null || !values.advanceExact(doc)) {
 			return List.of();
 		}
