@@ -30,6 +30,7 @@ import quire.corpus.DemoProject;
 import quire.project.ProjectService;
 import quire.report.ReportService;
 import quire.search.SearchService;
+import quire.bench.Benchmark;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -84,6 +85,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final DeidentificationService deid;
 
+	private final Benchmark benchmark;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -91,7 +94,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
-			DeidentificationService deid) {
+			DeidentificationService deid, Benchmark benchmark) {
+		this.benchmark = benchmark;
 		this.codings = codings;
 		this.users = users;
 		this.actors = actors;
@@ -192,6 +196,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
 		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
 		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
+		cli.addSubcommand(new GenerateCommand());
+		cli.addSubcommand(new BenchCommand(benchmark));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -178,18 +178,28 @@ public class SearchService implements DisposableBean {
 		}
 	}
 
-	/** The transcript with the codes overlapping each turn. */
+	/**
+	 * The transcript with the codes overlapping each turn and those codings' ranges. Codings come
+	 * sorted by start, so each turn looks only at codings that start before it ends.
+	 */
 	private IndexedTranscript withCodes(Transcript t) {
 		Map<Integer, Set<Long>> byTurn = new HashMap<>();
+		Map<Integer, List<IndexedTranscript.CodedSpan>> spans = new HashMap<>();
 		List<Coding> all = codings.codings(t.document().id(), null);
 		for (Turn turn : t.turns()) {
+			int end = Math.max(turn.end(), turn.start() + 1);
 			for (Coding c : all) {
-				if (c.overlaps(turn.start(), Math.max(turn.end(), turn.start() + 1))) {
+				if (c.start() >= end) {
+					break;
+				}
+				if (c.overlaps(turn.start(), end)) {
 					byTurn.computeIfAbsent(turn.index(), k -> new HashSet<>()).add(c.codeId().value());
+					spans.computeIfAbsent(turn.index(), k -> new ArrayList<>())
+						.add(new IndexedTranscript.CodedSpan(c.codeId().value(), c.start(), c.end()));
 				}
 			}
 		}
-		return new IndexedTranscript(t, byTurn);
+		return new IndexedTranscript(t, byTurn, spans);
 	}
 
 	private CodeConstraints constraints(ProjectId project, CodeFilter filter) {
@@ -197,16 +207,7 @@ public class SearchService implements DisposableBean {
 		List<Set<Long>> allOf = filter.codedWithAll().stream().map(id -> descendants(all, id)).toList();
 		Set<Long> none = new HashSet<>();
 		filter.notCodedWith().forEach(id -> none.addAll(descendants(all, id)));
-		Map<DocumentId, List<int[]>> within = null;
-		if (filter.within() != null) {
-			Set<Long> ids = descendants(all, filter.within());
-			within = new HashMap<>();
-			for (Coding c : codings.codings(project, null)) {
-				if (ids.contains(c.codeId().value())) {
-					within.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(new int[] { c.start(), c.end() });
-				}
-			}
-		}
+		Set<Long> within = filter.within() == null ? null : descendants(all, filter.within());
 		return new CodeConstraints(allOf, none, within);
 	}
 

@@ -22,6 +22,12 @@ final class TurnFields {
 	/** Ids of the codes whose codings overlap the turn (any coder), one value per code. */
 	static final String CODE = "code";
 
+	/** The document id as a number (doc values), for per-document counts without loading stored fields. */
+	static final String DOCUMENT_ID = "document_id";
+
+	/** The codings overlapping the turn, as (code, start, end) triples (binary doc values). */
+	static final String CODINGS = "codings";
+
 	static final String TEXT_EN = "text_en";
 
 	static final String TEXT_NO = "text_no";

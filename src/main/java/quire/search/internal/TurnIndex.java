@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -20,29 +24,42 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+
+import org.jspecify.annotations.Nullable;
 
 import quire.corpus.DocumentId;
 import quire.corpus.Language;
@@ -58,7 +75,15 @@ import quire.search.SearchResult;
  * The Lucene index of speaker turns: one Lucene document per turn, carrying project, document,
  * group, speaker and language as keyword fields and the turn's words in a per-language text field
  * with offsets, so hits are located without re-analysis. A document's turns are replaced
- * atomically; searches see committed changes at once (near-real-time searcher). Thread-safe.
+ * atomically; the next search sees every change made before it (near-real-time searcher). Thread-safe.
+ *
+ * <p>
+ * Durability is grouped: a change is not fsynced on its own but committed with the changes of the
+ * next {@link #COMMIT_DELAY_MS} (and on close). While changes are uncommitted a marker file lies in
+ * the index folder; an index opened with the marker present was not closed cleanly and is emptied,
+ * so start-up rebuilds it from the database, the source of truth (see
+ * {@code docs/decisions/010-grouped-index-commits.md}). A commit per document spent two thirds of an
+ * import in fsync and segment flushes.
  */
 public final class TurnIndex implements Closeable {
 
@@ -66,6 +91,13 @@ public final class TurnIndex implements Closeable {
 	static final int CONTEXT = 60;
 
 	private static final FieldType TEXT_TYPE = textType();
+
+	private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
+	/** Commit data naming the fields' layout; version 2 added doc values for counts and coded ranges. */
+	static final String FORMAT_KEY = "quire.turns.format";
+
+	static final String FORMAT = "2";
 
 	private final Directory directory;
 
@@ -77,11 +109,39 @@ public final class TurnIndex implements Closeable {
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
+	/** How long a change may stay uncommitted, in milliseconds. */
+	static final long COMMIT_DELAY_MS = 1000;
+
+	/** Present in the index folder while changes are uncommitted. */
+	static final String UNCOMMITTED = "quire-uncommitted";
+
+	private final ScheduledThreadPoolExecutor committer = committer();
+
+	/** Guarded by writeLock: changes since the last commit, and whether a commit is scheduled. */
+	private boolean uncommitted;
+
+	private boolean commitScheduled;
+
+	/** Set by a change, cleared by the search that refreshes the searcher. */
+	private final AtomicBoolean stale = new AtomicBoolean();
+
 	private TurnIndex(Directory directory) throws IOException {
 		Analyzer analyzer = QueryFactory.perLanguageAnalyzer();
 		this.directory = directory;
-		this.writer = new IndexWriter(directory,
-				new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+		// an index written before the current fields existed, or left with uncommitted changes by a crash,
+		// is emptied; start-up rebuilds it from the database
+		boolean crashed = java.util.Arrays.asList(directory.listAll()).contains(UNCOMMITTED);
+		boolean stale = crashed || DirectoryReader.indexExists(directory)
+				&& !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(
+				stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+		writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+		if (stale) {
+			writer.commit();
+		}
+		if (crashed) {
+			directory.deleteFile(UNCOMMITTED);
+		}
 		this.searchers = new SearcherManager(writer, null);
 		this.queries = new QueryFactory(analyzer);
 	}
@@ -106,7 +166,7 @@ public final class TurnIndex implements Closeable {
 		Transcript transcript = indexed.transcript();
 		List<Document> docs = new ArrayList<>(transcript.turns().size());
 		for (Turn turn : transcript.turns()) {
-			docs.add(toLucene(transcript, turn, indexed.codes(turn.index())));
+			docs.add(toLucene(transcript, turn, indexed.codes(turn.index()), indexed.codings(turn.index())));
 		}
 		update(() -> writer.updateDocuments(documentTerm(transcript.document().id()), docs));
 	}
@@ -125,10 +185,16 @@ public final class TurnIndex implements Closeable {
 			writer.deleteAll();
 			for (IndexedTranscript t : all) {
 				for (Turn turn : t.transcript().turns()) {
-					writer.addDocument(toLucene(t.transcript(), turn, t.codes(turn.index())));
+					writer.addDocument(toLucene(t.transcript(), turn, t.codes(turn.index()), t.codings(turn.index())));
 				}
 			}
 		});
+		try {
+			commit();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the rebuilt search index could not be committed: " + ex.getMessage(), ex);
+		}
 	}
 
 	public boolean isEmpty() {
@@ -172,8 +238,12 @@ public final class TurnIndex implements Closeable {
 		if (!codes.notCodedWith().isEmpty()) {
 			query.add(anyCode(codes.notCodedWith()), Occur.MUST_NOT);
 		}
+		if (codes.within() != null) {
+			// a hit inside a coding lies in a turn that coding overlaps, so the turn carries the code
+			query.add(anyCode(codes.within()), Occur.FILTER);
+		}
 		try {
-			return read(searcher -> collect(searcher, query.build(), request.maxHits(), codes));
+			return read(searcher -> collect(searcher, query.build(), text, request.maxHits(), codes));
 		}
 		catch (IndexSearcher.TooManyClauses ex) {
 			throw new IllegalArgumentException("cannot run the query '" + request.query()
@@ -193,63 +263,248 @@ public final class TurnIndex implements Closeable {
 		return any.build();
 	}
 
-	private SearchResult collect(IndexSearcher searcher, Query query, int maxHits, CodeConstraints codes)
+	/**
+	 * One pass over the matching turns, segment by segment: hits are counted (from postings
+	 * frequencies when the query allows, see {@link HitCounter}), per-document counts and the
+	 * document-and-turn order come from doc values, and only the turns of the rows shown are located
+	 * and loaded. Nothing is sorted but those rows' candidates, and no stored field is read for a turn
+	 * that is only counted.
+	 */
+	private SearchResult collect(IndexSearcher searcher, Query query, Query text, int maxHits, CodeConstraints codes)
 			throws IOException {
-		int total = searcher.count(query);
-		if (total == 0) {
-			return new SearchResult(List.of(), List.of(), 0, 0, false);
-		}
-		Sort order = new Sort(new SortField(TurnFields.DOCUMENT_NAME, SortField.Type.STRING),
-				new SortField(TurnFields.TURN, SortField.Type.INT));
-		ScoreDoc[] docs = searcher.search(query, total, order).scoreDocs;
 		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-		StoredFields stored = searcher.storedFields();
-		List<KwicHit> rows = new ArrayList<>();
-		Map<DocumentId, int[]> counts = new LinkedHashMap<>();
-		Map<DocumentId, String> names = new LinkedHashMap<>();
-		int hits = 0;
-		int turnsWithHits = 0;
-		for (ScoreDoc sd : docs) {
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-			List<int[]> spans = spans(weight.matches(leaf, sd.doc - leaf.docBase));
-			if (spans.isEmpty()) {
+		// the parsed query, not its rewrite: rewriting turns wildcards into wrappers the counter cannot read
+		HitCounter counter = HitCounter.of(text).orElse(null);
+		Map<Long, DocumentCount> perDocument = new HashMap<>();
+		List<Candidate> candidates = new ArrayList<>();
+		int[] totals = new int[2];
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			BulkScorer scorer = weight.bulkScorer(leaf);
+			if (scorer == null) {
 				continue;
 			}
-			Document doc = stored.document(sd.doc);
-			DocumentId id = new DocumentId(Long.parseLong(doc.get(TurnFields.DOCUMENT)));
+			LeafPass pass = new LeafPass(leaf, weight, counter, codes.within(), maxHits, perDocument, totals);
+			scorer.score(pass, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+			candidates.addAll(pass.candidates());
+		}
+		candidates.sort(Comparator.comparing(Candidate::name).thenComparingInt(Candidate::turn)
+			.thenComparingInt(Candidate::globalDoc));
+		StoredFields stored = searcher.storedFields();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		List<KwicHit> rows = new ArrayList<>();
+		for (Candidate c : candidates) {
+			if (rows.size() == maxHits) {
+				break;
+			}
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(c.globalDoc(), leaves));
+			int doc = c.globalDoc() - leaf.docBase;
+			List<int[]> spans = spans(weight.matches(leaf, doc));
+			Document d = stored.document(c.globalDoc());
+			int turnStart = d.getField(TurnFields.TURN_START).numericValue().intValue();
 			if (codes.within() != null) {
-				int turnStart = doc.getField(TurnFields.TURN_START).numericValue().intValue();
-				List<int[]> ranges = codes.within().getOrDefault(id, List.of());
-				spans.removeIf(span -> ranges.stream()
-					.noneMatch(r -> r[0] <= turnStart + span[0] && turnStart + span[1] <= r[1]));
-				if (spans.isEmpty()) {
-					continue;
+				spans = inside(spans, turnStart, codings(leaf, doc), codes.within());
+			}
+			String words = textOf(d);
+			DocumentId id = new DocumentId(Long.parseLong(d.get(TurnFields.DOCUMENT)));
+			String name = d.get(TurnFields.DOCUMENT_NAME);
+			String speaker = d.get(TurnFields.SPEAKER);
+			for (int[] span : spans) {
+				if (rows.size() == maxHits) {
+					break;
+				}
+				rows.add(new KwicHit(id, name, c.turn(), speaker, turnStart + span[0], turnStart + span[1],
+						left(words, span[0]), words.substring(span[0], span[1]), right(words, span[1])));
+			}
+		}
+		List<DocumentHits> counts = new ArrayList<>(perDocument.size());
+		perDocument.forEach((id, n) -> counts.add(new DocumentHits(new DocumentId(id), n.name, n.hits)));
+		counts.sort(Comparator.comparing(DocumentHits::documentName, String.CASE_INSENSITIVE_ORDER));
+		int hits = totals[0];
+		return new SearchResult(rows, counts, hits, totals[1], rows.size() < hits);
+	}
+
+	/** Hits of a document, with its name (read once per document from doc values). */
+	private static final class DocumentCount {
+
+		final String name;
+
+		int hits;
+
+		DocumentCount(String name) {
+			this.name = name;
+		}
+
+	}
+
+	/** A turn that may become a row: its document name and turn number give the order of rows. */
+	private record Candidate(BytesRef name, int turn, int globalDoc) {
+	}
+
+	/**
+	 * Collects one segment: counts every matching turn and keeps the {@code maxHits} first turns in
+	 * document-name and turn order (names compared by their per-segment ordinals, which sort as the
+	 * names do).
+	 */
+	private static final class LeafPass implements LeafCollector {
+
+		private final LeafReaderContext leaf;
+
+		private final Weight weight;
+
+		private final HitCounter.@Nullable Leaf counter;
+
+		private final @Nullable Set<Long> within;
+
+		private final int maxHits;
+
+		private final Map<Long, DocumentCount> perDocument;
+
+		private final int[] totals;
+
+		private final NumericDocValues documentIds;
+
+		private final SortedDocValues names;
+
+		private final NumericDocValues turns;
+
+		private final NumericDocValues turnStarts;
+
+		private final @Nullable BinaryDocValues codingValues;
+
+		/** Max-heap of the best candidates so far: ordinal << 32 | turn, with the doc in the low bits' twin. */
+		private final java.util.PriorityQueue<long[]> best;
+
+		private long lastDocument = Long.MIN_VALUE;
+
+		private DocumentCount lastCount;
+
+		LeafPass(LeafReaderContext leaf, Weight weight, @Nullable HitCounter counter, @Nullable Set<Long> within,
+				int maxHits, Map<Long, DocumentCount> perDocument, int[] totals) throws IOException {
+			this.leaf = leaf;
+			this.weight = weight;
+			this.counter = counter == null ? null : counter.leaf(leaf.reader(), within != null);
+			this.within = within;
+			this.maxHits = maxHits;
+			this.perDocument = perDocument;
+			this.totals = totals;
+			this.documentIds = DocValues.getNumeric(leaf.reader(), TurnFields.DOCUMENT_ID);
+			this.names = DocValues.getSorted(leaf.reader(), TurnFields.DOCUMENT_NAME);
+			this.turns = DocValues.getNumeric(leaf.reader(), TurnFields.TURN);
+			this.turnStarts = DocValues.getNumeric(leaf.reader(), TurnFields.TURN_START);
+			// one forward-only iterator for the segment, not a new one per turn
+			this.codingValues = within == null ? null : leaf.reader().getBinaryDocValues(TurnFields.CODINGS);
+			this.best = new java.util.PriorityQueue<>(Math.min(maxHits, 1024) + 1,
+					(a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(b[1], a[1]));
+		}
+
+		@Override
+		public void setScorer(Scorable scorer) {
+		}
+
+		@Override
+		public void collect(int doc) throws IOException {
+			int n;
+			if (counter != null && within == null) {
+				n = counter.count(doc);
+			}
+			else {
+				List<int[]> spans = counter != null ? counter.spans(doc) : spans(weight.matches(leaf, doc));
+				if (within != null && !spans.isEmpty()) {
+					int turnStart = turnStarts.advanceExact(doc) ? (int) turnStarts.longValue() : 0;
+					spans = inside(spans, turnStart, codings(codingValues, doc), within);
+				}
+				n = spans.size();
+			}
+			if (n == 0) {
+				return;
+			}
+			long document = documentIds.advanceExact(doc) ? documentIds.longValue() : -1;
+			int ord = names.advanceExact(doc) ? names.ordValue() : -1;
+			if (document != lastDocument) {
+				lastDocument = document;
+				lastCount = perDocument.get(document);
+				if (lastCount == null) {
+					lastCount = new DocumentCount(ord < 0 ? "" : names.lookupOrd(ord).utf8ToString());
+					perDocument.put(document, lastCount);
 				}
 			}
-			String name = doc.get(TurnFields.DOCUMENT_NAME);
-			names.putIfAbsent(id, name);
-			turnsWithHits++;
-			counts.computeIfAbsent(id, k -> new int[1])[0] += spans.size();
-			hits += spans.size();
-			if (rows.size() < maxHits) {
-				String words = textOf(doc);
-				int turnStart = doc.getField(TurnFields.TURN_START).numericValue().intValue();
-				int turnIndex = doc.getField(TurnFields.TURN).numericValue().intValue();
-				String speaker = doc.get(TurnFields.SPEAKER);
-				for (int[] span : spans) {
-					if (rows.size() == maxHits) {
-						break;
-					}
-					rows.add(new KwicHit(id, name, turnIndex, speaker, turnStart + span[0], turnStart + span[1],
-							left(words, span[0]), words.substring(span[0], span[1]), right(words, span[1])));
+			lastCount.hits += n;
+			totals[0] += n;
+			totals[1]++;
+			int turn = turns.advanceExact(doc) ? (int) turns.longValue() : 0;
+			long key = ((long) ord << 32) | (turn & 0xFFFFFFFFL);
+			if (best.size() < maxHits) {
+				best.add(new long[] { key, doc });
+			}
+			else if (key < best.peek()[0] || key == best.peek()[0] && doc < best.peek()[1]) {
+				best.poll();
+				best.add(new long[] { key, doc });
+			}
+		}
+
+		List<Candidate> candidates() throws IOException {
+			List<Candidate> out = new ArrayList<>(best.size());
+			for (long[] c : best) {
+				int ord = (int) (c[0] >> 32);
+				out.add(new Candidate(ord < 0 ? new BytesRef() : BytesRef.deepCopyOf(names.lookupOrd(ord)),
+						(int) c[0], leaf.docBase + (int) c[1]));
+			}
+			return out;
+		}
+
+	}
+
+	/** The codings stored with a turn: (code, start, end) triples in document offsets. */
+	private static List<IndexedTranscript.CodedSpan> codings(LeafReaderContext leaf, int doc) throws IOException {
+		return codings(leaf.reader().getBinaryDocValues(TurnFields.CODINGS), doc);
+	}
+
+	/** The codings of a turn from a segment's iterator, which must not have passed {@code doc}. */
+	private static List<IndexedTranscript.CodedSpan> codings(@Nullable BinaryDocValues values, int doc)
+			throws IOException {
+		if (values == null || !values.advanceExact(doc)) {
+			return List.of();
+		}
+		BytesRef bytes = values.binaryValue();
+		ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+		List<IndexedTranscript.CodedSpan> out = new ArrayList<>();
+		while (!in.eof()) {
+			long code = in.readVLong();
+			int start = in.readVInt();
+			out.add(new IndexedTranscript.CodedSpan(code, start, start + in.readVInt()));
+		}
+		return out;
+	}
+
+	private static BytesRef encode(List<IndexedTranscript.CodedSpan> codings) {
+		byte[] buffer = new byte[codings.size() * 19];
+		ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
+		try {
+			for (IndexedTranscript.CodedSpan c : codings) {
+				out.writeVLong(c.code());
+				out.writeVInt(c.start());
+				out.writeVInt(c.end() - c.start());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot happen: writing to a byte array", ex);
+		}
+		return new BytesRef(buffer, 0, out.getPosition());
+	}
+
+	/** The spans (relative to the turn) that lie inside a coding of one of the codes. */
+	private static List<int[]> inside(List<int[]> spans, int turnStart, List<IndexedTranscript.CodedSpan> codings,
+			Set<Long> codes) {
+		List<int[]> kept = new ArrayList<>(spans.size());
+		for (int[] span : spans) {
+			for (IndexedTranscript.CodedSpan c : codings) {
+				if (codes.contains(c.code()) && c.start() <= turnStart + span[0] && turnStart + span[1] <= c.end()) {
+					kept.add(span);
+					break;
 				}
 			}
 		}
-		List<DocumentHits> perDocument = new ArrayList<>();
-		counts.forEach((id, n) -> perDocument.add(new DocumentHits(id, names.get(id), n[0])));
-		perDocument.sort(Comparator.comparing(DocumentHits::documentName, String.CASE_INSENSITIVE_ORDER));
-		return new SearchResult(rows, perDocument, hits, turnsWithHits, rows.size() < hits);
+		return kept;
 	}
 
 	/** Hit spans {@code [start, end)} in the turn's text, in order, without overlaps. */
@@ -303,7 +558,7 @@ public final class TurnIndex implements Closeable {
 	}
 
 	private static String collapse(String s) {
-		return s.replaceAll("\\s+", " ");
+		return WHITE_SPACE.matcher(s).replaceAll(" ");
 	}
 
 	private static String textOf(Document doc) {
@@ -311,11 +566,13 @@ public final class TurnIndex implements Closeable {
 		return en != null ? en : doc.get(TurnFields.TEXT_NO);
 	}
 
-	private static Document toLucene(Transcript t, Turn turn, Set<Long> codes) {
+	private static Document toLucene(Transcript t, Turn turn, Set<Long> codes,
+			List<IndexedTranscript.CodedSpan> codings) {
 		var d = t.document();
 		Document doc = new Document();
 		doc.add(new StringField(TurnFields.PROJECT, d.projectId().toString(), Field.Store.NO));
 		doc.add(new StringField(TurnFields.DOCUMENT, d.id().toString(), Field.Store.YES));
+		doc.add(new NumericDocValuesField(TurnFields.DOCUMENT_ID, d.id().value()));
 		doc.add(new StoredField(TurnFields.DOCUMENT_NAME, d.name()));
 		doc.add(new SortedDocValuesField(TurnFields.DOCUMENT_NAME, new BytesRef(d.name())));
 		if (d.group() != null) {
@@ -328,8 +585,12 @@ public final class TurnIndex implements Closeable {
 		doc.add(new StoredField(TurnFields.TURN, turn.index()));
 		doc.add(new NumericDocValuesField(TurnFields.TURN, turn.index()));
 		doc.add(new StoredField(TurnFields.TURN_START, turn.start()));
+		doc.add(new NumericDocValuesField(TurnFields.TURN_START, turn.start()));
 		for (Long code : codes) {
 			doc.add(new StringField(TurnFields.CODE, code.toString(), Field.Store.NO));
+		}
+		if (!codings.isEmpty()) {
+			doc.add(new BinaryDocValuesField(TurnFields.CODINGS, encode(codings)));
 		}
 		String field = d.language() == Language.NORWEGIAN ? TurnFields.TEXT_NO : TurnFields.TEXT_EN;
 		doc.add(new Field(field, t.turnText(turn), TEXT_TYPE));
@@ -362,16 +623,27 @@ public final class TurnIndex implements Closeable {
 	}
 
 	/**
-	 * Applies one change and commits it. Changes are serialised, so a full rebuild and a document
-	 * update arriving at the same time (start-up rebuild while an import event is handled) cannot
-	 * interleave and leave a document's turns twice.
+	 * Applies one change; the next search sees it and a commit within {@link #COMMIT_DELAY_MS} makes
+	 * it durable. Changes are serialised, so a full rebuild and a document update arriving at the same
+	 * time (start-up rebuild while an import event is handled) cannot interleave and leave a
+	 * document's turns twice.
 	 */
 	private void update(IndexChange change) {
 		writeLock.lock();
 		try {
+			if (!uncommitted) {
+				IndexOutput marker = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
+				marker.close();
+				directory.sync(List.of(UNCOMMITTED));
+				directory.syncMetaData();
+				uncommitted = true;
+			}
 			change.apply();
-			writer.commit();
-			searchers.maybeRefreshBlocking();
+			stale.set(true);
+			if (!commitScheduled) {
+				commitScheduled = true;
+				committer.schedule(this::commitQuietly, COMMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("the search index could not be updated: " + ex.getMessage(), ex);
@@ -381,8 +653,50 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
+	/** Commits every change so far and removes the marker. */
+	void commit() throws IOException {
+		writeLock.lock();
+		try {
+			commitScheduled = false;
+			if (uncommitted && writer.isOpen()) {
+				writer.commit();
+				directory.deleteFile(UNCOMMITTED);
+				directory.syncMetaData();
+				uncommitted = false;
+			}
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	private static ScheduledThreadPoolExecutor committer() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+			Thread t = new Thread(r, "quire-index-commit");
+			t.setDaemon(true);
+			return t;
+		});
+		// on close the pending delayed commit is dropped; close commits itself
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		return executor;
+	}
+
+	private void commitQuietly() {
+		try {
+			commit();
+		}
+		catch (IOException | RuntimeException ex) {
+			// the marker stays, so the next start rebuilds the index from the database
+			org.slf4j.LoggerFactory.getLogger(TurnIndex.class)
+				.warn("The search index could not be committed; it will be rebuilt at the next start: {}", ex.getMessage());
+		}
+	}
+
 	private <T> T read(SearcherFunction<T> function) {
 		try {
+			if (stale.getAndSet(false)) {
+				searchers.maybeRefreshBlocking();
+			}
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				return function.apply(searcher);
@@ -398,6 +712,14 @@ public final class TurnIndex implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		committer.shutdown();
+		try {
+			committer.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		commit();
 		searchers.close();
 		writer.close();
 		directory.close();

@@ -217,6 +217,109 @@ final class TurnIndexTests {
 		}
 	}
 
+	@Test
+	void countsFromWordFrequenciesEqualCountsFromLocatedHits() {
+		// "the" is counted from postings frequencies; adding a phrase that never matches forces locating every hit
+		SearchResult counted = search("the OR leave OR summar*");
+		SearchResult located = search("the OR leave OR summar* OR \"no such phrase\"");
+		assertThat(counted.totalHits()).isEqualTo(located.totalHits()).isGreaterThan(5);
+		assertThat(counted.matchingTurns()).isEqualTo(located.matchingTurns());
+		assertThat(counted.perDocument()).isEqualTo(located.perDocument());
+		assertThat(counted.hits()).isEqualTo(located.hits());
+	}
+
+	@Test
+	void countsOfPhrasesAndRepeatedWordsEqualCountsFromLocatedHits() {
+		// a proximity clause that never matches forces locating every hit; the rest is counted from postings
+		for (String query : List.of("\"sick leave\"", "\"sick leave\" NOT training", "\"sick leave\" OR leave", "the OR the OR th*", "\"the training\" OR \"the leave\" NOT worker",
+				"\"asking for permission\" OR summarizing")) {
+			SearchResult counted = search(query);
+			SearchResult located = search(query + " OR \"no such\"~2");
+			assertThat(counted.totalHits()).as(query).isEqualTo(located.totalHits()).isPositive();
+			assertThat(counted.perDocument()).as(query).isEqualTo(located.perDocument());
+			assertThat(counted.matchingTurns()).as(query).isEqualTo(located.matchingTurns());
+		}
+		assertThat(search("\"sick leave\" OR leave").totalHits()).isEqualTo(2);
+	}
+
+	@Test
+	void rowsFollowDocumentNameAndTurnAcrossSegments() {
+		// each replace commits its own segment; "a-late" is indexed last but sorts first
+		index.replaceDocument(transcript(12, PROJECT, "a-late", "Focus groups", Language.ENGLISH, "Moderator",
+				"The caseload again.", "Moderator", "And the caseload once more."));
+		SearchResult r = search("caseload");
+		assertThat(r.hits()).extracting(KwicHit::documentName).containsExactly("a-late", "a-late", "fg-mi");
+		assertThat(r.hits()).extracting(KwicHit::turnIndex).containsExactly(0, 1, 2);
+		assertThat(r.perDocument()).extracting(d -> d.documentName() + "=" + d.hits()).containsExactly("a-late=2",
+				"fg-mi=1");
+	}
+
+	@Test
+	void hitsInsideACodeAreFoundFromTheIndexedCodings() {
+		Turn turn = focusGroup.turns().get(2);
+		int start = focusGroup.text().indexOf("sick leave");
+		index.replaceDocument(new IndexedTranscript(focusGroup, Map.of(2, java.util.Set.of(7L)),
+				Map.of(2, List.of(new IndexedTranscript.CodedSpan(7, start, turn.end())))));
+		var inside = new CodeConstraints(List.of(), java.util.Set.of(), java.util.Set.of(7L));
+		SearchResult r = index.search(SearchRequest.of(PROJECT, "leave OR workload"), inside);
+		assertThat(r.hits()).extracting(KwicHit::hit).containsExactly("leave");
+		assertThat(r.totalHits()).isEqualTo(1);
+		assertThat(index.search(SearchRequest.of(PROJECT, "workload"), inside).totalHits()).isZero();
+	}
+
+	@Test
+	void anIndexFromBeforeTheCurrentFieldsIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+		try (var old = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(folder),
+				new org.apache.lucene.index.IndexWriterConfig())) {
+			var doc = new org.apache.lucene.document.Document();
+			doc.add(new org.apache.lucene.document.StringField(TurnFields.PROJECT, PROJECT.toString(),
+					org.apache.lucene.document.Field.Store.NO));
+			old.addDocument(doc);
+		}
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.isEmpty()).isTrue();
+			reopened.replaceDocument(focusGroup);
+		}
+		try (TurnIndex again = TurnIndex.open(folder)) {
+			assertThat(again.isEmpty()).isFalse();
+		}
+	}
+
+	@Test
+	void changesAreCommittedOnCloseAndTheMarkerIsRemoved(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+			assertThat(disk.search(SearchRequest.of(PROJECT, "caseload")).totalHits()).isEqualTo(1);
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.turnCount(PROJECT)).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void aGroupedCommitFollowsWithinTheDelay(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofMillis(TurnIndex.COMMIT_DELAY_MS * 5))
+				.until(() -> !java.nio.file.Files.exists(folder.resolve(TurnIndex.UNCOMMITTED)));
+		}
+	}
+
+	@Test
+	void anIndexLeftWithUncommittedChangesIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+		}
+		// as a crash between a change and its commit leaves it
+		java.nio.file.Files.createFile(folder.resolve(TurnIndex.UNCOMMITTED));
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.isEmpty()).isTrue();
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+	}
+
 	/** Builds a transcript from speaker/words pairs, rendered as "Speaker: words" lines. */
 	static Transcript transcript(long id, ProjectId project, String name, String group, Language language,
 			String... speakerAndWords) {
