@@ -87,12 +87,19 @@ public class Benchmark {
 
 	private final String[] datasource;
 
+	private final quire.security.UserService users;
+
+	private final quire.project.ProjectAccess access;
+
 	Benchmark(ProjectService projects, CorpusService corpus, SearchService search, CodebookService codebook,
-			ReportService report, JdbcTemplate jdbc, @Value("${quire.home}") Path home,
+			ReportService report, JdbcTemplate jdbc, quire.security.UserService users, quire.project.ProjectAccess access,
+			@Value("${quire.home}") Path home,
 			@Value("${spring.datasource.url}") String datasourceUrl,
 			@Value("${spring.datasource.username:}") String datasourceUser,
 			@Value("${spring.datasource.password:}") String datasourcePassword) {
 		this.datasource = new String[] { datasourceUrl, datasourceUser, datasourcePassword };
+		this.users = users;
+		this.access = access;
 		this.projects = projects;
 		this.corpus = corpus;
 		this.search = search;
@@ -230,6 +237,10 @@ public class Benchmark {
 				.document()
 				.id();
 			Map<String, CodeId> codes = createCodes(project.id());
+			String viewer = "bench-" + stamp.replaceAll("[^A-Za-z0-9]", "");
+			String viewerPassword = "bench-" + java.util.UUID.randomUUID();
+			users.create(viewer, "Benchmark viewer", viewerPassword, false);
+			access.grant(project.id(), viewer, quire.project.ProjectRole.VIEWER);
 			List<Object[]> rows = new ArrayList<>();
 			Timestamp now = Timestamp.from(Instant.now());
 			for (var c : t.codings(1, 500, 3)) {
@@ -255,6 +266,8 @@ public class Benchmark {
 			waitForHttp(base + "/", web, Duration.ofMinutes(3));
 			double startSeconds = (System.nanoTime() - started) / 1e9;
 			try (BrowserTiming browser = BrowserTiming.start(chromium.get(), work.resolve("chromium-profile"))) {
+				// The view is measured for a signed-in viewer of the project, as a team member sees it.
+				browser.signIn(base, viewer, viewerPassword, Duration.ofMinutes(1));
 				String url = base + "/transcript/" + id.value();
 				String ready = "document.querySelectorAll('.quire-turn .words').length >= " + t.turns()
 						+ " && [...document.querySelectorAll('.stripe')].some(s => s.offsetHeight > 0)";

@@ -548,6 +548,16 @@ class ApiTests {
 			.anySatisfy(m -> assertThat(m.author()).isEqualTo("coder"));
 	}
 
+	@Test
+	void aDocumentComesWithItsTurnsAndSentenceUnits() throws Exception {
+		JsonNode doc = ApiTestSupport.json(api.get(base + "/documents/" + firstDocument(), coderRead));
+		assertThat(doc.get("turns").size()).isPositive();
+		assertThat(doc.get("sentences").size()).isGreaterThanOrEqualTo(doc.get("turns").size() - 1);
+		JsonNode first = doc.get("sentences").get(0);
+		assertThat(first.get("end").asInt()).isGreaterThan(first.get("start").asInt());
+		assertThat(first.get("text").asString()).hasSize(first.get("end").asInt() - first.get("start").asInt());
+	}
+
 	private long firstDocument() throws Exception {
 		return ApiTestSupport.json(api.get(base + "/documents", ownerRead)).get(0).get("id").asLong();
 	}

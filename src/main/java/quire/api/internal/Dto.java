@@ -67,15 +67,22 @@ final class Dto {
 			String text) {
 	}
 
-	/** A document with its speaker turns (sentence units are not in API version 1 yet). */
-	record TranscriptDto(DocumentDto document, List<TurnDto> turns) {
-		static TranscriptDto of(Transcript t) {
+	record SentenceDto(int index, int start, int end, String text) {
+	}
+
+	/** A document with its speaker turns and sentence units (offsets into the document's text). */
+	record TranscriptDto(DocumentDto document, List<TurnDto> turns, List<SentenceDto> sentences) {
+		static TranscriptDto of(Transcript t, List<quire.corpus.SentenceUnit> units) {
 			List<TurnDto> turns = new ArrayList<>();
 			for (Turn turn : t.turns()) {
 				turns.add(new TurnDto(turn.index(), turn.speaker(), turn.start(), turn.end(), turn.startMs(), turn.endMs(),
 						t.turnText(turn)));
 			}
-			return new TranscriptDto(DocumentDto.of(t.document()), turns);
+			List<SentenceDto> sentences = new ArrayList<>();
+			for (quire.corpus.SentenceUnit u : units) {
+				sentences.add(new SentenceDto(u.index(), u.start(), u.end(), t.text().substring(u.start(), u.end())));
+			}
+			return new TranscriptDto(DocumentDto.of(t.document()), turns, sentences);
 		}
 	}
 

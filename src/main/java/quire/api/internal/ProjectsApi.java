@@ -81,14 +81,13 @@ class ProjectsApi {
 	}
 
 	@GetMapping("/projects/{projectId}/documents/{documentId}")
-	@Operation(summary = "A document with its speaker turns (text and character offsets)",
-			description = "Sentence units are not part of API version 1 yet.")
+	@Operation(summary = "A document with its speaker turns and sentence units (text and character offsets)")
 	Dto.TranscriptDto document(@PathVariable long projectId, @PathVariable long documentId, HttpServletRequest request) {
 		Project p = api.read(projectId, request);
 		Transcript t = corpus.transcript(new DocumentId(documentId))
 			.filter(x -> x.document().projectId().equals(p.id()))
 			.orElseThrow(() -> new ApiNotFoundException("no document with id " + documentId + " in project " + projectId));
-		return Dto.TranscriptDto.of(t);
+		return Dto.TranscriptDto.of(t, corpus.sentences(t.document().id()));
 	}
 
 	@PostMapping(value = "/projects/{projectId}/documents")

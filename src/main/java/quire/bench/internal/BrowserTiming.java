@@ -169,6 +169,38 @@ public final class BrowserTiming implements AutoCloseable {
 		throw new IllegalStateException("the page at " + url + " was not ready within " + timeout.toSeconds() + " s");
 	}
 
+	/**
+	 * Signs in through Quire's sign-in page (the Vaadin login form), as a person would, and waits
+	 * until the app has left the sign-in page.
+	 * @throws IllegalStateException if the form does not appear or the sign-in does not succeed
+	 */
+	public void signIn(String base, String username, String password, Duration timeout) throws Exception {
+		timeUntil(base + "/login", "document.querySelector('vaadin-password-field[name=\"password\"] input') !== null",
+				timeout);
+		String fill = """
+				(function(){
+				  const u = document.querySelector('vaadin-text-field[name="username"]');
+				  const p = document.querySelector('vaadin-password-field[name="password"]');
+				  u.value = %s; p.value = %s;
+				  u.dispatchEvent(new Event('input', {bubbles: true})); p.dispatchEvent(new Event('input', {bubbles: true}));
+				  const b = document.querySelector('vaadin-login-form vaadin-button[slot="submit"]')
+				    || document.querySelector('vaadin-login-form vaadin-button');
+				  if (b) { b.click(); return 'clicked'; }
+				  p.querySelector('input').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true}));
+				  return 'enter';
+				})()""".formatted(JSON.writeValueAsString(username), JSON.writeValueAsString(password));
+		evaluate(fill);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			String where = evaluate("location.pathname");
+			if (!where.isEmpty() && !where.startsWith("/login")) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("signing in as " + username + " did not leave the sign-in page");
+	}
+
 	/** Evaluates an expression in the page and returns its value as text. */
 	public String evaluate(String expression) throws Exception {
 		return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result")
