@@ -79,7 +79,7 @@ class CrashRecoveryTests {
 			Files.writeString(file, transcript(i));
 			args.add(file.toString());
 		}
-		int importKillAfter = 5 + random.nextInt(40);
+		int importKillAfter = 20 + random.nextInt(40);
 		Run imported = killAfter(home, args, line -> line.startsWith("imported "), importKillAfter, random);
 		System.out.printf("import: killed=%s after %d reported documents%n", imported.killed, imported.reported.size());
 		assertThat(imported.killed).as("the import was still running when it was killed").isTrue();
@@ -95,7 +95,9 @@ class CrashRecoveryTests {
 			System.out.printf("import: %d event publications outstanding after the kill%n", outstanding(db));
 		}
 
-		int codeKillAfter = 2 + random.nextInt(Math.max(1, documentsAfterImport.size() / 2));
+		// Early in the burst: with the index committing in groups a document codes in milliseconds, so a
+		// late kill point can find the command already finished.
+		int codeKillAfter = 1 + random.nextInt(Math.max(1, documentsAfterImport.size() / 5));
 		Run coded = killAfter(home, List.of("code", "--project", "Crash", "--code", "Crash", "--coder", "Kim", "caseload"),
 				line -> line.startsWith("coded "), codeKillAfter, random);
 		System.out.printf("code: killed=%s after %d reported documents%n", coded.killed, coded.reported.size());
@@ -289,7 +291,7 @@ class CrashRecoveryTests {
 				}
 				reported.add(line);
 				if (reported.size() >= lines && !killed) {
-					Thread.sleep(random.nextInt(25));
+					Thread.sleep(random.nextInt(5));
 					killed = process.isAlive();
 					// SIGKILL through the handle: Process.destroyForcibly would also close our end of the pipe
 					process.toHandle().destroyForcibly();

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -239,8 +239,12 @@ public class SearchService implements DisposableBean {
 		index.deleteDocument(event.documentId());
 	}
 
-	/** A lost or new index (a fresh home, a deleted folder) is rebuilt from the database at start-up. */
-	@EventListener(ApplicationReadyEvent.class)
+	/**
+	 * A lost, new or uncleanly closed index (a fresh home, a deleted folder, a killed process) is
+	 * rebuilt from the database at start-up — before a command-line runner or the first request
+	 * can search it (Spring Boot runs runners after "started" and before "ready").
+	 */
+	@EventListener(ApplicationStartedEvent.class)
 	void rebuildIfMissing() {
 		if (index.isEmpty() && !corpus.allDocumentIds().isEmpty()) {
 			log.info("The search index is empty but the database has documents: rebuilding it");
