@@ -52,6 +52,11 @@ public class SurveyService {
 
 	private final long maxFileSize;
 
+	/** The largest questionnaire file an import accepts, in bytes ({@code quire.import.max-file-size}). */
+	public long maxFileSize() {
+		return maxFileSize;
+	}
+
 	SurveyService(JdbcClient jdbc, ParticipantService participants, ProjectAccess access, AuditLog audit,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
 		this.maxFileSize = maxFileSize;

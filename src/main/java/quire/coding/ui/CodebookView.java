@@ -136,7 +136,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importQdc(metadata.fileName(), bytes)));
 		upload.setId("import-qdc");
 		upload.setAcceptedFileTypes(".qdc", ".xml");
-		upload.setMaxFileSize(20 * 1024 * 1024);
+		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, corpus.maxFileSize()));
 		upload.setDropAllowed(false);
 		upload.setUploadButton(new Button("Import .qdc…"));
 		Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {

@@ -283,7 +283,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importLab(metadata.fileName(), bytes)));
 		upload.setId("lab-upload");
 		upload.setAcceptedFileTypes(".csv", ".txt");
-		upload.setMaxFileSize(10 * 1024 * 1024);
+		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, corpus.maxFileSize()));
 		upload.setUploadButton(new Button("Import a coding lab's CSV…"));
 		goodRows.setId("good-rows");
 		Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {

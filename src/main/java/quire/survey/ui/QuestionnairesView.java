@@ -117,7 +117,7 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 		Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> preview(metadata.fileName(), bytes)));
 		upload.setId("survey-upload");
 		upload.setAcceptedFileTypes(".csv", ".xlsx", ".txt");
-		upload.setMaxFileSize(50 * 1024 * 1024);
+		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, survey.maxFileSize()));
 		upload.setUploadButton(new Button("Choose a CSV or XLSX file…"));
 		Div panel = new Div(new H3("Import a questionnaire"),
 				new Paragraph("One row per respondent with an id column naming the participant. Quire proposes a variable "
