@@ -2,8 +2,6 @@ package quire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,26 +34,21 @@ class BenchCommandTests {
 	@TempDir
 	Path dir;
 
-	record Run(int exit, String out, String err) {
-	}
 
-	Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exit = cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-		return new Run(exit, out.toString(), err.toString());
+	CliRun run(String... args) {
+		return CliRun.of(cli, args);
 	}
 
 	@Test
 	void generateThenBenchQuickPrintsEveryRow() throws Exception {
 		Path corpus = dir.resolve("corpus");
-		Run generated = run("generate", "--out", corpus.toString(), "--transcripts", "5", "--seed", "11", "--codings",
+		CliRun generated = run("generate", "--out", corpus.toString(), "--transcripts", "5", "--seed", "11", "--codings",
 				"40", "--coders", "2");
 		assertThat(generated.exit()).isZero();
 		assertThat(generated.out()).contains("wrote 5 transcripts");
 
 		Path table = dir.resolve("bench.md");
-		Run bench = run("bench", "--corpus", corpus.toString(), "--quick", "--out", table.toString());
+		CliRun bench = run("bench", "--corpus", corpus.toString(), "--quick", "--out", table.toString());
 		assertThat(bench.exit()).as(bench.err()).isZero();
 		assertThat(Files.readString(table)).isEqualTo(bench.out());
 		assertThat(bench.out()).contains("| Measure | Quire | Baseline | Ratio | Target |",
@@ -70,14 +63,14 @@ class BenchCommandTests {
 
 	@Test
 	void aMissingCorpusIsOneMessageAndANonZeroExit() {
-		Run bench = run("bench", "--corpus", dir.resolve("nowhere").toString(), "--quick");
+		CliRun bench = run("bench", "--corpus", dir.resolve("nowhere").toString(), "--quick");
 		assertThat(bench.exit()).isNotZero();
 		assertThat(bench.err()).startsWith("error: no corpus folder at").doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
 	@Test
 	void fewerThanOneTranscriptIsOneMessageAndANonZeroExit() {
-		Run generated = run("generate", "--out", dir.resolve("c").toString(), "--transcripts", "0");
+		CliRun generated = run("generate", "--out", dir.resolve("c").toString(), "--transcripts", "0");
 		assertThat(generated.exit()).isNotZero();
 		assertThat(generated.err().strip()).isEqualTo("error: --transcripts must be at least 1, was 0");
 	}

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +35,9 @@ class CliTests {
 	@TempDir
 	Path files;
 
-	record Run(int exit, String out, String err) {
-	}
 
-	Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exit = cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-		return new Run(exit, out.toString(), err.toString());
+	CliRun run(String... args) {
+		return CliRun.of(cli, args);
 	}
 
 	Path file(String name, String content) throws IOException {
@@ -61,14 +54,14 @@ class CliTests {
 				not only the plan for return to work.
 				""");
 
-		Run imported = run("import", "--project", "CLI study", "--group", "Focus groups", "--language", "en",
+		CliRun imported = run("import", "--project", "CLI study", "--group", "Focus groups", "--language", "en",
 				fg.toString());
 		assertThat(imported.exit()).isZero();
 		assertThat(imported.out()).contains("imported fg1.txt as 'fg1': 2 turns");
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> run("search", "--project", "CLI study", "\"sick leave\"").out().contains("[sick leave]"));
-		Run json = run("search", "--project", "CLI study", "--speaker", "MI Caseworker 3", "--json", "explored");
+		CliRun json = run("search", "--project", "CLI study", "--speaker", "MI Caseworker 3", "--json", "explored");
 		assertThat(json.exit()).isZero();
 		assertThat(json.out()).contains("\"document\" : \"fg1\"", "\"speaker\" : \"MI Caseworker 3\"",
 				"\"hit\" : \"explored\"", "\"turn\" : 1");
@@ -90,14 +83,14 @@ class CliTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> run("search", "--project", "Code hits", "caseload").out().contains("3 hits"));
 
-		Run coded = run("code", "--project", "Code hits", "--code", "Workload", "--coder", "Kim", "--unit", "sentence",
+		CliRun coded = run("code", "--project", "Code hits", "--code", "Workload", "--coder", "Kim", "--unit", "sentence",
 				"caseload");
 		assertThat(coded.exit()).as(coded.err()).isZero();
 		assertThat(coded.out()).contains("coded a: 2 new codings", "coded b: 1 new coding",
 				"3 new codings with 'Workload' as Kim in 2 documents");
 		assertThat(run("code", "--project", "Code hits", "--code", "Workload", "--coder", "Kim", "--unit", "sentence",
 				"caseload").out()).contains("0 new codings");
-		Run unknown = run("code", "--project", "Code hits", "--code", "Nope", "caseload");
+		CliRun unknown = run("code", "--project", "Code hits", "--code", "Nope", "caseload");
 		assertThat(unknown.exit()).isEqualTo(2);
 		assertThat(unknown.err()).contains("no code named 'Nope'");
 	}
@@ -109,7 +102,7 @@ class CliTests {
 		Path empty = file("empty.txt", "");
 		Path pptx = file("slides.pptx", "x");
 
-		Run result = run("import", "--project", "Rejects", good.toString(), empty.toString(), pptx.toString(),
+		CliRun result = run("import", "--project", "Rejects", good.toString(), empty.toString(), pptx.toString(),
 				files.resolve("missing.txt").toString());
 
 		assertThat(result.exit()).isEqualTo(1);
@@ -121,7 +114,7 @@ class CliTests {
 
 	@Test
 	void unknownProjectIsAClearError() {
-		Run result = run("search", "--project", "Nope", "workload");
+		CliRun result = run("search", "--project", "Nope", "workload");
 		assertThat(result.exit()).isEqualTo(2);
 		assertThat(result.err()).startsWith("error: no project named 'Nope'");
 	}
@@ -129,29 +122,29 @@ class CliTests {
 
 	@Test
 	void demoAgreementAndCodebookRoundTrip() throws IOException {
-		Run demo = run("demo");
+		CliRun demo = run("demo");
 		assertThat(demo.exit()).as(demo.err()).isZero();
 		String project = quire.corpus.DemoProject.NAME;
 
-		Run agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
+		CliRun agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
 		assertThat(agreement.exit()).as(agreement.err()).isZero();
 		assertThat(agreement.out()).contains("Anna, Jonas on 5 documents, unit: speaker turn")
 			.contains("Management support")
 			.contains("All codes");
 
-		Run json = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--json");
+		CliRun json = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--json");
 		assertThat(json.out()).contains("\"unit\" : \"character\"").contains("\"krippendorffsAlpha\"");
 
-		Run search = run("search", "--project", project, "--within", "Need for continued practice", "practi*");
+		CliRun search = run("search", "--project", project, "--within", "Need for continued practice", "practi*");
 		assertThat(search.exit()).as(search.err()).isZero();
 		assertThat(search.out()).contains("[practise]");
 
 		Path qdc = files.resolve("demo.qdc");
-		Run export = run("codebook", "export", "--project", project, qdc.toString());
+		CliRun export = run("codebook", "export", "--project", project, qdc.toString());
 		assertThat(export.exit()).as(export.err()).isZero();
 		assertThat(export.out()).contains("wrote 37 codes");
 		assertThat(run("project", "create", "--name", "Codebook copy").exit()).isZero();
-		Run imported = run("codebook", "import", "--project", "Codebook copy", qdc.toString());
+		CliRun imported = run("codebook", "import", "--project", "Codebook copy", qdc.toString());
 		assertThat(imported.exit()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("37 codes added");
 	}
@@ -160,7 +153,7 @@ class CliTests {
 	void aMalformedCodebookIsRejectedWithItsNameAndNothingChanges() throws IOException {
 		assertThat(run("project", "create", "--name", "Bad codebook").exit()).isZero();
 		Path bad = file("bad.qdc", "<?xml version=\"1.0\"?><CodeBook xmlns=\"urn:wrong\"><Codes/></CodeBook>");
-		Run result = run("codebook", "import", "--project", "Bad codebook", bad.toString());
+		CliRun result = run("codebook", "import", "--project", "Bad codebook", bad.toString());
 		assertThat(result.exit()).isNotZero();
 		assertThat(result.err()).contains("bad.qdc").contains("urn:QDA-XML:codebook:1.0");
 		Path out = files.resolve("empty.qdc");
@@ -170,10 +163,10 @@ class CliTests {
 	@Test
 	void agreementNeedsTwoCodersAndAKnownUnit() {
 		assertThat(run("project", "create", "--name", "Agreement errors").exit()).isZero();
-		Run one = run("agreement", "--project", "Agreement errors", "--coders", "Anna");
+		CliRun one = run("agreement", "--project", "Agreement errors", "--coders", "Anna");
 		assertThat(one.exit()).isNotZero();
 		assertThat(one.err()).contains("at least two coders");
-		Run unit = run("agreement", "--project", "Agreement errors", "--coders", "Anna,Jonas", "--unit", "paragraph");
+		CliRun unit = run("agreement", "--project", "Agreement errors", "--coders", "Anna,Jonas", "--unit", "paragraph");
 		assertThat(unit.err()).contains("unknown unit 'paragraph'");
 	}
 
@@ -184,7 +177,7 @@ class CliTests {
 		String header = "session;counselor;rater;CCT;SST;Partnership;Empathy;GI;Persuade;PwP;Q;SR;CR;AF;Seek;Emph;Confront\n";
 		Path bad = file("lab-bad.csv", header + "A1;MI Caseworker 1;R1;3;3;4;6;5;1;0;20;8;6;2;1;1;0\n"
 				+ "A2;MI Caseworker 1;R1;3;3;4;4;5;1;0;x;8;6;2;1;1;0\n");
-		Run rejected = run("miti", "import", "--project", "MITI lab", bad.toString());
+		CliRun rejected = run("miti", "import", "--project", "MITI lab", bad.toString());
 		assertThat(rejected.exit()).isNotZero();
 		assertThat(rejected.out()).contains("nothing imported");
 		assertThat(rejected.err()).contains("line 2").contains("Empathy").contains("line 3");
@@ -192,15 +185,15 @@ class CliTests {
 
 		Path good = file("lab.csv", header + "A1;MI Caseworker 1;R1;3;4;4;4;5;1;0;20;8;6;2;1;1;0\n"
 				+ "A2;MI Caseworker 2;R1;2;3;3;4;5;1;0;0;8;6;2;1;1;0\n");
-		Run imported = run("miti", "import", "--project", "MITI lab", good.toString());
+		CliRun imported = run("miti", "import", "--project", "MITI lab", good.toString());
 		assertThat(imported.exit()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("2 ratings imported, 2 new sessions");
 
-		Run summary = run("miti", "summary", "--project", "MITI lab", "--thresholds", "beginning");
+		CliRun summary = run("miti", "summary", "--project", "MITI lab", "--thresholds", "beginning");
 		assertThat(summary.out()).contains("Thresholds: Beginning proficiency (seed 002)")
 			.contains("MI Caseworker 1").contains("All sessions")
 			.contains("(1 n/d)");
-		Run json = run("miti", "summary", "--project", "MITI lab", "--by", "session", "--json");
+		CliRun json = run("miti", "summary", "--project", "MITI lab", "--by", "session", "--json");
 		assertThat(json.out()).contains("\"thresholds\" : \"MITI 4.2.1 fair/good\"").contains("\"name\" : \"A2\"")
 			.contains("\"notDefined\" : 1");
 	}
@@ -212,16 +205,16 @@ class CliTests {
 			assertThat(run("demo").exit()).isZero();
 		}
 		String project = quire.corpus.DemoProject.NAME;
-		Run describe = run("survey", "describe", "--project", project, "--by", "Gender");
+		CliRun describe = run("survey", "describe", "--project", project, "--by", "Gender");
 		assertThat(describe.exit()).as(describe.err()).isZero();
 		assertThat(describe.out()).contains("112 respondents").contains("very satisfied").contains("by Gender: woman | man");
 
 		Path q = file("follow-up.csv", "id,satisfaction\nSW001,5\nNOBODY,4\n");
-		Run refused = run("survey", "import", "--project", project, "--id-column", "id", q.toString());
+		CliRun refused = run("survey", "import", "--project", project, "--id-column", "id", q.toString());
 		assertThat(refused.exit()).isNotZero();
 		assertThat(refused.err()).contains("ids that match no participant: NOBODY");
 
-		Run matrix = run("matrix", "--project", project, "--rows", "reaim", "--columns", "Group");
+		CliRun matrix = run("matrix", "--project", project, "--rows", "reaim", "--columns", "Group");
 		assertThat(matrix.exit()).as(matrix.err()).isZero();
 		assertThat(matrix.out()).contains("Adoption").contains("MI-substitute");
 	}
@@ -234,13 +227,13 @@ class CliTests {
 		}
 		String project = quire.corpus.DemoProject.NAME;
 		Path md = files.resolve("report.md");
-		Run written = run("report", "--project", project, "--format", "md", "--out", md.toString());
+		CliRun written = run("report", "--project", project, "--format", "md", "--out", md.toString());
 		assertThat(written.exit()).as(written.err()).isZero();
 		assertThat(Files.readString(md)).contains("COREQ").contains("# Methods");
-		Run pdf = run("report", "--project", project, "--format", "pdf", "--out", files.resolve("report.pdf").toString());
+		CliRun pdf = run("report", "--project", project, "--format", "pdf", "--out", files.resolve("report.pdf").toString());
 		assertThat(pdf.exit()).as(pdf.err()).isZero();
 		assertThat(Files.size(files.resolve("report.pdf"))).isGreaterThan(10_000);
-		Run checklist = run("coreq", "--project", project, "--json");
+		CliRun checklist = run("coreq", "--project", project, "--json");
 		assertThat(checklist.out()).contains("\"status\" : \"from_data\"").contains("\"status\" : \"missing\"");
 		assertThat(run("report", "--project", project, "--format", "odt", "--out", "x").err()).contains("unknown format 'odt'");
 	}

@@ -3,8 +3,6 @@ package quire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,20 +33,15 @@ class NlpCliTests {
 	@TempDir
 	Path files;
 
-	record Run(int exit, String out, String err) {
-	}
 
-	Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exit = cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-		return new Run(exit, out.toString(), err.toString());
+	CliRun run(String... args) {
+		return CliRun.of(cli, args);
 	}
 
 	void importInto(String project, String name, String text, String language) throws IOException {
 		Path file = Files.writeString(files.resolve(name), text, StandardCharsets.UTF_8);
 		run("project", "create", "--name", project);
-		Run imported = run("import", "--project", project, "--group", "Interviews", "--language", language, file.toString());
+		CliRun imported = run("import", "--project", project, "--group", "Interviews", "--language", language, file.toString());
 		assertThat(imported.exit()).as(imported.err()).isZero();
 	}
 
@@ -60,13 +53,13 @@ class NlpCliTests {
 				Intervjuer: Og sjefen?
 				Kari: Sjefen var grei.
 				""", "no");
-		Run text = run("words", "--project", "Words", "--group", "Interviews", "--top", "2");
+		CliRun text = run("words", "--project", "Words", "--group", "Interviews", "--top", "2");
 		assertThat(text.exit()).as(text.err()).isZero();
 		assertThat(text.out()).contains("words counted in 1 documents (Norwegian by Snowball stem)")
 			.containsPattern("jobben\\s+3\\s+\\d+\\.\\d\\d%");
-		Run json = run("words", "--project", "Words", "--speaker", "Kari", "--json");
+		CliRun json = run("words", "--project", "Words", "--speaker", "Kari", "--json");
 		assertThat(json.out()).contains("\"word\" : \"jobben\"", "\"count\" : 2", "\"percent\"");
-		Run bad = run("words", "--project", "Words", "--code", "Nope");
+		CliRun bad = run("words", "--project", "Words", "--code", "Nope");
 		assertThat(bad.exit()).isEqualTo(2);
 		assertThat(bad.err()).startsWith("error: no code named 'Nope'");
 	}
@@ -79,19 +72,19 @@ class NlpCliTests {
 				Intervjuer: Og så?
 				Kari: Så møtte jeg Anna igjen.
 				""", "no");
-		Run preview = run("deidentify", "--project", "Deid", "--document", "d", "--preview");
+		CliRun preview = run("deidentify", "--project", "Deid", "--document", "d", "--preview");
 		assertThat(preview.exit()).as(preview.err()).isZero();
 		assertThat(preview.out()).containsPattern("Anna\\s+\\[Person 1]\\s+2x").contains("Trondheim", "[Town 1]", "926 41 377");
 		assertThat(preview.err()).contains("no Norwegian models");
-		Run apply = run("deidentify", "--project", "Deid", "--document", "d", "--apply", "--skip", "Trondheim");
+		CliRun apply = run("deidentify", "--project", "Deid", "--document", "d", "--apply", "--skip", "Trondheim");
 		assertThat(apply.exit()).as(apply.err()).isZero();
 		assertThat(apply.out()).contains("created 'd (de-identified)'");
-		Run again = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--preview", "--json");
+		CliRun again = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--preview", "--json");
 		assertThat(again.out()).contains("\"surface\" : \"Trondheim\"").doesNotContain("\"surface\" : \"Anna\"");
-		Run key = run("deidentify", "--project", "Deid", "--key");
+		CliRun key = run("deidentify", "--project", "Deid", "--key");
 		assertThat(key.out()).contains("[Person 1]\tAnna\tperson").doesNotContain("Trondheim");
 		assertThat(key.err()).contains("keep it with the project's owners");
-		Run both = run("deidentify", "--project", "Deid", "--document", "d", "--preview", "--apply");
+		CliRun both = run("deidentify", "--project", "Deid", "--document", "d", "--preview", "--apply");
 		assertThat(both.exit()).isEqualTo(2);
 	}
 

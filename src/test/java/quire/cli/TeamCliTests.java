@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +38,9 @@ class TeamCliTests {
 	@TempDir
 	Path files;
 
-	record Run(int exit, String out, String err) {
-	}
 
-	Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exit = cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-		return new Run(exit, out.toString(), err.toString());
+	CliRun run(String... args) {
+		return CliRun.of(cli, args);
 	}
 
 	Path file(String name, String content) throws IOException {
@@ -68,28 +61,28 @@ class TeamCliTests {
 		assertThat(run("--user", "ann", "import", "--project", "Ann's study", a.toString()).exit()).isZero();
 		assertThat(run("--user", "ben", "import", "--project", "Ben's study", b.toString()).exit()).isZero();
 
-		Run refused = run("--user", "ann", "import", "--project", "Ben's study", a.toString());
+		CliRun refused = run("--user", "ann", "import", "--project", "Ben's study", a.toString());
 		assertThat(refused.exit()).isNotZero();
 		assertThat(refused.err()).contains("no project named 'Ben's study'");
 		assertThat(run("--user", "ann", "project", "list").out()).contains("Ann's study").doesNotContain("Ben's study");
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> run("search", "--all-projects", "workload").out().contains("== Ben's study"));
-		Run mine = run("--user", "ann", "search", "--all-projects", "--json", "workload");
+		CliRun mine = run("--user", "ann", "search", "--all-projects", "--json", "workload");
 		assertThat(mine.exit()).as(mine.err()).isZero();
 		assertThat(mine.out()).contains("\"project\" : \"Ann's study\"").doesNotContain("Ben's study")
 			.doesNotContain("secret").contains("\"totalHits\" : 2");
 
 		assertThat(run("--user", "ben", "member", "add", "--project", "Ben's study", "--member", "ann", "--role", "viewer")
 			.exit()).isZero();
-		Run shared = run("--user", "ann", "search", "--all-projects", "workload");
+		CliRun shared = run("--user", "ann", "search", "--all-projects", "workload");
 		assertThat(shared.out()).contains("== Ann's study: 2 hits").contains("== Ben's study: 1 hits");
-		Run viewerImport = run("--user", "ann", "import", "--project", "Ben's study", a.toString());
+		CliRun viewerImport = run("--user", "ann", "import", "--project", "Ben's study", a.toString());
 		assertThat(viewerImport.err()).contains("needs the coder role");
 		assertThat(run("--user", "ann", "member", "list", "--project", "Ben's study").out()).contains("ben\towner")
 			.contains("ann\tviewer");
 
-		Run audit = run("--user", "ben", "audit", "--project", "Ben's study");
+		CliRun audit = run("--user", "ben", "audit", "--project", "Ben's study");
 		assertThat(audit.out()).contains("ben\tcreate\tproject 'Ben's study'").contains("ben\timport\tdocument 'b'")
 			.contains("ben\tmember\tann is now viewer");
 		assertThat(run("--user", "ann", "audit", "--project", "Ben's study").err()).contains("Only the project's owners");
@@ -106,20 +99,20 @@ class TeamCliTests {
 		Path t = file("kept.txt", "Moderator: What helped?\nMI Caseworker 3: The summaries helped most.\n");
 		assertThat(run("import", "--project", "Backed up", t.toString()).exit()).isZero();
 		Path out = files.resolve("backup");
-		Run backup = run("backup", "--out", out.toString());
+		CliRun backup = run("backup", "--out", out.toString());
 		assertThat(backup.exit()).as(backup.err()).isZero();
 		assertThat(backup.out()).contains("backed up").contains("document(s)");
 		assertThat(run("backup", "--out", out.toString()).err()).contains("already holds a backup");
 
 		Path later = file("later.txt", "Moderator: And later?\nMI Caseworker 3: Later came after the backup.\n");
 		run("import", "--project", "Backed up", later.toString());
-		Run restore = run("restore", "--from", out.toString());
+		CliRun restore = run("restore", "--from", out.toString());
 		assertThat(restore.exit()).as(restore.err()).isZero();
 		assertThat(run("search", "--project", "Backed up", "summaries").out()).contains("[summaries]");
 		assertThat(run("search", "--project", "Backed up", "backup").out()).contains("no hits");
 		assertThat(run("restore", "--from", files.resolve("nothing").toString()).err()).contains("holds no Quire backup");
 
-		Run rebuilt = run("index", "rebuild");
+		CliRun rebuilt = run("index", "rebuild");
 		assertThat(rebuilt.exit()).isZero();
 		assertThat(rebuilt.out()).contains("rebuilt the search index");
 	}
