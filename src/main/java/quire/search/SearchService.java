@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +65,20 @@ public class SearchService implements DisposableBean {
 
 	private final ProjectService projects;
 
+	/** Locks that serialise re-indexing per document (by id, striped). */
+	private final Object[] stripes = new Object[64];
+
+	/** Updates per document that have arrived and not finished. */
+	private final java.util.concurrent.ConcurrentHashMap<DocumentId, AtomicInteger> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final ProjectAccess access;
 
 	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
 			ProjectAccess access, @Value("${quire.home}") Path home) {
 		this.projects = projects;
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new Object();
+		}
 		this.access = access;
 		this.corpus = corpus;
 		this.codings = codings;
@@ -163,18 +173,45 @@ public class SearchService implements DisposableBean {
 
 	@ApplicationModuleListener
 	void on(DocumentImported event) {
-		corpus.transcript(event.documentId()).map(this::withCodes).ifPresent(index::replaceDocument);
+		reindex(event.documentId());
 	}
 
 	@ApplicationModuleListener
 	void on(CodingChanged event) {
-		corpus.transcript(event.documentId()).map(this::withCodes).ifPresent(index::replaceDocument);
+		reindex(event.documentId());
 	}
 
 	@ApplicationModuleListener
 	void on(CodebookChanged event) {
 		for (var d : corpus.documents(event.projectId())) {
-			corpus.transcript(d.id()).map(this::withCodes).ifPresent(index::replaceDocument);
+			reindex(d.id());
+		}
+	}
+
+	/**
+	 * Writes a document's turns as the database holds them now. The listeners run on several threads
+	 * at once; without a lock, an update that read the database before a colleague's coding could be
+	 * written after the update that included it, and the index would miss that coding. Reading and
+	 * writing one document is therefore serialised, and an update that sees a later one of the same
+	 * document waiting leaves the work to it (a burst of codings re-indexes the document once or twice,
+	 * not once per coding). A document that is gone is removed.
+	 */
+	private void reindex(DocumentId id) {
+		AtomicInteger waiting = pending.computeIfAbsent(id, k -> new AtomicInteger());
+		waiting.incrementAndGet();
+		synchronized (stripes[(int) Math.floorMod(id.value(), (long) stripes.length)]) {
+			try {
+				if (waiting.get() > 1) {
+					return;
+				}
+				corpus.transcript(id).map(this::withCodes).ifPresentOrElse(index::replaceDocument,
+						() -> index.deleteDocument(id));
+			}
+			finally {
+				if (waiting.decrementAndGet() == 0) {
+					pending.remove(id, waiting);
+				}
+			}
 		}
 	}
 
@@ -236,7 +273,7 @@ public class SearchService implements DisposableBean {
 
 	@ApplicationModuleListener
 	void on(DocumentDeleted event) {
-		index.deleteDocument(event.documentId());
+		reindex(event.documentId());
 	}
 
 	/**
