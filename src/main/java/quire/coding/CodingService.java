@@ -135,8 +135,19 @@ public class CodingService {
 	 */
 	@Transactional
 	public int copyCodings(DocumentId from, DocumentId to, TextEdits edits) {
+		return copyCodings(from, to, edits, java.util.function.UnaryOperator.identity());
+	}
+
+	/**
+	 * Copies a document's codings (and the memos on them and on the document) onto its edited copy,
+	 * offsets mapped through {@code edits}; memo titles and bodies pass through {@code rewrite} (a
+	 * de-identification replaces the same names in them as in the text).
+	 */
+	@Transactional
+	public int copyCodings(DocumentId from, DocumentId to, TextEdits edits, java.util.function.UnaryOperator<String> rewrite) {
 		Transcript target = transcript(to);
 		ProjectId project = target.document().projectId();
+		access.require(project, ProjectRole.CODER);
 		if (!projectOf(from).equals(project)) {
 			throw new IllegalArgumentException("documents " + from.value() + " and " + to.value() + " belong to different projects");
 		}
@@ -156,20 +167,33 @@ public class CodingService {
 						java.sql.Timestamp.from(c.createdAt()))
 				.update(keys, "id");
 			long id = keys.getKeyAs(Number.class).longValue();
-			copyMemos("CODING", c.id().value(), id);
+			copyMemos("CODING", c.id().value(), id, rewrite);
 			copied++;
 		}
-		copyMemos("DOCUMENT", from.value(), to.value());
+		copyMemos("DOCUMENT", from.value(), to.value(), rewrite);
 		changed(project, to);
 		return copied;
 	}
 
-	private void copyMemos(String kind, long fromId, long toId) {
-		jdbc.sql("""
-				insert into memo (project_id, target_kind, target_id, author, title, body, created_at, updated_at)
-				select project_id, target_kind, ?, author, title, body, created_at, updated_at
-				from memo where target_kind = ? and target_id = ?
-				""").params(toId, kind, fromId).update();
+	private void copyMemos(String kind, long fromId, long toId, java.util.function.UnaryOperator<String> rewrite) {
+		record Row(long projectId, String author, String title, String body, java.sql.Timestamp created,
+				java.sql.Timestamp updated) {
+		}
+		List<Row> memos = jdbc.sql("""
+				select project_id, author, title, body, created_at, updated_at from memo
+				where target_kind = ? and target_id = ? order by id""")
+			.params(kind, fromId)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+					rs.getTimestamp(6)))
+			.list();
+		for (Row m : memos) {
+			jdbc.sql("""
+					insert into memo (project_id, target_kind, target_id, author, title, body, created_at, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(m.projectId(), kind, toId, m.author(), rewrite.apply(m.title()), rewrite.apply(m.body()),
+						m.created(), m.updated())
+				.update();
+		}
 	}
 
 	/** One coding by id. */

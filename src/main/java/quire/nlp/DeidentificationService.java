@@ -179,7 +179,9 @@ public class DeidentificationService {
 		TextEdits all = TextEdits.of(edits, t.text().length());
 		String newName = name == null || name.isBlank() ? t.document().name() + " (de-identified)" : name.strip();
 		DocumentSummary copy = corpus.createEditedCopy(document, newName, all, label -> relabel(label, accepted));
-		int moved = codings.copyCodings(document, copy.id(), all);
+		// Memos on the document and its codings are copied too, with the same names replaced in them.
+		int moved = codings.copyCodings(document, copy.id(), all,
+				memo -> java.util.Objects.requireNonNull(relabel(memo, accepted)));
 		ProjectId project = t.document().projectId();
 		for (CandidateGroup g : accepted) {
 			savePseudonym(project, g);
@@ -331,7 +333,10 @@ public class DeidentificationService {
 		}
 	}
 
-	/** A speaker label with every accepted surface in it replaced ("Anna" → "[Participant 3]"). */
+	/**
+	 * A speaker label or memo text with every accepted surface in it replaced ("Anna" → "[Participant
+	 * 3]"): whole words, any case, longest first so "Anna Berg" goes before "Anna".
+	 */
 	static @Nullable String relabel(@Nullable String label, List<CandidateGroup> accepted) {
 		if (label == null) {
 			return null;

@@ -58,6 +58,9 @@ abstract class NlpServiceContract {
 	DeidentificationService deid;
 
 	@Autowired
+	quire.coding.MemoService memos;
+
+	@Autowired
 	SentenceService sentences;
 
 	@Autowired
@@ -145,9 +148,22 @@ abstract class NlpServiceContract {
 		Coding inside = codings.code(id, code.id(), anna + 1, anna + 3, "Ina");
 		Coding across = codings.code(id, code.id(), text.indexOf("jobben"), trondheim + 4, "Ina");
 		Coding after = codings.code(id, code.id(), text.indexOf("Og nå?"), text.indexOf("Og nå?") + 6, "Ina");
+		memos.write(project.id(), quire.coding.MemoTarget.CODING, inside.id().value(), "Ina", "Om Anna",
+				"Anna snakker om Trondheim; annabelle er ikke et navn her.");
 		DeidentificationPreview preview = deid.preview(id, p -> {
 		});
 		DeidentificationResult result = deid.apply(id, preview.groups(), null);
+		// the memo on a coding moves with it, with the same names replaced (whole words only)
+		var copiedInside = codings.codings(result.document().id(), null).stream()
+			.filter(c -> copyText(result).substring(c.start(), c.end()).equals("[Person 1]"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(memos.memos(project.id(), quire.coding.MemoTarget.CODING, copiedInside.id().value()))
+			.singleElement()
+			.satisfies(m -> {
+				assertThat(m.title()).isEqualTo("Om [Person 1]");
+				assertThat(m.body()).isEqualTo("[Person 1] snakker om [Town 1]; annabelle er ikke et navn her.");
+			});
 		assertThat(result.codingsCopied()).isEqualTo(4);
 		assertThat(result.document().name()).isEqualTo("no (de-identified)");
 		Transcript copy = corpus.transcript(result.document().id()).orElseThrow();
@@ -165,6 +181,10 @@ abstract class NlpServiceContract {
 		assertThat(corpus.transcript(id).orElseThrow().text()).isEqualTo(text);
 		assertThat(codings.codings(id, null)).extracting(Coding::start)
 			.containsExactlyInAnyOrder(before.start(), inside.start(), across.start(), after.start());
+	}
+
+	String copyText(DeidentificationResult result) {
+		return corpus.transcript(result.document().id()).orElseThrow().text();
 	}
 
 	@Test
