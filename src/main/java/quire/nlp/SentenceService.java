@@ -1,5 +1,6 @@
 package quire.nlp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -29,14 +30,41 @@ public class SentenceService implements SentenceSplitter {
 
 	private static final Logger log = LoggerFactory.getLogger(SentenceService.class);
 
+	/** Turns per parallel task: large enough that a task outweighs its scheduling. */
+	private static final int CHUNK = 16;
+
 	private final CorpusService corpus;
 
 	SentenceService(CorpusService corpus) {
 		this.corpus = corpus;
 	}
 
+	/**
+	 * Splits the turns in chunks on the common fork-join pool: the splitter is the costliest step of
+	 * an English import (CoreNLP's lexer alone costs about as much as indexing the turns), and turns
+	 * are independent, so an import uses every core for it. The units come back in text order,
+	 * numbered from 0, as a sequential split would number them.
+	 */
 	@Override
 	public List<SentenceUnit> split(String text, List<Turn> turns, Language language) {
+		if (turns.size() <= CHUNK) {
+			return splitSequentially(text, turns, language);
+		}
+		List<List<Turn>> chunks = new ArrayList<>();
+		for (int from = 0; from < turns.size(); from += CHUNK) {
+			chunks.add(turns.subList(from, Math.min(turns.size(), from + CHUNK)));
+		}
+		List<List<SentenceUnit>> parts = chunks.parallelStream().map(c -> splitSequentially(text, c, language)).toList();
+		List<SentenceUnit> out = new ArrayList<>();
+		for (List<SentenceUnit> part : parts) {
+			for (SentenceUnit u : part) {
+				out.add(new SentenceUnit(out.size(), u.start(), u.end()));
+			}
+		}
+		return out;
+	}
+
+	static List<SentenceUnit> splitSequentially(String text, List<Turn> turns, Language language) {
 		return language == Language.ENGLISH ? EnglishSentences.of(text, turns) : RuleSentences.of(text, turns, language);
 	}
 
