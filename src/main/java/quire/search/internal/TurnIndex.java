@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,7 +129,24 @@ public final class TurnIndex implements Closeable {
 	/** Set by a change, cleared by the search that refreshes the searcher. */
 	private final AtomicBoolean stale = new AtomicBoolean();
 
-	private TurnIndex(Directory directory) throws IOException {
+	/** About how many turns one search task collects (see {@link #partitions}). */
+	static final int PARTITION_DOCS = 65_536;
+
+	private final int partitionDocs;
+
+	/**
+	 * Collects the partitions of a large index in parallel, one thread per core: exact totals mean
+	 * visiting every matching turn, and at 10,000 transcripts that is up to half a million turns per
+	 * query, which one core does in tens of milliseconds (issue 10, docs/scale-out.md).
+	 */
+	private final ExecutorService passes;
+
+	private TurnIndex(Directory directory, int partitionDocs) throws IOException {
+		if (partitionDocs < 1) {
+			throw new IllegalArgumentException("partitionDocs must be at least 1, not " + partitionDocs);
+		}
+		this.partitionDocs = partitionDocs;
+		this.passes = searchThreads();
 		Analyzer analyzer = QueryFactory.perLanguageAnalyzer();
 		this.directory = directory;
 		// an index written before the current fields existed, or left with uncommitted changes by a crash,
@@ -148,12 +169,26 @@ public final class TurnIndex implements Closeable {
 
 	/** Opens (or creates) the index in a folder. */
 	public static TurnIndex open(Path folder) throws IOException {
-		return new TurnIndex(FSDirectory.open(folder));
+		return new TurnIndex(FSDirectory.open(folder), PARTITION_DOCS);
 	}
 
 	/** Opens (or creates) the index in any Lucene directory, e.g. in memory for tests. */
 	public static TurnIndex open(Directory directory) throws IOException {
-		return new TurnIndex(directory);
+		return new TurnIndex(directory, PARTITION_DOCS);
+	}
+
+	/** As {@link #open(Directory)}, with search tasks of about {@code partitionDocs} turns (for tests). */
+	static TurnIndex open(Directory directory, int partitionDocs) throws IOException {
+		return new TurnIndex(directory, partitionDocs);
+	}
+
+	private static ExecutorService searchThreads() {
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+			Thread t = new Thread(r, "quire-search-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	/** Indexes a transcript's turns without codes, replacing any earlier version of the document. */
@@ -275,17 +310,36 @@ public final class TurnIndex implements Closeable {
 		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
 		// the parsed query, not its rewrite: rewriting turns wildcards into wrappers the counter cannot read
 		HitCounter counter = HitCounter.of(text).orElse(null);
+		List<Partition> partitions = partitions(searcher.getIndexReader().leaves(), partitionDocs);
+		List<PartitionResult> results;
+		if (searcher.getIndexReader().maxDoc() <= partitionDocs) {
+			// a small index: one thread is quicker than handing out tasks
+			results = new ArrayList<>(partitions.size());
+			for (Partition partition : partitions) {
+				results.add(pass(partition, weight, counter, codes.within(), maxHits));
+			}
+		}
+		else {
+			List<Future<PartitionResult>> futures = new ArrayList<>(partitions.size());
+			for (Partition partition : partitions) {
+				futures.add(passes.submit(() -> pass(partition, weight, counter, codes.within(), maxHits)));
+			}
+			results = new ArrayList<>(futures.size());
+			for (Future<PartitionResult> future : futures) {
+				results.add(join(future));
+			}
+		}
 		Map<Long, DocumentCount> perDocument = new HashMap<>();
 		List<Candidate> candidates = new ArrayList<>();
 		int[] totals = new int[2];
-		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			BulkScorer scorer = weight.bulkScorer(leaf);
-			if (scorer == null) {
-				continue;
-			}
-			LeafPass pass = new LeafPass(leaf, weight, counter, codes.within(), maxHits, perDocument, totals);
-			scorer.score(pass, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
-			candidates.addAll(pass.candidates());
+		for (PartitionResult r : results) {
+			r.perDocument().forEach((id, n) -> perDocument.merge(id, n, (a, b) -> {
+				a.hits += b.hits;
+				return a;
+			}));
+			candidates.addAll(r.candidates());
+			totals[0] += r.totals()[0];
+			totals[1] += r.totals()[1];
 		}
 		candidates.sort(Comparator.comparing(Candidate::name).thenComparingInt(Candidate::turn)
 			.thenComparingInt(Candidate::globalDoc));
@@ -321,6 +375,73 @@ public final class TurnIndex implements Closeable {
 		counts.sort(Comparator.comparing(DocumentHits::documentName, String.CASE_INSENSITIVE_ORDER));
 		int hits = totals[0];
 		return new SearchResult(rows, counts, hits, totals[1], rows.size() < hits);
+	}
+
+	/** A range of doc ids in one segment that one search task collects. */
+	record Partition(LeafReaderContext leaf, int from, int to) {
+	}
+
+	/** What one partition found: per-document hit counts, its best candidates, hits and turns. */
+	private record PartitionResult(Map<Long, DocumentCount> perDocument, List<Candidate> candidates, int[] totals) {
+	}
+
+	/**
+	 * Splits the segments into doc-id ranges of about {@code size} documents (a small segment is one
+	 * range), so that the search tasks are of similar size however unevenly the segments are merged.
+	 */
+	static List<Partition> partitions(List<LeafReaderContext> leaves, int size) {
+		List<Partition> out = new ArrayList<>();
+		for (LeafReaderContext leaf : leaves) {
+			int max = leaf.reader().maxDoc();
+			int pieces = Math.max(1, (int) Math.round((double) max / size));
+			for (int i = 0; i < pieces; i++) {
+				int from = (int) ((long) max * i / pieces);
+				int to = (int) ((long) max * (i + 1) / pieces);
+				if (to > from) {
+					out.add(new Partition(leaf, from, to));
+				}
+			}
+		}
+		return out;
+	}
+
+	private static PartitionResult pass(Partition partition, Weight weight, @Nullable HitCounter counter,
+			@Nullable Set<Long> within, int maxHits) throws IOException {
+		Map<Long, DocumentCount> perDocument = new HashMap<>();
+		int[] totals = new int[2];
+		return new PartitionResult(perDocument, score(partition.leaf(), partition.from(), partition.to(), weight,
+				counter, within, maxHits, perDocument, totals), totals);
+	}
+
+	private static List<Candidate> score(LeafReaderContext leaf, int from, int to, Weight weight,
+			@Nullable HitCounter counter, @Nullable Set<Long> within, int maxHits, Map<Long, DocumentCount> perDocument,
+			int[] totals) throws IOException {
+		BulkScorer scorer = weight.bulkScorer(leaf);
+		if (scorer == null) {
+			return List.of();
+		}
+		LeafPass pass = new LeafPass(leaf, weight, counter, within, maxHits, perDocument, totals);
+		scorer.score(pass, leaf.reader().getLiveDocs(), from, to);
+		return pass.candidates();
+	}
+
+	private static PartitionResult join(Future<PartitionResult> future) throws IOException {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("the search was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (ex.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** Hits of a document, with its name (read once per document from doc values). */
@@ -712,6 +833,7 @@ public final class TurnIndex implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		passes.shutdown();
 		committer.shutdown();
 		try {
 			committer.awaitTermination(30, TimeUnit.SECONDS);
