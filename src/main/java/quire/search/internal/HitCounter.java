@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * phrases the hits' offsets are read and overlapping ones merged, exactly as the KWIC rows do.
  * Proximity phrases ({@code "a b"~3}) are matched by Lucene's own {@link SloppyPhraseMatcher}, the
  * one {@code Weight.matches} uses, but built once per segment over reused postings instead of once
- * per turn, so its match intervals are the same. Fuzzy terms (whose rewrite keeps only the best
+ * per turn, so its match intervals are the same (Lucene marks that class internal: an upgrade
+ * that changes it breaks this build, and {@code TurnIndexTests.countsOfProximity…} pin the
+ * result against {@code Weight.matches}). Fuzzy terms (whose rewrite keeps only the best
  * expansions) and one-word proximity phrases (which the query parser never produces) are not
  * counted here; the caller locates their hits instead.
  *
