@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SlowImpactsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -24,18 +25,28 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SloppyPhraseMatcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts a turn's hits without {@code Weight.matches}, reusing one postings enumeration per word for
- * a whole segment, when the text query is built of words, word patterns (wildcards) and exact
- * phrases combined with AND/OR/NOT. Without phrases a turn's hits are the sum of its matching
- * words' frequencies: turns are analysed without synonyms, so no two matching tokens share a
- * position, and each distinct word is counted once however often the query names it. With phrases
- * the hits' offsets are read and overlapping ones merged, exactly as the KWIC rows do. Proximity
- * and fuzzy terms (whose rewrite keeps only the best expansions) are not counted here; the caller
- * locates their hits instead.
+ * a whole segment, when the text query is built of words, word patterns (wildcards), exact phrases
+ * and proximity phrases combined with AND/OR/NOT. Without phrases a turn's hits are the sum of its
+ * matching words' frequencies: turns are analysed without synonyms, so no two matching tokens share
+ * a position, and each distinct word is counted once however often the query names it. With
+ * phrases the hits' offsets are read and overlapping ones merged, exactly as the KWIC rows do.
+ * Proximity phrases ({@code "a b"~3}) are matched by Lucene's own {@link SloppyPhraseMatcher}, the
+ * one {@code Weight.matches} uses, but built once per segment over reused postings instead of once
+ * per turn, so its match intervals are the same (Lucene marks that class internal: an upgrade
+ * that changes it breaks this build, and {@code TurnIndexTests.countsOfProximity…} pin the
+ * result against {@code Weight.matches}). Fuzzy terms (whose rewrite keeps only the best
+ * expansions) and one-word proximity phrases (which the query parser never produces) are not
+ * counted here; the caller locates their hits instead.
  *
  * <p>
  * This keeps exact totals cheap: a frequent word matches a sixth of all turns, and
@@ -49,10 +60,14 @@ final class HitCounter {
 
 	private final List<PhraseQuery> phrases;
 
-	private HitCounter(List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases) {
+	private final List<PhraseQuery> sloppy;
+
+	private HitCounter(List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases,
+			List<PhraseQuery> sloppy) {
 		this.terms = terms;
 		this.patterns = patterns;
 		this.phrases = phrases;
+		this.sloppy = sloppy;
 	}
 
 	/** A counter for the text query, or empty when its hits must be located to be counted. */
@@ -60,20 +75,22 @@ final class HitCounter {
 		List<Term> terms = new ArrayList<>();
 		List<MultiTermQuery> patterns = new ArrayList<>();
 		List<PhraseQuery> phrases = new ArrayList<>();
-		return collect(text, terms, patterns, phrases) ? Optional.of(new HitCounter(terms, patterns, phrases))
-				: Optional.empty();
+		List<PhraseQuery> sloppy = new ArrayList<>();
+		return collect(text, terms, patterns, phrases, sloppy)
+				? Optional.of(new HitCounter(terms, patterns, phrases, sloppy)) : Optional.empty();
 	}
 
-	private static boolean collect(Query q, List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases) {
+	private static boolean collect(Query q, List<Term> terms, List<MultiTermQuery> patterns, List<PhraseQuery> phrases,
+			List<PhraseQuery> sloppy) {
 		if (q instanceof TermQuery t) {
 			terms.add(t.getTerm());
 			return true;
 		}
 		if (q instanceof BoostQuery b) {
-			return collect(b.getQuery(), terms, patterns, phrases);
+			return collect(b.getQuery(), terms, patterns, phrases, sloppy);
 		}
 		if (q instanceof ConstantScoreQuery c) {
-			return collect(c.getQuery(), terms, patterns, phrases);
+			return collect(c.getQuery(), terms, patterns, phrases, sloppy);
 		}
 		if (q instanceof FuzzyQuery) {
 			return false;
@@ -84,18 +101,23 @@ final class HitCounter {
 			return true;
 		}
 		if (q instanceof PhraseQuery p) {
-			if (p.getSlop() != 0 || p.getTerms().length == 0) {
-				return false;
+			if (p.getSlop() == 0 && p.getTerms().length > 0) {
+				phrases.add(p);
+				return true;
 			}
-			phrases.add(p);
-			return true;
+			if (p.getSlop() > 0 && p.getTerms().length > 1) {
+				sloppy.add(p);
+				return true;
+			}
+			// a one-word phrase with a slop is rewritten to a word by Lucene; left to locating
+			return false;
 		}
 		if (q instanceof BooleanQuery b) {
 			for (BooleanClause clause : b.clauses()) {
 				if (clause.occur() == BooleanClause.Occur.MUST_NOT) {
 					continue;
 				}
-				if (!collect(clause.query(), terms, patterns, phrases)) {
+				if (!collect(clause.query(), terms, patterns, phrases, sloppy)) {
 					return false;
 				}
 			}
@@ -109,10 +131,11 @@ final class HitCounter {
 	 * offsets are read too, for {@link Leaf#spans}.
 	 */
 	Leaf leaf(LeafReader reader, boolean locate) throws IOException {
-		if (!locate && terms.isEmpty() && patterns.isEmpty() && phrases.size() == 1 && distinctWords(phrases.get(0))) {
+		if (!locate && terms.isEmpty() && patterns.isEmpty() && sloppy.isEmpty() && phrases.size() == 1
+				&& distinctWords(phrases.get(0))) {
 			return onePhrase(reader, phrases.get(0));
 		}
-		boolean offsets = locate || !phrases.isEmpty();
+		boolean offsets = locate || !phrases.isEmpty() || !sloppy.isEmpty();
 		int flags = offsets ? PostingsEnum.OFFSETS : PostingsEnum.FREQS;
 		Map<String, Set<BytesRef>> words = new LinkedHashMap<>();
 		for (Term term : terms) {
@@ -164,10 +187,59 @@ final class HitCounter {
 				inLeaf.add(new Phrase(each, phrase.getPositions()));
 			}
 		}
-		return new Leaf(postings.toArray(PostingsEnum[]::new), inLeaf, offsets);
+		List<Sloppy> sloppyInLeaf = new ArrayList<>();
+		for (PhraseQuery phrase : sloppy) {
+			Sloppy s = sloppy(reader, phrase);
+			if (s != null) {
+				sloppyInLeaf.add(s);
+			}
+		}
+		return new Leaf(postings.toArray(PostingsEnum[]::new), inLeaf, sloppyInLeaf, offsets, false);
 	}
 
 	private record Phrase(PostingsEnum[] postings, int[] positions) {
+	}
+
+	/** A proximity phrase in one segment: its words' postings and the matcher that walks them. */
+	private record Sloppy(PostingsEnum[] postings, SloppyPhraseMatcher matcher) {
+	}
+
+	/** Scores are never asked for; the matcher only needs a scorer to exist. */
+	private static final Similarity.SimScorer NO_SCORES = new Similarity.SimScorer() {
+
+		@Override
+		public float score(float freq, long norm) {
+			return 1;
+		}
+
+	};
+
+	/**
+	 * The matcher {@code PhraseQuery}'s weight builds for {@code Weight.matches} (postings with
+	 * offsets, one enumeration per phrase word even when a word repeats, in the phrase's order,
+	 * positions relative to the first as its rewrite makes them), built once for the segment; or
+	 * null when a word is not in it.
+	 */
+	private static @Nullable Sloppy sloppy(LeafReader reader, PhraseQuery phrase) throws IOException {
+		Terms terms = reader.terms(phrase.getField());
+		if (terms == null) {
+			return null;
+		}
+		Term[] words = phrase.getTerms();
+		int[] positions = phrase.getPositions();
+		TermsEnum te = terms.iterator();
+		PostingsEnum[] each = new PostingsEnum[words.length];
+		PhraseQuery.PostingsAndFreq[] postings = new PhraseQuery.PostingsAndFreq[words.length];
+		for (int i = 0; i < words.length; i++) {
+			if (!te.seekExact(words[i].bytes())) {
+				return null;
+			}
+			each[i] = te.postings(null, PostingsEnum.OFFSETS);
+			postings[i] = new PhraseQuery.PostingsAndFreq(each[i], new SlowImpactsEnum(each[i]),
+					positions[i] - positions[0], words[i]);
+		}
+		return new Sloppy(each, new SloppyPhraseMatcher(postings, phrase.getSlop(), ScoreMode.COMPLETE_NO_SCORES,
+				NO_SCORES, 0f, true));
 	}
 
 	private static boolean distinctWords(PhraseQuery phrase) {
@@ -186,11 +258,11 @@ final class HitCounter {
 		for (int i = 0; i < words.length; i++) {
 			TermsEnum te = terms == null ? null : terms.iterator();
 			if (te == null || !te.seekExact(words[i].bytes())) {
-				return new Leaf(new PostingsEnum[0], List.of(), false);
+				return new Leaf(new PostingsEnum[0], List.of(), List.of(), false, false);
 			}
 			each[i] = te.postings(null, PostingsEnum.POSITIONS);
 		}
-		return new Leaf(new PostingsEnum[0], List.of(new Phrase(each, phrase.getPositions())), false, true);
+		return new Leaf(new PostingsEnum[0], List.of(new Phrase(each, phrase.getPositions())), List.of(), false, true);
 	}
 
 	/** Counts hits of successive (increasing) turn ids of one segment. */
@@ -200,19 +272,19 @@ final class HitCounter {
 
 		private final List<Phrase> phrases;
 
+		private final List<Sloppy> sloppy;
+
 		private final boolean offsets;
 
 		private final boolean onePhrase;
 
 		private int[][] positions = new int[0][];
 
-		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, boolean offsets) {
-			this(postings, phrases, offsets, false);
-		}
-
-		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, boolean offsets, boolean onePhrase) {
+		private Leaf(PostingsEnum[] postings, List<Phrase> phrases, List<Sloppy> sloppy, boolean offsets,
+				boolean onePhrase) {
 			this.postings = postings;
 			this.phrases = phrases;
+			this.sloppy = sloppy;
 			this.offsets = offsets;
 			this.onePhrase = onePhrase;
 		}
@@ -246,6 +318,9 @@ final class HitCounter {
 			}
 			for (Phrase phrase : phrases) {
 				phraseSpans(phrase, doc, spans);
+			}
+			for (Sloppy phrase : sloppy) {
+				sloppySpans(phrase, doc, spans);
 			}
 			return merged(spans);
 		}
@@ -336,6 +411,23 @@ final class HitCounter {
 				if (match) {
 					spans.add(new int[] { starts[0][k], end });
 				}
+			}
+		}
+
+		/**
+		 * The match intervals of a proximity phrase, as {@code Weight.matches} reports them: the
+		 * same matcher, reset on the turn once every word's postings stand on it.
+		 */
+		private static void sloppySpans(Sloppy phrase, int doc, List<int[]> spans) throws IOException {
+			for (PostingsEnum p : phrase.postings()) {
+				if (!advance(p, doc)) {
+					return;
+				}
+			}
+			SloppyPhraseMatcher matcher = phrase.matcher();
+			matcher.resetPositions();
+			while (matcher.nextMatch()) {
+				spans.add(new int[] { matcher.startOffset(), matcher.endOffset() });
 			}
 		}
 

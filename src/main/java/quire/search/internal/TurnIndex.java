@@ -126,6 +126,12 @@ public final class TurnIndex implements Closeable {
 
 	private boolean commitScheduled;
 
+	/**
+	 * Counts every hit by locating it with {@code Weight.matches} instead of counting from postings
+	 * ({@link HitCounter}); tests set it to compare both ways of counting on the same index.
+	 */
+	volatile boolean locateEveryHit;
+
 	/** Set by a change, cleared by the search that refreshes the searcher. */
 	private final AtomicBoolean stale = new AtomicBoolean();
 
@@ -309,7 +315,7 @@ public final class TurnIndex implements Closeable {
 			throws IOException {
 		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
 		// the parsed query, not its rewrite: rewriting turns wildcards into wrappers the counter cannot read
-		HitCounter counter = HitCounter.of(text).orElse(null);
+		HitCounter counter = locateEveryHit ? null : HitCounter.of(text).orElse(null);
 		List<Partition> partitions = partitions(searcher.getIndexReader().leaves(), partitionDocs);
 		List<PartitionResult> results;
 		if (searcher.getIndexReader().maxDoc() <= partitionDocs) {

@@ -65,6 +65,37 @@ final class TurnIndexTests {
 		return index.search(SearchRequest.of(PROJECT, query));
 	}
 
+	/** The search with every hit located by {@code Weight.matches}, none counted from postings. */
+	SearchResult located(SearchRequest request, CodeConstraints codes) {
+		index.locateEveryHit = true;
+		try {
+			return index.search(request, codes);
+		}
+		finally {
+			index.locateEveryHit = false;
+		}
+	}
+
+	SearchResult located(String query) {
+		return located(SearchRequest.of(PROJECT, query), CodeConstraints.NONE);
+	}
+
+	/** Counted and located results agree in totals, turns, per-document counts and rows. */
+	void assertCountedAsLocated(String query) {
+		assertCountedAsLocated(query, query);
+	}
+
+	void assertCountedAsLocated(String query, String description) {
+		assertThat(HitCounter.of(new QueryFactory(QueryFactory.perLanguageAnalyzer()).parse(query))).as(description)
+			.isPresent();
+		SearchResult counted = search(query);
+		SearchResult located = located(query);
+		assertThat(counted.totalHits()).as(description).isEqualTo(located.totalHits());
+		assertThat(counted.matchingTurns()).as(description).isEqualTo(located.matchingTurns());
+		assertThat(counted.perDocument()).as(description).isEqualTo(located.perDocument());
+		assertThat(counted).as(description).isEqualTo(located);
+	}
+
 	@Test
 	void wordFindsEveryTurnOnce() {
 		SearchResult r = search("workload");
@@ -219,27 +250,101 @@ final class TurnIndexTests {
 
 	@Test
 	void countsFromWordFrequenciesEqualCountsFromLocatedHits() {
-		// "the" is counted from postings frequencies; adding a phrase that never matches forces locating every hit
-		SearchResult counted = search("the OR leave OR summar*");
-		SearchResult located = search("the OR leave OR summar* OR \"no such phrase\"");
-		assertThat(counted.totalHits()).isEqualTo(located.totalHits()).isGreaterThan(5);
-		assertThat(counted.matchingTurns()).isEqualTo(located.matchingTurns());
-		assertThat(counted.perDocument()).isEqualTo(located.perDocument());
-		assertThat(counted.hits()).isEqualTo(located.hits());
+		// "the" is counted from postings frequencies
+		assertCountedAsLocated("the OR leave OR summar*");
+		assertThat(search("the OR leave OR summar*").totalHits()).isGreaterThan(5);
 	}
 
 	@Test
 	void countsOfPhrasesAndRepeatedWordsEqualCountsFromLocatedHits() {
-		// a proximity clause that never matches forces locating every hit; the rest is counted from postings
 		for (String query : List.of("\"sick leave\"", "\"sick leave\" NOT training", "\"sick leave\" OR leave", "the OR the OR th*", "\"the training\" OR \"the leave\" NOT worker",
 				"\"asking for permission\" OR summarizing")) {
-			SearchResult counted = search(query);
-			SearchResult located = search(query + " OR \"no such\"~2");
-			assertThat(counted.totalHits()).as(query).isEqualTo(located.totalHits()).isPositive();
-			assertThat(counted.perDocument()).as(query).isEqualTo(located.perDocument());
-			assertThat(counted.matchingTurns()).as(query).isEqualTo(located.matchingTurns());
+			assertCountedAsLocated(query);
+			assertThat(search(query).totalHits()).as(query).isPositive();
 		}
 		assertThat(search("\"sick leave\" OR leave").totalHits()).isEqualTo(2);
+	}
+
+	@Test
+	void countsOfProximityPhrasesEqualCountsFromLocatedHits() {
+		index.replaceDocument(transcript(13, PROJECT, "near", "Interviews", Language.ENGLISH,
+				"Interviewer", "The employer had a plan, and the plan was the employer's plan for the employer.",
+				"Participant 1", "Plan employer plan employer plan: my employer never made a return to work plan.",
+				"Interviewer", "Work to return, return work to, to work return, and back to work at last.",
+				"Participant 1", "The plan the plan the plan.",
+				"Participant 2", "A plan that an employer drew up with a doctor, a nurse and my employer again."));
+		List<String> queries = List.of("\"employer plan\"~1", "\"employer plan\"~2", "\"employer plan\"~5",
+				"\"employer plan\"~20", "\"plan employer\"~3", "\"return to work\"~1", "\"return to work\"~4",
+				"\"work to return\"~4", "\"work return\"~2", "\"plan plan\"~2", "\"plan plan\"~6", "\"the plan the\"~3",
+				"\"employer plan employer\"~4", "\"plan the plan\"~1", "\"employer plan\"~3 OR plan",
+				"\"employer plan\"~3 OR \"employer plan\"", "\"employer plan\"~3 OR \"plan employer\"~3",
+				"\"employer plan\"~4 NOT doctor", "\"employer plan\"~4 \"return to work\"", "\"sick leave\"~3 OR workload",
+				"\"møtt måte\"~4", "\"employer plan\"~5 OR \"møtt måte\"~4 OR summar*");
+		for (String query : queries) {
+			assertCountedAsLocated(query);
+		}
+		// several near matches in one turn are several hits; overlapping ones are one, as the KWIC rows show them
+		SearchResult near = search("\"employer plan\"~5");
+		assertThat(near.matchingTurns()).isEqualTo(3);
+		assertThat(near.totalHits()).isGreaterThan(near.matchingTurns());
+		assertThat(near.perDocument()).extracting(d -> d.documentName() + "=" + d.hits())
+			.containsExactly("near=" + near.totalHits());
+	}
+
+	@Test
+	void countsOfProximityInsideACodeEqualCountsFromLocatedHits() {
+		Turn turn = focusGroup.turns().get(2);
+		int start = focusGroup.text().indexOf("management");
+		index.replaceDocument(new IndexedTranscript(focusGroup, Map.of(2, java.util.Set.of(7L)),
+				Map.of(2, List.of(new IndexedTranscript.CodedSpan(7, start, turn.end())))));
+		var inside = new CodeConstraints(List.of(), java.util.Set.of(), java.util.Set.of(7L));
+		for (String query : List.of("\"workload management\"~3", "\"management caseload\"~3", "\"sick leave\"~2 OR grew")) {
+			SearchRequest request = SearchRequest.of(PROJECT, query);
+			assertThat(index.search(request, inside)).as(query).isEqualTo(located(request, inside));
+		}
+		assertThat(index.search(SearchRequest.of(PROJECT, "\"management caseload\"~3"), inside).totalHits()).isOne();
+		assertThat(index.search(SearchRequest.of(PROJECT, "\"workload management\"~3"), inside).totalHits()).isZero();
+	}
+
+	@Test
+	void countsOfRandomProximityQueriesOverGeneratedTurnsEqualCountsFromLocatedHits() {
+		// few words, so that turns hold many near, overlapping and repeated matches
+		String[] words = { "plan", "employer", "work", "return", "to", "the", "leave" };
+		for (long seed = 1; seed <= 6; seed++) {
+			java.util.Random random = new java.util.Random(seed);
+			for (int d = 0; d < 4; d++) {
+				List<String> speakerAndWords = new ArrayList<>();
+				for (int t = random.nextInt(20) + 1; t > 0; t--) {
+					StringBuilder turn = new StringBuilder();
+					for (int w = random.nextInt(40) + 1; w > 0; w--) {
+						turn.append(words[random.nextInt(words.length)]).append(random.nextInt(8) == 0 ? ", " : " ");
+					}
+					speakerAndWords.add("Participant " + random.nextInt(3));
+					speakerAndWords.add(turn.toString().strip());
+				}
+				index.replaceDocument(transcript(100 + d, PROJECT, "generated-" + d, "Generated", Language.ENGLISH,
+						speakerAndWords.toArray(String[]::new)));
+			}
+			for (int q = 0; q < 40; q++) {
+				String query = proximity(random, words, random.nextInt(3) + 2, 8);
+				query = switch (random.nextInt(5)) {
+					case 0 -> query + " OR " + words[random.nextInt(words.length)];
+					case 1 -> query + " OR " + proximity(random, words, 2, 4);
+					case 2 -> query + " NOT " + words[random.nextInt(words.length)];
+					default -> query;
+				};
+				assertCountedAsLocated(query, query + " (seed " + seed + ")");
+			}
+		}
+	}
+
+	/** A proximity query of {@code n} words drawn from {@code words} (repeats allowed), slop 1 to {@code maxSlop}. */
+	private static String proximity(java.util.Random random, String[] words, int n, int maxSlop) {
+		StringBuilder phrase = new StringBuilder("\"");
+		for (int i = 0; i < n; i++) {
+			phrase.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+		}
+		return phrase.append("\"~").append(random.nextInt(maxSlop) + 1).toString();
 	}
 
 	@Test
