@@ -143,8 +143,8 @@ class CrashRecoveryTests {
 		Set<String> names = new LinkedHashSet<>();
 		try (Statement s = db.createStatement();
 				ResultSet rs = s.executeQuery("""
-						select d.name, d.turn_count, d.body, (select count(*) from speaker_turn t where t.document_id = d.id)
-						from document d order by d.name""")) {
+						select d.name, d.turn_count, b.body, (select count(*) from speaker_turn t where t.document_id = d.id)
+						from document d left join document_body b on b.document_id = d.id order by d.name""")) {
 			while (rs.next()) {
 				String name = rs.getString(1);
 				if (!name.startsWith("doc-")) {

@@ -159,13 +159,14 @@ public class CorpusService {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
-				                      size_bytes, body, turn_count, word_count, imported_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                      size_bytes, turn_count, word_count, imported_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(project.value(), groupId, name, fileName, parsed.format(), language.code(), sha, content.length,
-					parsed.text(), parsed.turns().size(), words, Timestamp.from(now))
+					parsed.turns().size(), words, Timestamp.from(now))
 			.update(keys, "id");
 		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
+		insertBody(id, parsed.text());
 		Map<String, Long> participants = new LinkedHashMap<>();
 		List<Object[]> turnRows = new ArrayList<>(parsed.turns().size());
 		int index = 0;
@@ -220,7 +221,8 @@ public class CorpusService {
 	/** A document's text and speaker turns; empty if there is no such document or the current actor may not read it. */
 	public Optional<Transcript> transcript(DocumentId id) {
 		return document(id).filter(summary -> access.can(summary.projectId(), ProjectRole.VIEWER)).map(summary -> {
-			String text = jdbc.sql("select body from document where id = ?").param(id.value()).query(String.class)
+			String text = jdbc.sql("select body from document_body where document_id = ?").param(id.value())
+				.query(String.class)
 				.single();
 			List<Turn> turns = jdbc.sql("""
 					select turn_index, speaker, start_offset, end_offset, start_ms, end_ms
@@ -320,13 +322,14 @@ public class CorpusService {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
-				                      size_bytes, body, turn_count, word_count, imported_at)
-				select project_id, group_id, ?, original_name, format, language, ?, ?, ?, turn_count, ?, ?
+				                      size_bytes, turn_count, word_count, imported_at)
+				select project_id, group_id, ?, original_name, format, language, ?, ?, turn_count, ?, ?
 				from document where id = ?
 				""")
-			.params(name.strip(), sha, bytes.length, text, words, Timestamp.from(now), original.value())
+			.params(name.strip(), sha, bytes.length, words, Timestamp.from(now), original.value())
 			.update(keys, "id");
 		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
+		insertBody(id, text);
 		jdbc.sql("""
 				insert into speaker_turn (document_id, turn_index, participant_id, speaker, start_offset, end_offset,
 				                          start_ms, end_ms)
@@ -349,6 +352,14 @@ public class CorpusService {
 		insertSentences(id, sentences, sentenceMethod(original).orElse("rules"));
 		events.publishEvent(new DocumentImported(id, source.projectId()));
 		return document(id).orElseThrow();
+	}
+
+	/**
+	 * Stores a document's text in its own table: the document rows stay small, so queries that scan
+	 * them (names, groups, lists) do not read every transcript's text (migration V12).
+	 */
+	private void insertBody(DocumentId id, String text) {
+		jdbc.sql("insert into document_body (document_id, body) values (?, ?)").params(id.value(), text).update();
 	}
 
 	private void insertSentences(DocumentId id, List<SentenceUnit> units, String method) {
@@ -406,6 +417,7 @@ public class CorpusService {
 		audit.record(summary.projectId(), "delete", "document '" + summary.name() + "'");
 		jdbc.sql("delete from speaker_turn where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
+		jdbc.sql("delete from document_body where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from document where id = ?").param(id.value()).update();
 		events.publishEvent(new DocumentDeleted(id, summary.projectId()));
 	}
