@@ -158,11 +158,11 @@ public class CorpusService {
 		Instant now = clock.instant();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
-				                      size_bytes, turn_count, word_count, imported_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				insert into document (project_id, group_id, name, name_key, original_name, format, language,
+				                      content_sha256, size_bytes, turn_count, word_count, imported_at)
+				values (?, ?, ?, lower(?), ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(project.value(), groupId, name, fileName, parsed.format(), language.code(), sha, content.length,
+			.params(project.value(), groupId, name, name, fileName, parsed.format(), language.code(), sha, content.length,
 					parsed.turns().size(), words, Timestamp.from(now))
 			.update(keys, "id");
 		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
@@ -212,7 +212,7 @@ public class CorpusService {
 	}
 
 	public Optional<DocumentSummary> findDocument(ProjectId project, String name) {
-		return jdbc.sql(SUMMARY_SQL + " where d.project_id = ? and lower(d.name) = lower(?)")
+		return jdbc.sql(SUMMARY_SQL + " where d.project_id = ? and d.name_key = lower(?)")
 			.params(project.value(), name.strip())
 			.query(CorpusService::summary)
 			.optional();
@@ -321,12 +321,12 @@ public class CorpusService {
 		Instant now = clock.instant();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into document (project_id, group_id, name, original_name, format, language, content_sha256,
-				                      size_bytes, turn_count, word_count, imported_at)
-				select project_id, group_id, ?, original_name, format, language, ?, ?, turn_count, ?, ?
+				insert into document (project_id, group_id, name, name_key, original_name, format, language,
+				                      content_sha256, size_bytes, turn_count, word_count, imported_at)
+				select project_id, group_id, ?, lower(?), original_name, format, language, ?, ?, turn_count, ?, ?
 				from document where id = ?
 				""")
-			.params(name.strip(), sha, bytes.length, words, Timestamp.from(now), original.value())
+			.params(name.strip(), name.strip(), sha, bytes.length, words, Timestamp.from(now), original.value())
 			.update(keys, "id");
 		DocumentId id = new DocumentId(keys.getKeyAs(Number.class).longValue());
 		insertBody(id, text);

@@ -9,3 +9,14 @@ create table document_body (
 insert into document_body (document_id, body) select id, body from document;
 
 alter table document drop column body;
+
+-- Document names are unique per project ignoring case, and every import checks its name: a lower-cased
+-- key with an index answers that check without scanning the project's documents (neither H2 nor
+-- PostgreSQL 15 share a syntax for an index on lower(name)). CorpusService writes it with lower(?).
+alter table document add column name_key varchar(300);
+
+update document set name_key = lower(name);
+
+alter table document alter column name_key set not null;
+
+create index document_name_key on document (project_id, name_key);

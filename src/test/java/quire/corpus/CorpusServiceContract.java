@@ -90,6 +90,19 @@ abstract class CorpusServiceContract {
 	}
 
 	@Test
+	void namesClashIgnoringCaseAndAreFoundIgnoringCase() {
+		corpus.importDocument(project.id(), new ImportRequest("Økt Ålesund.txt", utf8("Moderator: one"), null, null));
+		ImportResult second = corpus.importDocument(project.id(),
+				new ImportRequest("økt ålesund.txt", utf8("Moderator: two"), null, null));
+
+		assertThat(second.document().name()).isEqualTo("økt ålesund (2)");
+		assertThat(corpus.findDocument(project.id(), "ØKT ÅLESUND")).map(DocumentSummary::name).contains("Økt Ålesund");
+		assertThat(corpus.findDocument(project.id(), " økt ålesund (2) ")).map(DocumentSummary::name)
+			.contains("økt ålesund (2)");
+		assertThat(corpus.findDocument(project.id(), "økt")).isEmpty();
+	}
+
+	@Test
 	void badFilesAreRejectedWithTheFileNameAndLeaveNoTrace() {
 		var before = snapshot();
 		assertThatThrownBy(() -> corpus.importDocument(project.id(),

@@ -19,7 +19,8 @@ import quire.EnabledIfPostgres;
 
 /**
  * Migration V12 moves each document's text into {@code document_body}: a database written before it
- * keeps every text, on H2 and on PostgreSQL, and the document table no longer has the column.
+ * keeps every text, on H2 and on PostgreSQL, and the document table no longer has the column; the
+ * lower-cased name key of the name check is filled in.
  */
 final class DocumentBodyMigrationTests {
 
@@ -74,7 +75,7 @@ final class DocumentBodyMigrationTests {
 				s.execute("""
 						insert into document (project_id, name, original_name, format, language, content_sha256, size_bytes,
 						                      body, turn_count, word_count, imported_at)
-						select id, 'doc %d', 'doc.txt', 'txt', 'no', '%064d', 10, '%s', 2, 12, current_timestamp
+						select id, 'Doc %d', 'doc.txt', 'txt', 'no', '%064d', 10, '%s', 2, 12, current_timestamp
 						from project where name = 'P'
 						""".formatted(i, i, (TEXT + i).replace("'", "''")));
 			}
@@ -82,17 +83,19 @@ final class DocumentBodyMigrationTests {
 		config.target(MigrationVersion.LATEST).load().migrate();
 		try (Connection c = connect.open(); Statement s = c.createStatement()) {
 			try (ResultSet rs = s.executeQuery("""
-					select d.name, b.body from document d join document_body b on b.document_id = d.id order by d.name""")) {
+					select d.name, b.body, d.name_key from document d join document_body b on b.document_id = d.id
+					order by d.name""")) {
 				for (int i = 1; i <= 3; i++) {
 					assertThat(rs.next()).isTrue();
-					assertThat(rs.getString(1)).isEqualTo("doc " + i);
+					assertThat(rs.getString(1)).isEqualTo("Doc " + i);
 					assertThat(rs.getString(2)).isEqualTo(TEXT + i);
+					assertThat(rs.getString(3)).as("the name check's key").isEqualTo("doc " + i);
 				}
 				assertThat(rs.next()).isFalse();
 			}
 			assertThatThrownBy(() -> s.executeQuery("select body from document")).isInstanceOf(SQLException.class);
 			// a document deleted takes its text with it
-			s.execute("delete from document where name = 'doc 2'");
+			s.execute("delete from document where name = 'Doc 2'");
 			try (ResultSet rs = s.executeQuery("select count(*) from document_body")) {
 				rs.next();
 				assertThat(rs.getInt(1)).isEqualTo(2);
