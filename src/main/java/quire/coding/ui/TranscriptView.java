@@ -153,7 +153,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private int focusTurn = -1;
 
-	private List<SentenceUnit> sentences = List.of();
+	/** The transcript's sentence units, read when "whole sentence" is first used rather than on every open. */
+	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
 			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
@@ -197,7 +198,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.setVisible(access.can(found.get().document().projectId(), ProjectRole.CODER));
 		transcript = found.get();
 		watchOthers(transcript.document().id());
-		sentences = corpus.sentences(transcript.document().id());
+		sentences = null;
 		QueryParameters query = event.getLocation().getQueryParameters();
 		focusTurn = intParam(query, "turn", -1);
 		hitStart = intParam(query, "start", -1);
@@ -519,7 +520,12 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private int @Nullable [] sentenceSpan(int start, int end) {
 		int from = -1;
 		int to = -1;
-		for (SentenceUnit u : sentences) {
+		List<SentenceUnit> units = sentences;
+		if (units == null) {
+			units = corpus.sentences(transcript().document().id());
+			sentences = units;
+		}
+		for (SentenceUnit u : units) {
 			if (u.overlaps(start, end)) {
 				from = from < 0 ? u.start() : Math.min(from, u.start());
 				to = Math.max(to, u.end());

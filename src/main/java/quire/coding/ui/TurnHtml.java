@@ -3,7 +3,6 @@ package quire.coding.ui;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -22,8 +21,8 @@ import quire.corpus.Turn;
  * turn instead of one component per time, speaker, word span and stripe. A turn's HTML is its
  * timestamp, its speaker (coloured by order of first appearance), a stripe margin with one
  * absolutely positioned {@code span.stripe} per coding that overlaps the turn (its lane from
- * {@link #lanes}, its code's colour, {@code data-coding} holding the coding id and the code and coder
- * as hover title), and the words in {@code div.words} whose {@code data-offset} is the turn's start
+ * {@link #lanes}, its code's colour, {@code data-coding} holding the coding id, and the code path and
+ * coder as its hover title), and the words in {@code div.words} whose {@code data-offset} is the turn's start
  * in the document text, with the hit or the selected coding's words marked.
  *
  * <p>
@@ -165,19 +164,15 @@ final class TurnHtml {
 			if (c.id().equals(selected)) {
 				out.append(" selected");
 			}
-			out.append("\" data-coding=\"").append(c.id().value()).append("\" data-code=\"");
-			escape(out, code == null ? "" : code.name());
-			out.append("\" title=\"");
-			escape(out, (code == null ? "?" : code.path()) + " — " + c.coder());
-			out.append("\" style=\"left:")
-				.append(lanes[i] * LANE_WIDTH)
-				.append("px;top:")
-				.append(String.format(Locale.ROOT, "%.1f%%", top))
-				.append(";height:")
-				.append(String.format(Locale.ROOT, "%.1f%%", Math.max(4, bottom - top)))
-				.append(";background:")
-				.append(colour)
-				.append("\"></span>");
+			out.append("\" data-coding=\"").append(c.id().value()).append("\" title=\"");
+			escape(out, code == null ? "?" : code.path());
+			out.append(" — ");
+			escape(out, c.coder());
+			out.append("\" style=\"left:").append(lanes[i] * LANE_WIDTH).append("px;top:");
+			percent(out, top);
+			out.append(";height:");
+			percent(out, Math.max(4, bottom - top));
+			out.append(";background:").append(colour).append("\"></span>");
 		}
 		out.append("</span>");
 	}
@@ -196,6 +191,12 @@ final class TurnHtml {
 			escape(out, text, mark.end(), turn.end());
 		}
 		out.append("</div>");
+	}
+
+	/** A percentage with one decimal, as {@code String.format(Locale.ROOT, "%.1f%%", value)} writes it, without its cost. */
+	private static void percent(StringBuilder out, double value) {
+		long tenths = Math.round(value * 10);
+		out.append(tenths / 10).append('.').append(tenths % 10).append('%');
 	}
 
 	/** Greedy interval colouring: the first lane whose last coding ended before this one starts. */
@@ -225,7 +226,14 @@ final class TurnHtml {
 
 	static String clock(long ms) {
 		long s = ms / 1000;
-		return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+		StringBuilder out = new StringBuilder(8);
+		twoDigits(out, s / 3600).append(':');
+		twoDigits(twoDigits(out, (s / 60) % 60).append(':'), s % 60);
+		return out.toString();
+	}
+
+	private static StringBuilder twoDigits(StringBuilder out, long value) {
+		return (value < 10 ? out.append('0') : out).append(value);
 	}
 
 	/** The text with {@code & < > " '} as character references: safe as element content and as a quoted attribute. */
