@@ -218,6 +218,20 @@ class BrowserJourneyTests {
 		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).size() == 1);
 		assertThat(driver.findElement(By.cssSelector("#turn-1 .stripe")).getAttribute("title")).contains("Colleague");
 
+		// Opened from search at a turn far down a long transcript, the page scrolls the hit into view.
+		var longOne = corpus.documents(transcriptText.document().projectId()).stream()
+			.map(d -> corpus.transcript(d.id()).orElseThrow())
+			.filter(t -> t.turns().size() > 150)
+			.findFirst()
+			.orElseThrow();
+		var deep = longOne.turns().get(150);
+		driver.get(url("transcript/" + longOne.document().id().value() + "?turn=" + deep.index() + "&start=" + deep.start()
+				+ "&end=" + Math.min(deep.end(), deep.start() + 12)));
+		wait.until(d -> !d.findElements(By.id("hit")).isEmpty());
+		wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+				"const r = document.getElementById('hit').getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight")));
+		screenshot("transcript-deep-hit");
+
 		// The owner's members page lists the team and the audit log with the coding just made.
 		driver.get(url("members"));
 		wait.until(d -> text("audit-log").contains("journey"));

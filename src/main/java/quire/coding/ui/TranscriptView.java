@@ -89,6 +89,18 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			var rr=document.createRange();rr.selectNodeContents(w);rr.setEnd(node,off);return parseInt(w.dataset.offset)+rr.toString().length;}
 			return pos(r.startContainer,r.startOffset,false)+':'+pos(r.endContainer,r.endOffset,true);})()""";
 
+	/**
+	 * Browser-side: scrolls the search hit (else the turn with id $0) to the middle of the page, and
+	 * again on the next frames until it is in view (for up to a second): when the view's script runs
+	 * the page may not have its final layout yet, and turns off screen are laid out only near it.
+	 */
+	static final String SCROLL_TO_TURN = """
+			const go = (left) => { const t = document.getElementById('hit') || document.getElementById($0); if (!t) return;
+			  const r = t.getBoundingClientRect();
+			  if (r.height > 0 && r.bottom > 0 && r.top < window.innerHeight) return;
+			  t.scrollIntoView({block: 'center'}); if (left > 0) requestAnimationFrame(() => go(left - 1)); };
+			go(60);""";
+
 	/** Browser-side: whether a click landed on a coding stripe. */
 	static final String ON_STRIPE = "event.target.classList.contains('stripe')";
 
@@ -225,9 +237,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		renderTurns();
 		updateSelection();
 		if (focusTurn >= 0) {
-			getElement().executeJs(
-					"const t = document.getElementById($0); if (t) { t.scrollIntoView({block: 'center'}); }",
-					"turn-" + focusTurn);
+			getElement().executeJs(SCROLL_TO_TURN, "turn-" + focusTurn);
 		}
 	}
 
