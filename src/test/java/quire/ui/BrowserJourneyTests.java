@@ -22,19 +22,26 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import quire.QuireHome;
+import quire.coding.CodebookService;
+import quire.coding.CodingService;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
 
 /**
  * One real-browser journey in Debian's headless Chromium: the app starts on an empty home, creates
  * the first administrator from configuration and the demo project; the researcher is sent to the
  * sign-in page, signs in, uploads a transcript on the Documents page, searches for
  * a phrase, sees the keyword-in-context row, opens the transcript at the highlighted hit and codes
- * it by selecting the words and typing a code's name in the picker; the members page shows the
+ * it by selecting the words and typing a code's name in the picker, selects the coding by its
+ * stripe, sees a colleague's coding arrive by push without losing the selection in another turn,
+ * and removes the coding; the members page shows the
  * coding in the audit log, and a search over all the person's projects finds the demo's turns.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,6 +63,15 @@ class BrowserJourneyTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CorpusService corpus;
+
+	@Autowired
+	CodebookService codebook;
+
+	@Autowired
+	CodingService codings;
 
 	@TempDir
 	Path files;
@@ -105,7 +121,7 @@ class BrowserJourneyTests {
 	}
 
 	@Test
-	void importSearchOpenTheTranscriptAtTheHitAndCodeIt() throws IOException {
+	void importSearchOpenTheTranscriptAtTheHitAndCodeIt() throws Exception {
 		Path transcript = Files.writeString(files.resolve("browser-focus-group.txt"), """
 				[00:00:02] Moderator: What did the early follow-up sessions give you?
 				[00:00:08] MI Caseworker 4: Time to understand the whole picture of the person, and a quiet
@@ -163,8 +179,58 @@ class BrowserJourneyTests {
 			.anyMatch(e -> e.getText().contains("Meeting setting and channel")));
 		pickerInput.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
 		WebElement stripe = wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream().findFirst().orElse(null));
-		assertThat(stripe.getAttribute("title")).contains("Meeting setting and channel");
+		assertThat(stripe.getAttribute("title")).contains("Meeting setting and channel").contains("journey");
 		screenshot("coding");
+
+		// Clicking the stripe selects its coding: one listener on the turns reads the stripe's coding id.
+		stripe.click();
+		wait.until(d -> text("selected-coding").contains("Meeting setting and channel"));
+		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe.selected")).size() == 1);
+
+		// A colleague codes turn 1 while the reader has words of turn 0 selected: the push replaces only
+		// turn 1, so turn 0 keeps its DOM nodes and the reader's selection.
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("""
+				const words = document.querySelector('#turn-0 .words');
+				window.quireTurn0 = words;
+				const range = document.createRange();
+				range.selectNodeContents(words);
+				window.getSelection().removeAllRanges();
+				window.getSelection().addRange(range);
+				""");
+		DocumentId document = new DocumentId(Long.parseLong(driver.getCurrentUrl().replaceAll(".*/transcript/(\\d+).*", "$1")));
+		var transcriptText = corpus.transcript(document).orElseThrow();
+		var code = codebook.findCode(transcriptText.document().projectId(), "Time and caseload pressure").orElseThrow();
+		int colleagueStart = transcriptText.text().indexOf("whole picture");
+		Thread colleague = new Thread(() -> codings.code(document, code.id(), colleagueStart, colleagueStart + 10, "Colleague"));
+		colleague.start();
+		colleague.join();
+		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream()
+			.anyMatch(e -> e.getAttribute("title").contains("Time and caseload pressure — Colleague")));
+		assertThat(js.executeScript("return document.querySelector('#turn-0 .words') === window.quireTurn0")).isEqualTo(true);
+		assertThat(js.executeScript("const s = window.getSelection(); return s.rangeCount ? s.getRangeAt(0).toString() : ''"))
+			.isEqualTo("What did the early follow-up sessions give you?");
+		assertThat(driver.findElements(By.cssSelector("#turn-1 .stripe.selected"))).as("the selected coding stays selected")
+			.hasSize(1);
+
+		// The selected coding is removed; the colleague's stays.
+		driver.findElement(By.id("remove-coding")).click();
+		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).size() == 1);
+		assertThat(driver.findElement(By.cssSelector("#turn-1 .stripe")).getAttribute("title")).contains("Colleague");
+
+		// Opened from search at a turn far down a long transcript, the page scrolls the hit into view.
+		var longOne = corpus.documents(transcriptText.document().projectId()).stream()
+			.map(d -> corpus.transcript(d.id()).orElseThrow())
+			.filter(t -> t.turns().size() > 150)
+			.findFirst()
+			.orElseThrow();
+		var deep = longOne.turns().get(150);
+		driver.get(url("transcript/" + longOne.document().id().value() + "?turn=" + deep.index() + "&start=" + deep.start()
+				+ "&end=" + Math.min(deep.end(), deep.start() + 12)));
+		wait.until(d -> !d.findElements(By.id("hit")).isEmpty());
+		wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+				"const r = document.getElementById('hit').getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight")));
+		screenshot("transcript-deep-hit");
 
 		// The owner's members page lists the team and the audit log with the coding just made.
 		driver.get(url("members"));

@@ -61,6 +61,12 @@ import quire.ui.Notifications;
  * turn. "Whole sentence" (Alt+S) widens a selection to the stored sentence units it touches.
  *
  * <p>
+ * Each turn is one element whose content is HTML built on the server by {@link TurnHtml}, and one
+ * set of DOM listeners on the turns container handles selections and stripe clicks, so a long
+ * transcript with hundreds of codings opens quickly. A coding change, here or a colleague's by
+ * push, replaces only the turns whose HTML changed.
+ *
+ * <p>
  * Opened from search as {@code transcript/ID?turn=N&start=S&end=E}, it scrolls to the turn and
  * highlights the hit (document offsets {@code [S, E)}).
  */
@@ -68,8 +74,6 @@ import quire.ui.Notifications;
 @Route(value = "transcript/:documentId", layout = MainLayout.class)
 @PageTitle("Transcript")
 class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
-
-	private static final int SPEAKER_COLOURS = 8;
 
 	private static final int RECENT = 9;
 
@@ -84,6 +88,24 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			return atEnd?b+w.textContent.length:b;}
 			var rr=document.createRange();rr.selectNodeContents(w);rr.setEnd(node,off);return parseInt(w.dataset.offset)+rr.toString().length;}
 			return pos(r.startContainer,r.startOffset,false)+':'+pos(r.endContainer,r.endOffset,true);})()""";
+
+	/**
+	 * Browser-side: scrolls the search hit (else the turn with id $0) to the middle of the page, and
+	 * again on the next frames until it is in view (for up to a second): when the view's script runs
+	 * the page may not have its final layout yet, and turns off screen are laid out only near it.
+	 */
+	static final String SCROLL_TO_TURN = """
+			const go = (left) => { const t = document.getElementById('hit') || document.getElementById($0); if (!t) return;
+			  const r = t.getBoundingClientRect();
+			  if (r.height > 0 && r.bottom > 0 && r.top < window.innerHeight) return;
+			  t.scrollIntoView({block: 'center'}); if (left > 0) requestAnimationFrame(() => go(left - 1)); };
+			go(60);""";
+
+	/** Browser-side: whether a click landed on a coding stripe. */
+	static final String ON_STRIPE = "event.target.classList.contains('stripe')";
+
+	/** Browser-side: the clicked stripe's coding id. */
+	static final String STRIPE = "event.target.dataset.coding";
 
 	private final CorpusService corpus;
 
@@ -104,6 +126,14 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private final VerticalLayout reading = new VerticalLayout();
 
 	private final Div turns = new Div();
+
+	/** One element per turn, in turn order; its content is HTML from {@link TurnHtml}. */
+	private final List<Div> turnElements = new ArrayList<>();
+
+	private @Nullable TurnHtml markup;
+
+	/** The codings the turns show now, by id: a clicked stripe's coding is looked up here. */
+	private Map<Long, Coding> shownCodings = Map.of();
 
 	private final VerticalLayout panel = new VerticalLayout();
 
@@ -135,7 +165,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private int focusTurn = -1;
 
-	private List<SentenceUnit> sentences = List.of();
+	/** The transcript's sentence units, read when "whole sentence" is first used rather than on every open. */
+	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
 			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
@@ -154,6 +185,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.addClassName("quire-coding-panel");
 		panel.setId("coding-panel");
 		add(reading, panel);
+		createTurnListeners();
 		createShortcuts();
 	}
 
@@ -167,6 +199,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.removeAll();
 		if (found.isEmpty()) {
 			transcript = null;
+			markup = null;
+			turnElements.clear();
 			reading.add(new H2("Document not found"), new Paragraph("It may have been deleted."),
 					new Anchor("documents", "Back to the documents"));
 			panel.setVisible(false);
@@ -176,7 +210,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.setVisible(access.can(found.get().document().projectId(), ProjectRole.CODER));
 		transcript = found.get();
 		watchOthers(transcript.document().id());
-		sentences = corpus.sentences(transcript.document().id());
+		sentences = null;
 		QueryParameters query = event.getLocation().getQueryParameters();
 		focusTurn = intParam(query, "turn", -1);
 		hitStart = intParam(query, "start", -1);
@@ -195,14 +229,15 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			}
 		}
 		loadCodes();
+		markup = new TurnHtml(transcript);
+		turns.removeAll();
+		turnElements.clear();
 		createReading();
 		createPanel();
 		renderTurns();
 		updateSelection();
 		if (focusTurn >= 0) {
-			getElement().executeJs(
-					"const t = document.getElementById($0); if (t) { t.scrollIntoView({block: 'center'}); }",
-					"turn-" + focusTurn);
+			getElement().executeJs(SCROLL_TO_TURN, "turn-" + focusTurn);
 		}
 	}
 
@@ -238,13 +273,23 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Span meta = new Span((d.group() == null ? "No group" : d.group()) + " · " + d.language().label() + " · "
 				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
 		meta.addClassName("quire-meta");
+		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta, turns);
+	}
+
+	/**
+	 * One set of DOM listeners on the turns container serves every turn: a mouse or keyboard
+	 * selection is sent as document offsets, and a click on a stripe sends its coding id.
+	 */
+	private void createTurnListeners() {
 		turns.setId("turns");
 		turns.addClassName("quire-turns");
 		turns.getElement().addEventListener("mouseup", e -> onSelection(e.getEventData().get(SELECTION)))
 			.addEventData(SELECTION);
 		turns.getElement().addEventListener("keyup", e -> onSelection(e.getEventData().get(SELECTION)))
 			.addEventData(SELECTION);
-		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta, turns);
+		turns.getElement().addEventListener("click", e -> onStripeClicked(e.getEventData().get(STRIPE)))
+			.setFilter(ON_STRIPE)
+			.addEventData(STRIPE);
 	}
 
 	private void createPanel() {
@@ -485,7 +530,12 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private int @Nullable [] sentenceSpan(int start, int end) {
 		int from = -1;
 		int to = -1;
-		for (SentenceUnit u : sentences) {
+		List<SentenceUnit> units = sentences;
+		if (units == null) {
+			units = corpus.sentences(transcript().document().id());
+			sentences = units;
+		}
+		for (SentenceUnit u : units) {
 			if (u.overlaps(start, end)) {
 				from = from < 0 ? u.start() : Math.min(from, u.start());
 				to = Math.max(to, u.end());
@@ -594,123 +644,65 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		codeById = byId;
 	}
 
-	/** Renders every turn with its stripes; codings are laid out in lanes so overlapping ones stay apart. */
+	/**
+	 * Renders the turns: on opening a transcript every turn element is created; afterwards only the
+	 * turns whose HTML changed (their codings, lanes or marked words) get new content, so the other
+	 * turns stay as they are in the browser, with the reader's selection in them.
+	 */
 	private void renderTurns() {
 		Transcript t = transcript();
+		TurnHtml html = markup;
+		if (html == null) {
+			throw new IllegalStateException("no transcript is rendered");
+		}
 		List<Coding> visible = codings.codings(t.document().id(), coder.filter());
-		if (selectedCoding != null && visible.stream().noneMatch(c -> c.id().equals(selectedCoding.id()))) {
+		Map<Long, Coding> byId = new HashMap<>();
+		visible.forEach(c -> byId.put(c.id().value(), c));
+		shownCodings = byId;
+		if (selectedCoding != null && !byId.containsKey(selectedCoding.id().value())) {
 			selectedCoding = null;
 		}
-		int[] lanes = lanes(visible);
-		int laneCount = 0;
-		for (int lane : lanes) {
-			laneCount = Math.max(laneCount, lane + 1);
+		TurnHtml.Rendering rendering = html.render(visible, id -> codeById.get(id.value()),
+				selectedCoding == null ? null : selectedCoding.id(), focusTurn, hitStart, hitEnd);
+		turns.getStyle().set("--quire-stripes-width", Math.max(1, rendering.laneCount()) * TurnHtml.LANE_WIDTH + "px");
+		List<Turn> all = t.turns();
+		if (turnElements.size() != all.size()) {
+			turns.removeAll();
+			turnElements.clear();
+			for (Turn turn : all) {
+				Div row = new Div();
+				row.setId("turn-" + turn.index());
+				row.addClassName("quire-turn");
+				if (turn.index() == focusTurn) {
+					row.addClassName("focus");
+				}
+				turnElements.add(row);
+			}
+			turns.add(turnElements.toArray(Div[]::new));
 		}
-		turns.removeAll();
-		Map<String, Integer> colours = new HashMap<>();
-		for (Turn turn : t.turns()) {
-			turns.add(renderTurn(t, turn, colours, visible, lanes, laneCount));
+		for (int i = 0; i < all.size(); i++) {
+			var element = turnElements.get(i).getElement();
+			String content = rendering.turns().get(i);
+			if (!content.equals(element.getProperty("innerHTML"))) {
+				element.setProperty("innerHTML", content);
+			}
 		}
 		renderSelectedCoding();
 	}
 
-	private Div renderTurn(Transcript t, Turn turn, Map<String, Integer> colours, List<Coding> visible, int[] lanes,
-			int laneCount) {
-		Div row = new Div();
-		row.setId("turn-" + turn.index());
-		row.addClassName("quire-turn");
-		if (turn.index() == focusTurn) {
-			row.addClassName("focus");
+	/** A click on a stripe in the browser: select its coding (the id comes from the stripe's data-coding). */
+	void onStripeClicked(tools.jackson.databind.@Nullable JsonNode value) {
+		String id = value == null || value.isNull() ? "" : value.asString();
+		Coding c;
+		try {
+			c = shownCodings.get(Long.parseLong(id));
 		}
-		Span time = new Span(turn.startMs() == null ? "" : clock(turn.startMs()));
-		time.addClassName("time");
-		Span speaker = new Span(turn.speaker() == null ? "" : turn.speaker());
-		speaker.addClassName("speaker");
-		if (turn.speaker() != null) {
-			int colour = colours.computeIfAbsent(turn.speaker(), s -> colours.size() % SPEAKER_COLOURS);
-			speaker.addClassName("speaker-" + colour);
+		catch (NumberFormatException ex) {
+			c = null;
 		}
-		Div words = new Div();
-		words.addClassName("words");
-		words.getElement().setAttribute("data-offset", String.valueOf(turn.start()));
-		int markStart = -1;
-		int markEnd = -1;
-		String markClass = "hit";
-		if (selectedCoding != null && selectedCoding.overlaps(turn.start(), turn.end())) {
-			markStart = Math.max(turn.start(), selectedCoding.start());
-			markEnd = Math.min(turn.end(), selectedCoding.end());
-			markClass = "coded";
+		if (c != null) {
+			selectCoding(c);
 		}
-		else if (turn.index() == focusTurn && hitStart >= turn.start() && hitEnd <= turn.end() && hitStart < hitEnd) {
-			markStart = hitStart;
-			markEnd = hitEnd;
-		}
-		if (markStart >= 0) {
-			Span mark = new Span(t.text().substring(markStart, markEnd));
-			mark.addClassName(markClass);
-			if ("hit".equals(markClass)) {
-				mark.setId("hit");
-			}
-			words.add(new Span(t.text().substring(turn.start(), markStart)), mark,
-					new Span(t.text().substring(markEnd, turn.end())));
-		}
-		else {
-			words.setText(t.turnText(turn));
-		}
-		Div stripes = new Div();
-		stripes.addClassName("stripes");
-		stripes.getStyle().set("width", Math.max(1, laneCount) * 7 + "px");
-		double length = Math.max(1, turn.end() - turn.start());
-		for (int i = 0; i < visible.size(); i++) {
-			Coding c = visible.get(i);
-			if (!c.overlaps(turn.start(), Math.max(turn.end(), turn.start() + 1))) {
-				continue;
-			}
-			Code code = codeById.get(c.codeId().value());
-			Div stripe = new Div();
-			stripe.addClassName("stripe");
-			if (selectedCoding != null && selectedCoding.id().equals(c.id())) {
-				stripe.addClassName("selected");
-			}
-			double top = (Math.max(c.start(), turn.start()) - turn.start()) / length * 100;
-			double bottom = (Math.min(c.end(), turn.end()) - turn.start()) / length * 100;
-			stripe.getStyle()
-				.set("left", lanes[i] * 7 + "px")
-				.set("top", String.format(Locale.ROOT, "%.1f%%", top))
-				.set("height", String.format(Locale.ROOT, "%.1f%%", Math.max(4, bottom - top)))
-				.set("background", code == null ? "#999" : code.colour());
-			stripe.getElement().setAttribute("title", (code == null ? "?" : code.path()) + " — " + c.coder());
-			stripe.getElement().setAttribute("data-code", code == null ? "" : code.name());
-			stripe.addClickListener(e -> selectCoding(c));
-			stripes.add(stripe);
-		}
-		row.add(time, speaker, stripes, words);
-		return row;
-	}
-
-	/** Greedy interval colouring: the first lane whose last coding ended before this one starts. */
-	static int[] lanes(List<Coding> sorted) {
-		int[] lanes = new int[sorted.size()];
-		List<Integer> laneEnds = new ArrayList<>();
-		for (int i = 0; i < sorted.size(); i++) {
-			Coding c = sorted.get(i);
-			int lane = -1;
-			for (int l = 0; l < laneEnds.size(); l++) {
-				if (laneEnds.get(l) <= c.start()) {
-					lane = l;
-					break;
-				}
-			}
-			if (lane < 0) {
-				lane = laneEnds.size();
-				laneEnds.add(c.end());
-			}
-			else {
-				laneEnds.set(lane, c.end());
-			}
-			lanes[i] = lane;
-		}
-		return lanes;
 	}
 
 	private @Nullable Turn turnAt(int offset) {
@@ -732,11 +724,6 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			throw new IllegalStateException("no transcript is open");
 		}
 		return t;
-	}
-
-	static String clock(long ms) {
-		long s = ms / 1000;
-		return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
 	}
 
 	private static Optional<DocumentId> parseId(String value) {

@@ -107,9 +107,14 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			assertThat(c.end()).isEqualTo(start + "Summarizing was the hardest part".length());
 			assertThat(c.coder()).as("the signed-in user codes under their own name").isEqualTo(RESEARCHER);
 		});
-		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1)
-			.first()
-			.satisfies(s -> assertThat(s.getElement().getAttribute("title")).contains("MI difficult to master"));
+		assertThat(TranscriptDom.stripes(turns())).singleElement()
+			.satisfies(s -> assertThat(s.attr("title")).contains("MI difficult to master").contains(RESEARCHER));
+		assertThat(TranscriptDom.turns(turns()).get(1).selectFirst(".stripe"))
+			.as("the stripe is beside the coded turn").isNotNull();
+	}
+
+	Div turns() {
+		return $(Div.class).withId("turns").single();
 	}
 
 	@Test
@@ -130,12 +135,65 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		int start = offsetOf("Our team leader");
 		codings.code(document.id(), code.id(), start, start + 40, RESEARCHER);
 		openTranscript();
-		test($(Div.class).withClassName("stripe").single()).click();
+		TranscriptDom.click(turns(), false, "");
+		assertThat($(Span.class).withClassName("code-name").all()).as("a click beside the stripes selects nothing")
+			.isEmpty();
+		var stripe = TranscriptDom.stripes(turns()).getFirst();
+		TranscriptDom.clickStripe(turns(), stripe);
 		assertThat($(Span.class).withClassName("code-name").single().getText()).contains("Management support");
+		assertThat(TranscriptDom.stripes(turns()).getFirst().classNames()).contains("selected");
+		assertThat(TranscriptDom.turns(turns()).get(2).selectFirst(".coded").text())
+			.as("the selected coding's words are marked").isEqualTo(corpus.transcript(document.id()).orElseThrow()
+				.text().substring(start, start + 40));
 		test($(Button.class).withId("remove-coding").single()).click();
 
 		assertThat(codings.codings(document.id(), null)).isEmpty();
-		assertThat($(Div.class).withClassName("stripe").all()).isEmpty();
+		assertThat(TranscriptDom.stripes(turns())).isEmpty();
+	}
+
+	@Test
+	void aStaleStripeClickSelectsNothing() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		var made = codings.code(document.id(), code.id(), start, start + 40, RESEARCHER);
+		openTranscript();
+		codings.remove(made.id());
+		TranscriptDom.click(turns(), true, String.valueOf(made.id().value() + 1000));
+		TranscriptDom.click(turns(), true, "not a number");
+		assertThat($(Span.class).withClassName("code-name").all()).isEmpty();
+	}
+
+	@Test
+	void openedFromSearchItFocusesTheTurnAndMarksTheHit() {
+		int start = offsetOf("team leader");
+		UI.getCurrent().navigate("transcript/" + document.id().value(), com.vaadin.flow.router.QueryParameters
+			.simple(java.util.Map.of("turn", "2", "start", String.valueOf(start), "end", String.valueOf(start + 11))));
+		var rows = TranscriptDom.turns(turns());
+		assertThat($(Div.class).withId("turn-2").single().getClassNames()).contains("quire-turn", "focus");
+		assertThat($(Div.class).withId("turn-1").single().getClassNames()).doesNotContain("focus");
+		assertThat(rows.get(2).getElementById("hit").text()).isEqualTo("team leader");
+		assertThat(rows.get(1).getElementById("hit")).isNull();
+	}
+
+	@Test
+	void markupInATranscriptIsShownAsText() {
+		Project other = projects.findByName("Coding views markup").orElseGet(() -> {
+			Project p = projects.create("Coding views markup", "");
+			corpus.importDocument(p.id(), new ImportRequest("markup.txt", """
+					Moderator: Is <img src=x onerror=alert(1)> & <b>this</b> shown as text?
+					<i>Ann</i>: Yes & no.
+					""".getBytes(StandardCharsets.UTF_8), null, Language.ENGLISH));
+			return p;
+		});
+		Transcript t = corpus.transcript(corpus.documents(other.id()).get(0).id()).orElseThrow();
+		UI.getCurrent().navigate("transcript/" + t.document().id().value());
+		var rows = TranscriptDom.turns(turns());
+		assertThat(rows).hasSize(t.turns().size());
+		for (int i = 0; i < rows.size(); i++) {
+			assertThat(rows.get(i).select("img, b, i, script")).isEmpty();
+			assertThat(rows.get(i).selectFirst(".words").wholeText()).isEqualTo(t.turnText(t.turns().get(i)));
+		}
+		assertThat(rows.get(0).selectFirst(".words").text()).contains("<img src=x onerror=alert(1)> & <b>this</b>");
 	}
 
 	@Test
@@ -215,7 +273,9 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 	@Test
 	void anotherCodersNewCodingAppearsInAnOpenTranscriptWithoutReload() throws Exception {
 		openTranscript();
-		assertThat($(Div.class).withClassName("stripe").all()).isEmpty();
+		assertThat(TranscriptDom.stripes(turns())).isEmpty();
+		var before = turns().getChildren().toList();
+		var html = TranscriptDom.turns(turns()).stream().map(Object::toString).toList();
 		var code = codebook.codes(project.id()).get(0);
 		int start = offsetOf("Summarizing was the hardest part");
 		// A colleague codes the same transcript in their own session (another thread, no UI of theirs here).
@@ -223,7 +283,14 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		colleague.start();
 		colleague.join();
 		roundTrip();
-		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1);
+		assertThat(TranscriptDom.stripes(turns())).singleElement()
+			.satisfies(s -> assertThat(s.attr("title")).contains("Colleague"));
+		assertThat(turns().getChildren().toList()).as("the turn elements stay; only their content changes")
+			.containsExactlyElementsOf(before);
+		var after = TranscriptDom.turns(turns()).stream().map(Object::toString).toList();
+		assertThat(after.get(0)).isEqualTo(html.get(0));
+		assertThat(after.get(1)).as("the coded turn has the new stripe").isNotEqualTo(html.get(1));
+		assertThat(after.get(2)).isEqualTo(html.get(2));
 	}
 
 }

@@ -91,7 +91,8 @@ class SentenceCodingViewTests extends SignedInBrowserlessTest {
 		test($(Button.class).withId("apply-code").single()).click();
 		assertThat(codings.codings(document.id(), null)).singleElement()
 			.satisfies(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo("Det var f.eks. vanskelig å oppsummere."));
-		assertThat($(Div.class).withClassName("stripe").all()).hasSize(1);
+		assertThat(TranscriptDom.stripes($(Div.class).withId("turns").single())).singleElement()
+			.satisfies(s -> assertThat(s.attr("title")).contains("Oppsummering"));
 	}
 
 }
