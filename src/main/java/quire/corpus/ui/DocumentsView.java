@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ import quire.corpus.Language;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
+import quire.ui.GridRows;
 import quire.ui.Notifications;
 
 /**
@@ -224,7 +226,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 			return delete;
 		}).setAutoWidth(true).setFlexGrow(0);
 		grid.addItemDoubleClickListener(e -> open(e.getItem()));
-		grid.setAllRowsVisible(true);
+		GridRows.fit(grid, 0);
 		return grid;
 	}
 
@@ -257,7 +259,9 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		if (project == null) {
 			return;
 		}
-		grid.setItems(corpus.documents(project.id()));
+		List<DocumentSummary> documents = corpus.documents(project.id());
+		grid.setItems(documents);
+		GridRows.fit(grid, documents.size());
 		String selected = group.getValue();
 		group.setItems(corpus.groups(project.id()));
 		if (selected != null) {

@@ -49,6 +49,7 @@ import quire.nlp.IdentifierKind;
 import quire.nlp.KnownName;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
+import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -333,6 +334,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 		groups.clear();
 		groups.addAll(found.groups());
 		grid.setItems(groups);
+		GridRows.fit(grid, groups.size());
 		grid.setVisible(true);
 		if (applyRow != null) {
 			applyRow.setVisible(true);

@@ -49,6 +49,7 @@ import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
+import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -266,6 +267,7 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 		notice.setText(f.notice());
 		notice.setVisible(!f.notice().isEmpty());
 		grid.setItems(f.words());
+		GridRows.fit(grid, f.words().size());
 		cloud.removeAll();
 		if (f.words().isEmpty()) {
 			cloud.add(new Span("No words to count here."));

@@ -26,6 +26,7 @@ import quire.corpus.ImportRequest;
 import quire.corpus.Language;
 import quire.project.Project;
 import quire.project.ProjectService;
+import quire.ui.GridRows;
 
 /** The documents view without a browser: listing and deleting with confirmation. */
 @WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
@@ -51,6 +52,7 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 				"Moderator: Hello.\nMI Caseworker 1: Hi.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
 		corpus.importDocument(p.id(), new ImportRequest("second.txt",
 				"Moderator: Again.\nMI Caseworker 1: Yes.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
+		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
 
 		navigate(DocumentsView.class);
 		assertThat($(H2.class).first().getText()).isEqualTo("Documents view");
@@ -66,6 +68,28 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 
 		assertThat(corpus.documents(p.id())).extracting(DocumentSummary::name).containsExactly("second");
 		assertThat(test(grid).size()).isEqualTo(1);
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void aLongListScrollsInsideTheGridInsteadOfShowingEveryRow() {
+		Project p = projects.create("Documents of a large project", "");
+		for (int i = 0; i < GridRows.SHOW_ALL_UP_TO + 10; i++) {
+			corpus.importDocument(p.id(), new ImportRequest("interview-" + i + ".txt",
+					("Moderator: Question " + i + ".\nClient: Answer " + i + ".").getBytes(StandardCharsets.UTF_8), null,
+					Language.ENGLISH));
+		}
+		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+
+		navigate(DocumentsView.class);
+		@SuppressWarnings("unchecked")
+		Grid<DocumentSummary> grid = $(Grid.class).withId("documents").single();
+		assertThat(test(grid).size()).isEqualTo(GridRows.SHOW_ALL_UP_TO + 10);
+		// all rows visible would make the browser fetch more pages at once than Vaadin allows
+		assertThat(grid.isAllRowsVisible()).isFalse();
+		assertThat(grid.getHeight()).isEqualTo("70vh");
 	}
 
 }
