@@ -103,6 +103,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Span summary = new Span();
 
+	/** How many documents' hit counts show before "and N more documents". */
+	static final int CHIPS_SHOWN = 30;
+
 	private final Div perDocument = new Div();
 
 	private final KwicGrid grid = new KwicGrid();
@@ -401,13 +404,32 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 				+ n.format(result.matchingTurns()) + (result.matchingTurns() == 1 ? " turn" : " turns") + " of "
 				+ result.perDocument().size() + (result.perDocument().size() == 1 ? " document" : " documents")
 				+ (result.truncated() ? " — showing the first " + n.format(result.hits().size()) : ""));
-		for (DocumentHits d : result.perDocument()) {
+		showDocumentCounts(result.perDocument(), CHIPS_SHOWN);
+		grid.setItems(result.hits());
+		grid.setVisible(true);
+	}
+
+	/**
+	 * Hit counts per document as chips, the first {@code limit} of them (by name) and a button for the
+	 * rest: a search over 1,000 transcripts has hundreds of documents, whose chips would push the
+	 * keyword-in-context rows off the screen.
+	 */
+	private void showDocumentCounts(List<DocumentHits> counts, int limit) {
+		NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+		perDocument.removeAll();
+		for (DocumentHits d : counts.subList(0, Math.min(limit, counts.size()))) {
 			Span chip = new Span(d.documentName() + " " + n.format(d.hits()));
 			chip.addClassName("quire-chip");
 			perDocument.add(chip);
 		}
-		grid.setItems(result.hits());
-		grid.setVisible(true);
+		if (counts.size() > limit) {
+			int more = counts.size() - limit;
+			Button all = new Button("and " + n.format(more) + (more == 1 ? " more document" : " more documents"),
+					e -> showDocumentCounts(counts, counts.size()));
+			all.addThemeVariants(ButtonVariant.TERTIARY);
+			all.setId("more-documents");
+			perDocument.add(all);
+		}
 	}
 
 	private void open(KwicHit hit) {

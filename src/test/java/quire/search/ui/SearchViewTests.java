@@ -69,6 +69,8 @@ class SearchViewTests extends SignedInBrowserlessTest {
 			return p;
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(project.id()) == 3);
+		// the researcher has other projects too (one test adds one); these tests work in "Views"
+		context.getBean(quire.project.ui.CurrentProject.class).select(project.id());
 	}
 
 	/** Opens the view as a bookmarked search URL would. */
@@ -88,6 +90,36 @@ class SearchViewTests extends SignedInBrowserlessTest {
 		assertThat(test(grid).getCellText(0, 3)).isEqualTo("workload");
 		assertThat($(Span.class).withId("search-summary").single().getText())
 			.isEqualTo("3 hits in 3 turns of 1 document");
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void hitCountsOfManyDocumentsShowTheFirstAndAButtonForTheRest() {
+		Project many = projects.findByName("Many documents").orElseGet(() -> {
+			Project p = projects.create("Many documents", "");
+			for (int i = 0; i < SearchView.CHIPS_SHOWN + 5; i++) {
+				corpus.importDocument(p.id(), new ImportRequest(String.format("doc-%02d.txt", i),
+						("Moderator: The workload in meeting " + i + ".").getBytes(StandardCharsets.UTF_8), null,
+						Language.ENGLISH));
+			}
+			return p;
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(many.id()) == SearchView.CHIPS_SHOWN + 5);
+		context.getBean(quire.project.ui.CurrentProject.class).select(many.id());
+
+		open(Map.of("q", "workload"));
+		assertThat($(Span.class).withClassName("quire-chip").all()).hasSize(SearchView.CHIPS_SHOWN)
+			.first()
+			.extracting(Span::getText)
+			.isEqualTo("doc-00 1");
+		Button more = $(Button.class).withId("more-documents").single();
+		assertThat(more.getText()).isEqualTo("and 5 more documents");
+
+		test(more).click();
+		assertThat($(Span.class).withClassName("quire-chip").all()).hasSize(SearchView.CHIPS_SHOWN + 5);
+		assertThat($(Button.class).withId("more-documents").all()).isEmpty();
 	}
 
 	@Test
