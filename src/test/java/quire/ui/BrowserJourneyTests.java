@@ -205,8 +205,11 @@ class BrowserJourneyTests {
 		Thread colleague = new Thread(() -> codings.code(document, code.id(), colleagueStart, colleagueStart + 10, "Colleague"));
 		colleague.start();
 		colleague.join();
-		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream()
-			.anyMatch(e -> e.getAttribute("title").contains("Time and caseload pressure — Colleague")));
+		// read in the page in one step: the push replaces turn 1's HTML, so an element found a moment
+		// earlier can be gone by the time its title is read
+		wait.until(d -> Boolean.TRUE.equals(js.executeScript("""
+				return [...document.querySelectorAll('#turn-1 .stripe')]
+				  .some(e => e.title.includes('Time and caseload pressure — Colleague'))""")));
 		assertThat(js.executeScript("return document.querySelector('#turn-0 .words') === window.quireTurn0")).isEqualTo(true);
 		assertThat(js.executeScript("const s = window.getSelection(); return s.rangeCount ? s.getRangeAt(0).toString() : ''"))
 			.isEqualTo("What did the early follow-up sessions give you?");
@@ -215,8 +218,9 @@ class BrowserJourneyTests {
 
 		// The selected coding is removed; the colleague's stays.
 		driver.findElement(By.id("remove-coding")).click();
-		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).size() == 1);
-		assertThat(driver.findElement(By.cssSelector("#turn-1 .stripe")).getAttribute("title")).contains("Colleague");
+		wait.until(d -> Boolean.TRUE.equals(js.executeScript("""
+				const s = document.querySelectorAll('#turn-1 .stripe');
+				return s.length === 1 && s[0].title.includes('Colleague')""")));
 
 		// Opened from search at a turn far down a long transcript, the page scrolls the hit into view.
 		var longOne = corpus.documents(transcriptText.document().projectId()).stream()
