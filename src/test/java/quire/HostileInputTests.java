@@ -103,6 +103,9 @@ class HostileInputTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	quire.nlp.SentenceService sentences;
+
 	Project project;
 
 	/** The importers, by the file types they accept. */
@@ -173,6 +176,14 @@ class HostileInputTests {
 			codebook.startFromReAim(p.id());
 			return p;
 		});
+		try {
+			// the fine document's sentence units are stored in the background: let that finish first
+			assertThat(sentences.awaitStored(java.time.Duration.ofSeconds(30))).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import quire.bench.internal.Vocabulary;
 import quire.corpus.Language;
@@ -30,7 +28,6 @@ import quire.corpus.Language;
 public final class CorpusGenerator {
 
 	/** Quire's own word pattern (as {@code CorpusService} counts words), so the counts agree. */
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
 
 	public static final int MIN_WORDS = 8_000;
 
@@ -84,11 +81,7 @@ public final class CorpusGenerator {
 			List<GeneratedCoding> out = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
 				int[] turn = turnSpans.get(random.nextInt(turnSpans.size()));
-				Matcher m = WORD.matcher(text).region(turn[0], turn[1]);
-				List<int[]> words = new ArrayList<>();
-				while (m.find()) {
-					words.add(new int[] { m.start(), m.end() });
-				}
+				List<int[]> words = quire.corpus.Words.spans(text, turn[0], turn[1]);
 				int from = random.nextInt(words.size());
 				int to = Math.min(words.size() - 1, from + random.nextInt(40));
 				out.add(new GeneratedCoding(words.get(from)[0], words.get(to)[1], CODES.get(random.nextInt(CODES.size())),
@@ -186,12 +179,7 @@ public final class CorpusGenerator {
 	}
 
 	static int wordCount(CharSequence s) {
-		Matcher m = WORD.matcher(s);
-		int n = 0;
-		while (m.find()) {
-			n++;
-		}
-		return n;
+		return quire.corpus.Words.count(s, 0, s.length());
 	}
 
 	/**

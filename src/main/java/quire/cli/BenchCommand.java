@@ -35,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
 			+ " transcripts and fewer rounds (CI smoke run, under 2 minutes)")
 	boolean quick;
 
+	@Option(names = "--import-only", description = "measure only import, index rebuild, memory and index size")
+	boolean importOnly;
+
 	@Option(names = "--out", paramLabel = "FILE.md", description = "also write the table to this file")
 	Path out;
 
@@ -53,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
 	public Integer call() {
 		var log = spec.commandLine().getErr();
 		var result = benchmark.run(new Benchmark.Settings(corpus, quick, pgUrl, pgUser,
-				System.getenv().getOrDefault("QUIRE_BENCH_PG_PASSWORD", ""), out), log);
+				System.getenv().getOrDefault("QUIRE_BENCH_PG_PASSWORD", ""), out, importOnly), log);
 		spec.commandLine().getOut().print(result.markdown());
 		spec.commandLine().getOut().flush();
 		if (out != null) {

@@ -3,6 +3,7 @@ package quire.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,15 +14,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quire.corpus.CorpusService;
+import quire.corpus.ImportOutcome;
 import quire.corpus.ImportRejectedException;
 import quire.corpus.ImportRequest;
-import quire.corpus.ImportResult;
 import quire.corpus.Language;
+import quire.nlp.SentenceService;
 import quire.project.ProjectService;
 
 /**
- * Imports files into a project, one transaction per file: prints one line per file and exits 1 if
- * any file was rejected.
+ * Imports files into a project, {@link CorpusService#IMPORT_GROUP} files per transaction, each file
+ * all or nothing: prints one line per file once its group is committed and exits 1 if any file was
+ * rejected. Returns once the files' sentence units, stored in the background after the
+ * imports, are stored too.
  */
 @Command(name = "import", description = "Import transcripts (.txt, .docx, .pdf, .vtt, .srt) into a project.",
 		mixinStandardHelpOptions = true)
@@ -49,9 +53,12 @@ final class ImportCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import")
 	List<Path> files;
 
-	ImportCommand(ProjectService projects, CorpusService corpus) {
+	private final SentenceService sentences;
+
+	ImportCommand(ProjectService projects, CorpusService corpus, SentenceService sentences) {
 		this.projects = projects;
 		this.corpus = corpus;
+		this.sentences = sentences;
 	}
 
 	@Override
@@ -64,20 +71,69 @@ final class ImportCommand implements Callable<Integer> {
 		var out = spec.commandLine().getOut();
 		var err = spec.commandLine().getErr();
 		int rejected = 0;
-		for (Path file : files) {
-			String name = file.getFileName().toString();
+		// in groups, one transaction each (CorpusService.IMPORT_GROUP); a file is still all or nothing
+		for (int from = 0; from < files.size(); from += CorpusService.IMPORT_GROUP) {
+			List<Path> group = files.subList(from, Math.min(files.size(), from + CorpusService.IMPORT_GROUP));
+			List<ImportRequest> requests = new ArrayList<>();
+			List<Object> slots = new ArrayList<>(); // per file, in order: its request, or why it cannot be read
+			for (Path file : group) {
+				try {
+					ImportRequest request = new ImportRequest(file.getFileName().toString(), read(file), this.group, lang);
+					requests.add(request);
+					slots.add(request);
+				}
+				catch (ImportRejectedException ex) {
+					slots.add(ex);
+				}
+			}
+			List<ImportOutcome> outcomes;
 			try {
-				byte[] bytes = read(file);
-				ImportResult result = corpus.importDocument(target.id(), new ImportRequest(name, bytes, group, lang));
-				var d = result.document();
-				out.printf("imported %s as '%s': %d turns, %d words, %s%s%n", name, d.name(), d.turnCount(),
-						d.wordCount(), d.language().label(),
-						result.notes().isEmpty() ? "" : " (" + String.join("; ", result.notes()) + ")");
+				outcomes = corpus.importDocuments(target.id(), requests);
 			}
-			catch (ImportRejectedException ex) {
-				rejected++;
-				err.println("rejected " + ex.getMessage());
+			catch (quire.security.AccessRefusedException ex) {
+				throw ex;
 			}
+			catch (RuntimeException ex) {
+				// the database refused the group: one by one, so only the file that fails is left out
+				outcomes = new ArrayList<>();
+				for (ImportRequest request : requests) {
+					try {
+						outcomes.add(corpus.importDocuments(target.id(), List.of(request)).get(0));
+					}
+					catch (RuntimeException single) {
+						outcomes.add(new ImportOutcome(request.fileName(), null, new ImportRejectedException(
+								request.fileName(), "the database could not store it (" + single.getMessage() + ")", single)));
+					}
+				}
+			}
+			var next = outcomes.iterator();
+			for (Object slot : slots) {
+				if (slot instanceof ImportRejectedException ex) {
+					rejected++;
+					err.println("rejected " + ex.getMessage());
+					continue;
+				}
+				ImportOutcome outcome = next.next();
+				if (outcome.result() != null) {
+					var d = outcome.result().document();
+					out.printf("imported %s as '%s': %d turns, %d words, %s%s%n", outcome.fileName(), d.name(),
+							d.turnCount(), d.wordCount(), d.language().label(), outcome.result().notes().isEmpty() ? ""
+									: " (" + String.join("; ", outcome.result().notes()) + ")");
+				}
+				else {
+					rejected++;
+					err.println("rejected " + java.util.Objects.requireNonNull(outcome.rejection()).getMessage());
+				}
+			}
+		}
+		try {
+			// sentence units are stored in the background once imports pause; a command finishes its work
+			if (!sentences.awaitStored(java.time.Duration.ofHours(6))) {
+				err.println("the sentence units of some documents were not stored yet; the next start stores them");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		return rejected == 0 ? 0 : 1;
 	}

@@ -25,6 +25,7 @@ import quire.fidelity.FidelityService;
 import quire.coding.CodingService;
 import quire.fidelity.MitiCodingService;
 import quire.nlp.DeidentificationService;
+import quire.nlp.SentenceService;
 import quire.nlp.WordFrequencyService;
 import quire.corpus.DemoProject;
 import quire.project.ProjectService;
@@ -87,6 +88,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final Benchmark benchmark;
 
+	private final SentenceService sentences;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -94,8 +97,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
-			DeidentificationService deid, Benchmark benchmark) {
+			DeidentificationService deid, Benchmark benchmark, SentenceService sentences) {
 		this.benchmark = benchmark;
+		this.sentences = sentences;
 		this.codings = codings;
 		this.users = users;
 		this.actors = actors;
@@ -161,7 +165,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new ProjectCommand.Create(projects))
 			.addSubcommand(new ProjectCommand.ListProjects(projects)));
 		cli.addSubcommand(new DemoCommand(demo));
-		cli.addSubcommand(new ImportCommand(projects, corpus));
+		cli.addSubcommand(new ImportCommand(projects, corpus, sentences));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
 		cli.addSubcommand(new CodeCommand(projects, search, codebook, codings, actors));
 		cli.addSubcommand(new CommandLine(new RebuildIndexCommand(search))

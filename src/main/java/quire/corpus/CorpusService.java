@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import java.util.function.UnaryOperator;
 
@@ -31,7 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import quire.corpus.internal.LanguageGuesser;
 import quire.corpus.internal.ParsedTranscript;
@@ -47,8 +48,6 @@ import quire.project.ProjectId;
 @Service
 @Transactional(readOnly = true)
 public class CorpusService {
-
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
 
 	private static final String SUMMARY_SQL = """
 			select d.id, d.project_id, d.name, g.name as group_name, d.language, d.format, d.turn_count,
@@ -113,6 +112,42 @@ public class CorpusService {
 		catch (ImportRejectedException ex) {
 			return Optional.of(ex.reason());
 		}
+	}
+
+	/**
+	 * How many files a bulk import commits together: a commit writes the database's changed pages,
+	 * so one per file cost a fifth of an import; a group of 16 transcripts (about 1 MB) is still
+	 * small enough to hold and to redo.
+	 */
+	public static final int IMPORT_GROUP = 16;
+
+	/**
+	 * Imports several files into a project in one transaction (callers pass at most about
+	 * {@link #IMPORT_GROUP}). Each file is all or nothing: a rejected file is rolled back to the
+	 * savepoint before it and reported, the others are imported. Nothing is visible, and no
+	 * {@link DocumentImported} is published, before the whole group is committed, so the outcomes are
+	 * final when this returns.
+	 * @throws RuntimeException if the database fails for a reason other than the file; then none of
+	 * the group is stored (import the files one by one to find the one that fails)
+	 */
+	@Transactional
+	public List<ImportOutcome> importDocuments(ProjectId project, List<ImportRequest> requests) {
+		access.require(project, ProjectRole.CODER);
+		TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
+		List<ImportOutcome> out = new ArrayList<>(requests.size());
+		for (ImportRequest request : requests) {
+			Object savepoint = status.createSavepoint();
+			try {
+				ImportResult result = importDocument(project, request);
+				status.releaseSavepoint(savepoint);
+				out.add(new ImportOutcome(baseName(request.fileName()), result, null));
+			}
+			catch (ImportRejectedException ex) {
+				status.rollbackToSavepoint(savepoint);
+				out.add(new ImportOutcome(ex.fileName(), null, ex));
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -181,20 +216,15 @@ public class CorpusService {
 				                          start_ms, end_ms)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""", turnRows, TURN_TYPES);
-		SentenceSplitter sentences = splitter.getIfAvailable();
-		if (sentences != null) {
-			List<Turn> turns = new ArrayList<>();
-			int i = 0;
-			for (ParsedTurn turn : parsed.turns()) {
-				turns.add(new Turn(i++, turn.speaker(), turn.start(), turn.end(), turn.startMs(), turn.endMs()));
-			}
-			insertSentences(id, sentences.split(parsed.text(), turns, language), sentences.method(language));
-		}
-		events.publishEvent(new DocumentImported(id, project));
+		// Sentence units are derived data and are stored after the import, when imports pause (the
+		// language-processing module follows DocumentImported); until then sentences(id) finds them.
 		DocumentSummary summary = new DocumentSummary(id, project, name,
 				request.group() == null || request.group().isBlank() ? null : request.group().strip(), language,
 				parsed.format(), parsed.turns().size(), words, now);
 		audit.record(project, "import", "document '" + name + "' (" + words + " words, " + parsed.turns().size() + " turns)");
+		// last, so nothing can fail after it: a bulk import rolls a failed file back to its savepoint,
+		// and an event's listeners are registered when it is published
+		events.publishEvent(new DocumentImported(id, project));
 		return new ImportResult(summary, notes);
 	}
 
@@ -234,8 +264,9 @@ public class CorpusService {
 	}
 
 	/**
-	 * A document's sentence units, as stored at import (or by {@link #storeSentences}); for a document
-	 * imported before sentence units were stored, they are found now and not stored.
+	 * A document's sentence units as stored (by {@link #storeSentences}, which the language-processing
+	 * module calls after an import); for a document whose units are not stored yet, they are found now,
+	 * by the same splitter, and not stored.
 	 */
 	public List<SentenceUnit> sentences(DocumentId id) {
 		List<SentenceUnit> stored = jdbc.sql("""
@@ -271,10 +302,11 @@ public class CorpusService {
 		insertSentences(id, units, method);
 	}
 
-	/** Documents whose sentence units are not stored yet (imported before they were). */
+	/** Documents whose sentence units are not stored yet (just imported, or imported before they were kept). */
 	public List<DocumentId> documentsWithoutSentences() {
 		return jdbc.sql("""
-				select d.id from document d where not exists (select 1 from sentence_unit s where s.document_id = d.id)
+				select d.id from document d
+				where d.turn_count > 0 and not exists (select 1 from sentence_unit s where s.document_id = d.id)
 				order by d.id
 				""").query((rs, row) -> new DocumentId(rs.getLong(1))).list();
 	}
@@ -423,12 +455,7 @@ public class CorpusService {
 	}
 
 	static int countWords(String text, int start, int end) {
-		var m = WORD.matcher(text).region(start, end);
-		int n = 0;
-		while (m.find()) {
-			n++;
-		}
-		return n;
+		return Words.count(text, start, end);
 	}
 
 	private String uniqueName(ProjectId project, String wanted) {

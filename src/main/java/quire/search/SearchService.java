@@ -73,6 +73,22 @@ public class SearchService implements DisposableBean {
 
 	private final ProjectAccess access;
 
+	/** Indexes imported documents, one at a time, up to {@link #QUEUE} waiting. */
+	private final java.util.concurrent.ThreadPoolExecutor indexer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+			0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {
+				Thread t = new Thread(r, "quire-indexer");
+				t.setDaemon(true);
+				return t;
+			}, (task, executor) -> task.run()); // queue full, or shutting down: the caller indexes the document itself
+
+	private static final int QUEUE = 16;
+
+	/** Guards {@link #queued}. */
+	private final Object queue = new Object();
+
+	/** Documents handed to the indexer and not indexed yet. */
+	private int queued;
+
 	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
 			ProjectAccess access, @Value("${quire.home}") Path home) {
 		this.projects = projects;
@@ -98,6 +114,7 @@ public class SearchService implements DisposableBean {
 	 */
 	public SearchResult search(SearchRequest request) {
 		access.require(request.project(), ProjectRole.VIEWER);
+		settled();
 		if (request.codes().isEmpty()) {
 			return index.search(request);
 		}
@@ -157,6 +174,7 @@ public class SearchService implements DisposableBean {
 
 	/** How many speaker turns of a project the index holds (equal to the project's turns once it has caught up). */
 	public long indexedTurns(ProjectId project) {
+		settled();
 		return index.turnCount(project);
 	}
 
@@ -171,9 +189,58 @@ public class SearchService implements DisposableBean {
 		return ids.size();
 	}
 
+	/**
+	 * A new document is indexed by the indexer thread, so the importing thread goes on with the next
+	 * file while Lucene analyses this one (in a bulk import the two take about as long). The index is
+	 * marked before the event is done, and searches wait for queued documents (see {@link #settled}).
+	 */
 	@ApplicationModuleListener
 	void on(DocumentImported event) {
-		reindex(event.documentId());
+		DocumentId id = event.documentId();
+		index.expectChange();
+		synchronized (queue) {
+			queued++;
+		}
+		Runnable task = () -> {
+			boolean applied = false;
+			try {
+				reindex(id);
+				applied = true;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Document {} could not be indexed; the index is rebuilt at the next start: {}", id.value(),
+						ex.getMessage());
+			}
+			finally {
+				index.expectedChangeDone(applied);
+				synchronized (queue) {
+					queued--;
+					queue.notifyAll();
+				}
+			}
+		};
+		indexer.execute(task); // a full queue runs the task on this thread: an import never outruns the index far
+	}
+
+	/**
+	 * Waits until every document handed to the indexer thread is indexed, so a search sees every
+	 * import that finished before it (as it did when imports were indexed on their own thread).
+	 */
+	private void settled() {
+		synchronized (queue) {
+			boolean interrupted = false;
+			while (queued > 0) {
+				try {
+					queue.wait();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	@ApplicationModuleListener
@@ -292,6 +359,15 @@ public class SearchService implements DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
+		indexer.shutdown();
+		try {
+			if (!indexer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+				log.warn("The indexer did not finish; the index is rebuilt at the next start");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		Objects.requireNonNull(index).close();
 	}
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import quire.QuireHome;
+import quire.corpus.CorpusService;
 
 /** The headless commands, run in-process against a throwaway home. */
 @SpringBootTest
@@ -110,6 +113,26 @@ class CliTests {
 		assertThat(result.err()).contains("rejected empty.txt: the file is empty")
 			.contains("rejected slides.pptx: unsupported file type")
 			.contains("rejected missing.txt: no such file");
+	}
+
+	@Test
+	void manyFilesAreImportedInGroupsAndEachIsReportedInOrder() throws IOException {
+		run("project", "create", "--name", "Bulk");
+		List<String> args = new ArrayList<>(List.of("import", "--project", "Bulk", "--language", "en"));
+		int files = CorpusService.IMPORT_GROUP * 2 + 3;
+		for (int i = 0; i < files; i++) {
+			String content = i == CorpusService.IMPORT_GROUP + 1 ? "" // a bad file in the second group
+					: "Moderator: Session " + i + ", how was the return to work?\nParticipant " + i + ": It was fine.";
+			args.add(file("session-" + i + ".txt", content).toString());
+		}
+		CliRun result = run(args.toArray(String[]::new));
+		assertThat(result.exit()).isEqualTo(1);
+		assertThat(result.err()).contains("rejected session-" + (CorpusService.IMPORT_GROUP + 1) + ".txt: the file is empty");
+		List<String> imported = result.out().lines().filter(l -> l.startsWith("imported ")).toList();
+		assertThat(imported).hasSize(files - 1);
+		assertThat(imported.get(0)).startsWith("imported session-0.txt as 'session-0'");
+		assertThat(imported.get(files - 2)).startsWith("imported session-" + (files - 1) + ".txt");
+		assertThat(run("search", "--project", "Bulk", "\"return to work\"").out()).contains("session-" + (files - 1));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,28 @@ abstract class CorpusServiceContract {
 			.hasMessageContaining("larger than the upload limit");
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(corpus.groups(project.id())).doesNotContain("New group");
+	}
+
+	@Test
+	void aGroupImportsTheGoodFilesAndReportsEachRejectedOneInOrder() {
+		var before = snapshot();
+		byte[] first = utf8(FOCUS_GROUP);
+		List<ImportOutcome> outcomes = corpus.importDocuments(project.id(), List.of(
+				new ImportRequest("fg-a.txt", first, "Group A", Language.ENGLISH),
+				new ImportRequest("slides.pptx", utf8("x"), "Ghost group", null),
+				new ImportRequest("fg-a-copy.txt", first, "Group A", Language.ENGLISH),
+				new ImportRequest("fg-b.txt", utf8("Moderator: And the second session?\nNew Speaker: Better."), "Group B",
+						Language.ENGLISH)));
+		assertThat(outcomes).extracting(ImportOutcome::fileName)
+			.containsExactly("fg-a.txt", "slides.pptx", "fg-a-copy.txt", "fg-b.txt");
+		assertThat(outcomes).extracting(ImportOutcome::imported).containsExactly(true, false, false, true);
+		assertThat(outcomes.get(1).rejection()).hasMessageStartingWith("slides.pptx: unsupported file type");
+		assertThat(outcomes.get(2).rejection()).hasMessageContaining("already imported into the project as 'fg-a'");
+		assertThat(corpus.documents(project.id())).extracting(DocumentSummary::name).containsExactly("fg-a", "fg-b");
+		assertThat(corpus.groups(project.id())).contains("Group A", "Group B").doesNotContain("Ghost group");
+		assertThat(snapshot().documents()).isEqualTo(before.documents() + 2);
+		DocumentId b = outcomes.get(3).result().document().id();
+		assertThat(corpus.transcript(b).orElseThrow().turns()).hasSize(2);
 	}
 
 	@Test

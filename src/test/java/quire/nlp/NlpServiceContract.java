@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,8 +90,11 @@ abstract class NlpServiceContract {
 	}
 
 	@Test
-	void norwegianSentenceUnitsAreStoredAtImportWithOffsetsIntoTheText() {
+	void norwegianSentenceUnitsAreStoredAfterTheImportWithOffsetsIntoTheText() throws InterruptedException {
 		DocumentId id = importText("no", NORWEGIAN, Language.NORWEGIAN);
+		List<String> onTheFly = sentenceTexts(id);
+		assertThat(sentences.awaitStored(Duration.ofSeconds(30))).as("stored in the background").isTrue();
+		assertThat(sentenceTexts(id)).as("stored units are the ones found before").isEqualTo(onTheFly);
 		assertThat(sentenceTexts(id)).containsExactly("Hvordan gikk det med Anna på jobben i Trondheim?",
 				"Anna fikk bl.a. hjelp av veilederen.", "Det var f.eks. en god samtale i mai, dvs. før ferien.", "Og nå?",
 				"Nå jobber hun på Byåsen, og ringer meg på 926 41 377 når hun vil.");
@@ -98,19 +102,33 @@ abstract class NlpServiceContract {
 	}
 
 	@Test
-	void englishSentenceUnitsComeFromCoreNlp() {
+	void englishSentenceUnitsComeFromCoreNlp() throws InterruptedException {
 		DocumentId id = importText("en", """
 				Interviewer: Did Dr. Smith help? What about the job centre?
 				P3: Yes. We practised summaries, e.g. after each topic. It helped a lot.
 				""", Language.ENGLISH);
 		assertThat(sentenceTexts(id)).containsExactly("Did Dr. Smith help?", "What about the job centre?", "Yes.",
 				"We practised summaries, e.g. after each topic.", "It helped a lot.");
+		assertThat(sentences.awaitStored(Duration.ofSeconds(30))).isTrue();
 		assertThat(corpus.sentenceMethod(id)).contains("corenlp");
 	}
 
 	@Test
-	void documentsWithoutStoredSentencesAreBackfilled() {
+	void anImportLeavesSentenceUnitsToTheWorkerWhichWaitsForImportsToPause() throws InterruptedException {
+		DocumentId first = importText("first", NORWEGIAN, Language.NORWEGIAN);
+		assertThat(corpus.sentenceMethod(first)).as("not stored by the import itself").isEmpty();
+		assertThat(corpus.sentences(first)).as("found on the fly meanwhile").hasSize(5);
+		DocumentId second = importText("second", NORWEGIAN.replace("Og nå?", "Og i dag?"), Language.NORWEGIAN);
+		assertThat(sentences.awaitStored(Duration.ofSeconds(30))).isTrue();
+		assertThat(corpus.sentenceMethod(first)).contains("rules");
+		assertThat(corpus.sentenceMethod(second)).contains("rules");
+		assertThat(corpus.documentsWithoutSentences()).doesNotContain(first, second);
+	}
+
+	@Test
+	void documentsWithoutStoredSentencesAreBackfilled() throws InterruptedException {
 		DocumentId id = importText("old", NORWEGIAN, Language.NORWEGIAN);
+		assertThat(sentences.awaitStored(Duration.ofSeconds(30))).isTrue();
 		List<SentenceUnit> before = corpus.sentences(id);
 		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
 		assertThat(corpus.documentsWithoutSentences()).contains(id);

@@ -32,7 +32,7 @@ final class SentenceServiceTests {
 			turns.add(new Turn(i, "Speaker " + (i % 3), start, text.length() - 1, null, null));
 			text.append("\n\n");
 		}
-		SentenceService service = new SentenceService(null);
+		SentenceService service = new SentenceService(null, 500);
 		for (Language language : Language.values()) {
 			List<SentenceUnit> parallel = service.split(text.toString(), turns, language);
 			List<SentenceUnit> sequential = SentenceService.splitSequentially(text.toString(), turns, language);

@@ -122,7 +122,16 @@ public final class TurnIndex implements Closeable {
 	private final ScheduledThreadPoolExecutor committer = committer();
 
 	/** Guarded by writeLock: changes since the last commit, and whether a commit is scheduled. */
-	private boolean uncommitted;
+	/** Guards the marker file and the three fields below (taken after the write lock, never before it). */
+	private final Object marker = new Object();
+
+	private volatile boolean uncommitted;
+
+	/** Changes promised by {@link #expectChange} and not yet applied. */
+	private int expected;
+
+	/** A promised change failed: the marker must stay. */
+	private boolean keepMarker;
 
 	private boolean commitScheduled;
 
@@ -758,13 +767,7 @@ public final class TurnIndex implements Closeable {
 	private void update(IndexChange change) {
 		writeLock.lock();
 		try {
-			if (!uncommitted) {
-				IndexOutput marker = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
-				marker.close();
-				directory.sync(List.of(UNCOMMITTED));
-				directory.syncMetaData();
-				uncommitted = true;
-			}
+			markUncommitted();
 			change.apply();
 			stale.set(true);
 			if (!commitScheduled) {
@@ -780,16 +783,63 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
-	/** Commits every change so far and removes the marker. */
+	private void markUncommitted() throws IOException {
+		synchronized (marker) {
+			if (!uncommitted) {
+				IndexOutput out = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
+				out.close();
+				directory.sync(List.of(UNCOMMITTED));
+				directory.syncMetaData();
+				uncommitted = true;
+			}
+		}
+	}
+
+	/**
+	 * A change is promised: it will be applied later (by {@link SearchService}'s indexer thread) and
+	 * the event that asked for it is done now. The marker is on disk before this returns and stays
+	 * until the promised change is applied and committed, so a crash in between rebuilds the index.
+	 */
+	public void expectChange() {
+		// not the write lock: an import must not wait for the analysis of the document before it
+		synchronized (marker) {
+			try {
+				markUncommitted();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("the search index could not be marked: " + ex.getMessage(), ex);
+			}
+			expected++;
+		}
+	}
+
+	/**
+	 * A promised change was applied, or failed ({@code applied == false}); after a failure the marker
+	 * stays for good, so the next start rebuilds the index from the database.
+	 */
+	public void expectedChangeDone(boolean applied) {
+		synchronized (marker) {
+			expected--;
+			if (!applied) {
+				keepMarker = true;
+			}
+		}
+	}
+
+	/** Commits every change so far and removes the marker unless a promised change is still outstanding. */
 	void commit() throws IOException {
 		writeLock.lock();
 		try {
 			commitScheduled = false;
 			if (uncommitted && writer.isOpen()) {
 				writer.commit();
-				directory.deleteFile(UNCOMMITTED);
-				directory.syncMetaData();
-				uncommitted = false;
+				synchronized (marker) {
+					if (expected == 0 && !keepMarker) {
+						directory.deleteFile(UNCOMMITTED);
+						directory.syncMetaData();
+						uncommitted = false;
+					}
+				}
 			}
 		}
 		finally {

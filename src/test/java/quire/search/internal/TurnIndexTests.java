@@ -413,6 +413,33 @@ final class TurnIndexTests {
 	}
 
 	@Test
+	void aPromisedChangeKeepsTheMarkerUntilItIsApplied(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.replaceDocument(focusGroup);
+			disk.commit();
+			disk.expectChange();
+			assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("on disk before the event is done").exists();
+			disk.commit();
+			assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("a commit before the change keeps it").exists();
+		}
+		// closed (or killed) before the promised change: the next open empties the index for a rebuild
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).exists();
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			assertThat(reopened.isEmpty()).isTrue();
+			reopened.expectChange();
+			reopened.replaceDocument(focusGroup);
+			reopened.expectedChangeDone(true);
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+		try (TurnIndex again = TurnIndex.open(folder)) {
+			assertThat(again.turnCount(PROJECT)).isEqualTo(4);
+			again.expectChange();
+			again.expectedChangeDone(false);
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("a failed change keeps it for good").exists();
+	}
+
+	@Test
 	void anIndexLeftWithUncommittedChangesIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
 		try (TurnIndex disk = TurnIndex.open(folder)) {
 			disk.replaceDocument(focusGroup);
