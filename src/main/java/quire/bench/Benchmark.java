@@ -218,6 +218,7 @@ public class Benchmark {
 						MarkdownTable.num(indexedMb / rebuildSeconds / luceneMbs) + " of bare Lucene",
 						"≥ 0.8 of bare Lucene");
 
+				search.commitIndex(); // the size on disk of the index as it stands, not of files older searchers held
 				memoryRows(table, indexedMb, lucene[0]);
 				if (!settings.importOnly()) {
 					latencyRows(table, project.id(), bare, manifest, codes, warmRounds, rounds, settings, log);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import java.util.function.UnaryOperator;
@@ -134,11 +135,14 @@ public class CorpusService {
 	public List<ImportOutcome> importDocuments(ProjectId project, List<ImportRequest> requests) {
 		access.require(project, ProjectRole.CODER);
 		TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
+		// parsing needs no database: the files are prepared on all cores, then stored in order
+		List<Prepared> prepared = requests.parallelStream().map(this::prepare).toList();
 		List<ImportOutcome> out = new ArrayList<>(requests.size());
-		for (ImportRequest request : requests) {
+		for (int i = 0; i < requests.size(); i++) {
+			ImportRequest request = requests.get(i);
 			Object savepoint = status.createSavepoint();
 			try {
-				ImportResult result = importDocument(project, request);
+				ImportResult result = store(project, request, prepared.get(i));
 				status.releaseSavepoint(savepoint);
 				out.add(new ImportOutcome(baseName(request.fileName()), result, null));
 			}
@@ -157,13 +161,58 @@ public class CorpusService {
 	@Transactional
 	public ImportResult importDocument(ProjectId project, ImportRequest request) {
 		access.require(project, ProjectRole.CODER);
+		return store(project, request, prepare(request));
+	}
+
+	/**
+	 * The part of an import that needs no database: size check, digest, parsing, language guess and
+	 * word count. A bulk import prepares its files in parallel.
+	 */
+	private Prepared prepare(ImportRequest request) {
 		String fileName = baseName(request.fileName());
 		byte[] content = request.content();
 		if (content.length > maxFileSize) {
-			throw new ImportRejectedException(fileName, "the file is " + megabytes(content.length)
-					+ ", larger than the upload limit of " + megabytes(maxFileSize));
+			return Prepared.refused(new ImportRejectedException(fileName, "the file is " + megabytes(content.length)
+					+ ", larger than the upload limit of " + megabytes(maxFileSize)));
 		}
 		String sha = sha256(content);
+		try {
+			ParsedTranscript parsed = TranscriptReaders.read(fileName, content);
+			List<String> notes = new ArrayList<>();
+			Language language = request.language();
+			if (language == null) {
+				language = LanguageGuesser.guess(parsed.text());
+				notes.add("language guessed as " + language.label());
+			}
+			int words = 0;
+			for (ParsedTurn turn : parsed.turns()) {
+				words += countWords(parsed.text(), turn.start(), turn.end());
+			}
+			return new Prepared(fileName, sha, parsed, language, notes, words, null, false);
+		}
+		catch (ImportRejectedException ex) {
+			return new Prepared(fileName, sha, null, null, List.of(), 0, ex, false);
+		}
+	}
+
+	/** A file prepared for storing, or why it cannot be imported ({@code early}: before the duplicate check). */
+	private record Prepared(String fileName, @Nullable String sha, @Nullable ParsedTranscript parsed,
+			@Nullable Language language, List<String> notes, int words, @Nullable ImportRejectedException rejection,
+			boolean early) {
+
+		static Prepared refused(ImportRejectedException ex) {
+			return new Prepared(ex.fileName(), null, null, null, List.of(), 0, ex, true);
+		}
+
+	}
+
+	private ImportResult store(ProjectId project, ImportRequest request, Prepared prepared) {
+		if (prepared.early()) {
+			throw Objects.requireNonNull(prepared.rejection());
+		}
+		String fileName = prepared.fileName();
+		byte[] content = request.content();
+		String sha = Objects.requireNonNull(prepared.sha());
 		Optional<String> twin = jdbc.sql("select name from document where project_id = ? and content_sha256 = ?")
 			.params(project.value(), sha)
 			.query(String.class)
@@ -172,13 +221,13 @@ public class CorpusService {
 			throw new ImportRejectedException(fileName,
 					"this file was already imported into the project as '" + twin.get() + "'");
 		}
-		ParsedTranscript parsed = TranscriptReaders.read(fileName, content);
-		List<String> notes = new ArrayList<>();
-		Language language = request.language();
-		if (language == null) {
-			language = LanguageGuesser.guess(parsed.text());
-			notes.add("language guessed as " + language.label());
+		if (prepared.rejection() != null) {
+			throw prepared.rejection();
 		}
+		ParsedTranscript parsed = Objects.requireNonNull(prepared.parsed());
+		Language language = Objects.requireNonNull(prepared.language());
+		List<String> notes = new ArrayList<>(prepared.notes());
+		int words = prepared.words();
 		String wanted = stem(fileName);
 		String name = uniqueName(project, wanted);
 		if (!name.equals(wanted)) {
@@ -186,10 +235,6 @@ public class CorpusService {
 		}
 		Long groupId = request.group() == null || request.group().isBlank() ? null
 				: groupId(project, request.group().strip());
-		int words = 0;
-		for (ParsedTurn turn : parsed.turns()) {
-			words += countWords(parsed.text(), turn.start(), turn.end());
-		}
 		Instant now = clock.instant();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""

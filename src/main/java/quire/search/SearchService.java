@@ -178,6 +178,20 @@ public class SearchService implements DisposableBean {
 		return index.turnCount(project);
 	}
 
+	/**
+	 * Applies and commits every change so far and lets go of files only older searchers used, so the
+	 * index folder holds just the current index (the benchmark measures its size; a backup copies it).
+	 */
+	public void commitIndex() {
+		settled();
+		try {
+			index.commitAndRelease();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the search index could not be committed: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Rebuilds the whole index from the database; returns the number of documents indexed. */
 	public int rebuild() {
 		var ids = corpus.allDocumentIds();

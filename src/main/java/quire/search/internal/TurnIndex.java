@@ -826,6 +826,14 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
+	/** Refreshes the searcher (releasing files only older searchers used) and commits. */
+	public void commitAndRelease() throws IOException {
+		stale.set(false);
+		searchers.maybeRefreshBlocking();
+		commit();
+		writer.deleteUnusedFiles();
+	}
+
 	/** Commits every change so far and removes the marker unless a promised change is still outstanding. */
 	void commit() throws IOException {
 		writeLock.lock();
