@@ -386,26 +386,30 @@ public class Benchmark {
 		}
 	}
 
-	/** Imports the corpus as the command line does: in groups of {@link CorpusService#IMPORT_GROUP}, one transaction each. */
-	private Map<String, DocumentId> importAll(ProjectId project, CorpusManifest manifest) throws IOException {
-		Map<String, DocumentId> ids = new HashMap<>();
+	/** Imports the corpus as the command line does: {@link CorpusService#importFiles}, in groups. */
+	private Map<String, DocumentId> importAll(ProjectId project, CorpusManifest manifest) {
 		List<CorpusManifest.Entry> entries = manifest.files();
-		for (int from = 0; from < entries.size(); from += CorpusService.IMPORT_GROUP) {
-			List<CorpusManifest.Entry> group = entries.subList(from, Math.min(entries.size(), from + CorpusService.IMPORT_GROUP));
-			List<ImportRequest> requests = new ArrayList<>(group.size());
-			for (CorpusManifest.Entry e : group) {
-				byte[] bytes = Files.readAllBytes(manifest.root().resolve(e.path()));
-				requests.add(new ImportRequest(Path.of(e.path()).getFileName().toString(), bytes, e.group(), e.language()));
-			}
-			List<quire.corpus.ImportOutcome> outcomes = corpus.importDocuments(project, requests);
-			for (int i = 0; i < group.size(); i++) {
-				var outcome = outcomes.get(i);
-				if (outcome.result() == null) {
-					throw new IllegalStateException("the generated file " + group.get(i).path() + " was rejected: "
-							+ java.util.Objects.requireNonNull(outcome.rejection()).getMessage());
+		List<java.util.function.Supplier<ImportRequest>> files = entries.stream()
+			.<java.util.function.Supplier<ImportRequest>>map(e -> () -> {
+				try {
+					return new ImportRequest(Path.of(e.path()).getFileName().toString(),
+							Files.readAllBytes(manifest.root().resolve(e.path())), e.group(), e.language());
 				}
-				ids.put(group.get(i).path(), outcome.result().document().id());
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot read " + e.path() + ": " + ex.getMessage(), ex);
+				}
+			})
+			.toList();
+		List<quire.corpus.ImportOutcome> outcomes = new ArrayList<>();
+		corpus.importFiles(project, files, outcomes::addAll);
+		Map<String, DocumentId> ids = new HashMap<>();
+		for (int i = 0; i < entries.size(); i++) {
+			var outcome = outcomes.get(i);
+			if (outcome.result() == null) {
+				throw new IllegalStateException("the generated file " + entries.get(i).path() + " was rejected: "
+						+ java.util.Objects.requireNonNull(outcome.rejection()).getMessage());
 			}
+			ids.put(entries.get(i).path(), outcome.result().document().id());
 		}
 		return ids;
 	}

@@ -3,7 +3,6 @@ package quire.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,50 +69,14 @@ final class ImportCommand implements Callable<Integer> {
 							"unknown language '" + language + "'; use en (English) or no (Norwegian)"));
 		var out = spec.commandLine().getOut();
 		var err = spec.commandLine().getErr();
-		int rejected = 0;
+		int[] rejected = { 0 };
 		// in groups, one transaction each (CorpusService.IMPORT_GROUP); a file is still all or nothing
-		for (int from = 0; from < files.size(); from += CorpusService.IMPORT_GROUP) {
-			List<Path> group = files.subList(from, Math.min(files.size(), from + CorpusService.IMPORT_GROUP));
-			List<ImportRequest> requests = new ArrayList<>();
-			List<Object> slots = new ArrayList<>(); // per file, in order: its request, or why it cannot be read
-			for (Path file : group) {
-				try {
-					ImportRequest request = new ImportRequest(file.getFileName().toString(), read(file), this.group, lang);
-					requests.add(request);
-					slots.add(request);
-				}
-				catch (ImportRejectedException ex) {
-					slots.add(ex);
-				}
-			}
-			List<ImportOutcome> outcomes;
-			try {
-				outcomes = corpus.importDocuments(target.id(), requests);
-			}
-			catch (quire.security.AccessRefusedException ex) {
-				throw ex;
-			}
-			catch (RuntimeException ex) {
-				// the database refused the group: one by one, so only the file that fails is left out
-				outcomes = new ArrayList<>();
-				for (ImportRequest request : requests) {
-					try {
-						outcomes.add(corpus.importDocuments(target.id(), List.of(request)).get(0));
-					}
-					catch (RuntimeException single) {
-						outcomes.add(new ImportOutcome(request.fileName(), null, new ImportRejectedException(
-								request.fileName(), "the database could not store it (" + single.getMessage() + ")", single)));
-					}
-				}
-			}
-			var next = outcomes.iterator();
-			for (Object slot : slots) {
-				if (slot instanceof ImportRejectedException ex) {
-					rejected++;
-					err.println("rejected " + ex.getMessage());
-					continue;
-				}
-				ImportOutcome outcome = next.next();
+		List<java.util.function.Supplier<ImportRequest>> requests = files.stream()
+			.<java.util.function.Supplier<ImportRequest>>map(
+					file -> () -> new ImportRequest(file.getFileName().toString(), read(file), group, lang))
+			.toList();
+		corpus.importFiles(target.id(), requests, outcomes -> {
+			for (ImportOutcome outcome : outcomes) {
 				if (outcome.result() != null) {
 					var d = outcome.result().document();
 					out.printf("imported %s as '%s': %d turns, %d words, %s%s%n", outcome.fileName(), d.name(),
@@ -121,11 +84,11 @@ final class ImportCommand implements Callable<Integer> {
 									: " (" + String.join("; ", outcome.result().notes()) + ")");
 				}
 				else {
-					rejected++;
+					rejected[0]++;
 					err.println("rejected " + java.util.Objects.requireNonNull(outcome.rejection()).getMessage());
 				}
 			}
-		}
+		});
 		try {
 			// sentence units are stored in the background once imports pause; a command finishes its work
 			if (!sentences.awaitStored(java.time.Duration.ofHours(6))) {
@@ -135,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return rejected == 0 ? 0 : 1;
+		return rejected[0] == 0 ? 0 : 1;
 	}
 
 	private byte[] read(Path file) {

@@ -20,6 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import java.util.function.UnaryOperator;
 
@@ -31,7 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
@@ -80,9 +89,12 @@ public class CorpusService {
 
 	private final ObjectProvider<SentenceSplitter> splitter;
 
+	private final PlatformTransactionManager transactions;
+
 	CorpusService(JdbcClient jdbc, JdbcTemplate batchJdbc, ApplicationEventPublisher events,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ObjectProvider<SentenceSplitter> splitter,
-			ProjectAccess access, AuditLog audit) {
+			ProjectAccess access, AuditLog audit, PlatformTransactionManager transactions) {
+		this.transactions = transactions;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -134,15 +146,103 @@ public class CorpusService {
 	@Transactional
 	public List<ImportOutcome> importDocuments(ProjectId project, List<ImportRequest> requests) {
 		access.require(project, ProjectRole.CODER);
-		TransactionStatus status = TransactionAspectSupport.currentTransactionStatus();
 		// parsing needs no database: the files are prepared on all cores, then stored in order
-		List<Prepared> prepared = requests.parallelStream().map(this::prepare).toList();
-		List<ImportOutcome> out = new ArrayList<>(requests.size());
-		for (int i = 0; i < requests.size(); i++) {
-			ImportRequest request = requests.get(i);
+		List<Item> items = requests.parallelStream().map(r -> new Item(r, prepare(r), null)).toList();
+		return storeGroup(project, items, TransactionAspectSupport.currentTransactionStatus());
+	}
+
+	/**
+	 * Imports many files into a project, {@link #IMPORT_GROUP} per transaction (each file all or
+	 * nothing, as in {@link #importDocuments}), reading and parsing the next group on another thread
+	 * while one is stored. {@code files} supply the requests in order and are called on that thread;
+	 * one that throws {@link ImportRejectedException} (an unreadable file) is reported as rejected.
+	 * {@code report} gets each group's outcomes, in order, once the group is committed. A group the
+	 * database refuses for a reason other than a file is stored again file by file, so only the file
+	 * that fails is left out, with the database's reason.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void importFiles(ProjectId project, List<Supplier<ImportRequest>> files,
+			Consumer<List<ImportOutcome>> report) {
+		access.require(project, ProjectRole.CODER);
+		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "quire-import-reader");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			Future<List<Item>> next = reader.submit(() -> read(files, 0));
+			for (int from = 0; from < files.size(); from += IMPORT_GROUP) {
+				List<Item> group = next.get();
+				int following = from + IMPORT_GROUP;
+				next = following < files.size() ? reader.submit(() -> read(files, following)) : null;
+				report.accept(storeCommitted(project, group));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("the import was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException r ? r
+					: new IllegalStateException("the files could not be read: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	/** A file of a bulk import: its request and what preparing it found, or why it could not be read. */
+	private record Item(@Nullable ImportRequest request, @Nullable Prepared prepared,
+			@Nullable ImportRejectedException unreadable) {
+	}
+
+	private List<Item> read(List<Supplier<ImportRequest>> files, int from) {
+		List<Item> items = new ArrayList<>(IMPORT_GROUP);
+		for (Supplier<ImportRequest> file : files.subList(from, Math.min(files.size(), from + IMPORT_GROUP))) {
+			try {
+				ImportRequest request = file.get();
+				items.add(new Item(request, prepare(request), null));
+			}
+			catch (ImportRejectedException ex) {
+				items.add(new Item(null, null, ex));
+			}
+		}
+		return items;
+	}
+
+	/** One group in its own transaction; if the database refuses it, each file in its own. */
+	private List<ImportOutcome> storeCommitted(ProjectId project, List<Item> group) {
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		try {
+			return Objects.requireNonNull(transaction.execute(status -> storeGroup(project, group, status)));
+		}
+		catch (RuntimeException groupFailed) {
+			List<ImportOutcome> out = new ArrayList<>(group.size());
+			for (Item item : group) {
+				try {
+					out.addAll(Objects.requireNonNull(transaction.execute(status -> storeGroup(project, List.of(item), status))));
+				}
+				catch (RuntimeException ex) {
+					String name = baseName(Objects.requireNonNull(item.request()).fileName());
+					out.add(new ImportOutcome(name, null, new ImportRejectedException(name,
+							"the database could not store it (" + ex.getMessage() + ")", ex)));
+				}
+			}
+			return out;
+		}
+	}
+
+	private List<ImportOutcome> storeGroup(ProjectId project, List<Item> group, TransactionStatus status) {
+		List<ImportOutcome> out = new ArrayList<>(group.size());
+		for (Item item : group) {
+			if (item.unreadable() != null) {
+				out.add(new ImportOutcome(item.unreadable().fileName(), null, item.unreadable()));
+				continue;
+			}
+			ImportRequest request = Objects.requireNonNull(item.request());
 			Object savepoint = status.createSavepoint();
 			try {
-				ImportResult result = store(project, request, prepared.get(i));
+				ImportResult result = store(project, request, Objects.requireNonNull(item.prepared()));
 				status.releaseSavepoint(savepoint);
 				out.add(new ImportOutcome(baseName(request.fileName()), result, null));
 			}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -145,6 +146,33 @@ abstract class CorpusServiceContract {
 		assertThat(snapshot().documents()).isEqualTo(before.documents() + 2);
 		DocumentId b = outcomes.get(3).result().document().id();
 		assertThat(corpus.transcript(b).orElseThrow().turns()).hasSize(2);
+	}
+
+	@Test
+	void manyFilesAreImportedGroupByGroupWithUnreadableOnesReportedInPlace() {
+		int n = CorpusService.IMPORT_GROUP * 2 + 5;
+		List<java.util.function.Supplier<ImportRequest>> files = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			int k = i;
+			files.add(() -> {
+				if (k == CorpusService.IMPORT_GROUP + 2) {
+					throw new ImportRejectedException("lost-" + k + ".txt", "cannot read the file (gone)");
+				}
+				return new ImportRequest("bulk-" + k + ".txt",
+						utf8("Moderator: Session " + k + "?\nParticipant " + (k % 3) + ": It went well."), "Bulk", Language.ENGLISH);
+			});
+		}
+		List<List<ImportOutcome>> groups = new ArrayList<>();
+		corpus.importFiles(project.id(), files, groups::add);
+		assertThat(groups).hasSize(3).allSatisfy(g -> assertThat(g).hasSizeLessThanOrEqualTo(CorpusService.IMPORT_GROUP));
+		List<ImportOutcome> all = groups.stream().flatMap(List::stream).toList();
+		assertThat(all).hasSize(n);
+		assertThat(all.get(CorpusService.IMPORT_GROUP + 2).rejection()).hasMessage("lost-" + (CorpusService.IMPORT_GROUP + 2)
+				+ ".txt: cannot read the file (gone)");
+		assertThat(all).filteredOn(ImportOutcome::imported).hasSize(n - 1);
+		assertThat(all.get(n - 1).fileName()).isEqualTo("bulk-" + (n - 1) + ".txt");
+		assertThat(corpus.documents(project.id())).hasSize(n - 1);
+		assertThat(corpus.participants(project.id())).hasSize(4); // Moderator and Participants 0, 1 and 2
 	}
 
 	@Test
