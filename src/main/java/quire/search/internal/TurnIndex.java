@@ -135,6 +135,9 @@ public final class TurnIndex implements Closeable {
 
 	private boolean commitScheduled;
 
+	/** Changes applied so far; guarded by the write lock. */
+	private long applied;
+
 	/**
 	 * Counts every hit by locating it with {@code Weight.matches} instead of counting from postings
 	 * ({@link HitCounter}); tests set it to compare both ways of counting on the same index.
@@ -769,6 +772,7 @@ public final class TurnIndex implements Closeable {
 		try {
 			markUncommitted();
 			change.apply();
+			applied++;
 			stale.set(true);
 			if (!commitScheduled) {
 				commitScheduled = true;
@@ -836,18 +840,31 @@ public final class TurnIndex implements Closeable {
 
 	/** Commits every change so far and removes the marker unless a promised change is still outstanding. */
 	void commit() throws IOException {
+		long seen;
 		writeLock.lock();
 		try {
 			commitScheduled = false;
-			if (uncommitted && writer.isOpen()) {
-				writer.commit();
-				synchronized (marker) {
-					if (expected == 0 && !keepMarker) {
-						directory.deleteFile(UNCOMMITTED);
-						directory.syncMetaData();
-						uncommitted = false;
-					}
+			if (!uncommitted || !writer.isOpen()) {
+				return;
+			}
+			seen = applied;
+		}
+		finally {
+			writeLock.unlock();
+		}
+		// Outside the write lock: flushing and syncing take tens of milliseconds, and an indexer
+		// waiting for them meanwhile was a fifth of a bulk import. Every change applied before
+		// `seen` was read is in the writer, so this commit holds it.
+		writer.commit();
+		writeLock.lock();
+		try {
+			synchronized (marker) {
+				if (applied == seen && expected == 0 && !keepMarker) {
+					directory.deleteFile(UNCOMMITTED);
+					directory.syncMetaData();
+					uncommitted = false;
 				}
+				// otherwise a change came meanwhile; it scheduled the next commit, which tries again
 			}
 		}
 		finally {
