@@ -201,8 +201,13 @@ public class SentenceService implements SentenceSplitter {
 				}
 				// let a burst of imports finish first
 				long quiet;
-				while ((quiet = System.nanoTime() - lastImport) < idleNanos) {
-					Thread.sleep(Math.max(1, (idleNanos - quiet) / 1_000_000));
+				while (!stopping && (quiet = System.nanoTime() - lastImport) < idleNanos) {
+					synchronized (lock) {
+						lock.wait(Math.max(1, (idleNanos - quiet) / 1_000_000));
+					}
+				}
+				if (stopping) {
+					return;
 				}
 				synchronized (lock) {
 					wanted = false;
@@ -266,8 +271,8 @@ public class SentenceService implements SentenceSplitter {
 			lock.notifyAll();
 		}
 		if (running != null) {
-			running.interrupt();
-			running.join(10_000);
+			// not interrupted: an interrupt closes the file channel of an H2 read or write under way
+			running.join(30_000);
 		}
 	}
 
