@@ -42,7 +42,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import quire.corpus.internal.LanguageGuesser;
 import quire.corpus.internal.ParsedTranscript;
@@ -135,26 +134,11 @@ public class CorpusService {
 	public static final int IMPORT_GROUP = 16;
 
 	/**
-	 * Imports several files into a project in one transaction (callers pass at most about
-	 * {@link #IMPORT_GROUP}). Each file is all or nothing: a rejected file is rolled back to the
-	 * savepoint before it and reported, the others are imported. Nothing is visible, and no
-	 * {@link DocumentImported} is published, before the whole group is committed, so the outcomes are
-	 * final when this returns.
-	 * @throws RuntimeException if the database fails for a reason other than the file; then none of
-	 * the group is stored (import the files one by one to find the one that fails)
-	 */
-	@Transactional
-	public List<ImportOutcome> importDocuments(ProjectId project, List<ImportRequest> requests) {
-		access.require(project, ProjectRole.CODER);
-		// parsing needs no database: the files are prepared on all cores, then stored in order
-		List<Item> items = requests.parallelStream().map(r -> new Item(r, prepare(r), null)).toList();
-		return storeGroup(project, items, TransactionAspectSupport.currentTransactionStatus());
-	}
-
-	/**
-	 * Imports many files into a project, {@link #IMPORT_GROUP} per transaction (each file all or
-	 * nothing, as in {@link #importDocuments}), reading and parsing the next group on another thread
-	 * while one is stored. {@code files} supply the requests in order and are called on that thread;
+	 * Imports many files into a project, {@link #IMPORT_GROUP} per transaction, reading and parsing
+	 * the next group on another thread while one is stored. Each file is all or nothing: a rejected
+	 * file is rolled back to the savepoint before it and reported, the rest of its group is imported.
+	 * Nothing of a group is visible, and no {@link DocumentImported} is published, before the group
+	 * is committed, so the outcomes are final when {@code report} gets them. {@code files} supply the requests in order and are called on that thread;
 	 * one that throws {@link ImportRejectedException} (an unreadable file) is reported as rejected.
 	 * {@code report} gets each group's outcomes, in order, once the group is committed. A group the
 	 * database refuses for a reason other than a file is stored again file by file, so only the file
@@ -266,7 +250,7 @@ public class CorpusService {
 
 	/**
 	 * The part of an import that needs no database: size check, digest, parsing, language guess and
-	 * word count. A bulk import prepares its files in parallel.
+	 * word count. A bulk import prepares the next group's files on its reader thread.
 	 */
 	private Prepared prepare(ImportRequest request) {
 		String fileName = baseName(request.fileName());

@@ -130,12 +130,14 @@ abstract class CorpusServiceContract {
 	void aGroupImportsTheGoodFilesAndReportsEachRejectedOneInOrder() {
 		var before = snapshot();
 		byte[] first = utf8(FOCUS_GROUP);
-		List<ImportOutcome> outcomes = corpus.importDocuments(project.id(), List.of(
-				new ImportRequest("fg-a.txt", first, "Group A", Language.ENGLISH),
+		List<ImportRequest> requests = List.of(new ImportRequest("fg-a.txt", first, "Group A", Language.ENGLISH),
 				new ImportRequest("slides.pptx", utf8("x"), "Ghost group", null),
 				new ImportRequest("fg-a-copy.txt", first, "Group A", Language.ENGLISH),
 				new ImportRequest("fg-b.txt", utf8("Moderator: And the second session?\nNew Speaker: Better."), "Group B",
-						Language.ENGLISH)));
+						Language.ENGLISH));
+		List<ImportOutcome> outcomes = new ArrayList<>();
+		corpus.importFiles(project.id(), requests.stream().<java.util.function.Supplier<ImportRequest>>map(r -> () -> r)
+			.toList(), outcomes::addAll);
 		assertThat(outcomes).extracting(ImportOutcome::fileName)
 			.containsExactly("fg-a.txt", "slides.pptx", "fg-a-copy.txt", "fg-b.txt");
 		assertThat(outcomes).extracting(ImportOutcome::imported).containsExactly(true, false, false, true);
