@@ -28,7 +28,26 @@ public class QuireApplication {
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
 		app.setLogStartupInfo(false);
-		System.exit(SpringApplication.exit(app.run(args)));
+		try {
+			System.exit(SpringApplication.exit(app.run(args)));
+		}
+		catch (RuntimeException ex) {
+			// e.g. the web app holds this home's index: the reason, not Spring's stack trace
+			System.err.println("error: " + reason(ex));
+			System.exit(2);
+		}
+	}
+
+	/**
+	 * The message of the first exception in the chain that is not Spring's wrapping of a bean that
+	 * could not be created: the one Quire's own code threw, which says what to do.
+	 */
+	static String reason(Throwable ex) {
+		Throwable t = ex;
+		while (t instanceof org.springframework.beans.BeansException && t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
 	}
 
 	/** The value of {@code --home DIR} or {@code --home=DIR}, which must be known before Spring starts. */
