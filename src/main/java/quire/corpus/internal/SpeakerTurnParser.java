@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import quire.corpus.SpeakerRoles;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,12 +41,6 @@ final class SpeakerTurnParser {
 	private static final Pattern LABEL_ONLY = Pattern.compile("^\\s*" + LABEL + "\\s*:(?:\\s+|$)");
 
 	private static final Pattern TEAMS_HEADER = Pattern.compile("^\\s*" + LABEL + "\\s+" + TIME + "\\s*$");
-
-	private static final Set<String> ROLES = Set.of("moderator", "co-moderator", "comoderator", "interviewer",
-			"interviewee", "facilitator", "co-facilitator", "participant", "respondent", "informant", "caseworker",
-			"counsellor", "counselor", "client", "patient", "therapist", "researcher", "observer", "note-taker",
-			"intervjuer", "saksbehandler", "deltaker", "veileder", "ordstyrer", "bruker", "pasient",
-			"speaker", "unknown", "all", "several");
 
 	private SpeakerTurnParser() {
 	}
@@ -115,8 +111,8 @@ final class SpeakerTurnParser {
 		if (labelUse.getOrDefault(label, 0) >= 2 || Character.isDigit(label.charAt(label.length() - 1))) {
 			return true;
 		}
-		for (String word : label.toLowerCase(Locale.ROOT).split("\\s+")) {
-			if (ROLES.contains(word)) {
+		for (String word : label.split("\\s+")) {
+			if (SpeakerRoles.isRoleWord(word)) {
 				return true;
 			}
 		}
