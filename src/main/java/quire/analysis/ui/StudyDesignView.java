@@ -99,7 +99,7 @@ class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
 		table.addClassName("quire-matrix");
 		NativeTableRow head = table.getHead().addRow();
 		for (String h : new String[] { "Group", "Documents", "Kind", "Strand", "How it was decided", "" }) {
-			NativeTableCell th = head.addHeaderCell();
+			var th = head.addHeaderCell();
 			th.setText(h);
 			if (!h.equals("Documents")) {
 				th.addClassName("row-label");
