@@ -222,9 +222,10 @@ final class Dto {
 		}
 	}
 
-	record MitiResultsDto(String thresholds, String by, List<ResultGroupDto> groups, ResultGroupDto overall) {
+	record MitiResultsDto(String source, String caption, int sessionsLeftOut, String thresholds, String by,
+			List<ResultGroupDto> groups, ResultGroupDto overall) {
 		static MitiResultsDto of(FidelityResults r) {
-			return new MitiResultsDto(r.thresholds().name(), r.by().name(),
+			return new MitiResultsDto(r.source().key(), r.caption(), r.leftOut(), r.thresholds().name(), r.by().name(),
 					r.groups().stream().map(ResultGroupDto::of).toList(), ResultGroupDto.of(r.overall()));
 		}
 	}
