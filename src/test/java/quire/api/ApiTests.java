@@ -261,6 +261,20 @@ class ApiTests {
 	}
 
 	@Test
+	void mitiResultsNameTheirRatingSourceAndPoolOnlyWhenAsked() throws Exception {
+		JsonNode lab = ApiTestSupport.json(api.get(base + "/miti/results", coderRead));
+		assertThat(lab.get("source").asString()).isEqualTo("lab");
+		assertThat(lab.get("caption").asString()).isEqualTo("20 sessions rated by the coding lab (primary ratings)");
+		assertThat(lab.at("/overall/sessions").asInt()).isEqualTo(20);
+		JsonNode pooled = ApiTestSupport.json(api.get(base + "/miti/results?source=pooled", coderRead));
+		assertThat(pooled.get("source").asString()).isEqualTo("pooled");
+		assertThat(pooled.get("caption").asString())
+			.isEqualTo("23 sessions, coding lab and Quire pooled (primary ratings: 20 coding lab, 3 Quire)");
+		assertThat(pooled.at("/overall/sessions").asInt()).isEqualTo(23);
+		assertProblem(api.get(base + "/miti/results?source=both", coderRead), 400);
+	}
+
+	@Test
 	void aQuestionnaireWithABadCellIsRefusedWithFileLineAndReason() throws Exception {
 		String csv = "id,satisfaction\nSW001,5\nSW002,=HYPERLINK(\"x\")\n";
 		HttpResponse<String> response = api.postFile(base + "/questionnaires", coderWrite, "follow-up.csv",
