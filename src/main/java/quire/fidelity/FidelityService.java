@@ -482,13 +482,19 @@ public class FidelityService {
 		return new Reliability(chosen, complete.size(), rows);
 	}
 
-	/** The lab layout (one row per rating) as CSV, for the project's ratings with complete globals. */
+	/**
+	 * The lab layout (one row per rating) as CSV, for the project's ratings with complete globals; each
+	 * session's primary rating comes first, so importing the file elsewhere gives the same roles.
+	 */
 	public byte[] exportLab(ProjectId project) {
 		access.require(project, ProjectRole.VIEWER);
 		audit.record(project, "export", "MITI lab CSV");
 		List<LabRow> rows = new ArrayList<>();
 		int line = 2;
-		for (Rating r : ratings(project)) {
+		List<Rating> ordered = ratings(project).stream()
+			.sorted(java.util.Comparator.comparing((Rating r) -> r.session().label()).thenComparing(r -> !r.primary()))
+			.toList();
+		for (Rating r : ordered) {
 			if (r.globals() != null) {
 				rows.add(new LabRow(line++, r.session().label(), r.session().counsellor(), r.coder(), r.globals(), r.counts()));
 			}

@@ -901,6 +901,20 @@ abstract class FidelityServiceContract {
 		assertThat(fidelity.ratings(project)).isEqualTo(before);
 	}
 
+	@Test
+	void aChosenPrimaryRatingSurvivesTheLabExport() {
+		importLab(LAB, false);
+		MitiSessionId s01 = fidelity.sessions(project).get(0).id();
+		fidelity.setRole(s01, "Ben", RatingRole.PRIMARY);
+
+		ProjectId copy = projects.create("Fidelity roles copy " + UUID.randomUUID(), "").id();
+		assertThat(fidelity.importLab(copy, "export.csv", fidelity.exportLab(project), Map.of(), false).applied()).isTrue();
+
+		assertThat(fidelity.ratings(copy)).filteredOn(r -> r.session().label().equals("S01"))
+			.extracting(Rating::coder, Rating::role)
+			.containsExactlyInAnyOrder(tuple("Ann", RatingRole.RELIABILITY), tuple("Ben", RatingRole.PRIMARY));
+	}
+
 	// ---- helpers --------------------------------------------------------------------------------
 
 	LabImportResult importLab(String csv, boolean goodRowsOnly) {
