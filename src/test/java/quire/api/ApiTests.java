@@ -492,7 +492,9 @@ class ApiTests {
 			assertThat(r.at("/attributes/Group").asString()).isEqualTo("MI");
 			assertThat(r.at("/attributes/Gender").asString()).isNotBlank();
 			assertThat(r.at("/miti/counsellor").asString()).isEqualTo(r.get("speaker").asString());
-			assertThat(r.at("/miti/sessions").asInt()).isPositive();
+			// the lab's five primary-rated sessions of each caseworker, not pooled with those coded in Quire
+			assertThat(r.at("/miti/sessions").asInt()).isEqualTo(5);
+			assertThat(r.at("/miti/source").asString()).isEqualTo("lab");
 			assertThat(r.at("/miti/relational").asDouble()).isBetween(1.0, 5.0);
 			assertThat(r.at("/miti/technical").asDouble()).isBetween(1.0, 5.0);
 			assertThat(r.get("text").asString()).isNotBlank();
