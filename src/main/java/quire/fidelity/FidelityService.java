@@ -37,8 +37,10 @@ import quire.stats.Icc;
 
 /**
  * MITI fidelity of a project: sessions, ratings (imported from a coding lab's CSV, one row per coded
- * session), results per session or counsellor and overall against the project's threshold set, and
- * ICC(2,1) reliability for sessions rated by two or more coders.
+ * session, or coded in Quire), each with its {@link RatingSource} and stored {@link RatingRole},
+ * results per session or counsellor and overall over one source's primary ratings (or both pooled,
+ * when chosen) against the project's threshold set, and ICC(2,1) reliability for sessions rated by two
+ * or more coders, where the reliability ratings count.
  */
 @Service
 @Transactional(readOnly = true)
