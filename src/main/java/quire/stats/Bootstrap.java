@@ -1,6 +1,10 @@
 package quire.stats;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.SplittableRandom;
 
 import quire.stats.Agreement.Coefficient;
@@ -104,6 +108,119 @@ public final class Bootstrap {
 		double upper = Quantiles.type7(medians, 1 - alpha / 2);
 		return new Interval(Coefficient.of(estimate), Coefficient.of(lower), Coefficient.of(upper), resamples,
 				seed, level);
+	}
+
+	/**
+	 * A 95% percentile bootstrap interval for nominal Krippendorff's α from {@value #DEFAULT_RESAMPLES} resamples;
+	 * see {@link #alphaCi(int[][], int, long, double)}.
+	 */
+	public static Interval alphaCi(int[][] data, long seed) {
+		return alphaCi(data, DEFAULT_RESAMPLES, seed, DEFAULT_LEVEL);
+	}
+
+	/**
+	 * A percentile bootstrap confidence interval for nominal Krippendorff's α
+	 * ({@link Agreement#krippendorffAlphaNominal(int[][])}), as Krippendorff recommends for judging α against a
+	 * required minimum (Hayes &amp; Krippendorff 2007, "Answering the call for a standard reliability measure for
+	 * coding data"). Resampling is by unit, as Zapf et al. (2016, BMC Medical Research Methodology 16:93)
+	 * recommend for α: the units are the sampled entities, and each keeps all its coders' values.
+	 * <p>
+	 * Only pairable units (at least two values) are resampled, since the others do not enter α. With
+	 * {@code random = new SplittableRandom(seed)}, each of the B resamples (b = 1 … B, in order) draws the n
+	 * pairable units with replacement, unit k = {@code random.nextInt(n)} n times in the units' order, and
+	 * computes α<sub>b</sub> from the coincidences of the drawn units. A resample whose values all fall in one
+	 * category has no α (no variation); such resamples are left out. With α = 1 − {@code level}, the bounds are
+	 * the type-7 quantiles ({@link Quantiles}) of the defined α<sub>b</sub>:
+	 * <pre>lower = Q(α / 2),  upper = Q(1 − α / 2)</pre>
+	 * The interval is undefined when α itself is, and when α is undefined in more than a share
+	 * 1 − {@code level} of the resamples (too few coded units: the left-out resamples would outweigh the tails).
+	 * The work is O(B · n): units with the same category counts share one coincidence contribution.
+	 *
+	 * @param data {@code data[coder][unit]}, {@link Agreement#MISSING} for missing values
+	 * @param resamples B, the number of resamples, ≥ {@value #MIN_RESAMPLES}
+	 * @param seed the seed of the random number generator
+	 * @param level the confidence level, strictly between 0 and 1
+	 * @throws IllegalArgumentException if the matrix is null, empty, ragged or holds a negative code other than
+	 * {@link Agreement#MISSING}, {@code resamples} is below {@value #MIN_RESAMPLES}, or {@code level} is not
+	 * strictly between 0 and 1
+	 */
+	public static Interval alphaCi(int[][] data, int resamples, long seed, double level) {
+		Agreement.validate(data);
+		if (resamples < MIN_RESAMPLES) {
+			throw new IllegalArgumentException(
+					"resamples must be at least " + MIN_RESAMPLES + ", got " + resamples);
+		}
+		if (!(level > 0 && level < 1)) {
+			throw new IllegalArgumentException("level must be strictly between 0 and 1, got " + level);
+		}
+		Coefficient estimate = Agreement.krippendorffAlphaNominal(data).alpha();
+		if (!estimate.defined()) {
+			Coefficient none = Coefficient.undefined("α is undefined: " + estimate.reason());
+			return new Interval(estimate, none, none, resamples, seed, level);
+		}
+		int[] categories = Agreement.categories(data);
+		int k = categories.length;
+		// distinct category-count patterns of the pairable units, and each unit's pattern
+		Map<List<Integer>, Integer> patternIndex = new HashMap<>();
+		List<int[]> patterns = new ArrayList<>();
+		List<Integer> patternValues = new ArrayList<>();
+		int units = data[0].length;
+		int[] unitPattern = new int[units];
+		int n = 0;
+		int[] values = new int[data.length];
+		int[] counts = new int[k];
+		for (int u = 0; u < units; u++) {
+			int m = Agreement.unitCounts(data, u, categories, values, counts);
+			if (m < 2) {
+				continue;
+			}
+			List<Integer> key = Arrays.stream(counts).boxed().toList();
+			Integer index = patternIndex.get(key);
+			if (index == null) {
+				index = patterns.size();
+				patternIndex.put(key, index);
+				patterns.add(counts.clone());
+				patternValues.add(m);
+			}
+			unitPattern[n++] = index;
+		}
+		int p = patterns.size();
+		SplittableRandom random = new SplittableRandom(seed);
+		int[] drawn = new int[p];
+		double[] alphas = new double[resamples];
+		int defined = 0;
+		double[][] coincidences = new double[k][k];
+		for (int b = 0; b < resamples; b++) {
+			Arrays.fill(drawn, 0);
+			for (int i = 0; i < n; i++) {
+				drawn[unitPattern[random.nextInt(n)]]++;
+			}
+			for (double[] row : coincidences) {
+				Arrays.fill(row, 0);
+			}
+			int pairableValues = 0;
+			for (int q = 0; q < p; q++) {
+				if (drawn[q] > 0) {
+					Agreement.addCoincidences(patterns.get(q), patternValues.get(q), drawn[q], coincidences);
+					pairableValues += drawn[q] * patternValues.get(q);
+				}
+			}
+			Coefficient alpha = Agreement.alpha(n, pairableValues, coincidences).alpha();
+			if (alpha.defined()) {
+				alphas[defined++] = alpha.value();
+			}
+		}
+		int undefined = resamples - defined;
+		if (undefined > (1 - level) * resamples) {
+			Coefficient none = Coefficient.undefined("α has no variation to measure in " + undefined + " of "
+					+ resamples + " resamples: too few coded units for an interval");
+			return new Interval(estimate, none, none, resamples, seed, level);
+		}
+		double[] sorted = Arrays.copyOf(alphas, defined);
+		Arrays.sort(sorted);
+		double tail = (1 - level) / 2;
+		return new Interval(estimate, Coefficient.of(Quantiles.type7(sorted, tail)),
+				Coefficient.of(Quantiles.type7(sorted, 1 - tail)), resamples, seed, level);
 	}
 
 	/**
