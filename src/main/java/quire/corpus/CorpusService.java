@@ -483,8 +483,9 @@ public class CorpusService {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into document (project_id, group_id, name, name_key, original_name, format, language,
-				                      content_sha256, size_bytes, turn_count, word_count, imported_at)
-				select project_id, group_id, ?, lower(?), original_name, format, language, ?, ?, turn_count, ?, ?
+				                      content_sha256, size_bytes, turn_count, word_count, imported_at, derived_from)
+				select project_id, group_id, ?, lower(?), original_name, format, language, ?, ?, turn_count, ?, ?,
+				       coalesce(derived_from, id)
 				from document where id = ?
 				""")
 			.params(name.strip(), name.strip(), sha, bytes.length, words, Timestamp.from(now), original.value())

@@ -37,6 +37,9 @@ abstract class CorpusServiceContract {
 	@Autowired
 	ProjectService projects;
 
+	@Autowired
+	StudyDesignService study;
+
 	Project project;
 
 	@BeforeEach
@@ -207,6 +210,76 @@ abstract class CorpusServiceContract {
 
 	static byte[] utf8(String s) {
 		return s.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static final String INTERVIEW = """
+			Interviewer: How long have you been on sick leave?
+			Kari: Since March, about eight months.
+			Interviewer: And the meetings with your caseworker?
+			Kari: They helped, mostly.
+			""";
+
+	static final String NOTES = """
+			Observation notes, day two. The caseworkers met at nine and discussed the caseload.
+			""";
+
+	private DocumentSummary importText(String file, String text, String group) {
+		return corpus.importDocument(project.id(),
+				new ImportRequest(file, text.getBytes(StandardCharsets.UTF_8), group, Language.ENGLISH))
+			.document();
+	}
+
+	@Test
+	void studyDesignInfersKindsFromGroupNamesAndSpeakers() {
+		DocumentSummary fg = importText("fg.txt", FOCUS_GROUP, "Focus groups");
+		DocumentSummary talk = importText("talk.txt", INTERVIEW, "Wave 1");
+		DocumentSummary notes = importText("notes.txt", NOTES, "Extra");
+
+		StudyDesign design = study.design(project.id());
+
+		assertThat(design.groups()).extracting(GroupDesign::name, GroupDesign::kind, GroupDesign::strand,
+				GroupDesign::setByResearcher)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Extra", GroupKind.FIELD_NOTES, Strand.QUALITATIVE, false),
+					org.assertj.core.groups.Tuple.tuple("Focus groups", GroupKind.FOCUS_GROUP, Strand.QUALITATIVE, false),
+					org.assertj.core.groups.Tuple.tuple("Wave 1", GroupKind.INTERVIEW, Strand.QUALITATIVE, false));
+		assertThat(design.documents(Strand.QUALITATIVE)).containsExactlyInAnyOrder(fg.id(), talk.id(), notes.id());
+		assertThat(design.describe(Strand.QUALITATIVE))
+			.isEqualTo("qualitative strand: 1 focus group, 1 individual interview, 1 field notes or other document");
+		assertThat(design.describe(Strand.FIDELITY)).isEqualTo("fidelity strand: no documents");
+	}
+
+	@Test
+	void aResearchersDesignWinsOverTheInferenceUntilReset() {
+		DocumentSummary fg = importText("fg.txt", FOCUS_GROUP, "Focus groups");
+
+		study.setDesign(project.id(), "Focus groups", GroupKind.COUNSELLING_SESSION, null);
+		StudyDesign design = study.design(project.id());
+		assertThat(design.groups().getFirst().setByResearcher()).isTrue();
+		assertThat(design.documents(Strand.FIDELITY)).containsExactly(fg.id());
+		assertThat(design.documents(Strand.QUALITATIVE)).isEmpty();
+
+		study.setDesign(project.id(), "Focus groups", GroupKind.FOCUS_GROUP, Strand.NONE);
+		assertThat(study.design(project.id()).strandOf(fg.id())).contains(Strand.NONE);
+
+		study.resetDesign(project.id(), "Focus groups");
+		assertThat(study.design(project.id()).strandOf(fg.id())).contains(Strand.QUALITATIVE);
+		assertThatThrownBy(() -> study.setDesign(project.id(), "No such group", GroupKind.INTERVIEW, null))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("No such group");
+	}
+
+	@Test
+	void aCopyAndItsOriginalAreOneSession() {
+		DocumentSummary fg = importText("fg.txt", FOCUS_GROUP, "Focus groups");
+		DocumentSummary copy = corpus.createEditedCopy(fg.id(), "fg (de-identified)",
+				TextEdits.of(List.of(new TextEdit(16, 20, "[X]")), FOCUS_GROUP.length()), s -> s);
+
+		StudyDesign design = study.design(project.id());
+
+		assertThat(design.documents(Strand.QUALITATIVE)).containsExactly(fg.id(), copy.id());
+		assertThat(design.sessions(Strand.QUALITATIVE)).containsExactly(fg.id());
+		assertThat(design.original(copy.id())).isEqualTo(fg.id());
+		assertThat(design.describe(Strand.QUALITATIVE)).isEqualTo("qualitative strand: 1 focus group");
 	}
 
 }
