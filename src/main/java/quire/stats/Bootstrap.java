@@ -135,6 +135,7 @@ public final class Bootstrap {
 	 * The interval is undefined when α itself is, and when α is undefined in more than a share
 	 * 1 − {@code level} of the resamples (too few coded units: the left-out resamples would outweigh the tails).
 	 * The work is O(B · n): units with the same category counts share one coincidence contribution.
+ * See {@link #alphaCi(int[][], int[], int, long, double)} to resample clusters of units instead.
 	 *
 	 * @param data {@code data[coder][unit]}, {@link Agreement#MISSING} for missing values
 	 * @param resamples B, the number of resamples, ≥ {@value #MIN_RESAMPLES}
@@ -146,6 +147,30 @@ public final class Bootstrap {
 	 */
 	public static Interval alphaCi(int[][] data, int resamples, long seed, double level) {
 		Agreement.validate(data);
+		int[] eachUnitAlone = new int[data[0].length];
+		Arrays.setAll(eachUnitAlone, u -> u);
+		return alphaCi(data, eachUnitAlone, resamples, seed, level);
+	}
+
+	/**
+	 * A percentile bootstrap interval for nominal Krippendorff's α that resamples clusters of units rather than
+	 * units: {@code clusters[u]} names the cluster of unit u (any int), and a cluster is drawn with all its units.
+	 * Use it when units are not independent, e.g. α pooled over codes, where the units are (speaker turn, code)
+	 * decisions and a turn with its decisions on every code is what was sampled. Clusters are taken in the order
+	 * their first unit appears, and only clusters with at least one pairable unit are resampled; otherwise as
+	 * {@link #alphaCi(int[][], int, long, double)}, which is this method with every unit its own cluster.
+	 *
+	 * @param clusters the cluster of each unit, one entry per unit
+	 * @throws IllegalArgumentException as {@link #alphaCi(int[][], int, long, double)}, and if {@code clusters}
+	 * does not have one entry per unit
+	 */
+	public static Interval alphaCi(int[][] data, int[] clusters, int resamples, long seed, double level) {
+		Agreement.validate(data);
+		int units = data[0].length;
+		if (clusters == null || clusters.length != units) {
+			throw new IllegalArgumentException("clusters must name one cluster per unit: expected " + units + ", got "
+					+ (clusters == null ? "null" : clusters.length));
+		}
 		if (resamples < MIN_RESAMPLES) {
 			throw new IllegalArgumentException(
 					"resamples must be at least " + MIN_RESAMPLES + ", got " + resamples);
@@ -160,13 +185,10 @@ public final class Bootstrap {
 		}
 		int[] categories = Agreement.categories(data);
 		int k = categories.length;
-		// distinct category-count patterns of the pairable units, and each unit's pattern
-		Map<List<Integer>, Integer> patternIndex = new HashMap<>();
-		List<int[]> patterns = new ArrayList<>();
-		List<Integer> patternValues = new ArrayList<>();
-		int units = data[0].length;
-		int[] unitPattern = new int[units];
-		int n = 0;
+		// each pairable cluster's coincidences and number of pairable values, in order of first appearance
+		Map<Integer, Integer> clusterIndex = new HashMap<>();
+		List<double[][]> contributions = new ArrayList<>();
+		List<int[]> valuesOf = new ArrayList<>(); // {pairable values}
 		int[] values = new int[data.length];
 		int[] counts = new int[k];
 		for (int u = 0; u < units; u++) {
@@ -174,15 +196,37 @@ public final class Bootstrap {
 			if (m < 2) {
 				continue;
 			}
-			List<Integer> key = Arrays.stream(counts).boxed().toList();
+			Integer index = clusterIndex.get(clusters[u]);
+			if (index == null) {
+				index = contributions.size();
+				clusterIndex.put(clusters[u], index);
+				contributions.add(new double[k][k]);
+				valuesOf.add(new int[1]);
+			}
+			Agreement.addCoincidences(counts, m, 1, contributions.get(index));
+			valuesOf.get(index)[0] += m;
+		}
+		// clusters with the same coincidences are interchangeable: draw patterns, add each pattern once
+		Map<List<Double>, Integer> patternIndex = new HashMap<>();
+		List<double[][]> patterns = new ArrayList<>();
+		List<Integer> patternValues = new ArrayList<>();
+		int n = contributions.size();
+		int[] clusterPattern = new int[n];
+		for (int c = 0; c < n; c++) {
+			List<Double> key = new ArrayList<>();
+			for (double[] row : contributions.get(c)) {
+				for (double v : row) {
+					key.add(v);
+				}
+			}
 			Integer index = patternIndex.get(key);
 			if (index == null) {
 				index = patterns.size();
 				patternIndex.put(key, index);
-				patterns.add(counts.clone());
-				patternValues.add(m);
+				patterns.add(contributions.get(c));
+				patternValues.add(valuesOf.get(c)[0]);
 			}
-			unitPattern[n++] = index;
+			clusterPattern[c] = index;
 		}
 		int p = patterns.size();
 		SplittableRandom random = new SplittableRandom(seed);
@@ -193,17 +237,23 @@ public final class Bootstrap {
 		for (int b = 0; b < resamples; b++) {
 			Arrays.fill(drawn, 0);
 			for (int i = 0; i < n; i++) {
-				drawn[unitPattern[random.nextInt(n)]]++;
+				drawn[clusterPattern[random.nextInt(n)]]++;
 			}
 			for (double[] row : coincidences) {
 				Arrays.fill(row, 0);
 			}
 			int pairableValues = 0;
 			for (int q = 0; q < p; q++) {
-				if (drawn[q] > 0) {
-					Agreement.addCoincidences(patterns.get(q), patternValues.get(q), drawn[q], coincidences);
-					pairableValues += drawn[q] * patternValues.get(q);
+				if (drawn[q] == 0) {
+					continue;
 				}
+				double[][] pattern = patterns.get(q);
+				for (int c = 0; c < k; c++) {
+					for (int d = 0; d < k; d++) {
+						coincidences[c][d] += drawn[q] * pattern[c][d];
+					}
+				}
+				pairableValues += drawn[q] * patternValues.get(q);
 			}
 			Coefficient alpha = Agreement.alpha(n, pairableValues, coincidences).alpha();
 			if (alpha.defined()) {

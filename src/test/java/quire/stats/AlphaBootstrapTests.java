@@ -112,6 +112,43 @@ final class AlphaBootstrapTests {
 	}
 
 	@Test
+	void clustersAreDrawnWithAllTheirUnits() {
+		// two copies of each unit, each pair one cluster: every resample holds both copies of what it draws
+		int[][] doubled = new int[4][24];
+		int[] clusters = new int[24];
+		for (int u = 0; u < 12; u++) {
+			for (int coder = 0; coder < 4; coder++) {
+				doubled[coder][u] = KRIPPENDORFF_C[coder][u];
+				doubled[coder][12 + u] = KRIPPENDORFF_C[coder][u];
+			}
+			clusters[u] = u;
+			clusters[12 + u] = u;
+		}
+		int resamples = 400;
+		Interval clustered = Bootstrap.alphaCi(doubled, clusters, resamples, 9, 0.95);
+
+		SplittableRandom random = new SplittableRandom(9);
+		double[] alphas = new double[resamples];
+		for (int b = 0; b < resamples; b++) {
+			int[][] resample = new int[4][22];
+			for (int i = 0; i < 11; i++) { // clusters 0..10 are pairable, 11 is not
+				int cluster = random.nextInt(11);
+				for (int coder = 0; coder < 4; coder++) {
+					resample[coder][2 * i] = doubled[coder][cluster];
+					resample[coder][2 * i + 1] = doubled[coder][12 + cluster];
+				}
+			}
+			alphas[b] = Agreement.krippendorffAlphaNominal(resample).alpha().value();
+		}
+		Arrays.sort(alphas);
+
+		assertThat(clustered.lower().value()).isCloseTo(Quantiles.type7(alphas, 0.025), within(1e-9));
+		assertThat(clustered.upper().value()).isCloseTo(Quantiles.type7(alphas, 0.975), within(1e-9));
+		assertThatIllegalArgumentException().isThrownBy(() -> Bootstrap.alphaCi(doubled, new int[3], 1_000, 9, 0.95))
+			.withMessageContaining("expected 24, got 3");
+	}
+
+	@Test
 	void sameSeedGivesTheSameIntervalAndTheSettingsAreRecorded() {
 		Interval first = Bootstrap.alphaCi(KRIPPENDORFF_C, 42);
 		Interval second = Bootstrap.alphaCi(KRIPPENDORFF_C, 42);
