@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
+import quire.analysis.StudyService;
+import quire.corpus.StudyDesignService;
 import quire.backup.BackupService;
 import quire.project.AuditLog;
 import quire.project.ProjectAccess;
@@ -90,6 +92,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final SentenceService sentences;
 
+	private final StudyService study;
+
+	private final StudyDesignService studyDesign;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -97,7 +103,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
-			DeidentificationService deid, Benchmark benchmark, SentenceService sentences) {
+			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
+			StudyDesignService studyDesign) {
+		this.study = study;
+		this.studyDesign = studyDesign;
 		this.benchmark = benchmark;
 		this.sentences = sentences;
 		this.codings = codings;
@@ -165,6 +174,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new ProjectCommand.Create(projects))
 			.addSubcommand(new ProjectCommand.ListProjects(projects)));
 		cli.addSubcommand(new DemoCommand(demo));
+		cli.addSubcommand(new CommandLine(new StudyCommand())
+			.addSubcommand(new StudyCommand.Show(projects, corpus, study))
+			.addSubcommand(new StudyCommand.Set(projects, studyDesign)));
 		cli.addSubcommand(new ImportCommand(projects, corpus, sentences));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
 		cli.addSubcommand(new CodeCommand(projects, search, codebook, codings, actors));

@@ -562,4 +562,25 @@ class ApiTests {
 		return ApiTestSupport.json(api.get(base + "/documents", ownerRead)).get(0).get("id").asLong();
 	}
 
+	@Test
+	void theStudyDesignNamesEachStrandAndAGroupCanBeSet() throws Exception {
+		HttpResponse<String> response = api.get(base + "/study", coderRead);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode study = ApiTestSupport.json(response);
+		assertThat(study.get("strands").get("qualitative").get("description").asString())
+			.isEqualTo("qualitative strand: 2 focus groups, 1 individual interview");
+		assertThat(study.get("strands").get("fidelity").get("sessions").asInt()).isEqualTo(3);
+		assertProblem(api.get(base + "/study", strangerRead), 404);
+		assertProblem(api.putJson(base + "/study/groups/Interviews", coderRead, Map.of("kind", "interview")), 403);
+		assertProblem(api.putJson(base + "/study/groups/Interviews", coderWrite, Map.of("kind", "podcast")), 400);
+		HttpResponse<String> set = api.putJson(base + "/study/groups/Interviews", coderWrite,
+				Map.of("kind", "field-notes", "strand", "none"));
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		assertThat(ApiTestSupport.json(set).get("strands").get("qualitative").get("description").asString())
+			.isEqualTo("qualitative strand: 2 focus groups");
+		HttpResponse<String> again = api.putJson(base + "/study/groups/Interviews", coderWrite, Map.of("infer", true));
+		assertThat(ApiTestSupport.json(again).get("strands").get("qualitative").get("description").asString())
+			.isEqualTo("qualitative strand: 2 focus groups, 1 individual interview");
+	}
+
 }

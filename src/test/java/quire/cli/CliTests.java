@@ -319,4 +319,35 @@ class CliTests {
 		assertThat(run("report", "--project", project, "--format", "odt", "--out", "x").err()).contains("unknown format 'odt'");
 	}
 
+	@Test
+	void studyShowNamesEachStrandAndStudySetChangesAGroup() {
+		if (run("project", "list").out().lines().noneMatch(l -> l.contains(quire.corpus.DemoProject.NAME))) {
+			assertThat(run("demo").exit()).isZero();
+		}
+		String project = quire.corpus.DemoProject.NAME;
+
+		CliRun show = run("study", "show", "--project", project);
+		assertThat(show.exit()).as(show.err()).isZero();
+		assertThat(show.out()).contains("Qualitative strand: 2 focus groups, 1 individual interview")
+			.contains("Fidelity strand: 3 counselling sessions (MI)")
+			.contains("20 sessions rated by the coding lab");
+
+		CliRun json = run("study", "show", "--project", project, "--json");
+		assertThat(json.out()).contains("\"qualitative\"").contains("\"group\" : \"MI sessions\"")
+			.contains("\"strand\" : \"fidelity\"");
+
+		CliRun set = run("study", "set", "--project", project, "--group", "Interviews", "--kind", "field-notes",
+				"--strand", "none");
+		assertThat(set.exit()).as(set.err()).isZero();
+		assertThat(run("study", "show", "--project", project).out())
+			.contains("Qualitative strand: 2 focus groups\n");
+		assertThat(run("study", "set", "--project", project, "--group", "Interviews", "--infer").exit()).isZero();
+		assertThat(run("study", "show", "--project", project).out())
+			.contains("Qualitative strand: 2 focus groups, 1 individual interview");
+
+		CliRun bad = run("study", "set", "--project", project, "--group", "Interviews", "--kind", "podcast");
+		assertThat(bad.exit()).isNotZero();
+		assertThat(bad.err()).contains("unknown group kind 'podcast'");
+	}
+
 }

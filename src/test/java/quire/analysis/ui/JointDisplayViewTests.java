@@ -13,7 +13,10 @@ import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import quire.corpus.GroupKind;
 import com.vaadin.flow.component.html.NativeTableCell;
 
 import quire.SignedInBrowserlessTest;
@@ -56,6 +59,34 @@ class JointDisplayViewTests extends SignedInBrowserlessTest {
 		assertThat(matrix).contains("Group: MI").contains("Group: MI-substitute");
 		test($(NativeTableCell.class).withId("attr-cell-0-0").single()).click();
 		assertThat($(Div.class).withId("attribute-cell").single().getElement().getTextRecursively()).contains("segments from");
+	}
+
+	@Test
+	void theStudyDesignPageShowsEachStrandAndSavesAGroupsKind() {
+		navigate(StudyDesignView.class);
+		String strands = $(Div.class).withId("study-strands").single().getElement().getTextRecursively();
+		assertThat(strands).contains("Qualitative strand: 2 focus groups, 1 individual interview")
+			.contains("Fidelity strand: 3 counselling sessions (MI)")
+			.contains("20 sessions rated by the coding lab")
+			.contains("respondents");
+		String groups = $(Div.class).withId("study-groups").single().getElement().getTextRecursively();
+		assertThat(groups).contains("Interviews").contains("inferred from the group's name");
+
+		@SuppressWarnings("unchecked")
+		Select<GroupKind> kind = $(Select.class).withId("study-kind-1").single();
+		assertThat(kind.getValue()).isEqualTo(GroupKind.FOCUS_GROUP);
+		test(kind).selectItem(GroupKind.FIELD_NOTES.label());
+		try {
+			assertThat($(Div.class).withId("study-groups").single().getElement().getTextRecursively())
+				.contains("set by a researcher");
+			assertThat($(Div.class).withId("study-strands").single().getElement().getTextRecursively())
+				.contains("Qualitative strand: 1 focus group, 1 individual interview, 1 field notes or other document");
+		}
+		finally {
+			test($(Button.class).withId("study-reset-1").single()).click();
+		}
+		assertThat($(Div.class).withId("study-strands").single().getElement().getTextRecursively())
+			.contains("Qualitative strand: 2 focus groups, 1 individual interview");
 	}
 
 }
