@@ -298,6 +298,15 @@ class CliTests {
 		CliRun matrix = run("matrix", "--project", project, "--rows", "reaim", "--columns", "Group");
 		assertThat(matrix.exit()).as(matrix.err()).isZero();
 		assertThat(matrix.out()).contains("Adoption").contains("MI-substitute");
+
+		CliRun codes = run("matrix", "--project", project, "--rows", "codes", "--columns", "Group");
+		assertThat(codes.exit()).as(codes.err()).isZero();
+		assertThat(codes.out()).contains("Rows: Thematic codes, ").contains("Management support")
+			.doesNotContain("Question (Q)");
+		assertThat(run("matrix", "--project", project, "--rows", "codes", "--system", "miti", "--columns", "Group").out())
+			.contains("Rows: MITI behaviour codes, ")
+			.contains("Question (Q)")
+			.doesNotContain("Management support");
 	}
 
 
