@@ -437,8 +437,7 @@ public class ReportService {
 				rows.add(List.of(s.summary().label(), meanSd(s), miti.thresholds().threshold(s.summary())
 					.map(t -> value(s.summary(), t.fair())).orElse("—"), percent(s.atLeastFair()), s.notDefined() == 0 ? "" : s.notDefined() + " not defined"));
 			}
-			blocks.add(new Table("Table 3. MITI summary scores of " + miti.overall().sessions() + " sessions against "
-					+ miti.thresholds().name(), List.of("Summary score", "Mean (SD)", "Fair threshold", "Sessions ≥ fair", "Left out"), rows));
+			blocks.add(new Table("Table 3. MITI summary scores of " + miti.caption() + " against " + miti.thresholds().name(), List.of("Summary score", "Mean (SD)", "Fair threshold", "Sessions ≥ fair", "Left out"), rows));
 			List<String> labels = new ArrayList<>();
 			List<Double> values = new ArrayList<>();
 			for (ResultGroup g : miti.groups()) {
@@ -453,7 +452,7 @@ public class ReportService {
 					values.add(relational.stats().mean().value());
 				}
 			}
-			blocks.add(new BarChart("Mean Technical and Relational per counsellor (1–5)", labels, values, 5, ""));
+			blocks.add(new BarChart("Mean Technical and Relational per counsellor (1–5), " + miti.caption(), labels, values, 5, ""));
 		}
 		for (Questionnaire q : questionnaires) {
 			blocks.add(new Heading(2, "Questionnaire: " + q.name()));
