@@ -319,6 +319,25 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 	quire.corpus.ParticipantService participantService;
 
 	@Test
+	void codebookMovesATopLevelTreeToTheOtherCodeSystem() {
+		Code root = codebook.create(project.id(), null, quire.coding.CodeDraft.named("Lab behaviours", "#1F77B4"));
+		Code sub = codebook.create(project.id(), root.id(), quire.coding.CodeDraft.named("Lab question", "#1F77B4"));
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(codebook.code(root.id()).orElseThrow());
+		assertThat($(Paragraph.class).withId("code-system").single().getElement().getTextRecursively()).startsWith("Code system: Thematic codes");
+
+		test($(Button.class).withId("move-code-system").single()).click();
+
+		assertThat(codebook.code(sub.id()).orElseThrow().system()).isEqualTo(quire.coding.CodeSystem.MITI);
+		assertThat($(Paragraph.class).withId("code-system").single().getElement().getTextRecursively())
+			.startsWith("Code system: MITI behaviour codes");
+		codebook.delete(root.id());
+	}
+
+	@Test
 	void autoCodingTakesEverySpeakerWithAnAttributeValue() {
 		var group = participantService.defineAttribute(project.id(), "Group", quire.corpus.AttributeKind.CATEGORY,
 				java.util.List.of("MI", "MI-substitute"));
