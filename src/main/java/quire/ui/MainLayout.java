@@ -97,7 +97,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			    const content = layout && layout.shadowRoot ? layout.shadowRoot.querySelector('[part~="content"], [content]') : null;
 			    return [document.scrollingElement, layout, content].filter(e => e);
 			  };
-			  const key = () => 'quire-scroll:' + location.pathname + location.search;
+			  const key = () => 'quire-scroll:' + location.pathname;
 			  let pending = false;
 			  const save = () => {
 			    if (pending || w.quireScroll.restoring) return;

@@ -278,7 +278,7 @@ class BrowserJourneyTests {
 		wait.until(d -> ((Number) js.executeScript(SCROLLED)).intValue() == 0);
 
 		driver.navigate().back();
-		wait.until(d -> d.getCurrentUrl().endsWith("/questionnaires"));
+		wait.until(d -> d.getCurrentUrl().contains("/questionnaires"));
 		wait.until(d -> Math.abs(((Number) js.executeScript(SCROLLED)).intValue() - before) < 50);
 	}
 
