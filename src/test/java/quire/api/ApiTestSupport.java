@@ -44,6 +44,12 @@ final class ApiTestSupport {
 			.build());
 	}
 
+	HttpResponse<String> putJson(String path, String token, Object body) throws Exception {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
 	HttpResponse<String> postFile(String path, String token, String fileName, byte[] content, Map<String, String> fields)
 			throws Exception {
 		String boundary = "quire-" + UUID.randomUUID();
