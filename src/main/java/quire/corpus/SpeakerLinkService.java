@@ -103,6 +103,23 @@ public class SpeakerLinkService {
 	}
 
 	/**
+	 * Proposes that a document's speaker is a participant, for the researcher to accept or reject (an
+	 * exchange file that names a case like the speaker, for example). A link the researcher made is
+	 * left as it is.
+	 * @throws IllegalArgumentException as {@link #link(DocumentId, String, long)}
+	 */
+	@Transactional
+	public SpeakerLink propose(DocumentId document, String speaker, long participant) {
+		SpeakerLink current = existing(document, speaker);
+		if (current.origin() == LinkOrigin.RESEARCHER || current.participantId() == participant) {
+			return current;
+		}
+		link(document, speaker, participant);
+		store.setOrigin(document, current.speaker(), LinkOrigin.PROPOSED);
+		return existing(document, speaker);
+	}
+
+	/**
 	 * Gives a document's speaker a participant of its own for this document ("Sick-listed worker —
 	 * mi-session-01"), so it is no longer counted as the person it was linked to. A speaker that already
 	 * has its own participant keeps it.
