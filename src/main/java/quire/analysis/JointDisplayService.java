@@ -38,8 +38,10 @@ import quire.coding.CodingId;
 import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
+import quire.corpus.ParticipantLookup;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLinkService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.Rating;
 import quire.fidelity.ResultsSource;
@@ -58,7 +60,9 @@ import quire.survey.VariableSummary;
  * Joint displays: codes × participant attribute; the RE-AIM joint display (themes with exemplar
  * quotes | MITI evidence for the same caseworkers | questionnaire evidence); and quantitizing exports
  * (one row per participant: attributes, segment counts per code, MITI means, questionnaire answers)
- * for R, Stata or SPSS.
+ * for R, Stata or SPSS. A coded segment belongs to the participant its speaker is linked to in its
+ * document, and a MITI session to the participants its counsellor and client are linked to, so a
+ * role label such as "Sick-listed worker" is a different person in each document unless linked.
  */
 @Service
 @Transactional(readOnly = true)
@@ -83,8 +87,11 @@ public class JointDisplayService {
 
 	private final AuditLog audit;
 
+	private final SpeakerLinkService speakers;
+
 	JointDisplayService(JdbcClient jdbc, RetrievalService retrieval, CodebookService codebook, ParticipantService participants,
-			FidelityService fidelity, SurveyService survey, ProjectAccess access, AuditLog audit) {
+			FidelityService fidelity, SurveyService survey, ProjectAccess access, AuditLog audit, SpeakerLinkService speakers) {
+		this.speakers = speakers;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -95,45 +102,53 @@ public class JointDisplayService {
 		this.survey = survey;
 	}
 
-	/** Rows × the attribute's values; a segment belongs to the value of its speaker. */
+	/**
+	 * Rows × the attribute's values; a segment belongs to the value of the participant its speaker is
+	 * linked to in its document, and the participant counts count people, not labels.
+	 */
 	public AttributeMatrix codesByAttribute(ProjectId project, List<MatrixRow> rows, Attribute attribute, @Nullable String coder) {
-		Map<String, String> valueOf = new HashMap<>();
+		Map<Long, String> valueOf = new HashMap<>();
 		for (ParticipantRow r : participants.participants(project)) {
-			valueOf.put(r.participant().label(), r.value(attribute));
+			valueOf.put(r.participant().id(), r.value(attribute));
 		}
+		ParticipantLookup people = speakers.lookup(project);
 		List<CodedSegment> segments = retrieval.segments(project, coder);
 		Set<String> columns = new LinkedHashSet<>(attribute.categories());
 		for (CodedSegment s : segments) {
-			String v = s.speaker() == null ? "" : valueOf.getOrDefault(s.speaker(), "");
+			String v = person(people, s).map(valueOf::get).orElse("");
 			columns.add(v.isEmpty() ? "(not set)" : v);
 		}
 		List<String> columnList = List.copyOf(columns);
 		List<List<List<CodedSegment>>> cells = new ArrayList<>();
-		int[][] people = new int[rows.size()][columnList.size()];
+		int[][] counts = new int[rows.size()][columnList.size()];
 		for (int r = 0; r < rows.size(); r++) {
 			List<List<CodedSegment>> line = new ArrayList<>();
 			for (int c = 0; c < columnList.size(); c++) {
 				line.add(new ArrayList<>());
 			}
-			List<Set<String>> speakers = new ArrayList<>();
-			columnList.forEach(c -> speakers.add(new HashSet<>()));
+			List<Set<Long>> who = new ArrayList<>();
+			columnList.forEach(c -> who.add(new HashSet<>()));
 			for (CodedSegment s : segments) {
 				if (!rows.get(r).codes().contains(s.coding().codeId())) {
 					continue;
 				}
-				String v = s.speaker() == null ? "" : valueOf.getOrDefault(s.speaker(), "");
-				int c = columnList.indexOf(v.isEmpty() ? "(not set)" : v);
+				var participant = person(people, s);
+				String v = participant.map(valueOf::get).orElse("");
+				int c = columnList.indexOf(v == null || v.isEmpty() ? "(not set)" : v);
 				line.get(c).add(s);
-				if (s.speaker() != null) {
-					speakers.get(c).add(s.speaker());
-				}
+				participant.ifPresent(who.get(c)::add);
 			}
 			for (int c = 0; c < columnList.size(); c++) {
-				people[r][c] = speakers.get(c).size();
+				counts[r][c] = who.get(c).size();
 			}
 			cells.add(line);
 		}
-		return new AttributeMatrix(attribute.name(), rows, columnList, cells, people);
+		return new AttributeMatrix(attribute.name(), rows, columnList, cells, counts);
+	}
+
+	/** The participant who speaks a coded segment: its speaker's link in its document. */
+	private static java.util.Optional<Long> person(ParticipantLookup people, CodedSegment s) {
+		return people.speaker(s.coding().documentId(), s.speaker());
 	}
 
 	/** Marks a coding as an exemplar quote (or unmarks it). */
@@ -165,6 +180,7 @@ public class JointDisplayService {
 		Set<Long> pinned = exemplars(project);
 		ResultsSource source = fidelity.defaultSource(project);
 		List<Rating> ratings = fidelity.resultRatings(project, source);
+		ParticipantLookup people = speakers.lookup(project);
 		List<JointDisplayRow> out = new ArrayList<>();
 		for (MatrixRow dimension : retrieval.dimensionRows(project)) {
 			Code root = codes.stream()
@@ -172,7 +188,7 @@ public class JointDisplayService {
 				.findFirst()
 				.orElse(null);
 			List<JointDisplayRow.Theme> themes = new ArrayList<>();
-			Set<String> speakers = new HashSet<>();
+			Set<Long> speaking = new HashSet<>();
 			if (root != null) {
 				for (Code theme : codes.stream().filter(c -> root.id().equals(c.parentId())).toList()) {
 					Set<CodeId> ids = retrieval.codeRows(project, List.of(theme.id())).get(0).codes();
@@ -180,11 +196,7 @@ public class JointDisplayService {
 					if (own.isEmpty()) {
 						continue;
 					}
-					own.forEach(s -> {
-						if (s.speaker() != null) {
-							speakers.add(s.speaker());
-						}
-					});
+					own.forEach(s -> person(people, s).ifPresent(speaking::add));
 					List<CodedSegment> chosen = own.stream().filter(s -> pinned.contains(s.coding().id().value())).toList();
 					if (chosen.isEmpty()) {
 						chosen = own.stream().sorted((a, b) -> Integer.compare(b.text().length(), a.text().length()))
@@ -193,14 +205,16 @@ public class JointDisplayService {
 					themes.add(new JointDisplayRow.Theme(theme.name(), own.size(), chosen));
 				}
 			}
-			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speakers, source),
+			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speaking, people, source),
 					dimension.label().equals("Adoption") ? questionnaireEvidence(project) : ""));
 		}
 		return out;
 	}
 
-	private static String miti(List<Rating> ratings, Set<String> speakers, ResultsSource source) {
-		List<Rating> theirs = ratings.stream().filter(r -> speakers.contains(r.session().counsellor())).toList();
+	private static String miti(List<Rating> ratings, Set<Long> speaking, ParticipantLookup people, ResultsSource source) {
+		List<Rating> theirs = ratings.stream()
+			.filter(r -> counsellor(people, r).filter(speaking::contains).isPresent())
+			.toList();
 		if (theirs.isEmpty()) {
 			return "";
 		}
@@ -209,6 +223,16 @@ public class JointDisplayService {
 		return String.format(Locale.ROOT, "%s (%d %s %s, primary ratings): Technical %s, Relational %s, %%CR %s, R:Q %s",
 				String.join(", ", counsellors), theirs.size(), theirs.size() == 1 ? "session" : "sessions", source.description(), meanSd(theirs, Summary.TECHNICAL, 1),
 				meanSd(theirs, Summary.RELATIONAL, 1), meanSd(theirs, Summary.PERCENT_CR, 100), meanSd(theirs, Summary.RQ, 1));
+	}
+
+	/** The participant who counselled in a rated session: the counsellor's link in the session's transcript, else by label. */
+	private static java.util.Optional<Long> counsellor(ParticipantLookup people, Rating r) {
+		return people.person(r.session().document(), r.session().counsellor());
+	}
+
+	/** The participant who was the client of a rated session. */
+	private static java.util.Optional<Long> client(ParticipantLookup people, Rating r) {
+		return people.person(r.session().document(), r.session().client());
 	}
 
 	private static String meanSd(List<Rating> ratings, Summary summary, double scale) {
@@ -253,8 +277,9 @@ public class JointDisplayService {
 	}
 
 	/**
-	 * One row per participant: attributes, segment counts per code, MITI means of their sessions as
-	 * counsellor, questionnaire answers. {@code xlsx} false gives CSV (UTF-8 with BOM); cells that a
+	 * One row per participant: attributes, segment counts per code (segments they speak, by their
+	 * speaker links), MITI means of the rated sessions they counselled and of those they were the client
+	 * of (primary ratings), questionnaire answers. {@code xlsx} false gives CSV (UTF-8 with BOM); cells that a
 	 * spreadsheet would run as formulas are neutralised either way.
 	 */
 	public byte[] quantitize(ProjectId project, boolean xlsx) {
@@ -264,11 +289,11 @@ public class JointDisplayService {
 		List<Attribute> attributes = participants.attributes(project);
 		attributes.forEach(a -> header.add(a.name()));
 		List<Code> codes = codebook.codes(project);
-		Map<String, Map<Long, Integer>> counts = new HashMap<>();
+		ParticipantLookup people = speakers.lookup(project);
+		Map<Long, Map<Long, Integer>> counts = new HashMap<>();
 		for (CodedSegment s : retrieval.segments(project, null)) {
-			if (s.speaker() != null) {
-				counts.computeIfAbsent(s.speaker(), k -> new HashMap<>()).merge(s.coding().codeId().value(), 1, Integer::sum);
-			}
+			person(people, s).ifPresent(p -> counts.computeIfAbsent(p, k -> new HashMap<>())
+				.merge(s.coding().codeId().value(), 1, Integer::sum));
 		}
 		Set<Long> used = new LinkedHashSet<>();
 		codes.forEach(c -> {
@@ -280,8 +305,10 @@ public class JointDisplayService {
 		List<Summary> mitiColumns = List.of(Summary.TECHNICAL, Summary.RELATIONAL, Summary.PERCENT_CR, Summary.RQ);
 		List<Rating> ratings = fidelity.resultRatings(project, fidelity.defaultSource(project));
 		if (!ratings.isEmpty()) {
-			header.add("MITI sessions");
-			mitiColumns.forEach(m -> header.add("MITI mean " + m.shortName()));
+			header.add("MITI sessions as counsellor");
+			mitiColumns.forEach(m -> header.add("MITI mean " + m.shortName() + " as counsellor"));
+			header.add("MITI sessions as client");
+			mitiColumns.forEach(m -> header.add("MITI mean " + m.shortName() + " as client"));
 		}
 		List<Questionnaire> questionnaires = survey.questionnaires(project);
 		Map<String, Map<String, String>> answers = new LinkedHashMap<>();
@@ -298,22 +325,30 @@ public class JointDisplayService {
 			List<String> row = new ArrayList<>(List.of(label));
 			attributes.forEach(a -> row.add(p.value(a)));
 			for (Long code : used) {
-				row.add(Integer.toString(counts.getOrDefault(label, Map.of()).getOrDefault(code, 0)));
+				row.add(Integer.toString(counts.getOrDefault(p.participant().id(), Map.of()).getOrDefault(code, 0)));
 			}
 			if (!ratings.isEmpty()) {
-				List<Rating> theirs = ratings.stream().filter(r -> r.session().counsellor().equals(label)).toList();
-				row.add(Integer.toString(theirs.size()));
-				for (Summary m : mitiColumns) {
-					double[] values = theirs.stream().map(r -> r.scores().value(m)).filter(Coefficient::defined)
-						.mapToDouble(Coefficient::value).toArray();
-					var d = Descriptives.of(values);
-					row.add(d.mean().defined() ? String.format(Locale.ROOT, "%.4f", d.mean().value()) : "");
-				}
+				long id = p.participant().id();
+				means(row, ratings.stream().filter(r -> counsellor(people, r).filter(c -> c == id).isPresent()).toList(),
+						mitiColumns);
+				means(row, ratings.stream().filter(r -> client(people, r).filter(c -> c == id).isPresent()).toList(),
+						mitiColumns);
 			}
 			answers.values().forEach(a -> row.add(a.getOrDefault(label, "")));
 			rows.add(row);
 		}
 		return xlsx ? xlsx(header, rows) : csv(header, rows);
+	}
+
+	/** The number of rated sessions and the mean of each summary over them (blank when not defined). */
+	private static void means(List<String> row, List<Rating> theirs, List<Summary> summaries) {
+		row.add(Integer.toString(theirs.size()));
+		for (Summary m : summaries) {
+			double[] values = theirs.stream().map(r -> r.scores().value(m)).filter(Coefficient::defined)
+				.mapToDouble(Coefficient::value).toArray();
+			var d = Descriptives.of(values);
+			row.add(d.mean().defined() ? String.format(Locale.ROOT, "%.4f", d.mean().value()) : "");
+		}
 	}
 
 	private static byte[] csv(List<String> header, List<List<String>> rows) {

@@ -21,6 +21,7 @@ import quire.coding.RetrievalService;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLinkService;
 import quire.exchange.QdpxService;
 import quire.survey.SurveyService;
 import quire.fidelity.FidelityService;
@@ -96,6 +97,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final StudyDesignService studyDesign;
 
+	private final SpeakerLinkService speakers;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -104,9 +107,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
 			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign) {
+			StudyDesignService studyDesign, SpeakerLinkService speakers) {
 		this.study = study;
 		this.studyDesign = studyDesign;
+		this.speakers = speakers;
 		this.benchmark = benchmark;
 		this.sentences = sentences;
 		this.codings = codings;
@@ -205,6 +209,11 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new SurveyCommand())
 			.addSubcommand(new SurveyCommand.Import(projects, survey))
 			.addSubcommand(new SurveyCommand.Describe(projects, survey, participants)));
+		cli.addSubcommand(new CommandLine(new ParticipantCommand())
+			.addSubcommand(new ParticipantCommand.ListParticipants(projects, participants, speakers))
+			.addSubcommand(new ParticipantCommand.Link(projects, corpus, speakers))
+			.addSubcommand(new ParticipantCommand.Unlink(projects, corpus, speakers))
+			.addSubcommand(new ParticipantCommand.Review(projects, corpus, speakers)));
 		cli.addSubcommand(new MatrixCommand(projects, codebook, retrieval, participants, joint));
 		cli.addSubcommand(new ReportCommand.Render(projects, report));
 		cli.addSubcommand(new ReportCommand.Checklist(projects, report));

@@ -90,10 +90,13 @@ public class CorpusService {
 
 	private final PlatformTransactionManager transactions;
 
+	private final SpeakerLinkStore links;
+
 	CorpusService(JdbcClient jdbc, JdbcTemplate batchJdbc, ApplicationEventPublisher events,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ObjectProvider<SentenceSplitter> splitter,
-			ProjectAccess access, AuditLog audit, PlatformTransactionManager transactions) {
+			ProjectAccess access, AuditLog audit, PlatformTransactionManager transactions, SpeakerLinkStore links) {
 		this.transactions = transactions;
+		this.links = links;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -336,7 +339,7 @@ public class CorpusService {
 		int index = 0;
 		for (ParsedTurn turn : parsed.turns()) {
 			Long participant = turn.speaker() == null ? null
-					: participants.computeIfAbsent(turn.speaker(), label -> participantId(project, label));
+					: participants.computeIfAbsent(turn.speaker(), label -> links.linkAtImport(project, id, name, label));
 			turnRows.add(new Object[] { id.value(), index++, participant, turn.speaker(), turn.start(), turn.end(),
 					turn.startMs(), turn.endMs() });
 		}
@@ -503,6 +506,7 @@ public class CorpusService {
 				.params(turn.speaker(), turn.start(), turn.end(), id.value(), turn.index())
 				.update();
 		}
+		links.copyLinks(original, id, speakers);
 		List<SentenceUnit> sentences = new ArrayList<>();
 		for (SentenceUnit s : originalSentences) {
 			int start = edits.mapStart(s.start());
@@ -560,7 +564,10 @@ public class CorpusService {
 			.list();
 	}
 
-	/** The participants of a project (one per distinct speaker label), with their turn counts. */
+	/**
+	 * The participants of a project with their turn counts: a speaker label of a document links to one
+	 * participant (see {@link SpeakerLinkService}); people without transcripts have none.
+	 */
 	public List<Participant> participants(ProjectId project) {
 		return jdbc.sql("""
 				select p.id, p.label, count(t.turn_index) as turns
@@ -570,13 +577,22 @@ public class CorpusService {
 				rs.getInt(3))).list();
 	}
 
-	/** Deletes a document with its turns. */
+	/** The distinct speaker labels of a project's transcripts, by label (for filters on the speaker of a turn). */
+	public List<String> speakers(ProjectId project) {
+		return jdbc.sql("""
+				select distinct l.speaker from speaker_link l join document d on d.id = l.document_id
+				where d.project_id = ? order by l.speaker
+				""").param(project.value()).query(String.class).list();
+	}
+
+	/** Deletes a document with its turns, and the participants made for its speakers that nothing else uses. */
 	@Transactional
 	public void delete(DocumentId id) {
 		DocumentSummary summary = document(id)
 			.orElseThrow(() -> new IllegalArgumentException("no document with id " + id));
 		access.require(summary.projectId(), ProjectRole.OWNER);
 		audit.record(summary.projectId(), "delete", "document '" + summary.name() + "'");
+		links.forgetDocument(id);
 		jdbc.sql("delete from speaker_turn where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from sentence_unit where document_id = ?").param(id.value()).update();
 		jdbc.sql("delete from document_body where document_id = ?").param(id.value()).update();
@@ -605,20 +621,6 @@ public class CorpusService {
 				var keys = new GeneratedKeyHolder();
 				jdbc.sql("insert into document_group (project_id, name) values (?, ?)")
 					.params(project.value(), name)
-					.update(keys, "id");
-				return keys.getKeyAs(Number.class).longValue();
-			});
-	}
-
-	private long participantId(ProjectId project, String label) {
-		return jdbc.sql("select id from participant where project_id = ? and label = ?")
-			.params(project.value(), label)
-			.query(Long.class)
-			.optional()
-			.orElseGet(() -> {
-				var keys = new GeneratedKeyHolder();
-				jdbc.sql("insert into participant (project_id, label) values (?, ?)")
-					.params(project.value(), label)
 					.update(keys, "id");
 				return keys.getKeyAs(Number.class).longValue();
 			});

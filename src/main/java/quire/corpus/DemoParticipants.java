@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Gives the demo project its participants' attributes from {@code corpora/demo/participants.csv}
  * (id, role, group, trial arm, gender, age, education): the caseworkers who speak in the transcripts
  * and the sick-listed workers of the MI arm, of whom 112 answered the questionnaire. Runs first in
- * the demo's creating transaction, so the questionnaire can link to these participants.
+ * the demo's creating transaction, so the questionnaire can link to these participants. The
+ * caseworkers' transcript labels are linked to them in every document they speak in.
  */
 @Component
 class DemoParticipants {
@@ -38,8 +39,11 @@ class DemoParticipants {
 
 	private final ParticipantService participants;
 
-	DemoParticipants(ParticipantService participants) {
+	private final SpeakerLinkService speakers;
+
+	DemoParticipants(ParticipantService participants, SpeakerLinkService speakers) {
 		this.participants = participants;
+		this.speakers = speakers;
 	}
 
 	@EventListener
@@ -69,8 +73,16 @@ class DemoParticipants {
 			participants.defineAttribute(event.projectId(), spec == null ? column : (String) spec[0], kind, List.copyOf(categories));
 		}
 		var attributes = participants.attributes(event.projectId());
+		List<SpeakerLink> links = speakers.links(event.projectId());
 		for (CSVRecord row : rows) {
 			Participant p = participants.addParticipant(event.projectId(), row.get("id"));
+			// the list names the caseworkers by their transcript label: the demo's researchers say that
+			// "MI Caseworker 1" of the focus group and of MI session 1 is this one person
+			for (SpeakerLink link : links) {
+				if (link.speaker().equals(p.label())) {
+					speakers.link(link.document(), link.speaker(), p.id());
+				}
+			}
 			for (String column : columns) {
 				String name = COLUMNS.containsKey(column) ? (String) COLUMNS.get(column)[0] : column;
 				Attribute attribute = attributes.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();

@@ -51,6 +51,8 @@ import quire.corpus.AttributeKind;
 import quire.corpus.CorpusService;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLink;
+import quire.corpus.SpeakerLinkService;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -105,8 +107,12 @@ public class QdpxService {
 
 	private final AuditLog audit;
 
+	private final SpeakerLinkService speakers;
+
 	QdpxService(ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			MemoService memos, FidelityService fidelity, ParticipantService participants, ProjectAccess access, AuditLog audit) {
+			MemoService memos, FidelityService fidelity, ParticipantService participants, ProjectAccess access, AuditLog audit,
+			SpeakerLinkService speakers) {
+		this.speakers = speakers;
 		this.access = access;
 		this.audit = audit;
 		this.participants = participants;
@@ -582,7 +588,24 @@ public class QdpxService {
 			noteCount++;
 		}
 		int cases = importCases(id, root, skipped);
+		proposeCasesForSpeakers(id);
 		return new QdpxReport(id, name, users.size(), codeCount, sources, codingCount, cases, noteCount, skipped, warnings);
+	}
+
+	/**
+	 * A case named exactly like a speaker label ("MI Caseworker 1") says that speaker is that case:
+	 * each document's speaker of that label is proposed as the case, for the researcher to review, as
+	 * a role label is otherwise a different person in each document.
+	 */
+	private void proposeCasesForSpeakers(ProjectId project) {
+		Map<String, Long> byLabel = new HashMap<>();
+		participants.participants(project).forEach(r -> byLabel.put(r.participant().label(), r.participant().id()));
+		for (SpeakerLink l : speakers.links(project)) {
+			Long person = byLabel.get(l.speaker());
+			if (person != null && person != l.participantId()) {
+				speakers.propose(l.document(), l.speaker(), person);
+			}
+		}
 	}
 
 	/** Cases become participants; their variable values become typed participant attributes. */

@@ -28,6 +28,7 @@ import quire.coding.Origin;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Participant;
+import quire.corpus.SpeakerLinkService;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.fidelity.FidelityResults;
@@ -99,6 +100,8 @@ public class ReportService {
 
 	private final JdbcClient jdbc;
 
+	private final SpeakerLinkService speakerLinks;
+
 	private final ProjectService projects;
 
 	private final CorpusService corpus;
@@ -120,7 +123,9 @@ public class ReportService {
 	private final AuditLog audit;
 
 	ReportService(JdbcClient jdbc, ProjectService projects, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, FidelityService fidelity, SurveyService survey, StudyRecordService record, ProjectAccess access, AuditLog audit) {
+			JointDisplayService joint, FidelityService fidelity, SurveyService survey, StudyRecordService record, ProjectAccess access, AuditLog audit,
+			SpeakerLinkService speakerLinks) {
+		this.speakerLinks = speakerLinks;
 		this.access = access;
 		this.audit = audit;
 		this.record = record;
@@ -203,8 +208,12 @@ public class ReportService {
 	private Map<Integer, String> fromData(ProjectId project) {
 		Map<Integer, String> data = new LinkedHashMap<>();
 		List<Participant> participants = corpus.participants(project);
-		List<String> facilitators = participants.stream().map(Participant::label)
+		// speaker labels, not participants: a role label has a participant per document
+		List<String> facilitators = corpus.speakers(project).stream()
 			.filter(l -> FACILITATOR_LABELS.contains(l.toLowerCase(Locale.ROOT))).toList();
+		Set<Long> facilitatorIds = new java.util.HashSet<>();
+		speakerLinks.links(project).stream().filter(l -> FACILITATOR_LABELS.contains(l.speaker().toLowerCase(Locale.ROOT)))
+			.forEach(l -> facilitatorIds.add(l.participantId()));
 		if (!facilitators.isEmpty()) {
 			data.put(1, "Sessions were led by the speakers labelled " + String.join(", ", facilitators) + " in the transcripts.");
 		}
@@ -215,7 +224,8 @@ public class ReportService {
 					+ " of them mapped to the RE-AIM framework (Reach, Effectiveness, Adoption, Implementation, Maintenance)" : "") + ".");
 		}
 		List<Participant> speakers = participants.stream().filter(p -> p.turns() > 0)
-			.filter(p -> !FACILITATOR_LABELS.contains(p.label().toLowerCase(Locale.ROOT))).toList();
+			.filter(p -> !facilitatorIds.contains(p.id()) && !FACILITATOR_LABELS.contains(p.label().toLowerCase(Locale.ROOT)))
+			.toList();
 		List<Questionnaire> questionnaires = survey.questionnaires(project);
 		StringBuilder sample = new StringBuilder();
 		if (!speakers.isEmpty()) {

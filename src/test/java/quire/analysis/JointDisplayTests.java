@@ -28,12 +28,21 @@ import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLinkService;
+import quire.fidelity.MitiCounts;
+import quire.fidelity.MitiGlobals;
+import quire.fidelity.MitiSession;
+import quire.fidelity.RatingSource;
 import quire.fidelity.FidelityService;
 import quire.project.ProjectId;
 import quire.project.ProjectService;
 import quire.survey.SurveyService;
 
-/** Joint displays over a small project built through the services, with counts worked out by hand. */
+/**
+ * Joint displays over a small project built through the services, with counts worked out by hand. The
+ * caseworkers' transcript labels are role labels, so the researcher links each to its participant, as
+ * the demo's participant list does.
+ */
 @SpringBootTest
 class JointDisplayTests {
 
@@ -76,6 +85,9 @@ class JointDisplayTests {
 	@Autowired
 	JointDisplayService joint;
 
+	@Autowired
+	SpeakerLinkService speakers;
+
 	ProjectId project;
 
 	DocumentSummary document;
@@ -88,6 +100,9 @@ class JointDisplayTests {
 		document = corpus.importDocument(project, new ImportRequest("fg.txt", FOCUS_GROUP.getBytes(StandardCharsets.UTF_8),
 				"Focus groups", Language.ENGLISH)).document();
 		codebook.startFromReAim(project);
+		for (String caseworker : List.of("MI Caseworker 1", "MI Caseworker 2", "MI-substitute Caseworker 1")) {
+			speakers.link(document.id(), caseworker, participants.addParticipant(project, caseworker).id());
+		}
 		group = participants.defineAttribute(project, "Group", AttributeKind.CATEGORY, List.of("MI", "MI-substitute"));
 		participants.setValue(ids("MI Caseworker 1", "MI Caseworker 2"), group, "MI");
 		participants.setValue(ids("MI-substitute Caseworker 1"), group, "MI-substitute");
@@ -146,6 +161,75 @@ class JointDisplayTests {
 		// satisfaction 5, 4, 2: top two categories 4-5 → 2 of 3 = 67 %
 		assertThat(rows.get(2).questionnaireEvidence()).contains("67%").contains("n = 3");
 		assertThat(rows.get(3).questionnaireEvidence()).isEmpty();
+	}
+
+	static final String MI_SESSION = """
+			Counsellor: What brings you here today?
+			Sick-listed worker: My back hurts and the job worries me.
+			Counsellor: You are worried about the job.
+			Sick-listed worker: I want to go back in the spring.
+			""";
+
+	/**
+	 * End to end, over two MI sessions whose labels are the same role labels: each sick-listed worker is
+	 * linked to their questionnaire row, and the quantitizing export puts their coded speech, the MITI
+	 * scores of their session (as its client) and their answers in one row; each document's counsellor
+	 * is a person of its own.
+	 */
+	@Test
+	void aSickListedWorkersSessionMitiScoresAndAnswersMeetInOneRow() throws Exception {
+		DocumentSummary one = corpus.importDocument(project, new ImportRequest("mi-01.txt",
+				(MI_SESSION + "Counsellor: First.").getBytes(StandardCharsets.UTF_8), "MI sessions", Language.ENGLISH)).document();
+		DocumentSummary two = corpus.importDocument(project, new ImportRequest("mi-02.txt",
+				(MI_SESSION + "Counsellor: Second.").getBytes(StandardCharsets.UTF_8), "MI sessions", Language.ENGLISH)).document();
+		survey.importQuestionnaire(project, "Follow-up", "q.csv", "id,satisfaction\nSW001,5\nSW002,2\n".getBytes(StandardCharsets.UTF_8),
+				"id", null, true);
+		speakers.link(one.id(), "Sick-listed worker", ids("SW001").get(0));
+		speakers.link(two.id(), "Sick-listed worker", ids("SW002").get(0));
+		Code pressure = codebook.findCode(project, "Time and caseload pressure").orElseThrow();
+		for (DocumentSummary d : List.of(one, two)) {
+			String text = corpus.transcript(d.id()).orElseThrow().text();
+			int at = text.indexOf("the job worries me");
+			codings.code(d.id(), pressure.id(), at, at + "the job worries me".length(), "Anna");
+		}
+		int at = corpus.transcript(one.id()).orElseThrow().text().indexOf("I want to go back");
+		codings.code(one.id(), pressure.id(), at, at + "I want to go back".length(), "Anna");
+		MitiSession first = fidelity.saveSession(project, "S1", one.id(), "Counsellor", "Sick-listed worker", null, null, null);
+		fidelity.saveRating(first.id(), "Anna", RatingSource.QUIRE, new MitiGlobals(4, 4, 4, 4), MitiCounts.NONE);
+		MitiSession second = fidelity.saveSession(project, "S2", two.id(), "Counsellor", "Sick-listed worker", null, null, null);
+		fidelity.saveRating(second.id(), "Anna", RatingSource.QUIRE, new MitiGlobals(2, 3, 2, 2), MitiCounts.NONE);
+
+		String csv = new String(joint.quantitize(project, false), StandardCharsets.UTF_8).replace("\uFEFF", "");
+		var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new java.io.StringReader(csv)).getRecords();
+		Map<String, org.apache.commons.csv.CSVRecord> byParticipant = new java.util.HashMap<>();
+		records.forEach(r -> byParticipant.put(r.get("participant"), r));
+		String codeColumn = "code: Implementation › Time and caseload pressure";
+		var sw1 = byParticipant.get("SW001");
+		assertThat(sw1.get(codeColumn)).isEqualTo("2");
+		assertThat(sw1.get("MITI sessions as client")).isEqualTo("1");
+		assertThat(sw1.get("MITI mean Technical as client")).isEqualTo("4.0000");
+		assertThat(sw1.get("MITI sessions as counsellor")).isEqualTo("0");
+		assertThat(sw1.get("Follow-up: satisfaction")).isEqualTo("5");
+		var sw2 = byParticipant.get("SW002");
+		assertThat(sw2.get(codeColumn)).isEqualTo("1");
+		assertThat(sw2.get("MITI sessions as client")).isEqualTo("1");
+		assertThat(sw2.get("MITI mean Technical as client")).isEqualTo("2.5000");
+		assertThat(sw2.get("MITI mean Relational as client")).isEqualTo("2.0000");
+		assertThat(sw2.get("Follow-up: satisfaction")).isEqualTo("2");
+		// the same role label is a different person in each session, and no one is left over for the workers
+		assertThat(byParticipant.get("Counsellor — mi-01").get("MITI sessions as counsellor")).isEqualTo("1");
+		assertThat(byParticipant.get("Counsellor — mi-02").get("MITI mean Technical as counsellor")).isEqualTo("2.5000");
+		assertThat(byParticipant).doesNotContainKeys("Sick-listed worker", "Sick-listed worker — mi-01",
+				"Sick-listed worker — mi-02", "Counsellor");
+
+		// codes × attribute counts the two workers as two people
+		Attribute satisfied = participants.defineAttribute(project, "Arm", AttributeKind.CATEGORY, List.of("UC+MI"));
+		participants.setValue(ids("SW001", "SW002"), satisfied, "UC+MI");
+		AttributeMatrix m = joint.codesByAttribute(project, retrieval.codeRows(project, List.of(pressure.id())), satisfied, null);
+		assertThat(m.columns()).containsExactly("UC+MI", "(not set)");
+		assertThat(m.segments(0, 0)).isEqualTo(3);
+		assertThat(m.participants()[0][0]).isEqualTo(2);
 	}
 
 	@Test

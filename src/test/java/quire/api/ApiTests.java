@@ -574,6 +574,50 @@ class ApiTests {
 		assertThat(first.get("text").asString()).hasSize(first.get("end").asInt() - first.get("start").asInt());
 	}
 
+	/** Speakers are per document: the demo's sick-listed worker of MI session 1 is linked to a questionnaire row and back. */
+	@Test
+	void aSpeakerOfADocumentIsLinkedToAParticipantAndUnlinked() throws Exception {
+		JsonNode links = ApiTestSupport.json(api.get(base + "/speakers", viewerWrite));
+		JsonNode worker = null;
+		JsonNode caseworker = null;
+		for (JsonNode l : links) {
+			if (l.get("document").asString().equals("mi-session-01") && l.get("speaker").asString().equals("Sick-listed worker")) {
+				worker = l;
+			}
+			if (l.get("document").asString().equals("mi-session-01") && l.get("speaker").asString().equals("MI Caseworker 1")) {
+				caseworker = l;
+			}
+		}
+		assertThat(worker).isNotNull();
+		assertThat(worker.get("participant").asString()).isEqualTo("Sick-listed worker — mi-session-01");
+		assertThat(worker.get("origin").asString()).isEqualTo("document");
+		assertThat(caseworker.get("participant").asString()).isEqualTo("MI Caseworker 1");
+		assertThat(caseworker.get("origin").asString()).isEqualTo("researcher");
+		long sw001 = -1;
+		for (JsonNode p : ApiTestSupport.json(api.get(base + "/participants", viewerWrite))) {
+			if (p.get("label").asString().equals("SW001")) {
+				sw001 = p.get("id").asLong();
+			}
+		}
+		String speakersOf = base + "/documents/" + worker.get("documentId").asLong() + "/speakers";
+
+		HttpResponse<String> linked = api.putJson(speakersOf, coderWrite, Map.of("speaker", "Sick-listed worker", "participantId", sw001));
+		assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+		assertThat(ApiTestSupport.json(linked).get("participant").asString()).isEqualTo("SW001");
+		assertThat(ApiTestSupport.json(linked).get("origin").asString()).isEqualTo("researcher");
+		assertProblem(api.postJson(speakersOf + "/review", coderWrite, Map.of("speaker", "Sick-listed worker", "decision", "accept")),
+				400);
+		assertProblem(api.putJson(speakersOf, coderWrite, Map.of("speaker", "Nurse", "participantId", sw001)), 400);
+		assertProblem(api.putJson(speakersOf, coderWrite, Map.of()), 400);
+		assertProblem(api.putJson(base + "/documents/999999/speakers", coderWrite, Map.of("speaker", "Nurse", "participantId", sw001)),
+				404);
+
+		HttpResponse<String> unlinked = api.postJson(speakersOf + "/unlink", coderWrite, Map.of("speaker", "Sick-listed worker"));
+		assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(200);
+		assertThat(ApiTestSupport.json(unlinked).get("participant").asString()).isEqualTo("Sick-listed worker — mi-session-01");
+		assertThat(ApiTestSupport.json(api.get(base + "/speakers?proposed=true", viewerWrite)).size()).isZero();
+	}
+
 	private long firstDocument() throws Exception {
 		return ApiTestSupport.json(api.get(base + "/documents", ownerRead)).get(0).get("id").asLong();
 	}

@@ -138,6 +138,39 @@ class CliTests {
 	}
 
 	@Test
+	void participantLinkUnlinkAndListFollowTheSpeakersOfEachDocument() throws IOException {
+		assertThat(run("project", "create", "--name", "Repeat sessions").exit()).isZero();
+		String session = """
+				Counsellor: How have the weeks been?
+				Sick-listed worker: Better than I feared.
+				Counsellor: What changed?
+				Sick-listed worker: I talked to my boss.
+				""";
+		assertThat(run("import", "--project", "Repeat sessions", "--language", "en", file("mi-a.txt", session + "A").toString(),
+				file("mi-b.txt", session + "B").toString()).exit()).isZero();
+		CliRun before = run("participant", "list", "--project", "Repeat sessions", "--json");
+		assertThat(before.exit()).as(before.err()).isZero();
+		assertThat(before.out()).contains("\"label\" : \"Sick-listed worker — mi-a\"", "\"label\" : \"Sick-listed worker — mi-b\"",
+				"\"origin\" : \"document\"");
+
+		// the same worker came back for a second session
+		CliRun linked = run("participant", "link", "--project", "Repeat sessions", "--document", "mi-b", "--speaker",
+				"Sick-listed worker", "--participant", "Sick-listed worker — mi-a");
+		assertThat(linked.exit()).as(linked.err()).isZero();
+		assertThat(linked.out()).contains("linked 'Sick-listed worker' of 'mi-b' → Sick-listed worker — mi-a");
+		CliRun after = run("participant", "list", "--project", "Repeat sessions", "--json");
+		assertThat(after.out()).doesNotContain("Sick-listed worker — mi-b").contains("\"turns\" : 4", "\"origin\" : \"researcher\"");
+
+		CliRun unlinked = run("participant", "unlink", "--project", "Repeat sessions", "--document", "mi-b", "--speaker",
+				"Sick-listed worker");
+		assertThat(unlinked.out()).contains("→ Sick-listed worker — mi-b");
+		CliRun wrong = run("participant", "link", "--project", "Repeat sessions", "--document", "mi-b", "--speaker", "Nurse",
+				"--participant", "Sick-listed worker — mi-a");
+		assertThat(wrong.exit()).isEqualTo(2);
+		assertThat(wrong.err()).contains("error: 'mi-b' has no speaker 'Nurse'; its speakers are Counsellor, Sick-listed worker");
+	}
+
+	@Test
 	void unknownProjectIsAClearError() {
 		CliRun result = run("search", "--project", "Nope", "workload");
 		assertThat(result.exit()).isEqualTo(2);

@@ -17,7 +17,9 @@ import quire.project.ProjectService;
 
 /**
  * What the corpus service promises, run against H2 and PostgreSQL: imports store text and turns,
- * speaker labels become participants, and every rejected file leaves the project as it was.
+ * speaker labels link to participants per document (role labels each their own, person labels
+ * proposed as the same person), links can be changed and reviewed, and every rejected file or
+ * refused change leaves the project as it was.
  */
 abstract class CorpusServiceContract {
 
@@ -39,6 +41,12 @@ abstract class CorpusServiceContract {
 
 	@Autowired
 	StudyDesignService study;
+
+	@Autowired
+	SpeakerLinkService speakers;
+
+	@Autowired
+	ParticipantService participants;
 
 	Project project;
 
@@ -63,8 +71,9 @@ abstract class CorpusServiceContract {
 		assertThat(t.turnText(t.turns().get(2)))
 			.isEqualTo("It was demanding. Summarizing was the hardest part\nand asking permission felt unnatural.");
 		assertThat(t.turns().get(2).startMs()).isEqualTo(12_000L);
-		assertThat(corpus.participants(project.id())).extracting(Participant::label)
-			.containsExactly("MI Caseworker 1", "MI Caseworker 2", "Moderator");
+		// role labels: a participant of their own in this document
+		assertThat(corpus.participants(project.id())).extracting(Participant::label).containsExactly(
+				"MI Caseworker 1 — focus-group-2", "MI Caseworker 2 — focus-group-2", "Moderator — focus-group-2");
 		assertThat(corpus.groups(project.id())).containsExactly("Focus groups");
 		assertThat(d.wordCount()).isEqualTo(t.turns()
 			.stream()
@@ -177,7 +186,8 @@ abstract class CorpusServiceContract {
 		assertThat(all).filteredOn(ImportOutcome::imported).hasSize(n - 1);
 		assertThat(all.get(n - 1).fileName()).isEqualTo("bulk-" + (n - 1) + ".txt");
 		assertThat(corpus.documents(project.id())).hasSize(n - 1);
-		assertThat(corpus.participants(project.id())).hasSize(4); // Moderator and Participants 0, 1 and 2
+		// role labels are a different person in each document: a moderator and a participant per document
+		assertThat(corpus.participants(project.id())).hasSize(2 * (n - 1));
 	}
 
 	@Test
@@ -198,6 +208,102 @@ abstract class CorpusServiceContract {
 
 		assertThat(corpus.documents(project.id())).isEmpty();
 		assertThat(corpus.transcript(result.document().id())).isEmpty();
+		assertThat(corpus.participants(project.id())).as("the participants made for its speakers").isEmpty();
+	}
+
+	static final String MI_SESSION = """
+			Counsellor: What brings you here today?
+			Sick-listed worker: My back, and the job.
+			Kari: I came along to support him.
+			Counsellor: Thank you both.
+			Kari: He has been worried for weeks.
+			""";
+
+	DocumentSummary importSession(String name) {
+		return corpus.importDocument(project.id(), new ImportRequest(name + ".txt", utf8(MI_SESSION + name), "MI sessions",
+				Language.ENGLISH)).document();
+	}
+
+	SpeakerLink link(DocumentSummary d, String speaker) {
+		return speakers.link(d.id(), speaker).orElseThrow();
+	}
+
+	@Test
+	void roleLabelsAreADifferentPersonInEachDocumentAndPersonLabelsAreProposed() {
+		DocumentSummary one = importSession("mi-01");
+		DocumentSummary two = importSession("mi-02");
+
+		assertThat(link(one, "Sick-listed worker").participantLabel()).isEqualTo("Sick-listed worker — mi-01");
+		assertThat(link(two, "Sick-listed worker").participantLabel()).isEqualTo("Sick-listed worker — mi-02");
+		assertThat(link(two, "Sick-listed worker").origin()).isEqualTo(LinkOrigin.DOCUMENT);
+		assertThat(link(one, "Sick-listed worker").turns()).isEqualTo(1);
+		assertThat(link(one, "Kari").participantLabel()).isEqualTo("Kari");
+		assertThat(link(one, "Kari").origin()).isEqualTo(LinkOrigin.DOCUMENT);
+		assertThat(link(two, "Kari").participantId()).isEqualTo(link(one, "Kari").participantId());
+		assertThat(link(two, "Kari").origin()).isEqualTo(LinkOrigin.PROPOSED);
+		assertThat(speakers.proposals(project.id())).extracting(SpeakerLink::documentName, SpeakerLink::speaker)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("mi-02", "Kari"));
+		assertThat(corpus.participants(project.id())).extracting(Participant::label, Participant::turns).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("Counsellor — mi-01", 2), org.assertj.core.groups.Tuple.tuple("Counsellor — mi-02", 2),
+				org.assertj.core.groups.Tuple.tuple("Kari", 4), org.assertj.core.groups.Tuple.tuple("Sick-listed worker — mi-01", 1),
+				org.assertj.core.groups.Tuple.tuple("Sick-listed worker — mi-02", 1));
+		assertThat(corpus.speakers(project.id())).containsExactly("Counsellor", "Kari", "Sick-listed worker");
+	}
+
+	@Test
+	void aSpeakerIsLinkedToAParticipantAndUnlinkedToItsOwnAgain() {
+		DocumentSummary one = importSession("mi-01");
+		Participant worker = participants.addParticipant(project.id(), "SW001");
+
+		SpeakerLink linked = speakers.link(one.id(), "Sick-listed worker", worker.id());
+
+		assertThat(linked.participantLabel()).isEqualTo("SW001");
+		assertThat(linked.origin()).isEqualTo(LinkOrigin.RESEARCHER);
+		assertThat(corpus.participants(project.id())).extracting(Participant::label)
+			.as("the participant made for the speaker is gone with nothing left to it")
+			.doesNotContain("Sick-listed worker — mi-01")
+			.contains("SW001");
+		assertThat(corpus.participants(project.id()).stream().filter(p -> p.label().equals("SW001")).findFirst().orElseThrow()
+			.turns()).isEqualTo(1);
+
+		SpeakerLink own = speakers.unlink(one.id(), "Sick-listed worker");
+
+		assertThat(own.participantLabel()).isEqualTo("Sick-listed worker — mi-01");
+		assertThat(own.origin()).isEqualTo(LinkOrigin.DOCUMENT);
+		assertThat(corpus.participants(project.id())).extracting(Participant::label).contains("SW001");
+		assertThat(speakers.unlink(one.id(), "Sick-listed worker").participantId()).as("already its own")
+			.isEqualTo(own.participantId());
+	}
+
+	@Test
+	void aProposalIsAcceptedOrRejected() {
+		DocumentSummary one = importSession("mi-01");
+		DocumentSummary two = importSession("mi-02");
+		DocumentSummary three = importSession("mi-03");
+
+		assertThat(speakers.accept(two.id(), "Kari").origin()).isEqualTo(LinkOrigin.RESEARCHER);
+		SpeakerLink rejected = speakers.reject(three.id(), "Kari");
+
+		assertThat(rejected.participantLabel()).isEqualTo("Kari — mi-03");
+		assertThat(rejected.origin()).isEqualTo(LinkOrigin.DOCUMENT);
+		assertThat(link(two, "Kari").participantId()).isEqualTo(link(one, "Kari").participantId());
+		assertThat(speakers.proposals(project.id())).isEmpty();
+		assertThatThrownBy(() -> speakers.accept(two.id(), "Kari")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("speaker 'Kari' of 'mi-02' is not a proposal to review (linked by researcher)");
+	}
+
+	@Test
+	void aLinkThatCannotBeMadeIsRefusedAndNothingChanges() {
+		DocumentSummary one = importSession("mi-01");
+		Project other = projects.create("Other " + UUID.randomUUID(), "");
+		Participant stranger = participants.addParticipant(other.id(), "Stranger");
+		List<SpeakerLink> before = speakers.links(project.id());
+
+		assertThatThrownBy(() -> speakers.link(one.id(), "Nobody", stranger.id())).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("'mi-01' has no speaker 'Nobody'; its speakers are Counsellor, Kari, Sick-listed worker");
+		assertThatThrownBy(() -> speakers.link(one.id(), "Kari", stranger.id())).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("no participant with id " + stranger.id() + " in the project of 'mi-01'");
+		assertThat(speakers.links(project.id())).isEqualTo(before);
 	}
 
 	record Snapshot(int documents, int participants, int groups) {

@@ -214,6 +214,39 @@ class QdpxExportTests extends QdpxTestSupport {
 				"DOCUMENT | interview-soren | Ann | Søren was on 50 % sick leave at the time.");
 	}
 
+	/**
+	 * Speakers are per document: a speaker linked to a participant of its label ("MI Caseworker 1",
+	 * with an attribute) goes out as a case of that name and comes back proposed as that case, with its
+	 * attribute; a speaker that was its own participant comes back as its own.
+	 */
+	@Test
+	void aCaseNamedLikeASpeakerComesBackProposedAsThatSpeaker() {
+		Made made = makeProject();
+		var caseworker = participants.addParticipant(made.project(), "MI Caseworker 1");
+		speakers.link(made.focusGroup(), "MI Caseworker 1", caseworker.id());
+		var role = participants.defineAttribute(made.project(), "Role", quire.corpus.AttributeKind.TEXT, List.of());
+		participants.setValue(List.of(caseworker.id()), role, "caseworker");
+
+		ProjectId copy = qdpx.importProject("Cases " + UUID.randomUUID(), "export.qdpx", qdpx.export(made.project()))
+			.projectId();
+
+		DocumentId fg = corpus.findDocument(copy, "focus-group-3").orElseThrow().id();
+		var link = speakers.link(fg, "MI Caseworker 1").orElseThrow();
+		assertThat(link.participantLabel()).isEqualTo("MI Caseworker 1");
+		assertThat(link.origin()).isEqualTo(quire.corpus.LinkOrigin.PROPOSED);
+		assertThat(participants.participants(copy)).filteredOn(r -> r.participant().label().equals("MI Caseworker 1"))
+			.singleElement().satisfies(r -> assertThat(r.value(participants.attribute(copy, "Role").orElseThrow()))
+				.isEqualTo("caseworker"));
+		assertThat(speakers.link(fg, "MI Caseworker 2").orElseThrow().participantLabel())
+			.isEqualTo("MI Caseworker 2 — focus-group-3");
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	quire.corpus.SpeakerLinkService speakers;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	quire.corpus.ParticipantService participants;
+
 	@Test
 	void memosKeepWhatTheyAreOnThroughARoundTrip() {
 		Made made = makeProject();

@@ -71,6 +71,10 @@ class ReportTests {
 		assertThat(entries.get(1).status()).isEqualTo(ChecklistEntry.Status.FROM_DATA);
 		assertThat(entries.get(1).answer()).contains("Ingrid Holm").contains("PhD");
 		assertThat(entries.get(13).answer()).contains("Meeting room at the local welfare office");
+		// speakers are per document: the three MI sessions' sick-listed workers are three people, and the
+		// moderators of the two focus groups are facilitators, not participants
+		// (4 MI and 3 MI-substitute caseworkers, 3 sick-listed workers, Saksbehandler 5)
+		assertThat(entries.get(11).answer()).startsWith("11 participants speak in the transcripts (facilitators not counted).");
 		assertThat(entries.get(27).answer()).contains("MI Caseworker 1–4 read the summary of results");
 		assertThat(entries.get(9).status()).isEqualTo(ChecklistEntry.Status.AUTHOR);
 		// items 7, 8 and 23 are left unanswered in the demo on purpose

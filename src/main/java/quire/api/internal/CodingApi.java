@@ -44,8 +44,10 @@ import quire.coding.MemoTarget;
 import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
 import quire.corpus.DocumentId;
+import quire.corpus.ParticipantLookup;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLinkService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.ResultGroup;
 import quire.fidelity.ResultsBy;
@@ -86,8 +88,12 @@ class CodingApi {
 
 	private final JsonMapper json;
 
+	private final SpeakerLinkService speakers;
+
 	CodingApi(CodebookService codebook, CodingService codings, RetrievalService retrieval, MemoService memos,
-			ParticipantService participants, FidelityService fidelity, Actors actors, ApiSupport api, JsonMapper json) {
+			ParticipantService participants, FidelityService fidelity, Actors actors, ApiSupport api, JsonMapper json,
+			SpeakerLinkService speakers) {
+		this.speakers = speakers;
 		this.codebook = codebook;
 		this.codings = codings;
 		this.retrieval = retrieval;
@@ -271,8 +277,9 @@ class CodingApi {
 	}
 
 	/**
-	 * Joins coded segments with their speaker's participant attributes and MITI summary, and applies
-	 * the attribute filter. Participants, attributes and MITI results are read once per call.
+	 * Joins coded segments with the participant their speaker is linked to in their document (its
+	 * attributes and MITI summary as counsellor), and applies the attribute filter. Links,
+	 * participants, attributes and MITI results are read once per call.
 	 */
 	private final class SegmentJoin {
 
@@ -280,7 +287,11 @@ class CodingApi {
 
 		private final Map<String, String> wanted = new LinkedHashMap<>();
 
-		private final Map<String, Map<String, String>> attributesBySpeaker = new HashMap<>();
+		private final Map<Long, Map<String, String>> attributesByParticipant = new HashMap<>();
+
+		private final Map<Long, String> labels = new HashMap<>();
+
+		private final ParticipantLookup people;
 
 		private @Nullable Map<String, Dto.MitiSummaryDto> miti;
 
@@ -303,8 +314,10 @@ class CodingApi {
 				wanted.put(a.name(), f.substring(colon + 1).strip());
 			}
 			for (ParticipantRow r : participants.participants(project)) {
-				attributesBySpeaker.put(r.participant().label(), ProjectsApi.attributeMap(r, attributes));
+				attributesByParticipant.put(r.participant().id(), ProjectsApi.attributeMap(r, attributes));
+				labels.put(r.participant().id(), r.participant().label());
 			}
+			people = speakers.lookup(project);
 		}
 
 		/**
@@ -336,15 +349,17 @@ class CodingApi {
 		}
 
 		private Optional<Dto.SegmentDto> row(CodedSegment s) {
-			Map<String, String> attributes = s.speaker() == null ? null : attributesBySpeaker.get(s.speaker());
+			Long participant = people.speaker(s.coding().documentId(), s.speaker()).orElse(null);
+			Map<String, String> attributes = participant == null ? null : attributesByParticipant.get(participant);
 			for (var w : wanted.entrySet()) {
 				String v = attributes == null ? null : attributes.get(w.getKey());
 				if (v == null || !v.equalsIgnoreCase(w.getValue())) {
 					return Optional.empty();
 				}
 			}
-			return Optional.of(Dto.SegmentDto.of(s, attributes == null ? null : s.speaker(),
-					attributes == null ? Map.of() : attributes, s.speaker() == null ? null : miti().get(s.speaker())));
+			String label = participant == null ? null : labels.get(participant);
+			return Optional.of(Dto.SegmentDto.of(s, label == null ? null : participant, label,
+					attributes == null ? Map.of() : attributes, label == null ? null : miti().get(label)));
 		}
 
 		private Map<String, Dto.MitiSummaryDto> miti() {

@@ -155,14 +155,15 @@ final class Dto {
 	 * speaker's participant attributes and, for a MITI counsellor, their MITI summary.
 	 */
 	record SegmentDto(long codingId, long codeId, String code, long documentId, String document, @Nullable String group,
-			int turnIndex, @Nullable String speaker, @Nullable String participant, String coder, int start, int end,
-			String text, String before, String after, Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
-		static SegmentDto of(CodedSegment s, @Nullable String participant, Map<String, String> attributes,
-				@Nullable MitiSummaryDto miti) {
+			int turnIndex, @Nullable String speaker, @Nullable Long participantId, @Nullable String participant, String coder,
+			int start, int end, String text, String before, String after, Map<String, String> attributes,
+			@Nullable MitiSummaryDto miti) {
+		static SegmentDto of(CodedSegment s, @Nullable Long participantId, @Nullable String participant,
+				Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
 			Coding c = s.coding();
 			return new SegmentDto(c.id().value(), c.codeId().value(), s.codePath(), c.documentId().value(), s.documentName(),
-					s.group(), s.turnIndex(), s.speaker(), participant, c.coder(), c.start(), c.end(), s.text(), s.before(),
-					s.after(), attributes, miti);
+					s.group(), s.turnIndex(), s.speaker(), participantId, participant, c.coder(), c.start(), c.end(), s.text(),
+					s.before(), s.after(), attributes, miti);
 		}
 	}
 

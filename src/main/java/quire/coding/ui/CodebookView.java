@@ -57,6 +57,8 @@ import quire.corpus.Attribute;
 import quire.corpus.CorpusService;
 import quire.corpus.Participant;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLink;
+import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -87,6 +89,8 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final ParticipantService participants;
 
+	private final SpeakerLinkService speakerLinks;
+
 	private final TreeGrid<Code> tree = new TreeGrid<>();
 
 	private final Div detail = new Div();
@@ -102,7 +106,8 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	private Map<Long, Integer> counts = Map.of();
 
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
-			CodingService codings, CorpusService corpus, ParticipantService participants) {
+			CodingService codings, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
+		this.speakerLinks = speakerLinks;
 		this.participants = participants;
 		this.codings = codings;
 		this.corpus = corpus;
@@ -384,7 +389,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		dialog.setHeaderTitle("Code every turn of some speakers with '" + code.name() + "'");
 		MultiSelectComboBox<String> speakers = new MultiSelectComboBox<>("Speakers");
 		speakers.setId("auto-speakers");
-		speakers.setItems(corpus.participants(code.projectId()).stream().map(Participant::label).toList());
+		speakers.setItems(corpus.speakers(code.projectId())); // labels as in the transcripts, not participants
 		speakers.setWidthFull();
 		// or every speaker with a value of a participant attribute, e.g. Group = MI
 		Select<String> byValue = new Select<>();
@@ -392,12 +397,16 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		byValue.setId("auto-attribute");
 		List<String> options = new ArrayList<>();
 		Map<String, Set<String>> members = new HashMap<>();
+		List<SpeakerLink> links = speakerLinks.links(code.projectId());
 		for (Attribute a : participants.attributes(code.projectId())) {
 			participants.groupBy(code.projectId(), a).forEach((value, people) -> {
 				if (!people.isEmpty() && !"(not set)".equals(value)) {
 					String option = a.name() + " = " + value;
 					options.add(option);
-					members.put(option, people.stream().map(Participant::label).collect(java.util.stream.Collectors.toSet()));
+					// the speaker labels linked to these participants (speakers are per document)
+					Set<Long> ids = people.stream().map(Participant::id).collect(java.util.stream.Collectors.toSet());
+					members.put(option, links.stream().filter(l -> ids.contains(l.participantId())).map(SpeakerLink::speaker)
+						.collect(java.util.stream.Collectors.toSet()));
 				}
 			});
 		}
@@ -406,8 +415,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		byValue.setWidthFull();
 		byValue.addValueChangeListener(e -> {
 			if (e.getValue() != null) {
-				Set<String> speaking = new HashSet<>(corpus.participants(code.projectId()).stream().filter(p -> p.turns() > 0)
-					.map(Participant::label).toList());
+				Set<String> speaking = new HashSet<>(corpus.speakers(code.projectId()));
 				speaking.retainAll(members.getOrDefault(e.getValue(), Set.of()));
 				speakers.setValue(speaking);
 			}

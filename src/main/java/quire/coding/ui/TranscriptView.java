@@ -48,7 +48,9 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.SentenceUnit;
 import quire.corpus.Transcript;
+import quire.corpus.SpeakerLinkService;
 import quire.corpus.Turn;
+import quire.corpus.ui.SpeakerLinkDialog;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -104,6 +106,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	/** Browser-side: whether a click landed on a coding stripe. */
 	static final String ON_STRIPE = "event.target.classList.contains('stripe')";
 
+	/** Browser-side: whether a click landed on a turn's speaker label, and that label. */
+	static final String ON_SPEAKER = "event.target.classList.contains('speaker') && event.target.textContent.length > 0";
+
+	static final String SPEAKER = "event.target.textContent";
+
 	/** Browser-side: the clicked stripe's coding id. */
 	static final String STRIPE = "event.target.dataset.coding";
 
@@ -120,6 +127,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private final LiveCodings live;
 
 	private final ProjectAccess access;
+
+	private final SpeakerLinkService speakers;
 
 	private com.vaadin.flow.shared.@Nullable Registration watching;
 
@@ -169,7 +178,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
+			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers) {
+		this.speakers = speakers;
 		this.live = live;
 		this.access = access;
 		this.corpus = corpus;
@@ -290,6 +300,10 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		turns.getElement().addEventListener("click", e -> onStripeClicked(e.getEventData().get(STRIPE)))
 			.setFilter(ON_STRIPE)
 			.addEventData(STRIPE);
+		// a click on a speaker: who speaks under this label in this document (speakers are per document)
+		turns.getElement().addEventListener("click", e -> onSpeakerClicked(e.getEventData().get(SPEAKER)))
+			.setFilter(ON_SPEAKER)
+			.addEventData(SPEAKER);
 	}
 
 	private void createPanel() {
@@ -688,6 +702,13 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			}
 		}
 		renderSelectedCoding();
+	}
+
+	/** A click on a speaker label in the browser: link the document's speaker to a participant. */
+	void onSpeakerClicked(tools.jackson.databind.@Nullable JsonNode value) {
+		if (value != null && !value.isNull() && !value.asString().isBlank()) {
+			SpeakerLinkDialog.open(speakers, corpus, transcript().document().id(), value.asString(), () -> { });
+		}
 	}
 
 	/** A click on a stripe in the browser: select its coding (the id comes from the stripe's data-coding). */

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -29,8 +31,12 @@ import com.vaadin.flow.router.Route;
 
 import quire.corpus.Attribute;
 import quire.corpus.AttributeKind;
+import quire.corpus.CorpusService;
+import quire.corpus.LinkOrigin;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLink;
+import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -39,7 +45,9 @@ import quire.ui.Notifications;
 /**
  * Participants (cases) with their typed attributes in a grid: define attributes (text, number, date,
  * category with ordered values), select participants and set an attribute for all of them at once,
- * add participants who have no transcript (questionnaire respondents).
+ * add participants who have no transcript (questionnaire respondents). Below, every speaker of every
+ * document with the participant it is linked to: a click opens {@link SpeakerLinkDialog} to link,
+ * unlink, or review a proposal (same label, maybe the same person).
  */
 @PermitAll
 @Route(value = "participants", layout = MainLayout.class)
@@ -55,9 +63,20 @@ class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Span count = new Span();
 
+	private final SpeakerLinkService speakers;
+
+	private final CorpusService corpus;
+
+	private final Grid<SpeakerLink> links = new Grid<>();
+
+	private final Checkbox onlyProposals = new Checkbox();
+
 	private @Nullable Project project;
 
-	ParticipantsView(ParticipantService participants, CurrentProject current) {
+	ParticipantsView(ParticipantService participants, CurrentProject current, SpeakerLinkService speakers,
+			CorpusService corpus) {
+		this.speakers = speakers;
+		this.corpus = corpus;
 		this.participants = participants;
 		this.current = current;
 		addClassName("quire-page");
@@ -98,9 +117,9 @@ class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
 		grid.setSelectionMode(Grid.SelectionMode.MULTI);
 		grid.setHeight("70vh");
 		add(new H2("Participants · " + p.name()),
-				new Paragraph("Speakers in the transcripts are participants; add others (for example questionnaire "
-						+ "respondents) by id. Select rows, then set an attribute for all of them."),
-				bar, count, grid);
+				new Paragraph("Each speaker of a transcript is linked to a participant; add others (for example "
+						+ "questionnaire respondents) by id. Select rows, then set an attribute for all of them."),
+				bar, count, grid, createSpeakers(p));
 		refresh(p);
 	}
 
@@ -117,6 +136,37 @@ class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
 		List<ParticipantRow> rows = participants.participants(p.id());
 		grid.setItems(rows);
 		count.setText(rows.size() + " participants, " + attributes.size() + " attributes");
+		List<SpeakerLink> all = speakers.links(p.id());
+		long proposals = all.stream().filter(l -> l.origin() == LinkOrigin.PROPOSED).count();
+		onlyProposals.setLabel("Only proposals to review (" + proposals + ")");
+		links.setItems(onlyProposals.getValue() ? all.stream().filter(l -> l.origin() == LinkOrigin.PROPOSED).toList() : all);
+	}
+
+	/**
+	 * Speakers by document: which participant speaks under each label of each document. A role label
+	 * is a different person in each document unless linked; a person-like label seen before is
+	 * proposed as the same person, for review.
+	 */
+	private VerticalLayout createSpeakers(Project p) {
+		links.setId("speaker-links");
+		links.removeAllColumns();
+		links.addColumn(SpeakerLink::documentName).setHeader("Document").setAutoWidth(true).setSortable(true);
+		links.addColumn(SpeakerLink::speaker).setHeader("Speaker").setAutoWidth(true).setSortable(true);
+		links.addColumn(SpeakerLink::participantLabel).setHeader("Participant").setAutoWidth(true).setSortable(true);
+		links.addColumn(l -> l.origin().label()).setHeader("Link").setAutoWidth(true).setSortable(true);
+		links.addColumn(SpeakerLink::turns).setHeader("Turns").setAutoWidth(true);
+		links.setHeight("50vh");
+		links.addItemClickListener(e -> SpeakerLinkDialog.open(speakers, corpus, e.getItem().document(), e.getItem().speaker(),
+				() -> refresh(p)));
+		onlyProposals.setId("only-proposals");
+		onlyProposals.addValueChangeListener(e -> refresh(p));
+		VerticalLayout section = new VerticalLayout(new H3("Speakers by document"),
+				new Paragraph("A role label (Client, Sick-listed worker, Moderator, P3 …) is a different person in each "
+						+ "document unless you link it; a name seen in another document is proposed as the same person "
+						+ "for you to accept or reject. Click a row to link, unlink or review."),
+				onlyProposals, links);
+		section.setPadding(false);
+		return section;
 	}
 
 	private void defineAttribute(Project p) {

@@ -1,7 +1,11 @@
 /**
- * Views of the corpus module: documents and transcript reading.
+ * Views of the corpus: documents and upload, participants with their attributes and the speakers
+ * linked to them. {@link quire.corpus.ui.SpeakerLinkDialog} (link a document's speaker to a
+ * participant) is shared with the transcript view.
  */
+@NamedInterface("ui")
 @NullMarked
 package quire.corpus.ui;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

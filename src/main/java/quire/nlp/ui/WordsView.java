@@ -42,7 +42,6 @@ import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Language;
-import quire.corpus.Participant;
 import quire.nlp.WordCount;
 import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
@@ -232,7 +231,7 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 		heading.setText("Word frequencies — " + project.name());
 		group.setItems(corpus.groups(project.id()));
 		document.setItems(corpus.documents(project.id()));
-		speaker.setItems(corpus.participants(project.id()).stream().filter(p -> p.turns() > 0).map(Participant::label).toList());
+		speaker.setItems(corpus.speakers(project.id())); // labels as in the transcripts, not participants
 		code.setItems(codebook.codes(project.id()));
 		loadStopWords();
 		count();

@@ -45,7 +45,6 @@ import quire.coding.TextSpan;
 import quire.coding.ui.CurrentCoder;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
-import quire.corpus.Participant;
 import quire.project.Project;
 import quire.project.ProjectId;
 import quire.project.ui.CurrentProject;
@@ -316,7 +315,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		heading.setText("Search " + project.name());
 		group.setItems(corpus.groups(project.id()));
-		speaker.setItems(corpus.participants(project.id()).stream().map(Participant::label).toList());
+		speaker.setItems(corpus.speakers(project.id())); // labels as in the transcripts, not participants
 		List<DocumentSummary> documents = corpus.documents(project.id());
 		document.setItems(documents);
 		List<Code> codes = codebook.codes(project.id());

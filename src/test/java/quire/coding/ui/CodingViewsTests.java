@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -34,6 +35,9 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
+import quire.corpus.Participant;
+import quire.corpus.ParticipantService;
+import quire.corpus.SpeakerLinkService;
 import quire.corpus.Transcript;
 import quire.project.Project;
 import quire.project.ProjectService;
@@ -114,6 +118,30 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		assertThat(TranscriptDom.turns(turns()).get(1).selectFirst(".stripe"))
 			.as("the stripe is beside the coded turn").isNotNull();
 	}
+
+	/** Speakers are per document: a click on a speaker in the transcript links it to a participant. */
+	@Test
+	void aClickOnASpeakerLinksItToAParticipant() {
+		var kari = participants.addParticipant(project.id(), "Kari Nordmann");
+		TranscriptView view = openTranscript();
+		view.onSpeakerClicked(tools.jackson.databind.json.JsonMapper.builder().build().readTree("\"MI Caseworker 2\""));
+
+		assertThat($(Paragraph.class).withId("speaker-link-now").single().getText())
+			.isEqualTo("Linked to MI Caseworker 2 — fg (own participant), 1 turn in this document.");
+		@SuppressWarnings("unchecked")
+		ComboBox<Participant> to = $(ComboBox.class).withId("speaker-link-to").single();
+		test(to).selectItem("Kari Nordmann (0 turns)");
+		test($(Button.class).withId("speaker-link-save").single()).click();
+
+		assertThat(speakers.link(document.id(), "MI Caseworker 2").orElseThrow().participantId()).isEqualTo(kari.id());
+		speakers.unlink(document.id(), "MI Caseworker 2");
+	}
+
+	@Autowired
+	SpeakerLinkService speakers;
+
+	@Autowired
+	ParticipantService participants;
 
 	Div turns() {
 		return $(Div.class).withId("turns").single();

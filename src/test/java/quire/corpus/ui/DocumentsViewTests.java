@@ -73,6 +73,46 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 	@Autowired
 	org.springframework.context.ApplicationContext context;
 
+	@Autowired
+	quire.corpus.SpeakerLinkService speakers;
+
+	/** The Participants page lists each document's speakers; a click on one links it, here to a repeat session's first. */
+	@Test
+	void participantsPageLinksASpeakerOfOneDocumentToTheParticipantOfAnother() {
+		Project p = projects.create("Participants view", "");
+		DocumentSummary first = corpus.importDocument(p.id(), new ImportRequest("s1.txt",
+				"Counsellor: Hello.\nClient: Hi.\nCounsellor: Well?\nClient: Fine.".getBytes(StandardCharsets.UTF_8), "MI", Language.ENGLISH))
+			.document();
+		DocumentSummary second = corpus.importDocument(p.id(), new ImportRequest("s2.txt",
+				"Counsellor: Again.\nClient: Yes.\nCounsellor: And?\nClient: Better.".getBytes(StandardCharsets.UTF_8), "MI",
+				Language.ENGLISH)).document();
+		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+
+		navigate(ParticipantsView.class);
+		@SuppressWarnings("unchecked")
+		Grid<quire.corpus.SpeakerLink> links = $(Grid.class).withId("speaker-links").single();
+		assertThat(test(links).size()).isEqualTo(4);
+		int row = -1;
+		for (int i = 0; i < test(links).size(); i++) {
+			if (test(links).getRow(i).documentName().equals("s2") && test(links).getRow(i).speaker().equals("Client")) {
+				row = i;
+			}
+		}
+		assertThat(test(links).getRow(row).participantLabel()).isEqualTo("Client — s2");
+		test(links).clickRow(row);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.combobox.ComboBox<quire.corpus.Participant> to = $(com.vaadin.flow.component.combobox.ComboBox.class)
+			.withId("speaker-link-to").single();
+		test(to).selectItem("Client — s1 (2 turns)");
+		test($(Button.class).withId("speaker-link-save").single()).click();
+
+		assertThat(speakers.link(second.id(), "Client").orElseThrow().participantLabel()).isEqualTo("Client — s1");
+		assertThat(speakers.link(first.id(), "Client").orElseThrow().participantLabel()).isEqualTo("Client — s1");
+		assertThat(test(links).size()).isEqualTo(4);
+		assertThat($(com.vaadin.flow.component.html.Span.class).withId("participant-count").single().getText())
+			.as("the client of s2 is no longer a participant of its own").startsWith("3 participants");
+	}
+
 	@Test
 	void aLongListScrollsInsideTheGridInsteadOfShowingEveryRow() {
 		Project p = projects.create("Documents of a large project", "");
