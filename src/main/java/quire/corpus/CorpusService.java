@@ -551,6 +551,14 @@ public class CorpusService {
 			.list();
 	}
 
+	/**
+	 * Every document in every project, by id, without an access check: for checking derived data such
+	 * as the search index against the database.
+	 */
+	public List<DocumentSummary> allDocuments() {
+		return jdbc.sql(SUMMARY_SQL + " order by d.id").query(CorpusService::summary).list();
+	}
+
 	/** The document groups of a project, by name. */
 	public List<String> groups(ProjectId project) {
 		return jdbc.sql("select name from document_group where project_id = ? order by lower(name)")
