@@ -20,7 +20,7 @@ final class SrtReader {
 	private SrtReader() {
 	}
 
-	static ParsedTranscript read(String fileName, String text) {
+	static ParsedTranscript read(String fileName, String text, int maxCues) {
 		String[] lines = text.split("\n", -1);
 		List<Cue> cues = new ArrayList<>();
 		int i = 0;
@@ -54,7 +54,7 @@ final class SrtReader {
 			}
 			cues.add(CueRenderer.withSpeakerFromWords(start, end, CueRenderer.clean(payload.toString())));
 		}
-		return CueRenderer.render("srt", cues);
+		return CueRenderer.render(fileName, "srt", cues, maxCues);
 	}
 
 }

@@ -21,7 +21,24 @@ public final class TranscriptReaders {
 		return SUPPORTED;
 	}
 
+	/**
+	 * The most speaker turns (or subtitle cues) a file may have by default: a long focus group has a
+	 * few thousand; the limit keeps one upload from holding the server (configurable as
+	 * {@code quire.import.max-turns}).
+	 */
+	public static final int DEFAULT_MAX_TURNS = 100_000;
+
+	/** As {@link #read(String, byte[], int)} with {@link #DEFAULT_MAX_TURNS}. */
 	public static ParsedTranscript read(String fileName, byte[] content) {
+		return read(fileName, content, DEFAULT_MAX_TURNS);
+	}
+
+	/**
+	 * Reads a file into text and turns, in time linear in its size.
+	 * @throws ImportRejectedException if it cannot be read, is empty, or has more than {@code maxTurns}
+	 * speaker turns (or subtitle cues)
+	 */
+	public static ParsedTranscript read(String fileName, byte[] content, int maxTurns) {
 		String ext = extension(fileName);
 		if (!SUPPORTED.contains(ext)) {
 			throw new ImportRejectedException(fileName, "unsupported file type '" + (ext.isEmpty() ? "(none)" : "." + ext)
@@ -35,15 +52,24 @@ public final class TranscriptReaders {
 			case "docx" -> plain("docx", TextNormalizer.normalize(fileName, DocxReader.read(fileName, content)));
 			case "pdf" -> plain("pdf", TextNormalizer.normalize(fileName, PdfReader.read(fileName, content)));
 			case "vtt" -> WebVttReader.read(fileName,
-					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
+					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)), maxTurns);
 			case "srt" -> SrtReader.read(fileName,
-					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
+					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)), maxTurns);
 			default -> throw new IllegalStateException("no reader for ." + ext);
 		};
 		if (parsed.text().isBlank() || parsed.turns().isEmpty()) {
 			throw new ImportRejectedException(fileName, "the file is empty");
 		}
+		if (parsed.turns().size() > maxTurns) {
+			throw tooMany(fileName, parsed.turns().size(), "speaker turns", maxTurns);
+		}
 		return parsed;
+	}
+
+	static ImportRejectedException tooMany(String fileName, int found, String what, int max) {
+		return new ImportRejectedException(fileName, String.format(Locale.ROOT,
+				"the file has %,d %s, more than Quire imports from one file (%,d; the setting quire.import.max-turns)",
+				found, what, max));
 	}
 
 	private static ParsedTranscript plain(String format, String text) {
