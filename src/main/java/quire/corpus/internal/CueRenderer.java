@@ -35,7 +35,7 @@ final class CueRenderer {
 	 */
 	static ParsedTranscript render(String fileName, String format, List<Cue> cues, int maxCues) {
 		if (cues.size() > maxCues) {
-			throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues);
+			throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues, false);
 		}
 		List<Cue> merged = new ArrayList<>();
 		int from = 0;

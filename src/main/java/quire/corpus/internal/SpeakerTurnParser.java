@@ -50,6 +50,14 @@ final class SpeakerTurnParser {
 	}
 
 	static List<ParsedTurn> parse(String text) {
+		return parse("", text, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The turns of {@code text}.
+	 * @throws quire.corpus.ImportRejectedException as soon as more than {@code maxTurns} are found
+	 */
+	static List<ParsedTurn> parse(String fileName, String text, int maxTurns) {
 		List<int[]> lines = lines(text);
 		Map<String, Integer> labelUse = new HashMap<>();
 		for (int[] line : lines) {
@@ -65,6 +73,9 @@ final class SpeakerTurnParser {
 			Start start = start(s, line[0], labelUse);
 			if (start != null) {
 				close(current, turns);
+				if (turns.size() > maxTurns) {
+					throw TranscriptReaders.tooMany(fileName, turns.size(), "speaker turns", maxTurns, true);
+				}
 				current = new Builder(start.speaker(), start.ms());
 				if (start.wordsFrom() >= 0 && start.wordsFrom() < line[1]) {
 					current.extend(firstNonBlank(text, start.wordsFrom(), line[1]), line[1]);

@@ -53,6 +53,9 @@ final class SrtReader {
 				i++;
 			}
 			cues.add(CueRenderer.withSpeakerFromWords(start, end, CueRenderer.clean(payload.toString())));
+			if (cues.size() > maxCues) {
+				throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues, true);
+			}
 		}
 		return CueRenderer.render(fileName, "srt", cues, maxCues);
 	}

@@ -48,9 +48,12 @@ public final class TranscriptReaders {
 			throw new ImportRejectedException(fileName, "the file is empty");
 		}
 		ParsedTranscript parsed = switch (ext) {
-			case "txt" -> plain("txt", TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
-			case "docx" -> plain("docx", TextNormalizer.normalize(fileName, DocxReader.read(fileName, content)));
-			case "pdf" -> plain("pdf", TextNormalizer.normalize(fileName, PdfReader.read(fileName, content)));
+			case "txt" -> plain(fileName, "txt", TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)),
+					maxTurns);
+			case "docx" -> plain(fileName, "docx", TextNormalizer.normalize(fileName, DocxReader.read(fileName, content)),
+					maxTurns);
+			case "pdf" -> plain(fileName, "pdf", TextNormalizer.normalize(fileName, PdfReader.read(fileName, content)),
+					maxTurns);
 			case "vtt" -> WebVttReader.read(fileName,
 					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)), maxTurns);
 			case "srt" -> SrtReader.read(fileName,
@@ -61,19 +64,20 @@ public final class TranscriptReaders {
 			throw new ImportRejectedException(fileName, "the file is empty");
 		}
 		if (parsed.turns().size() > maxTurns) {
-			throw tooMany(fileName, parsed.turns().size(), "speaker turns", maxTurns);
+			throw tooMany(fileName, parsed.turns().size(), "speaker turns", maxTurns, false);
 		}
 		return parsed;
 	}
 
-	static ImportRejectedException tooMany(String fileName, int found, String what, int max) {
+	/** The refusal of a file with too many turns or cues ({@code atLeast}: counting stopped at {@code found}). */
+	static ImportRejectedException tooMany(String fileName, int found, String what, int max, boolean atLeast) {
 		return new ImportRejectedException(fileName, String.format(Locale.ROOT,
-				"the file has %,d %s, more than Quire imports from one file (%,d; the setting quire.import.max-turns)",
-				found, what, max));
+				"the file has %s%,d %s, more than Quire imports from one file (%,d; the setting quire.import.max-turns)",
+				atLeast ? "at least " : "", found, what, max));
 	}
 
-	private static ParsedTranscript plain(String format, String text) {
-		return new ParsedTranscript(format, text, SpeakerTurnParser.parse(text));
+	private static ParsedTranscript plain(String fileName, String format, String text, int maxTurns) {
+		return new ParsedTranscript(format, text, SpeakerTurnParser.parse(fileName, text, maxTurns));
 	}
 
 	static String extension(String fileName) {

@@ -71,6 +71,9 @@ final class WebVttReader {
 			else {
 				cues.add(CueRenderer.withSpeakerFromWords(start, end, CueRenderer.clean(payload.toString())));
 			}
+			if (cues.size() > maxCues) {
+				throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues, true);
+			}
 		}
 		return CueRenderer.render(fileName, "vtt", cues, maxCues);
 	}

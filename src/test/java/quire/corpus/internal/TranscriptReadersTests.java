@@ -350,7 +350,7 @@ final class TranscriptReadersTests {
 
 				00:00:03.000 --> 00:00:04.000
 				<v Anna>three
-				"""), 2)).hasMessage("many.vtt: the file has 3 cues, more than Quire imports from one file "
+				"""), 2)).hasMessage("many.vtt: the file has at least 3 cues, more than Quire imports from one file "
 						+ "(2; the setting quire.import.max-turns)");
 	}
 
