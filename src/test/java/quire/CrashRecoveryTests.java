@@ -267,6 +267,31 @@ class CrashRecoveryTests {
 		return run.exit;
 	}
 
+	/** Runs a Quire command with extra JVM options (e.g. another database) to its end; returns its exit status. */
+	static int quire(Path home, List<String> jvm, String... args) throws Exception {
+		List<String> command = new ArrayList<>(java(jvm));
+		command.addAll(List.of("quire.QuireApplication", "--home", home.toString()));
+		command.addAll(List.of(args));
+		Path log = Files.createTempFile("quire-crash-", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(180, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new AssertionError("Quire " + List.of(args) + " did not end within 180 s; see " + log);
+		}
+		if (process.exitValue() != 0) {
+			System.out.println(Files.readString(log));
+		}
+		return process.exitValue();
+	}
+
+	/** The command that starts a JVM with the test's class path, small and quick to start, plus {@code jvm} options. */
+	static List<String> java(List<String> jvm) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+		command.addAll(jvm);
+		return command;
+	}
+
 	private static Run run(Path home, List<String> args) throws Exception {
 		return killAfter(home, args, line -> true, Integer.MAX_VALUE, new Random(0));
 	}
@@ -277,9 +302,8 @@ class CrashRecoveryTests {
 	 */
 	private static Run killAfter(Path home, List<String> args, Predicate<String> match, int lines, Random random)
 			throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				"quire.QuireApplication", "--home", home.toString()));
+		List<String> command = new ArrayList<>(java(List.of()));
+		command.addAll(List.of("quire.QuireApplication", "--home", home.toString()));
 		command.addAll(args);
 		Path log = Files.createTempFile("quire-crash-", ".log");
 		Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();

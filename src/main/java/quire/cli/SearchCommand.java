@@ -100,7 +100,12 @@ final class SearchCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
+		// one search from the command line should be complete: after an unclean stop, wait for the check
+		search.awaitIndexCheck(check -> spec.commandLine().getErr().println("waiting: " + check.message()));
+		if (search.indexCheck().isPresent()) {
+			spec.commandLine().getErr().println("warning: " + search.indexCheck().get().message());
+		}
 		if (allProjects) {
 			return searchAll();
 		}

@@ -92,9 +92,33 @@ public class CorpusService {
 
 	private final SpeakerLinkStore links;
 
+	/** The most speaker turns (or cues) one file may have ({@code quire.import.max-turns}). */
+	private final int maxTurns;
+
+	/** How many imports one person may run at once ({@code quire.import.max-concurrent-per-user}). */
+	private final int maxConcurrentImports;
+
+	/** Imports running, by the name of the person who started them. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Integer> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final quire.security.Actors actors;
+
 	CorpusService(JdbcClient jdbc, JdbcTemplate batchJdbc, ApplicationEventPublisher events,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize, ObjectProvider<SentenceSplitter> splitter,
-			ProjectAccess access, AuditLog audit, PlatformTransactionManager transactions, SpeakerLinkStore links) {
+			ProjectAccess access, AuditLog audit, PlatformTransactionManager transactions,
+			@Value("${quire.import.max-turns:" + TranscriptReaders.DEFAULT_MAX_TURNS + "}") int maxTurns,
+			@Value("${quire.import.max-concurrent-per-user:2}") int maxConcurrentImports, quire.security.Actors actors,
+			SpeakerLinkStore links) {
+		if (maxTurns < 1) {
+			throw new IllegalArgumentException("quire.import.max-turns must be at least 1, not " + maxTurns);
+		}
+		if (maxConcurrentImports < 1) {
+			throw new IllegalArgumentException(
+					"quire.import.max-concurrent-per-user must be at least 1, not " + maxConcurrentImports);
+		}
+		this.maxTurns = maxTurns;
+		this.maxConcurrentImports = maxConcurrentImports;
+		this.actors = actors;
 		this.transactions = transactions;
 		this.links = links;
 		this.access = access;
@@ -121,7 +145,7 @@ public class CorpusService {
 				return Optional.of("the file is " + megabytes(request.content().length) + ", larger than the upload limit of "
 						+ megabytes(maxFileSize));
 			}
-			TranscriptReaders.read(baseName(request.fileName()), request.content());
+			TranscriptReaders.read(baseName(request.fileName()), request.content(), maxTurns);
 			return Optional.empty();
 		}
 		catch (ImportRejectedException ex) {
@@ -151,6 +175,13 @@ public class CorpusService {
 	public void importFiles(ProjectId project, List<Supplier<ImportRequest>> files,
 			Consumer<List<ImportOutcome>> report) {
 		access.require(project, ProjectRole.CODER);
+		try (Slot slot = slot()) {
+			importGroups(project, files, report);
+		}
+	}
+
+	private void importGroups(ProjectId project, List<Supplier<ImportRequest>> files,
+			Consumer<List<ImportOutcome>> report) {
 		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "quire-import-reader");
 			t.setDaemon(true);
@@ -242,13 +273,49 @@ public class CorpusService {
 	}
 
 	/**
-	 * Imports one file into a project.
+	 * Imports one file into a project. The file is read and parsed before the transaction opens, so a
+	 * large file holds no database connection while it is parsed; the transaction joins the caller's,
+	 * if there is one (an archive import is all or nothing).
 	 * @throws ImportRejectedException naming the file and the reason; nothing was stored
+	 * @throws ImportsBusyException if the current person already runs as many imports as allowed
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public ImportResult importDocument(ProjectId project, ImportRequest request) {
-		access.require(project, ProjectRole.CODER);
-		return store(project, request, prepare(request));
+		try (Slot slot = slot()) {
+			Prepared prepared = prepare(request);
+			return Objects.requireNonNull(new TransactionTemplate(transactions).execute(status -> {
+				access.require(project, ProjectRole.CODER);
+				return store(project, request, prepared);
+			}));
+		}
+	}
+
+	/** One of the current person's import slots, given back on close. */
+	private interface Slot extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	/** Takes an import slot for the current person, or refuses when all theirs are taken. */
+	private Slot slot() {
+		String who = actors.current().name();
+		boolean[] taken = new boolean[1];
+		running.compute(who, (k, n) -> {
+			int now = n == null ? 0 : n;
+			taken[0] = now < maxConcurrentImports;
+			return taken[0] ? now + 1 : now;
+		});
+		if (!taken[0]) {
+			throw new ImportsBusyException(maxConcurrentImports);
+		}
+		return () -> running.compute(who, (k, n) -> n == null || n <= 1 ? null : n - 1);
+	}
+
+	/** The most speaker turns (or subtitle cues) one file may have. */
+	public int maxTurns() {
+		return maxTurns;
 	}
 
 	/**
@@ -264,7 +331,7 @@ public class CorpusService {
 		}
 		String sha = sha256(content);
 		try {
-			ParsedTranscript parsed = TranscriptReaders.read(fileName, content);
+			ParsedTranscript parsed = TranscriptReaders.read(fileName, content, maxTurns);
 			List<String> notes = new ArrayList<>();
 			Language language = request.language();
 			if (language == null) {
@@ -300,6 +367,11 @@ public class CorpusService {
 		String fileName = prepared.fileName();
 		byte[] content = request.content();
 		String sha = Objects.requireNonNull(prepared.sha());
+		// Imports into one project take turns from here to their commit: each looks for an existing
+		// twin, name, group and participant and inserts what it does not find, and two uploads at once
+		// both inserted the participant "Interviewer" (a 500 for one of them; ApiCrashRecoveryTests).
+		// Parsing happened before, so the wait is for the inserts only.
+		jdbc.sql("select id from project where id = ? " + projectLock()).param(project.value()).query(Long.class).optional();
 		Optional<String> twin = jdbc.sql("select name from document where project_id = ? and content_sha256 = ?")
 			.params(project.value(), sha)
 			.query(String.class)
@@ -358,6 +430,25 @@ public class CorpusService {
 		// and an event's listeners are registered when it is published
 		events.publishEvent(new DocumentImported(id, project));
 		return new ImportResult(summary, notes);
+	}
+
+	/** The lock clause that makes imports into one project take turns, found once from the database. */
+	private volatile @Nullable String projectLock;
+
+	/**
+	 * {@code for update} on H2; on PostgreSQL {@code for no key update}, which does not block the
+	 * key-share locks that inserts elsewhere take on the project row for their foreign keys (a coding
+	 * or an audit entry in the same project need not wait for an import).
+	 */
+	private String projectLock() {
+		String lock = projectLock;
+		if (lock == null) {
+			String product = Objects.requireNonNull(batchJdbc.execute(
+					(java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+			lock = product.toLowerCase(Locale.ROOT).contains("postgres") ? "for no key update" : "for update";
+			projectLock = lock;
+		}
+		return lock;
 	}
 
 	/** The documents of a project, by name. */
@@ -554,6 +645,14 @@ public class CorpusService {
 	public List<DocumentId> allDocumentIds() {
 		return jdbc.sql("select id from document order by id").query((rs, row) -> new DocumentId(rs.getLong(1)))
 			.list();
+	}
+
+	/**
+	 * Every document in every project, by id, without an access check: for checking derived data such
+	 * as the search index against the database.
+	 */
+	public List<DocumentSummary> allDocuments() {
+		return jdbc.sql(SUMMARY_SQL + " order by d.id").query(CorpusService::summary).list();
 	}
 
 	/** The document groups of a project, by name. */

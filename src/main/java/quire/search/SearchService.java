@@ -9,9 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,6 +34,7 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentImported;
+import quire.corpus.DocumentSummary;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.project.Project;
@@ -115,10 +118,35 @@ public class SearchService implements DisposableBean {
 	public SearchResult search(SearchRequest request) {
 		access.require(request.project(), ProjectRole.VIEWER);
 		settled();
+		IndexCheck before = indexCheck().orElse(null);
 		if (request.codes().isEmpty()) {
-			return index.search(request);
+			return index.search(request).during(before);
 		}
-		return index.search(request, constraints(request.project(), request.codes()));
+		return index.search(request, constraints(request.project(), request.codes())).during(before);
+	}
+
+	/**
+	 * How far the check of the index after an unclean stop has got, or empty when the index is trusted
+	 * (no check was needed, or it is done). While it is present, searches may miss documents.
+	 */
+	public Optional<IndexCheck> indexCheck() {
+		if (checkFailure != null) {
+			return Optional.of(new IndexCheck(checkedDocuments.get(), checkTotal, checkFailure));
+		}
+		return checking ? Optional.of(new IndexCheck(checkedDocuments.get(), checkTotal, null)) : Optional.empty();
+	}
+
+	/**
+	 * Waits until the check after an unclean stop is done (or has failed), telling {@code progress}
+	 * about once a second how far it has got; returns at once when no check runs. For the command
+	 * line, whose one search should be complete.
+	 */
+	public void awaitIndexCheck(java.util.function.Consumer<IndexCheck> progress) throws InterruptedException {
+		Thread running = checker;
+		while (running != null && running.isAlive()) {
+			indexCheck().ifPresent(progress);
+			running.join(1000);
+		}
 	}
 
 	/**
@@ -190,6 +218,107 @@ public class SearchService implements DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException("the search index could not be committed: " + ex.getMessage(), ex);
 		}
+	}
+
+	// ---- the check after an unclean stop (decision 010) -------------------------------------------
+
+	/** Whether the check after an unclean stop is running. */
+	private volatile boolean checking;
+
+	/** Documents compared so far, of {@link #checkTotal}. */
+	private final AtomicInteger checkedDocuments = new AtomicInteger();
+
+	private volatile int checkTotal;
+
+	/** Why the check failed, if it did. */
+	private volatile @Nullable String checkFailure;
+
+	/** Set at shutdown: the check stops, the marker stays and the next start checks again. */
+	private volatile boolean stopping;
+
+	private volatile @Nullable Thread checker;
+
+	/**
+	 * An index that was not closed cleanly (a killed process), is new or was emptied is checked
+	 * against the database before searches trust it: on a thread of its own, so the app starts at
+	 * once and searches meanwhile say how far the check has got. Spring Boot runs this after
+	 * "started", before command-line runners and the first request.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	void checkIfNeeded() {
+		if (!index.needsCheck()) {
+			return;
+		}
+		int documents = corpus.allDocuments().size();
+		if (documents == 0 && index.isEmpty()) {
+			index.checked(); // nothing to compare: a new home
+			return;
+		}
+		checking = true;
+		checkTotal = documents;
+		Thread t = new Thread(this::check, "quire-index-check");
+		t.setDaemon(true);
+		checker = t;
+		t.start();
+	}
+
+	/**
+	 * Compares every document's turn count and version in the index with the database and re-indexes
+	 * exactly those that differ (missing, stale, or of a deleted document); then the index is trusted
+	 * again. Events handled meanwhile re-index through the same per-document lock, so they and the
+	 * check cannot undo each other.
+	 */
+	private void check() {
+		long start = System.nanoTime();
+		try {
+			Map<DocumentId, TurnIndex.IndexedDocument> held = index.documents();
+			List<DocumentSummary> all = corpus.allDocuments();
+			checkTotal = all.size();
+			int reindexed = 0;
+			Set<DocumentId> present = new HashSet<>();
+			for (DocumentSummary d : all) {
+				if (stopping) {
+					return;
+				}
+				present.add(d.id());
+				TurnIndex.IndexedDocument indexed = held.get(d.id());
+				boolean same = indexed == null ? d.turnCount() == 0
+						: indexed.turns() == d.turnCount() && indexed.version() == version(d, codings.codings(d.id(), null));
+				if (!same) {
+					reindex(d.id());
+					reindexed++;
+				}
+				checkedDocuments.incrementAndGet();
+			}
+			int removed = 0;
+			for (DocumentId id : held.keySet()) {
+				if (!present.contains(id) && !stopping) {
+					reindex(id);
+					removed++;
+				}
+			}
+			if (stopping) {
+				return;
+			}
+			index.checked();
+			log.info("Checked the search index after an unclean stop: {} documents, {} re-indexed, {} removed, in {} ms",
+					all.size(), reindexed, removed, (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			checkFailure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			log.warn("The search index could not be checked; it is checked again at the next start", ex);
+		}
+		finally {
+			checking = false;
+		}
+	}
+
+	private static long version(DocumentSummary document, List<Coding> codings) {
+		List<IndexedTranscript.CodedSpan> spans = new ArrayList<>(codings.size());
+		for (Coding c : codings) {
+			spans.add(new IndexedTranscript.CodedSpan(c.codeId().value(), c.start(), c.end()));
+		}
+		return IndexedTranscript.version(document, spans);
 	}
 
 	/** Rebuilds the whole index from the database; returns the number of documents indexed. */
@@ -304,6 +433,7 @@ public class SearchService implements DisposableBean {
 		Map<Integer, Set<Long>> byTurn = new HashMap<>();
 		Map<Integer, List<IndexedTranscript.CodedSpan>> spans = new HashMap<>();
 		List<Coding> all = codings.codings(t.document().id(), null);
+		long version = version(t.document(), all);
 		for (Turn turn : t.turns()) {
 			int end = Math.max(turn.end(), turn.start() + 1);
 			for (Coding c : all) {
@@ -317,7 +447,7 @@ public class SearchService implements DisposableBean {
 				}
 			}
 		}
-		return new IndexedTranscript(t, byTurn, spans);
+		return new IndexedTranscript(t, byTurn, spans, version);
 	}
 
 	private CodeConstraints constraints(ProjectId project, CodeFilter filter) {
@@ -357,22 +487,18 @@ public class SearchService implements DisposableBean {
 		reindex(event.documentId());
 	}
 
-	/**
-	 * A lost, new or uncleanly closed index (a fresh home, a deleted folder, a killed process) is
-	 * rebuilt from the database at start-up — before a command-line runner or the first request
-	 * can search it (Spring Boot runs runners after "started" and before "ready").
-	 */
-	@EventListener(ApplicationStartedEvent.class)
-	void rebuildIfMissing() {
-		if (index.isEmpty() && !corpus.allDocumentIds().isEmpty()) {
-			log.info("The search index is empty but the database has documents: rebuilding it");
-			int n = rebuild();
-			log.info("Rebuilt the search index: {} documents", n);
-		}
-	}
-
 	@Override
 	public void destroy() throws IOException {
+		stopping = true;
+		Thread running = checker;
+		if (running != null) {
+			try {
+				running.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		indexer.shutdown();
 		try {
 			if (!indexer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {

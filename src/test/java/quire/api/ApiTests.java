@@ -179,6 +179,64 @@ class ApiTests {
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
 	}
 
+	/**
+	 * Issue 19: uploads beyond one person's limit of concurrent imports are refused at once with a
+	 * 503 problem (never the HTML page), and other people's imports and reads go on.
+	 */
+	@Test
+	void importsBeyondOnePersonsLimitAre503ProblemsAndOthersGoOn() throws Exception {
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(2);
+		List<Thread> holders = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			int n = i;
+			// a bulk import whose file is still being read holds one of the coder's two slots
+			java.util.function.Supplier<quire.corpus.ImportRequest> slowFile = () -> {
+				reading.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return new quire.corpus.ImportRequest("held-" + n + ".txt",
+						("Moderator: held upload " + n + " zqheld").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						null, null);
+			};
+			Thread t = new Thread(() -> actors.runAs(coder,
+					() -> corpus.importFiles(project.id(), List.of(slowFile), outcomes -> {
+					})));
+			holders.add(t);
+			t.start();
+		}
+		try {
+			assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			HttpResponse<String> busy = api.postFile(base + "/documents", coderWrite, "third.txt",
+					"Moderator: a third upload at once".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+			assertProblem(busy, 503);
+			assertThat(busy.headers().firstValue("Retry-After")).isPresent();
+			assertThat(ApiTestSupport.json(busy).get("detail").asString()).contains("2 imports running");
+			// another person is not held up
+			assertThat(api.get("/api/v1/projects", ownerRead).statusCode()).isEqualTo(200);
+		}
+		finally {
+			release.countDown();
+			for (Thread t : holders) {
+				t.join();
+			}
+		}
+		HttpResponse<String> again = api.postFile(base + "/documents", coderWrite, "third.txt",
+				"Moderator: a third upload, later".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+	}
+
+	@Test
+	void aSearchOnACheckedIndexSaysNothingIsMissing() throws Exception {
+		JsonNode page = ApiTestSupport.json(api.get(base + "/search?q=caseload", coderRead));
+		assertThat(page.has("indexCheck")).isTrue();
+		assertThat(page.get("indexCheck").isNull()).as("no check runs after a clean start").isTrue();
+	}
+
 	@Test
 	void noTokenIsRefusedWith401ProblemDetails() throws Exception {
 		for (String path : List.of("/api/v1/projects", base, base + "/codings", base + "/segments?code=Implementation",

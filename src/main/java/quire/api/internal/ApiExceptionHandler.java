@@ -76,6 +76,28 @@ class ApiExceptionHandler {
 		return Problems.entity(HttpStatus.BAD_REQUEST, ex.getMessage(), request, extra);
 	}
 
+	/** One person's imports at the limit: busy, not broken; try again shortly. */
+	@ExceptionHandler(quire.corpus.ImportsBusyException.class)
+	ResponseEntity<Map<String, Object>> busy(quire.corpus.ImportsBusyException ex, HttpServletRequest request) throws Exception {
+		onlyApi(ex, request);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+			.contentType(Problems.PROBLEM_JSON)
+			.body(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request, Map.of()));
+	}
+
+	/** The database has no connection free in time (every one held by long work): busy, try again. */
+	@ExceptionHandler({ org.springframework.dao.TransientDataAccessException.class,
+			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
+	ResponseEntity<Map<String, Object>> databaseBusy(org.springframework.dao.DataAccessException ex,
+			HttpServletRequest request) throws Exception {
+		onlyApi(ex, request);
+		log.warn("API call {} {}: the database is busy: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+			.contentType(Problems.PROBLEM_JSON)
+			.body(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, "Quire is busy; try again in a few seconds", request,
+					Map.of()));
+	}
+
 	@ExceptionHandler(EditConflictException.class)
 	ResponseEntity<Map<String, Object>> conflict(EditConflictException ex, HttpServletRequest request) throws Exception {
 		onlyApi(ex, request);

@@ -178,8 +178,15 @@ final class Dto {
 	record DocumentHitsDto(long documentId, String document, int hits) {
 	}
 
+	/** {@code indexCheck} is present while the index is checked after an unclean stop: the counts may then be short. */
 	record SearchPage(String query, int totalHits, int matchingTurns, List<DocumentHitsDto> perDocument, int offset,
-			int limit, List<KwicDto> hits, @Nullable Integer nextOffset) {
+			int limit, List<KwicDto> hits, @Nullable Integer nextOffset, @Nullable IndexCheckDto indexCheck) {
+	}
+
+	record IndexCheckDto(int checked, int total, boolean failed, String message) {
+		static @Nullable IndexCheckDto of(quire.search.@Nullable IndexCheck c) {
+			return c == null ? null : new IndexCheckDto(c.checked(), c.total(), c.failure() != null, c.message());
+		}
 	}
 
 	record MitiSessionDto(long id, String label, @Nullable Long documentId, String counsellor, @Nullable String client,

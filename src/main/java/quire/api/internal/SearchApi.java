@@ -77,7 +77,7 @@ class SearchApi {
 		return new Dto.SearchPage(q, result.totalHits(), result.matchingTurns(),
 				result.perDocument().stream().map(d -> new Dto.DocumentHitsDto(d.document().value(), d.documentName(), d.hits()))
 					.toList(),
-				offset, limit, hits, more ? offset + limit : null);
+				offset, limit, hits, more ? offset + limit : null, Dto.IndexCheckDto.of(result.indexCheck()));
 	}
 
 	private List<CodeId> ids(ProjectId project, @Nullable List<String> codes) {

@@ -58,7 +58,17 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 					"send the token as 'Authorization: Bearer qr_...'; create one on the API tokens page", request, null);
 			return;
 		}
-		var owner = tokens.authenticate(header.substring(7).strip());
+		java.util.Optional<TokenOwner> owner;
+		try {
+			owner = tokens.authenticate(header.substring(7).strip());
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// before any controller: an error here went to the servlet error page, which Vaadin answered
+			// with HTML (issue 19); the API answers problem JSON whatever happens
+			Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Quire is busy; try again in a few seconds",
+					request, "5");
+			return;
+		}
 		if (owner.isEmpty()) {
 			Problems.write(response, HttpStatus.UNAUTHORIZED,
 					"the token is not valid: unknown, revoked or expired, or its account is disabled", request, null);

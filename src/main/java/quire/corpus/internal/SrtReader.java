@@ -20,7 +20,7 @@ final class SrtReader {
 	private SrtReader() {
 	}
 
-	static ParsedTranscript read(String fileName, String text) {
+	static ParsedTranscript read(String fileName, String text, int maxCues) {
 		String[] lines = text.split("\n", -1);
 		List<Cue> cues = new ArrayList<>();
 		int i = 0;
@@ -53,8 +53,11 @@ final class SrtReader {
 				i++;
 			}
 			cues.add(CueRenderer.withSpeakerFromWords(start, end, CueRenderer.clean(payload.toString())));
+			if (cues.size() > maxCues) {
+				throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues, true);
+			}
 		}
-		return CueRenderer.render("srt", cues);
+		return CueRenderer.render(fileName, "srt", cues, maxCues);
 	}
 
 }

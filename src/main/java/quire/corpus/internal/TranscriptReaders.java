@@ -21,7 +21,24 @@ public final class TranscriptReaders {
 		return SUPPORTED;
 	}
 
+	/**
+	 * The most speaker turns (or subtitle cues) a file may have by default: a long focus group has a
+	 * few thousand; the limit keeps one upload from holding the server (configurable as
+	 * {@code quire.import.max-turns}).
+	 */
+	public static final int DEFAULT_MAX_TURNS = 100_000;
+
+	/** As {@link #read(String, byte[], int)} with {@link #DEFAULT_MAX_TURNS}. */
 	public static ParsedTranscript read(String fileName, byte[] content) {
+		return read(fileName, content, DEFAULT_MAX_TURNS);
+	}
+
+	/**
+	 * Reads a file into text and turns, in time linear in its size.
+	 * @throws ImportRejectedException if it cannot be read, is empty, or has more than {@code maxTurns}
+	 * speaker turns (or subtitle cues)
+	 */
+	public static ParsedTranscript read(String fileName, byte[] content, int maxTurns) {
 		String ext = extension(fileName);
 		if (!SUPPORTED.contains(ext)) {
 			throw new ImportRejectedException(fileName, "unsupported file type '" + (ext.isEmpty() ? "(none)" : "." + ext)
@@ -31,23 +48,36 @@ public final class TranscriptReaders {
 			throw new ImportRejectedException(fileName, "the file is empty");
 		}
 		ParsedTranscript parsed = switch (ext) {
-			case "txt" -> plain("txt", TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
-			case "docx" -> plain("docx", TextNormalizer.normalize(fileName, DocxReader.read(fileName, content)));
-			case "pdf" -> plain("pdf", TextNormalizer.normalize(fileName, PdfReader.read(fileName, content)));
+			case "txt" -> plain(fileName, "txt", TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)),
+					maxTurns);
+			case "docx" -> plain(fileName, "docx", TextNormalizer.normalize(fileName, DocxReader.read(fileName, content)),
+					maxTurns);
+			case "pdf" -> plain(fileName, "pdf", TextNormalizer.normalize(fileName, PdfReader.read(fileName, content)),
+					maxTurns);
 			case "vtt" -> WebVttReader.read(fileName,
-					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
+					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)), maxTurns);
 			case "srt" -> SrtReader.read(fileName,
-					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)));
+					TextNormalizer.normalize(fileName, TextDecoder.decode(fileName, content)), maxTurns);
 			default -> throw new IllegalStateException("no reader for ." + ext);
 		};
 		if (parsed.text().isBlank() || parsed.turns().isEmpty()) {
 			throw new ImportRejectedException(fileName, "the file is empty");
 		}
+		if (parsed.turns().size() > maxTurns) {
+			throw tooMany(fileName, parsed.turns().size(), "speaker turns", maxTurns, false);
+		}
 		return parsed;
 	}
 
-	private static ParsedTranscript plain(String format, String text) {
-		return new ParsedTranscript(format, text, SpeakerTurnParser.parse(text));
+	/** The refusal of a file with too many turns or cues ({@code atLeast}: counting stopped at {@code found}). */
+	static ImportRejectedException tooMany(String fileName, int found, String what, int max, boolean atLeast) {
+		return new ImportRejectedException(fileName, String.format(Locale.ROOT,
+				"the file has %s%,d %s, more than Quire imports from one file (%,d; the setting quire.import.max-turns)",
+				atLeast ? "at least " : "", found, what, max));
+	}
+
+	private static ParsedTranscript plain(String fileName, String format, String text, int maxTurns) {
+		return new ParsedTranscript(format, text, SpeakerTurnParser.parse(fileName, text, maxTurns));
 	}
 
 	static String extension(String fileName) {

@@ -23,7 +23,7 @@ final class WebVttReader {
 	private WebVttReader() {
 	}
 
-	static ParsedTranscript read(String fileName, String text) {
+	static ParsedTranscript read(String fileName, String text, int maxCues) {
 		String[] lines = text.split("\n", -1);
 		if (lines.length == 0 || !lines[0].strip().startsWith("WEBVTT")) {
 			throw new ImportRejectedException(fileName, "not a WebVTT file: the first line must be WEBVTT (line 1)");
@@ -71,8 +71,11 @@ final class WebVttReader {
 			else {
 				cues.add(CueRenderer.withSpeakerFromWords(start, end, CueRenderer.clean(payload.toString())));
 			}
+			if (cues.size() > maxCues) {
+				throw TranscriptReaders.tooMany(fileName, cues.size(), "cues", maxCues, true);
+			}
 		}
-		return CueRenderer.render("vtt", cues);
+		return CueRenderer.render(fileName, "vtt", cues, maxCues);
 	}
 
 }

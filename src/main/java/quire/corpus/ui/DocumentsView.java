@@ -182,7 +182,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 					+ (result.notes().isEmpty() ? "" : " (" + String.join("; ", result.notes()) + ")");
 			ok = true;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | quire.corpus.ImportsBusyException ex) {
 			message = "Not imported: " + ex.getMessage();
 			ok = false;
 		}

@@ -25,6 +25,9 @@ final class TurnFields {
 	/** The document id as a number (doc values), for per-document counts without loading stored fields. */
 	static final String DOCUMENT_ID = "document_id";
 
+	/** The document's {@link IndexedTranscript#version} (numeric doc values, the same on each of its turns). */
+	static final String VERSION = "version";
+
 	/** The codings overlapping the turn, as (code, start, end) triples (binary doc values). */
 	static final String CODINGS = "codings";
 

@@ -84,8 +84,10 @@ import quire.search.SearchResult;
  * <p>
  * Durability is grouped: a change is not fsynced on its own but committed with the changes of the
  * next {@link #COMMIT_DELAY_MS} (and on close). While changes are uncommitted a marker file lies in
- * the index folder; an index opened with the marker present was not closed cleanly and is emptied,
- * so start-up rebuilds it from the database, the source of truth (see
+ * the index folder. An index opened with the marker present was not closed cleanly; it keeps what
+ * its last commit holds and {@link #needsCheck() needs a check}: start-up compares every document's
+ * turn count and version ({@link #documents()}) with the database and re-indexes those that differ,
+ * and the marker stays until {@link #checked()} (see
  * {@code docs/decisions/010-grouped-index-commits.md}). A commit per document spent two thirds of an
  * import in fsync and segment flushes.
  */
@@ -98,10 +100,13 @@ public final class TurnIndex implements Closeable {
 
 	private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
-	/** Commit data naming the fields' layout; version 2 added doc values for counts and coded ranges. */
+	/**
+	 * Commit data naming the fields' layout; version 2 added doc values for counts and coded ranges,
+	 * version 3 each document's version (for the check after an unclean stop).
+	 */
 	static final String FORMAT_KEY = "quire.turns.format";
 
-	static final String FORMAT = "2";
+	static final String FORMAT = "3";
 
 	private final Directory directory;
 
@@ -135,6 +140,9 @@ public final class TurnIndex implements Closeable {
 
 	private boolean commitScheduled;
 
+	/** The index was not closed cleanly (or is new or was emptied) and is not checked yet: the marker must stay. */
+	private boolean unchecked;
+
 	/** Changes applied so far; guarded by the write lock. */
 	private long applied;
 
@@ -167,22 +175,88 @@ public final class TurnIndex implements Closeable {
 		this.passes = searchThreads();
 		Analyzer analyzer = QueryFactory.perLanguageAnalyzer();
 		this.directory = directory;
-		// an index written before the current fields existed, or left with uncommitted changes by a crash,
-		// is emptied; start-up rebuilds it from the database
+		// An index left with uncommitted changes by a crash keeps its last commit and is checked against
+		// the database; one written before the current fields existed, or unreadable, is emptied; a new
+		// one is filled by the same check. Until the check is done the marker stays on disk, so a crash
+		// during the check is followed by another check.
 		boolean crashed = java.util.Arrays.asList(directory.listAll()).contains(UNCOMMITTED);
-		boolean stale = crashed || DirectoryReader.indexExists(directory)
-				&& !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+		boolean existed = DirectoryReader.indexExists(directory);
+		boolean readable = existed && readable(directory);
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(
-				stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+				existed && !readable ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
 		writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
-		if (stale) {
+		if (!readable) {
 			writer.commit();
 		}
-		if (crashed) {
-			directory.deleteFile(UNCOMMITTED);
+		this.unchecked = crashed || !readable;
+		if (unchecked) {
+			markUncommitted();
 		}
 		this.searchers = new SearcherManager(writer, null);
 		this.queries = new QueryFactory(analyzer);
+	}
+
+	/** Whether the last commit can be read and has the current fields' layout. */
+	private static boolean readable(Directory directory) {
+		try {
+			return FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+		}
+		catch (IOException ex) {
+			org.slf4j.LoggerFactory.getLogger(TurnIndex.class)
+				.warn("The search index cannot be read ({}); it is emptied and filled from the database", ex.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * Whether this index must be compared with the database before searches can trust it: it was not
+	 * closed cleanly, is new, or was emptied (older layout or unreadable). {@link #checked()} ends it.
+	 */
+	public boolean needsCheck() {
+		synchronized (marker) {
+			return unchecked;
+		}
+	}
+
+	/**
+	 * The check against the database is done (every document that differed is re-indexed): the next
+	 * commit may remove the marker, so the next start trusts the index again.
+	 */
+	public void checked() {
+		synchronized (marker) {
+			unchecked = false;
+		}
+		commitQuietly();
+	}
+
+	/** A document as the index holds it: its number of turns and its {@link IndexedTranscript#version}. */
+	public record IndexedDocument(int turns, long version) {
+	}
+
+	/** Every document the index holds, with its turn count and version, read from doc values. */
+	public Map<DocumentId, IndexedDocument> documents() {
+		return read(searcher -> {
+			Map<Long, long[]> found = new HashMap<>();
+			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+				NumericDocValues ids = DocValues.getNumeric(leaf.reader(), TurnFields.DOCUMENT_ID);
+				NumericDocValues versions = DocValues.getNumeric(leaf.reader(), TurnFields.VERSION);
+				var live = leaf.reader().getLiveDocs();
+				for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+					if (live != null && !live.get(doc)) {
+						continue;
+					}
+					long version = versions.advanceExact(doc) ? versions.longValue() : 0;
+					long[] d = found.computeIfAbsent(ids.longValue(), k -> new long[] { 0, version });
+					d[0]++;
+					if (d[1] != version) {
+						d[1] = version ^ 0x5bd1e995L; // turns of two versions: differs from both
+					}
+				}
+			}
+			Map<DocumentId, IndexedDocument> out = new HashMap<>(found.size() * 2);
+			found.forEach((id, d) -> out.put(new DocumentId(id), new IndexedDocument((int) d[0], d[1])));
+			return out;
+		});
 	}
 
 	/** Opens (or creates) the index in a folder. */
@@ -219,7 +293,7 @@ public final class TurnIndex implements Closeable {
 		Transcript transcript = indexed.transcript();
 		List<Document> docs = new ArrayList<>(transcript.turns().size());
 		for (Turn turn : transcript.turns()) {
-			docs.add(toLucene(transcript, turn, indexed.codes(turn.index()), indexed.codings(turn.index())));
+			docs.add(toLucene(indexed, turn));
 		}
 		update(() -> writer.updateDocuments(documentTerm(transcript.document().id()), docs));
 	}
@@ -238,7 +312,7 @@ public final class TurnIndex implements Closeable {
 			writer.deleteAll();
 			for (IndexedTranscript t : all) {
 				for (Turn turn : t.transcript().turns()) {
-					writer.addDocument(toLucene(t.transcript(), turn, t.codes(turn.index()), t.codings(turn.index())));
+					writer.addDocument(toLucene(t, turn));
 				}
 			}
 		});
@@ -705,13 +779,16 @@ public final class TurnIndex implements Closeable {
 		return en != null ? en : doc.get(TurnFields.TEXT_NO);
 	}
 
-	private static Document toLucene(Transcript t, Turn turn, Set<Long> codes,
-			List<IndexedTranscript.CodedSpan> codings) {
+	private static Document toLucene(IndexedTranscript indexed, Turn turn) {
+		Transcript t = indexed.transcript();
+		Set<Long> codes = indexed.codes(turn.index());
+		List<IndexedTranscript.CodedSpan> codings = indexed.codings(turn.index());
 		var d = t.document();
 		Document doc = new Document();
 		doc.add(new StringField(TurnFields.PROJECT, d.projectId().toString(), Field.Store.NO));
 		doc.add(new StringField(TurnFields.DOCUMENT, d.id().toString(), Field.Store.YES));
 		doc.add(new NumericDocValuesField(TurnFields.DOCUMENT_ID, d.id().value()));
+		doc.add(new NumericDocValuesField(TurnFields.VERSION, indexed.version()));
 		doc.add(new StoredField(TurnFields.DOCUMENT_NAME, d.name()));
 		doc.add(new SortedDocValuesField(TurnFields.DOCUMENT_NAME, new BytesRef(d.name())));
 		if (d.group() != null) {
@@ -790,8 +867,13 @@ public final class TurnIndex implements Closeable {
 	private void markUncommitted() throws IOException {
 		synchronized (marker) {
 			if (!uncommitted) {
-				IndexOutput out = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
-				out.close();
+				try {
+					IndexOutput out = directory.createOutput(UNCOMMITTED, IOContext.DEFAULT);
+					out.close();
+				}
+				catch (java.nio.file.FileAlreadyExistsException ex) {
+					// a marker left by an earlier process: it says the same, so it stays
+				}
 				directory.sync(List.of(UNCOMMITTED));
 				directory.syncMetaData();
 				uncommitted = true;
@@ -859,8 +941,13 @@ public final class TurnIndex implements Closeable {
 		writeLock.lock();
 		try {
 			synchronized (marker) {
-				if (applied == seen && expected == 0 && !keepMarker) {
-					directory.deleteFile(UNCOMMITTED);
+				if (applied == seen && expected == 0 && !keepMarker && !unchecked) {
+					try {
+						directory.deleteFile(UNCOMMITTED);
+					}
+					catch (java.nio.file.NoSuchFileException ex) {
+						// gone already: nothing is left to say
+					}
 					directory.syncMetaData();
 					uncommitted = false;
 				}

@@ -121,8 +121,10 @@ class AllProjectsSearchView extends VerticalLayout {
 		}
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		int total = found.stream().mapToInt(p -> p.result().totalHits()).sum();
-		summary.setText(found.isEmpty() ? "No hits in any of your projects."
-				: count(n, total, "hit") + " in " + count(n, found.size(), "project"));
+		// while the index is checked after an unclean stop, the answer may miss documents: say so first
+		String incomplete = search.indexCheck().map(c -> SearchView.capitalised(c.message()) + ". ").orElse("");
+		summary.setText(incomplete + (found.isEmpty() ? "No hits in any of your projects."
+				: count(n, total, "hit") + " in " + count(n, found.size(), "project")));
 		for (ProjectHits p : found) {
 			KwicGrid grid = new KwicGrid();
 			grid.setItems(p.result().hits());

@@ -389,17 +389,23 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		}
 	}
 
+	static String capitalised(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+
 	private void show(SearchResult result) {
 		NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
 		perDocument.removeAll();
+		// while the index is checked after an unclean stop, the answer may miss documents: say so first
+		String incomplete = result.indexCheck() == null ? "" : capitalised(result.indexCheck().message()) + ". ";
 		if (result.totalHits() == 0) {
-			summary.setText("No hits. Try fewer words, a wildcard (summar*) or OR.");
+			summary.setText(incomplete + "No hits. Try fewer words, a wildcard (summar*) or OR.");
 			grid.setVisible(false);
 			codeAll.setVisible(false);
 			return;
 		}
 		codeAll.setVisible(true);
-		summary.setText(n.format(result.totalHits()) + (result.totalHits() == 1 ? " hit" : " hits") + " in "
+		summary.setText(incomplete + n.format(result.totalHits()) + (result.totalHits() == 1 ? " hit" : " hits") + " in "
 				+ n.format(result.matchingTurns()) + (result.matchingTurns() == 1 ? " turn" : " turns") + " of "
 				+ result.perDocument().size() + (result.perDocument().size() == 1 ? " document" : " documents")
 				+ (result.truncated() ? " — showing the first " + n.format(result.hits().size()) : ""));

@@ -302,4 +302,56 @@ final class TranscriptReadersTests {
 		return s.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Issue 19: turns without timestamps were given end times by looking ahead from every turn, so
+	 * 80,000 of them took a minute and 100,000 minutes; one pass takes well under a second. (A
+	 * guard, not a timing: the quadratic version would hold the build for minutes.)
+	 */
+	@Test
+	void aHundredThousandUntimedTurnsAreParsedInOnePass() {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 100_000; i++) {
+			text.append(i % 2 == 0 ? "Moderator" : "Participant 4").append(": turn ").append(i).append('\n');
+		}
+		text.append("[00:00:05] Moderator: the only timed turn\n[00:00:09] Participant 4: and the next");
+		ParsedTranscript t = TranscriptReaders.read("long.txt", utf8(text.toString()), 200_000);
+		assertThat(t.turns()).hasSize(100_002);
+		assertThat(t.turns().get(99_999).endMs()).as("untimed turns get no end").isNull();
+		assertThat(t.turns().get(100_000).endMs()).as("a timed turn ends when the next timed one starts").isEqualTo(9_000L);
+	}
+
+	@Test
+	void aHundredThousandOneSpeakerCuesBecomeOneTurnInOnePass() {
+		StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
+		for (int i = 0; i < 100_000; i++) {
+			vtt.append(CueRenderer.clock(i * 1000L)).append(".000 --> ").append(CueRenderer.clock(i * 1000L))
+				.append(".900\n<v Anna>w").append(i).append("</v>\n\n");
+		}
+		ParsedTranscript t = TranscriptReaders.read("one.vtt", utf8(vtt.toString()), 100_000);
+		assertThat(t.turns()).hasSize(1);
+		assertThat(t.text()).startsWith("[00:00:00] Anna: w0 w1 w2").endsWith(" w99999");
+		assertThat(t.turns().get(0).endMs()).isEqualTo(99_999_900L);
+	}
+
+	@Test
+	void aFileWithMoreTurnsOrCuesThanTheLimitIsRefusedAtOnce() {
+		assertThatThrownBy(() -> TranscriptReaders.read("many.txt", utf8("Moderator: a\nClient: b\nModerator: c"), 2))
+			.isInstanceOf(ImportRejectedException.class)
+			.hasMessage("many.txt: the file has 3 speaker turns, more than Quire imports from one file "
+					+ "(2; the setting quire.import.max-turns)");
+		assertThatThrownBy(() -> TranscriptReaders.read("many.vtt", utf8("""
+				WEBVTT
+
+				00:00:01.000 --> 00:00:02.000
+				<v Anna>one
+
+				00:00:02.000 --> 00:00:03.000
+				<v Anna>two
+
+				00:00:03.000 --> 00:00:04.000
+				<v Anna>three
+				"""), 2)).hasMessage("many.vtt: the file has at least 3 cues, more than Quire imports from one file "
+						+ "(2; the setting quire.import.max-turns)");
+	}
+
 }

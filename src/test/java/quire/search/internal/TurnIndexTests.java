@@ -373,7 +373,7 @@ final class TurnIndexTests {
 	}
 
 	@Test
-	void anIndexFromBeforeTheCurrentFieldsIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+	void anIndexFromBeforeTheCurrentFieldsIsEmptiedAndNeedsACheck(@TempDir Path folder) throws IOException {
 		try (var old = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(folder),
 				new org.apache.lucene.index.IndexWriterConfig())) {
 			var doc = new org.apache.lucene.document.Document();
@@ -383,28 +383,40 @@ final class TurnIndexTests {
 		}
 		try (TurnIndex reopened = TurnIndex.open(folder)) {
 			assertThat(reopened.isEmpty()).isTrue();
+			assertThat(reopened.needsCheck()).isTrue();
 			reopened.replaceDocument(focusGroup);
 		}
+		// closed before the check was done: the marker stays, so the next start checks again
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).exists();
 		try (TurnIndex again = TurnIndex.open(folder)) {
 			assertThat(again.isEmpty()).isFalse();
+			assertThat(again.needsCheck()).isTrue();
+			again.checked();
+		}
+		try (TurnIndex trusted = TurnIndex.open(folder)) {
+			assertThat(trusted.needsCheck()).isFalse();
 		}
 	}
 
 	@Test
 	void changesAreCommittedOnCloseAndTheMarkerIsRemoved(@TempDir Path folder) throws IOException {
 		try (TurnIndex disk = TurnIndex.open(folder)) {
+			assertThat(disk.needsCheck()).as("a new index").isTrue();
+			disk.checked();
 			disk.replaceDocument(focusGroup);
 			assertThat(disk.search(SearchRequest.of(PROJECT, "caseload")).totalHits()).isEqualTo(1);
 		}
 		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
 		try (TurnIndex reopened = TurnIndex.open(folder)) {
 			assertThat(reopened.turnCount(PROJECT)).isEqualTo(4);
+			assertThat(reopened.needsCheck()).isFalse();
 		}
 	}
 
 	@Test
 	void aGroupedCommitFollowsWithinTheDelay(@TempDir Path folder) throws IOException {
 		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.checked();
 			disk.replaceDocument(focusGroup);
 			org.awaitility.Awaitility.await()
 				.atMost(java.time.Duration.ofMillis(TurnIndex.COMMIT_DELAY_MS * 5))
@@ -415,6 +427,7 @@ final class TurnIndexTests {
 	@Test
 	void aPromisedChangeKeepsTheMarkerUntilItIsApplied(@TempDir Path folder) throws IOException {
 		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.checked();
 			disk.replaceDocument(focusGroup);
 			disk.commit();
 			disk.expectChange();
@@ -422,34 +435,83 @@ final class TurnIndexTests {
 			disk.commit();
 			assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("a commit before the change keeps it").exists();
 		}
-		// closed (or killed) before the promised change: the next open empties the index for a rebuild
+		// closed (or killed) before the promised change: the next open keeps the index and checks it
 		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).exists();
 		try (TurnIndex reopened = TurnIndex.open(folder)) {
-			assertThat(reopened.isEmpty()).isTrue();
+			assertThat(reopened.turnCount(PROJECT)).isEqualTo(4);
+			assertThat(reopened.needsCheck()).isTrue();
 			reopened.expectChange();
-			reopened.replaceDocument(focusGroup);
+			reopened.replaceDocument(interview);
 			reopened.expectedChangeDone(true);
+			reopened.checked();
 		}
 		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
 		try (TurnIndex again = TurnIndex.open(folder)) {
-			assertThat(again.turnCount(PROJECT)).isEqualTo(4);
+			assertThat(again.turnCount(PROJECT)).isEqualTo(6);
 			again.expectChange();
 			again.expectedChangeDone(false);
 		}
 		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("a failed change keeps it for good").exists();
 	}
 
+	/**
+	 * Issue 19: a killed Quire left the marker; the next start emptied the index, replayed events put a
+	 * few documents back, and the index, no longer empty, was trusted. Now the index keeps its last
+	 * commit and needs a check until one is done.
+	 */
 	@Test
-	void anIndexLeftWithUncommittedChangesIsEmptiedForARebuild(@TempDir Path folder) throws IOException {
+	void anIndexLeftWithUncommittedChangesKeepsItsCommitAndNeedsACheck(@TempDir Path folder) throws IOException {
 		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.checked();
 			disk.replaceDocument(focusGroup);
 		}
 		// as a crash between a change and its commit leaves it
 		java.nio.file.Files.createFile(folder.resolve(TurnIndex.UNCOMMITTED));
 		try (TurnIndex reopened = TurnIndex.open(folder)) {
-			assertThat(reopened.isEmpty()).isTrue();
+			assertThat(reopened.turnCount(PROJECT)).as("the last commit is kept").isEqualTo(4);
+			assertThat(reopened.needsCheck()).isTrue();
+			reopened.replaceDocument(interview); // a replayed event
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).as("not checked: still marked").exists();
+		try (TurnIndex again = TurnIndex.open(folder)) {
+			assertThat(again.needsCheck()).as("a replayed event does not make the index trusted").isTrue();
+			again.checked();
 		}
 		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+	}
+
+	@Test
+	void aStaleMarkerNeverFailsARebuild(@TempDir Path folder) throws IOException {
+		try (TurnIndex disk = TurnIndex.open(folder)) {
+			disk.checked();
+			disk.replaceDocument(focusGroup);
+		}
+		java.nio.file.Files.createFile(folder.resolve(TurnIndex.UNCOMMITTED));
+		try (TurnIndex reopened = TurnIndex.open(folder)) {
+			reopened.rebuild(List.of(new IndexedTranscript(interview, Map.of())));
+			// someone removed the marker meanwhile: the next commit must not fail for it
+			java.nio.file.Files.delete(folder.resolve(TurnIndex.UNCOMMITTED));
+			reopened.rebuild(List.of(new IndexedTranscript(focusGroup, Map.of())));
+			reopened.checked();
+			assertThat(reopened.turnCount(PROJECT)).isEqualTo(4);
+		}
+		assertThat(folder.resolve(TurnIndex.UNCOMMITTED)).doesNotExist();
+	}
+
+	@Test
+	void documentsAreListedWithTheirTurnsAndVersion() {
+		var coded = new IndexedTranscript(focusGroup, Map.of(1, java.util.Set.of(7L)),
+				Map.of(1, List.of(new IndexedTranscript.CodedSpan(7, 50, 60))));
+		index.replaceDocument(coded);
+		Map<DocumentId, TurnIndex.IndexedDocument> held = index.documents();
+		assertThat(held).hasSize(3);
+		assertThat(held.get(focusGroup.document().id())).isEqualTo(new TurnIndex.IndexedDocument(4, coded.version()));
+		assertThat(held.get(interview.document().id()).version())
+			.isEqualTo(IndexedTranscript.version(interview.document(), List.of()));
+		assertThat(coded.version()).as("a coding changes the version")
+			.isNotEqualTo(IndexedTranscript.version(focusGroup.document(), List.of()));
+		index.deleteDocument(interview.document().id());
+		assertThat(index.documents()).doesNotContainKey(interview.document().id());
 	}
 
 	/** Builds a transcript from speaker/words pairs, rendered as "Speaker: words" lines. */
