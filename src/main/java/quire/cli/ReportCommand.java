@@ -108,6 +108,7 @@ final class ReportCommand {
 					m.put("name", e.item().item());
 					m.put("status", e.status().name().toLowerCase(Locale.ROOT));
 					m.put("answer", e.answer());
+					m.put("evidence", e.evidence());
 					m.put("section", e.item().section());
 					return m;
 				}).toList()));

@@ -109,8 +109,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 			});
 			return s;
 		}).setHeader("Status").setWidth("13em").setFlexGrow(0);
-		checklist.addColumn(ChecklistEntry::answer).setHeader("Answer").setFlexGrow(1)
-			.setTooltipGenerator(ChecklistEntry::answer);
+		checklist.addComponentColumn(ReportView::answerCell).setHeader("Answer and what it counted").setFlexGrow(1);
 		checklist.addItemClickListener(e -> edit(p, e.getItem()));
 		checklist.setAllRowsVisible(true);
 		summary.setId("coreq-summary");
@@ -125,6 +124,20 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 				downloads, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
 				checklist, show, preview);
 		refresh(p);
+	}
+
+	/** The answer, and under it what an item filled from the data counted (documents, speakers, codes). */
+	private static Div answerCell(ChecklistEntry e) {
+		Div cell = new Div(new Span(e.answer()));
+		cell.getStyle().set("white-space", "normal");
+		if (!e.evidence().isEmpty()) {
+			com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+			list.addClassName("quire-evidence");
+			list.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)").set("margin", "0.2em 0");
+			e.evidence().forEach(line -> list.add(new com.vaadin.flow.component.html.ListItem(line)));
+			cell.add(list);
+		}
+		return cell;
 	}
 
 	private void refresh(Project p) {
