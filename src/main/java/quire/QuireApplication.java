@@ -24,6 +24,13 @@ public class QuireApplication {
 			SpringApplication.run(QuireApplication.class, args);
 			return;
 		}
+		java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+		java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+		java.util.OptionalInt answered = quire.cli.CommandLineFront.answerWithoutSpring(args, out, err);
+		if (answered.isPresent()) {
+			// --help, --version, a usage error: answered in a fraction of a second, no Spring start
+			System.exit(answered.getAsInt());
+		}
 		SpringApplication app = new SpringApplication(QuireApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
