@@ -62,6 +62,9 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private @Nullable Project project;
 
+	private final com.vaadin.flow.component.checkbox.CheckboxGroup<String> sections = new com.vaadin.flow.component.checkbox.CheckboxGroup<>(
+			"Leave out these sections (the preview and every download follow)");
+
 	ReportView(ReportService report, StudyRecordService record, CorpusService corpus, CurrentProject current) {
 		this.report = report;
 		this.record = record;
@@ -83,7 +86,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 		HorizontalLayout downloads = new HorizontalLayout();
 		for (ReportService.Format f : ReportService.Format.values()) {
 			Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-				byte[] bytes = report.render(p.id(), f);
+				byte[] bytes = report.render(p.id(), f, sections.getValue());
 				return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(p) + "." + f.extension(), f.contentType(),
 						bytes.length);
 			}), switch (f) {
@@ -114,14 +117,23 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 		checklist.setAllRowsVisible(true);
 		summary.setId("coreq-summary");
 		summary.addClassName("quire-summary");
+		sections.setId("report-leave-out");
+		sections.setItems(report.sections(p.id()));
+		sections.addValueChangeListener(e -> {
+			if (!preview.getChildren().findAny().isEmpty()) {
+				showPreview(p);
+			}
+		});
 		Button show = new Button("Preview the report", e -> showPreview(p));
 		show.setId("report-preview");
 		preview.setId("report-preview-box");
 		add(new H2("Report · " + p.name()),
-				new Paragraph("A draft of the Methods and Results in the shape of the seed study, with the RE-AIM themes and "
-						+ "their quotes, the MITI and questionnaire tables, the joint display, the codebook and the COREQ "
-						+ "checklist. Items Quire cannot know are yours to answer: click an item to write its answer."),
-				downloads, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
+				new Paragraph("A draft of the Methods and Results of a mixed-methods paper: each strand's participants, data "
+						+ "collection and analysis; the results under the RE-AIM dimensions, each theme with its narrative (a memo "
+						+ "titled 'Theme narrative' on the theme's code) and quotes, the questionnaire and MITI figures in sentences "
+						+ "with their tables; the codebook and the COREQ checklist. Items Quire cannot know are yours to answer: "
+						+ "click an item to write its answer."),
+				downloads, sections, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
 				checklist, show, preview);
 		refresh(p);
 	}
@@ -179,7 +191,8 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private void showPreview(Project p) {
 		preview.removeAll();
-		String markdown = new String(report.render(p.id(), ReportService.Format.MARKDOWN), java.nio.charset.StandardCharsets.UTF_8);
+		String markdown = new String(report.render(p.id(), ReportService.Format.MARKDOWN, sections.getValue()),
+				java.nio.charset.StandardCharsets.UTF_8);
 		preview.add(new Markdown(markdown));
 	}
 
