@@ -365,15 +365,18 @@ class ReportComposer {
 		for (JointDisplayRow row : joint.reAim(project, null)) {
 			boolean questionnaireHere = row.dimension().equals(QUESTIONNAIRE_DIMENSION) && !responses.isEmpty();
 			boolean fidelityHere = row.dimension().equals(FIDELITY_DIMENSION) && miti.overall().sessions() > 0;
+			// the themes the analysts wrote about first, then the larger before the smaller
 			List<JointDisplayRow.Theme> themes = row.themes().stream()
-				.filter(t -> codes.stream().anyMatch(c -> c.name().equals(t.name()))).toList();
+				.filter(t -> codes.stream().anyMatch(c -> c.name().equals(t.name())))
+				.sorted(Comparator.comparing((JointDisplayRow.Theme t) -> narrative(project, code(codes, t)).isEmpty())
+					.thenComparing(Comparator.comparingInt(JointDisplayRow.Theme::segments).reversed()))
+				.toList();
 			if (themes.isEmpty() && !questionnaireHere && !fidelityHere) {
 				continue;
 			}
 			blocks.add(new Heading(2, row.dimension()));
 			for (JointDisplayRow.Theme theme : themes) {
-				Code code = codes.stream().filter(c -> c.name().equals(theme.name())).findFirst().orElseThrow();
-				theme(project, code, codes, segments, pinned, blocks);
+				theme(project, code(codes, theme), codes, segments, pinned, blocks);
 			}
 			if (questionnaireHere) {
 				questionnaire(responses, blocks, tables);
@@ -396,9 +399,7 @@ class ReportComposer {
 
 	private void theme(ProjectId project, Code code, List<Code> codes, List<CodedSegment> segments, Set<Long> pinned, List<Block> blocks) {
 		blocks.add(new Heading(3, code.name()));
-		Optional<Memo> narrative = memos.memos(project, MemoTarget.CODE, code.id().value()).stream()
-			.filter(m -> m.title().strip().equalsIgnoreCase(THEME_NARRATIVE) && !m.body().isBlank()).findFirst();
-		String text = narrative.map(Memo::body).orElse(code.definition()).strip();
+		String text = narrative(project, code).map(Memo::body).orElse(code.definition()).strip();
 		if (!text.isEmpty()) {
 			for (String paragraph : text.split("\\n\\s*\\n")) {
 				blocks.add(new Paragraph(paragraph.strip()));
@@ -415,6 +416,16 @@ class ReportComposer {
 			blocks.add(new Paragraph(Prose.sentence("the theme gathers the " + Prose.noun(subThemes.size(), "code", "codes") + " "
 					+ Prose.list(subThemes.stream().map(s -> "'" + s + "'").toList()))));
 		}
+	}
+
+	private static Code code(List<Code> codes, JointDisplayRow.Theme theme) {
+		return codes.stream().filter(c -> c.name().equals(theme.name())).findFirst().orElseThrow();
+	}
+
+	/** The analysts' narrative of a theme: the memo titled "Theme narrative" on its code. */
+	private Optional<Memo> narrative(ProjectId project, Code code) {
+		return memos.memos(project, MemoTarget.CODE, code.id().value()).stream()
+			.filter(m -> m.title().strip().equalsIgnoreCase(THEME_NARRATIVE) && !m.body().isBlank()).findFirst();
 	}
 
 	/**
