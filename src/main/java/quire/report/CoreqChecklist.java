@@ -214,7 +214,7 @@ class CoreqChecklist {
 					+ " in " + Prose.count(depth, "level", "levels") + " is listed in the appendix"), codeEvidence));
 			long deductive = codes.stream().filter(c -> c.origin() == Origin.DEDUCTIVE).count();
 			long inductive = codes.size() - deductive;
-			data.put(26, Filled.of(Prose.sentence(Prose.count(deductive, "code was", "codes were")
+			data.put(26, Filled.of(Prose.sentence(Prose.countStart(deductive, "code was", "codes were")
 					+ " identified in advance from the framework (deductive) and " + Prose.number(inductive) + " derived from the data (inductive)"),
 					codeEvidence));
 		}
@@ -280,7 +280,7 @@ class CoreqChecklist {
 			lines.add(s.name() + ": participants " + Prose.list(participants(s)) + "; led by "
 					+ Prose.list(s.speakers().stream().filter(CoreqChecklist::leads).toList()));
 		}
-		data.put(12, Filled.of(Prose.sentence(Prose.count(n, "participant", "participants") + " took part in "
+		data.put(12, Filled.of(Prose.sentence(Prose.countStart(n, "participant", "participants") + " took part in "
 				+ Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions")
 				+ (byRole > 0 ? " (a speaker named by role counted as one person in each session)" : "")), lines));
 		List<String> parts = new ArrayList<>();
@@ -329,7 +329,7 @@ class CoreqChecklist {
 		List<String> repeated = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1)
 			.map(e -> e.getKey() + " (" + Prose.number(e.getValue()) + ")").toList();
 		data.put(18, Filled.of(repeated.isEmpty() ? "No participant named in the transcripts took part in more than one of the " + of + "."
-				: Prose.sentence(Prose.count(repeated.size(), "participant", "participants") + " took part in more than one of the " + of
+				: Prose.sentence(Prose.countStart(repeated.size(), "participant", "participants") + " took part in more than one of the " + of
 						+ ": " + Prose.list(repeated)), lines));
 	}
 
@@ -446,7 +446,7 @@ class CoreqChecklist {
 			}
 		}
 		if (quotes > 0) {
-			data.put(29, Filled.of(Prose.sentence(Prose.count(quotes, "quotation illustrates", "quotations illustrate")
+			data.put(29, Filled.of(Prose.sentence(Prose.countStart(quotes, "quotation illustrates", "quotations illustrate")
 					+ " the themes, each identified by the speaker's label (e.g. “– MI Caseworker 2”)"), List.of()));
 		}
 		if (!major.isEmpty() || !minor.isEmpty()) {

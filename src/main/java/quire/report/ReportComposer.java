@@ -267,7 +267,7 @@ class ReportComposer {
 
 	private static String fidelityMethod(StudyOverview overview, FidelityResults miti) {
 		String sources = overview.mitiSources().isEmpty() ? ""
-				: " (" + Prose.list(overview.mitiSources().stream().map(s -> Prose.count(s.sessions(), "session", "sessions") + " " + s.label()).toList()) + ")";
+				: " (" + Prose.list(overview.mitiSources().stream().map(s -> Prose.number(s.sessions()) + " " + s.label()).toList()) + ")";
 		return Prose.sentence("MI fidelity was assessed with the Motivational Interviewing Treatment Integrity code (MITI 4.2.1) in "
 				+ Prose.count(miti.overall().sessions(), "counselling session", "counselling sessions") + sources
 				+ "; each rating gives the global Technical and Relational scores (1–5) and the behaviour counts from which %CR and R:Q are computed");
@@ -292,8 +292,11 @@ class ReportComposer {
 		return Prose.sentence("the questionnaire '" + q.name() + "' asked about " + Prose.list(items));
 	}
 
+	/** A variable's label as it reads inside a sentence: "satisfaction with the MI sessions". */
 	private static String name(VariableSpec v) {
-		return v.label().equals(v.column()) ? v.label().replace('_', ' ') : v.label();
+		String n = v.label().equals(v.column()) ? v.label().replace('_', ' ') : v.label();
+		return n.length() > 1 && Character.isUpperCase(n.charAt(0)) && Character.isLowerCase(n.charAt(1))
+				? Character.toLowerCase(n.charAt(0)) + n.substring(1) : n;
 	}
 
 	private Table baselineTable(ProjectId project, Questionnaire q) {
@@ -466,7 +469,7 @@ class ReportComposer {
 			for (VariableSpec v : q.variables()) {
 				VariableSummary s = survey.describe(q, v, null);
 				int valid = s.frequencies().valid();
-				rows.add(List.of(name(v) + " (n = " + valid + ")", ""));
+				rows.add(List.of(Prose.capitalise(name(v)) + " (n = " + valid + ")", ""));
 				if (v.level() != MeasurementLevel.SCALE) {
 					for (Frequencies.Row f : s.frequencies().rows()) {
 						rows.add(List.of("   " + label(v, f.category()), f.n() + " (" + (f.percentOfValid().defined()
