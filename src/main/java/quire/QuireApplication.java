@@ -20,7 +20,7 @@ public class QuireApplication {
 
 	public static void main(String[] args) {
 		homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
-		if (args.length == 0) {
+		if (startsWebApp(args)) {
 			SpringApplication.run(QuireApplication.class, args);
 			return;
 		}
@@ -55,6 +55,20 @@ public class QuireApplication {
 			t = t.getCause();
 		}
 		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+	}
+
+	/**
+	 * Whether the arguments start the web app: none, or only Spring properties given as
+	 * {@code --name=value} (such as {@code --server.port=8090} or {@code --home=/data/quire}), with no
+	 * command.
+	 */
+	static boolean startsWebApp(String[] args) {
+		for (String arg : args) {
+			if (!arg.matches("--[a-zA-Z][\\w.\\-\\[\\]]*=.*") || arg.startsWith("--user=")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The value of {@code --home DIR} or {@code --home=DIR}, which must be known before Spring starts. */

@@ -23,4 +23,14 @@ class QuireApplicationTests {
 		assertThat(QuireApplication.reason(new IllegalStateException("plain"))).isEqualTo("plain");
 	}
 
+	@Test
+	void onlySpringPropertiesStartTheWebAppAndAnythingElseIsACommand() {
+		assertThat(QuireApplication.startsWebApp(new String[0])).isTrue();
+		assertThat(QuireApplication.startsWebApp(new String[] { "--server.port=8090", "--home=/data/quire" })).isTrue();
+		assertThat(QuireApplication.startsWebApp(new String[] { "project", "list" })).isFalse();
+		assertThat(QuireApplication.startsWebApp(new String[] { "--home=/data", "project", "list" })).isFalse();
+		assertThat(QuireApplication.startsWebApp(new String[] { "--help" })).isFalse();
+		assertThat(QuireApplication.startsWebApp(new String[] { "--user=kari" })).isFalse();
+	}
+
 }

@@ -42,6 +42,7 @@ import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
 import quire.fidelity.FidelityService;
 import quire.fidelity.Rating;
+import quire.fidelity.ResultsSource;
 import quire.fidelity.Summary;
 import quire.project.ProjectId;
 import quire.stats.Agreement.Coefficient;
@@ -154,15 +155,16 @@ public class JointDisplayService {
 	/**
 	 * The RE-AIM joint display. Themes are the codes directly under each dimension's code (with their
 	 * sub-codes' segments); exemplars are the quotes the researchers pinned, else the longest segment.
-	 * MITI evidence covers the caseworkers who speak in the dimension's segments (their primary
-	 * ratings); questionnaire evidence — the sick-listed workers' reaction — sits under Adoption, as
+	 * MITI evidence covers the caseworkers who speak in the dimension's segments (the primary ratings
+	 * of the project's default rating source, which the evidence names); questionnaire evidence — the sick-listed workers' reaction — sits under Adoption, as
 	 * in the seed study.
 	 */
 	public List<JointDisplayRow> reAim(ProjectId project, @Nullable String coder) {
 		List<Code> codes = codebook.codes(project);
 		List<CodedSegment> segments = retrieval.segments(project, coder);
 		Set<Long> pinned = exemplars(project);
-		List<Rating> ratings = fidelity.ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		ResultsSource source = fidelity.defaultSource(project);
+		List<Rating> ratings = fidelity.resultRatings(project, source);
 		List<JointDisplayRow> out = new ArrayList<>();
 		for (MatrixRow dimension : retrieval.dimensionRows(project)) {
 			Code root = codes.stream()
@@ -191,21 +193,21 @@ public class JointDisplayService {
 					themes.add(new JointDisplayRow.Theme(theme.name(), own.size(), chosen));
 				}
 			}
-			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speakers),
+			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speakers, source),
 					dimension.label().equals("Adoption") ? questionnaireEvidence(project) : ""));
 		}
 		return out;
 	}
 
-	private static String miti(List<Rating> ratings, Set<String> speakers) {
+	private static String miti(List<Rating> ratings, Set<String> speakers, ResultsSource source) {
 		List<Rating> theirs = ratings.stream().filter(r -> speakers.contains(r.session().counsellor())).toList();
 		if (theirs.isEmpty()) {
 			return "";
 		}
 		Set<String> counsellors = new java.util.TreeSet<>();
 		theirs.forEach(r -> counsellors.add(r.session().counsellor()));
-		return String.format(Locale.ROOT, "%s (%d sessions): Technical %s, Relational %s, %%CR %s, R:Q %s",
-				String.join(", ", counsellors), theirs.size(), meanSd(theirs, Summary.TECHNICAL, 1),
+		return String.format(Locale.ROOT, "%s (%d %s %s, primary ratings): Technical %s, Relational %s, %%CR %s, R:Q %s",
+				String.join(", ", counsellors), theirs.size(), theirs.size() == 1 ? "session" : "sessions", source.description(), meanSd(theirs, Summary.TECHNICAL, 1),
 				meanSd(theirs, Summary.RELATIONAL, 1), meanSd(theirs, Summary.PERCENT_CR, 100), meanSd(theirs, Summary.RQ, 1));
 	}
 
@@ -276,7 +278,7 @@ public class JointDisplayService {
 			}
 		});
 		List<Summary> mitiColumns = List.of(Summary.TECHNICAL, Summary.RELATIONAL, Summary.PERCENT_CR, Summary.RQ);
-		List<Rating> ratings = fidelity.ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		List<Rating> ratings = fidelity.resultRatings(project, fidelity.defaultSource(project));
 		if (!ratings.isEmpty()) {
 			header.add("MITI sessions");
 			mitiColumns.forEach(m -> header.add("MITI mean " + m.shortName()));

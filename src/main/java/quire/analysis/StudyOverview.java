@@ -37,7 +37,7 @@ public record StudyOverview(StudyDesign design, List<RatingSourceCount> mitiSour
 		}
 		out.add(fidelity);
 		for (QuestionnaireStrand q : questionnaires) {
-			out.add("Questionnaire '" + q.name() + "': " + q.respondents() + " respondents, " + q.items() + " items");
+			out.add("Questionnaire strand: " + q.name() + ", " + q.respondents() + " respondents, " + q.items() + " items");
 		}
 		return out;
 	}

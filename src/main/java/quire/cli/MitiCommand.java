@@ -19,9 +19,12 @@ import picocli.CommandLine.Spec;
 import quire.fidelity.FidelityResults;
 import quire.fidelity.FidelityService;
 import quire.fidelity.LabImportResult;
+import quire.fidelity.MitiSession;
+import quire.fidelity.RatingRole;
 import quire.fidelity.Reliability;
 import quire.fidelity.ResultGroup;
 import quire.fidelity.ResultsBy;
+import quire.fidelity.ResultsSource;
 import quire.fidelity.ScoreSummary;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
@@ -89,7 +92,8 @@ final class MitiCommand {
 	}
 
 	@Command(name = "summary", mixinStandardHelpOptions = true,
-			description = "Results per counsellor or session and overall: mean (SD), min–max, shares at fair and good, ICC.")
+			description = "Results per counsellor or session and overall over one rating source's primary ratings "
+					+ "(the coding lab's by default): mean (SD), min–max, shares at fair and good; ICC from double-coding.")
 	static final class SummaryCommand implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -111,6 +115,11 @@ final class MitiCommand {
 		@Option(names = "--thresholds", description = "threshold set: 'MITI 4.2.1' (default) or 'Beginning proficiency'")
 		String thresholds;
 
+		@Option(names = "--source", paramLabel = "lab|quire|pooled",
+				description = "whose primary ratings: lab (the coding lab's; the default where the project has lab ratings), "
+						+ "quire (coded in Quire) or pooled (both; a session rated by both counts once, by the lab's rating)")
+		String source;
+
 		@Option(names = "--json", description = "print JSON")
 		boolean json;
 
@@ -131,11 +140,15 @@ final class MitiCommand {
 					: fidelity.thresholdSet(target.id(), thresholds)
 						.orElseThrow(() -> new IllegalArgumentException("unknown threshold set '" + thresholds + "': use one of "
 								+ fidelity.thresholdSets(target.id()).stream().map(ThresholdSet::name).toList()));
-			FidelityResults results = fidelity.results(target.id(), grouping, set);
+			ResultsSource from = source == null ? fidelity.defaultSource(target.id()) : ResultsSource.parse(source);
+			FidelityResults results = fidelity.results(target.id(), grouping, set, from);
 			Reliability reliability = fidelity.reliability(target.id(), List.of());
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
 				Map<String, Object> root = new LinkedHashMap<>();
+				root.put("source", from.key());
+				root.put("caption", results.caption());
+				root.put("sessionsLeftOut", results.leftOut());
 				root.put("thresholds", set.name());
 				root.put("by", grouping.name().toLowerCase(Locale.ROOT));
 				root.put("groups", results.groups().stream().map(SummaryCommand::json).toList());
@@ -157,6 +170,7 @@ final class MitiCommand {
 				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
 				return 0;
 			}
+			out.println("Ratings: " + results.caption());
 			out.println("Thresholds: " + set.name());
 			out.printf(Locale.ROOT, "%-24s %4s  %-22s %-22s %-22s %-22s %-14s %-14s%n", grouping.label(), "n", "Relational",
 					"Technical", "%CR", "R:Q", "MI-adherent", "non-adherent");
@@ -224,6 +238,57 @@ final class MitiCommand {
 
 		private static String clip(String s, int width) {
 			return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+		}
+
+	}
+
+	@Command(name = "role", mixinStandardHelpOptions = true,
+			description = "Make a coder's rating of a session its primary rating (results use it; the session's "
+					+ "other primary rating of that source becomes reliability) or a reliability rating (ICC only).")
+	static final class Role implements Callable<Integer> {
+
+		private final ProjectService projects;
+
+		private final FidelityService fidelity;
+
+		@Mixin
+		HomeOption home;
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--project", required = true, description = "the project's name")
+		String project;
+
+		@Option(names = "--session", required = true, description = "the session's label, e.g. S01")
+		String session;
+
+		@Option(names = "--coder", required = true, description = "the coder whose rating it is")
+		String coder;
+
+		@Option(names = "--role", required = true, paramLabel = "primary|reliability", description = "primary or reliability")
+		String role;
+
+		Role(ProjectService projects, FidelityService fidelity) {
+			this.projects = projects;
+			this.fidelity = fidelity;
+		}
+
+		@Override
+		public Integer call() {
+			var target = projects.require(project);
+			RatingRole wanted = switch (role.strip().toLowerCase(Locale.ROOT)) {
+				case "primary" -> RatingRole.PRIMARY;
+				case "reliability" -> RatingRole.RELIABILITY;
+				default -> throw new IllegalArgumentException("unknown role '" + role + "': use primary or reliability");
+			};
+			MitiSession s = fidelity.sessions(target.id()).stream().filter(x -> x.label().equals(session.strip())).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no MITI session '" + session + "' in project '"
+						+ target.name() + "'"));
+			fidelity.setRole(s.id(), coder, wanted);
+			spec.commandLine().getOut().println("session " + s.label() + ": " + coder.strip() + "'s rating is now "
+					+ wanted.label());
+			return 0;
 		}
 
 	}

@@ -200,6 +200,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new MitiCommand())
 			.addSubcommand(new MitiCommand.Import(projects, fidelity))
 			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity))
+			.addSubcommand(new MitiCommand.Role(projects, fidelity))
 			.addSubcommand(new MitiCommand.Suggest(projects, corpus, miti)));
 		cli.addSubcommand(new CommandLine(new SurveyCommand())
 			.addSubcommand(new SurveyCommand.Import(projects, survey))

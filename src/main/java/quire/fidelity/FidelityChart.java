@@ -10,7 +10,8 @@ import quire.stats.Agreement.Coefficient;
  * A server-side SVG chart of fidelity results: per group (counsellor or session) the mean Technical
  * and Relational scores as bars on the 1–5 scale with their SD as whiskers, and the threshold set's
  * fair (dashed) and good (dotted) lines. Plain SVG text, so the web view shows it and reports can
- * embed the same drawing.
+ * embed the same drawing. Its title and its caption line name what it is computed over (the rating
+ * source and n, see {@link FidelityResults#caption()}).
  */
 public final class FidelityChart {
 
@@ -34,8 +35,12 @@ public final class FidelityChart {
 		s.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 						+ "font-family=\"sans-serif\" font-size=\"11\" role=\"img\" aria-label=\"%s\">",
-				width, height, width, height, escape("Technical and Relational by " + results.by().label().toLowerCase(Locale.ROOT))));
-		s.append(String.format(Locale.ROOT, "<title>%s</title>", escape("MITI summary scores against " + results.thresholds().name())));
+				width, height, width, height, escape("Technical and Relational by " + results.by().label().toLowerCase(Locale.ROOT)
+						+ ", " + results.caption())));
+		s.append(String.format(Locale.ROOT, "<title>%s</title>", escape("MITI summary scores of " + results.caption()
+				+ " against " + results.thresholds().name())));
+		s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" fill=\"#222\" class=\"caption\">%s</text>", left,
+				escape(results.caption())));
 		for (int v = 1; v <= 5; v++) {
 			double y = y(v, top, plot);
 			s.append(String.format(Locale.ROOT,

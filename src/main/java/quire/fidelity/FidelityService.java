@@ -37,8 +37,10 @@ import quire.stats.Icc;
 
 /**
  * MITI fidelity of a project: sessions, ratings (imported from a coding lab's CSV, one row per coded
- * session), results per session or counsellor and overall against the project's threshold set, and
- * ICC(2,1) reliability for sessions rated by two or more coders.
+ * session, or coded in Quire), each with its {@link RatingSource} and stored {@link RatingRole},
+ * results per session or counsellor and overall over one source's primary ratings (or both pooled,
+ * when chosen) against the project's threshold set, and ICC(2,1) reliability for sessions rated by two
+ * or more coders, where the reliability ratings count.
  */
 @Service
 @Transactional(readOnly = true)
@@ -172,7 +174,11 @@ public class FidelityService {
 		return fields;
 	}
 
-	/** Stores one coder's rating of a session, replacing that coder's earlier one. */
+	/**
+	 * Stores one coder's rating of a session, replacing that coder's earlier one (which keeps its role).
+	 * A new rating is the session's primary rating of its source when that source has none yet, else a
+	 * reliability rating; {@link #setRole} changes it.
+	 */
 	@Transactional
 	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
 			MitiCounts counts) {
@@ -188,23 +194,78 @@ public class FidelityService {
 			values.add(counts.get(b));
 		}
 		values.add(Timestamp.from(clock.instant()));
-		// update in place, so the rating keeps its id (and its place as the session's primary rating)
-		List<Object> update = new ArrayList<>(values);
-		update.add(session.value());
-		update.add(who);
-		int changed = jdbc.sql("update miti_rating set source = ?, cct = ?, sst = ?, partnership = ?, empathy = ?, "
-				+ "gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, confront = ?, updated_at = ? "
-				+ "where session_id = ? and coder = ?")
-			.params(update)
+		Optional<StoredRating> existing = stored(session, who);
+		if (existing.isPresent()) {
+			// update in place, so the rating keeps its id and its role (unless it moves to another source)
+			StoredRating old = existing.get();
+			List<Object> update = new ArrayList<>(values);
+			update.add(old.source() == source ? old.role().name() : newRole(session, source).name());
+			update.add(old.id());
+			jdbc.sql("update miti_rating set source = ?, cct = ?, sst = ?, partnership = ?, empathy = ?, "
+					+ "gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, confront = ?, updated_at = ?, "
+					+ "rating_role = ? where id = ?")
+				.params(update)
+				.update();
+			return;
+		}
+		List<Object> insert = new ArrayList<>(List.of(session.value(), who));
+		insert.addAll(values);
+		insert.add(newRole(session, source).name());
+		jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
+				+ ", updated_at, rating_role) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(insert)
 			.update();
-		if (changed == 0) {
-			List<Object> insert = new ArrayList<>(List.of(session.value(), who));
-			insert.addAll(values);
-			jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
-					+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(insert)
+	}
+
+	/**
+	 * Makes a coder's rating of a session its primary rating (the session's other rating of the same
+	 * source that was primary becomes a reliability rating) or a reliability rating (the session then
+	 * has no primary rating of that source until one is chosen, and results leave it out and say so).
+	 */
+	@Transactional
+	public void setRole(MitiSessionId session, String coder, RatingRole role) {
+		ProjectId project = sessionProject(session);
+		access.require(project, ProjectRole.CODER);
+		StoredRating rating = stored(session, coder.strip())
+			.orElseThrow(() -> new IllegalArgumentException("session " + sessionLabel(session) + " has no rating by '"
+					+ coder.strip() + "'; its coders are "
+					+ String.join(", ", jdbc.sql("select coder from miti_rating where session_id = ? order by id")
+						.param(session.value()).query(String.class).list())));
+		if (role == RatingRole.PRIMARY) {
+			jdbc.sql("update miti_rating set rating_role = 'RELIABILITY' where session_id = ? and source = ? and id <> ?")
+				.params(session.value(), rating.source().name(), rating.id())
 				.update();
 		}
+		jdbc.sql("update miti_rating set rating_role = ? where id = ?").params(role.name(), rating.id()).update();
+		audit.record(project, "miti", "session " + sessionLabel(session) + ": rating by " + coder.strip() + " made "
+				+ role.label());
+	}
+
+	/** The stored identity, source and role of a coder's rating of a session. */
+	private record StoredRating(long id, RatingSource source, RatingRole role) {
+	}
+
+	private Optional<StoredRating> stored(MitiSessionId session, String coder) {
+		return jdbc.sql("select id, source, rating_role from miti_rating where session_id = ? and coder = ?")
+			.params(session.value(), coder)
+			.query((rs, n) -> new StoredRating(rs.getLong("id"), RatingSource.valueOf(rs.getString("source")),
+					RatingRole.valueOf(rs.getString("rating_role"))))
+			.optional();
+	}
+
+	/** Primary when the session has no primary rating of {@code source} yet, else reliability. */
+	private RatingRole newRole(MitiSessionId session, RatingSource source) {
+		long primaries = jdbc.sql("select count(*) from miti_rating where session_id = ? and source = ? and rating_role = 'PRIMARY'")
+			.params(session.value(), source.name())
+			.query(Long.class)
+			.single();
+		return primaries == 0 ? RatingRole.PRIMARY : RatingRole.RELIABILITY;
+	}
+
+	private String sessionLabel(MitiSessionId session) {
+		return jdbc.sql("select label from miti_session where id = ?").param(session.value()).query(String.class).optional()
+			.map(l -> "'" + l + "'")
+			.orElse(String.valueOf(session.value()));
 	}
 
 	/**
@@ -229,28 +290,52 @@ public class FidelityService {
 	}
 
 	/**
-	 * Every rating of a project, by session label and then in the order first recorded; the first
-	 * rating with all four global scores is the session's primary rating, which results use.
+	 * Every rating of a project, by session label and then in the order first recorded, each with its
+	 * stored role (see {@link RatingRole}).
 	 */
 	public List<Rating> ratings(ProjectId project) {
 		Map<Long, MitiSession> sessions = new HashMap<>();
 		sessions(project).forEach(s -> sessions.put(s.id().value(), s));
-		List<Rating> out = new ArrayList<>();
-		Map<Long, Boolean> seen = new HashMap<>();
-		jdbc.sql("select r.* from miti_rating r join miti_session s on s.id = r.session_id where s.project_id = ? "
+		return jdbc.sql("select r.* from miti_rating r join miti_session s on s.id = r.session_id where s.project_id = ? "
 				+ "order by s.label, r.id")
 			.param(project.value())
 			.query((rs, n) -> {
-				long sessionId = rs.getLong("session_id");
 				MitiGlobals globals = globals(rs);
-				boolean primary = globals != null && seen.putIfAbsent(sessionId, Boolean.TRUE) == null;
 				MitiCounts counts = counts(rs);
-				out.add(new Rating(sessions.get(sessionId), rs.getString("coder"), RatingSource.valueOf(rs.getString("source")),
-						globals, counts, globals == null ? null : MitiScores.of(globals, counts), primary));
-				return null;
+				return new Rating(sessions.get(rs.getLong("session_id")), rs.getString("coder"),
+						RatingSource.valueOf(rs.getString("source")), globals, counts,
+						globals == null ? null : MitiScores.of(globals, counts), RatingRole.valueOf(rs.getString("rating_role")));
 			})
 			.list();
-		return out;
+	}
+
+	/**
+	 * The source results use unless the researcher chooses another: the coding lab where the project
+	 * has lab ratings, else coding in Quire where it has those, else the lab.
+	 */
+	public ResultsSource defaultSource(ProjectId project) {
+		List<String> sources = jdbc.sql("select distinct r.source from miti_rating r join miti_session s on s.id = r.session_id "
+				+ "where s.project_id = ?")
+			.param(project.value())
+			.query(String.class)
+			.list();
+		return sources.contains(RatingSource.LAB.name()) || !sources.contains(RatingSource.QUIRE.name()) ? ResultsSource.LAB
+				: ResultsSource.QUIRE;
+	}
+
+	/**
+	 * The ratings results over {@code source} use: per session its complete primary rating of that
+	 * source; pooled, a session with primary ratings of both sources counts once, by the lab's.
+	 * Reliability ratings are never among them. In session label order.
+	 */
+	public List<Rating> resultRatings(ProjectId project, ResultsSource source) {
+		Map<Long, Rating> chosen = new LinkedHashMap<>();
+		for (Rating r : ratings(project)) {
+			if (r.primary() && r.scores() != null && source.includes(r.source())) {
+				chosen.merge(r.session().id().value(), r, (a, b) -> a.source() == RatingSource.LAB ? a : b);
+			}
+		}
+		return List.copyOf(chosen.values());
 	}
 
 	/** The threshold set the project uses (MITI 4.2.1 fair/good until one is chosen). */
@@ -336,9 +421,23 @@ public class FidelityService {
 		jdbc.sql("insert into miti_settings (project_id, threshold_set) values (?, ?)").params(project.value(), set.name()).update();
 	}
 
-	/** Results per session or counsellor and overall, from each session's primary complete rating. */
+	/** Results over the project's {@linkplain #defaultSource default source}. */
 	public FidelityResults results(ProjectId project, ResultsBy by, ThresholdSet thresholds) {
-		List<Rating> primary = ratings(project).stream().filter(r -> r.primary() && r.scores() != null).toList();
+		return results(project, by, thresholds, defaultSource(project));
+	}
+
+	/**
+	 * Results per session or counsellor and overall over the primary ratings of {@code source} (see
+	 * {@link #resultRatings}); reliability ratings are left out. Sessions of that source whose primary
+	 * rating is not complete are counted as left out.
+	 */
+	public FidelityResults results(ProjectId project, ResultsBy by, ThresholdSet thresholds, ResultsSource source) {
+		List<Rating> primary = resultRatings(project, source);
+		long rated = ratings(project).stream()
+			.filter(r -> source.includes(r.source()))
+			.map(r -> r.session().id().value())
+			.distinct()
+			.count();
 		Map<String, List<Rating>> groups = new LinkedHashMap<>();
 		for (Rating r : primary) {
 			String key = by == ResultsBy.SESSION ? r.session().label() : r.session().counsellor();
@@ -348,7 +447,9 @@ public class FidelityService {
 		groups.entrySet().stream()
 			.sorted(Map.Entry.comparingByKey())
 			.forEach(e -> out.add(group(e.getKey(), e.getValue(), thresholds)));
-		return new FidelityResults(thresholds, by, out, group("All sessions", primary, thresholds));
+		int fromLab = (int) primary.stream().filter(r -> r.source() == RatingSource.LAB).count();
+		return new FidelityResults(thresholds, by, source, fromLab, primary.size() - fromLab, (int) rated - primary.size(),
+				out, group("All sessions", primary, thresholds));
 	}
 
 	/**
@@ -383,13 +484,19 @@ public class FidelityService {
 		return new Reliability(chosen, complete.size(), rows);
 	}
 
-	/** The lab layout (one row per rating) as CSV, for the project's ratings with complete globals. */
+	/**
+	 * The lab layout (one row per rating) as CSV, for the project's ratings with complete globals; each
+	 * session's primary rating comes first, so importing the file elsewhere gives the same roles.
+	 */
 	public byte[] exportLab(ProjectId project) {
 		access.require(project, ProjectRole.VIEWER);
 		audit.record(project, "export", "MITI lab CSV");
 		List<LabRow> rows = new ArrayList<>();
 		int line = 2;
-		for (Rating r : ratings(project)) {
+		List<Rating> ordered = ratings(project).stream()
+			.sorted(java.util.Comparator.comparing((Rating r) -> r.session().label()).thenComparing(r -> !r.primary()))
+			.toList();
+		for (Rating r : ordered) {
 			if (r.globals() != null) {
 				rows.add(new LabRow(line++, r.session().label(), r.session().counsellor(), r.coder(), r.globals(), r.counts()));
 			}

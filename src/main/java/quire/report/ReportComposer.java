@@ -267,10 +267,10 @@ class ReportComposer {
 
 	private static String fidelityMethod(StudyOverview overview, FidelityResults miti) {
 		String sources = overview.mitiSources().isEmpty() ? ""
-				: " (" + Prose.list(overview.mitiSources().stream().map(s -> Prose.number(s.sessions()) + " " + s.label()).toList()) + ")";
-		return Prose.sentence("MI fidelity was assessed with the Motivational Interviewing Treatment Integrity code (MITI 4.2.1) in "
-				+ Prose.count(miti.overall().sessions(), "counselling session", "counselling sessions") + sources
-				+ "; each rating gives the global Technical and Relational scores (1–5) and the behaviour counts from which %CR and R:Q are computed");
+				: " The project holds MITI ratings of " + Prose.list(overview.mitiSources().stream()
+					.map(s -> Prose.number(s.sessions()) + " " + s.label()).toList()) + "; the results are those of " + miti.caption() + ".";
+		return "MI fidelity was assessed with the Motivational Interviewing Treatment Integrity code (MITI 4.2.1): each rating gives "
+				+ "the global Technical and Relational scores (1–5) and the behaviour counts from which %CR and R:Q are computed." + sources;
 	}
 
 	private static String questionnaireMethod(Questionnaire q) {
@@ -527,8 +527,7 @@ class ReportComposer {
 			scores.add("a mean " + summary.label() + " score of " + value(summary, s.stats().mean().value())
 					+ (s.stats().sd().defined() ? " (SD " + value(summary, s.stats().sd().value()) + ")" : "") + against);
 		}
-		blocks.add(new Paragraph(Prose.sentence("across the " + Prose.count(overall.sessions(), "counselling session", "counselling sessions")
-				+ " rated with MITI 4.2.1, the caseworkers reached " + (scores.isEmpty() ? "no defined global score" : Prose.list(scores))
+		blocks.add(new Paragraph(Prose.sentence("across the " + miti.caption() + ", the caseworkers reached " + (scores.isEmpty() ? "no defined global score" : Prose.list(scores))
 				+ " (" + miti.thresholds().name() + "; Table {table:miti})")));
 		List<List<String>> rows = new ArrayList<>();
 		for (ScoreSummary s : overall.scores()) {
@@ -536,7 +535,7 @@ class ReportComposer {
 					s.atLeastFair().defined() ? String.format(Locale.ROOT, "%.0f%%", s.atLeastFair().value() * 100) : "—",
 					s.notDefined() == 0 ? "" : s.notDefined() + " not defined"));
 		}
-		tables.put("miti", new Table("MITI summary scores of " + Prose.count(overall.sessions(), "session", "sessions") + " against "
+		tables.put("miti", new Table("MITI summary scores of " + miti.caption() + " against "
 				+ miti.thresholds().name(), List.of("Summary score", "Mean (SD)", "Fair threshold", "Sessions ≥ fair", "Left out"), rows));
 		blocks.add(tables.get("miti"));
 		List<String> labels = new ArrayList<>();
@@ -552,7 +551,7 @@ class ReportComposer {
 		}
 		if (!labels.isEmpty()) {
 			blocks.add(new Paragraph("Figure {figure:miti-chart} shows each caseworker's mean Technical and Relational scores."));
-			tables.put("miti-chart", new BarChart("Mean Technical and Relational score per caseworker (1–5)", labels, values, 5, ""));
+			tables.put("miti-chart", new BarChart("Mean Technical and Relational per counsellor (1–5), " + miti.caption(), labels, values, 5, ""));
 			blocks.add(tables.get("miti-chart"));
 		}
 	}

@@ -261,6 +261,20 @@ class ApiTests {
 	}
 
 	@Test
+	void mitiResultsNameTheirRatingSourceAndPoolOnlyWhenAsked() throws Exception {
+		JsonNode lab = ApiTestSupport.json(api.get(base + "/miti/results", coderRead));
+		assertThat(lab.get("source").asString()).isEqualTo("lab");
+		assertThat(lab.get("caption").asString()).isEqualTo("20 sessions rated by the coding lab (primary ratings)");
+		assertThat(lab.at("/overall/sessions").asInt()).isEqualTo(20);
+		JsonNode pooled = ApiTestSupport.json(api.get(base + "/miti/results?source=pooled", coderRead));
+		assertThat(pooled.get("source").asString()).isEqualTo("pooled");
+		assertThat(pooled.get("caption").asString())
+			.isEqualTo("23 sessions, coding lab and Quire pooled (primary ratings: 20 coding lab, 3 Quire)");
+		assertThat(pooled.at("/overall/sessions").asInt()).isEqualTo(23);
+		assertProblem(api.get(base + "/miti/results?source=both", coderRead), 400);
+	}
+
+	@Test
 	void aQuestionnaireWithABadCellIsRefusedWithFileLineAndReason() throws Exception {
 		String csv = "id,satisfaction\nSW001,5\nSW002,=HYPERLINK(\"x\")\n";
 		HttpResponse<String> response = api.postFile(base + "/questionnaires", coderWrite, "follow-up.csv",
@@ -478,7 +492,9 @@ class ApiTests {
 			assertThat(r.at("/attributes/Group").asString()).isEqualTo("MI");
 			assertThat(r.at("/attributes/Gender").asString()).isNotBlank();
 			assertThat(r.at("/miti/counsellor").asString()).isEqualTo(r.get("speaker").asString());
-			assertThat(r.at("/miti/sessions").asInt()).isPositive();
+			// the lab's five primary-rated sessions of each caseworker, not pooled with those coded in Quire
+			assertThat(r.at("/miti/sessions").asInt()).isEqualTo(5);
+			assertThat(r.at("/miti/source").asString()).isEqualTo("lab");
 			assertThat(r.at("/miti/relational").asDouble()).isBetween(1.0, 5.0);
 			assertThat(r.at("/miti/technical").asDouble()).isBetween(1.0, 5.0);
 			assertThat(r.get("text").asString()).isNotBlank();

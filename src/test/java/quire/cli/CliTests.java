@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import quire.QuireHome;
 import quire.corpus.CorpusService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The headless commands, run in-process against a throwaway home. */
 @SpringBootTest
@@ -145,8 +147,10 @@ class CliTests {
 
 	@Test
 	void demoAgreementAndCodebookRoundTrip() throws IOException {
-		CliRun demo = run("demo");
-		assertThat(demo.exit()).as(demo.err()).isZero();
+		if (run("project", "list").out().lines().noneMatch(l -> l.contains(quire.corpus.DemoProject.NAME))) {
+			CliRun demo = run("demo");
+			assertThat(demo.exit()).as(demo.err()).isZero();
+		}
 		String project = quire.corpus.DemoProject.NAME;
 
 		CliRun agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
@@ -221,6 +225,77 @@ class CliTests {
 			.contains("\"notDefined\" : 1");
 	}
 
+
+	@Test
+	void mitiSummaryOnTheDemoIsTheLabsTwentySessionsUnlessPoolingIsChosen() {
+		if (!run("project", "list").out().contains(quire.corpus.DemoProject.NAME)) {
+			assertThat(run("demo").exit()).isZero();
+		}
+		String project = quire.corpus.DemoProject.NAME;
+		// seed 002's Table 3 from the lab's 20 primary ratings (S01–S04's second lab coder only feeds the ICC):
+		// Technical 3.25 (SD 0.6977), Relational 3.45 (SD 0.6262)
+		CliRun json = run("miti", "summary", "--project", project, "--json");
+		assertThat(json.exit()).as(json.err()).isZero();
+		JsonNode root = JsonMapper.builder().build().readTree(json.out());
+		assertThat(root.get("source").asString()).isEqualTo("lab");
+		assertThat(root.get("caption").asString()).isEqualTo("20 sessions rated by the coding lab (primary ratings)");
+		JsonNode overall = root.get("overall");
+		assertThat(overall.get("sessions").asInt()).isEqualTo(20);
+		assertThat(overall.at("/Technical/n").asInt()).isEqualTo(20);
+		assertThat(overall.at("/Technical/mean").asDouble()).isEqualTo(3.25);
+		assertThat(overall.at("/Technical/sd").asDouble()).isEqualTo(0.6977);
+		assertThat(overall.at("/Relational/mean").asDouble()).isEqualTo(3.45);
+		assertThat(overall.at("/Relational/sd").asDouble()).isEqualTo(0.6262);
+		assertThat(root.at("/reliability/coders").toString()).isEqualTo("[\"LAB-A\",\"LAB-B\"]");
+		assertThat(root.at("/reliability/sessions").asInt()).isEqualTo(4);
+
+		CliRun text = run("miti", "summary", "--project", project);
+		assertThat(text.out()).contains("Ratings: 20 sessions rated by the coding lab (primary ratings)")
+			.contains("3.25 (0.70)").contains("3.45 (0.63)");
+
+		// pooled with the three sessions coded in Quire: an explicit, labelled choice
+		JsonNode pooled = JsonMapper.builder().build()
+			.readTree(run("miti", "summary", "--project", project, "--source", "pooled", "--json").out());
+		assertThat(pooled.get("source").asString()).isEqualTo("pooled");
+		assertThat(pooled.get("caption").asString())
+			.isEqualTo("23 sessions, coding lab and Quire pooled (primary ratings: 20 coding lab, 3 Quire)");
+		assertThat(pooled.at("/overall/sessions").asInt()).isEqualTo(23);
+		assertThat(run("miti", "summary", "--project", project, "--source", "pooled").out())
+			.contains("Ratings: 23 sessions, coding lab and Quire pooled").contains("3.26 (0.65)").contains("3.48 (0.59)");
+		JsonNode quire = JsonMapper.builder().build()
+			.readTree(run("miti", "summary", "--project", project, "--source", "quire", "--json").out());
+		assertThat(quire.at("/overall/sessions").asInt()).isEqualTo(3);
+
+		CliRun wrong = run("miti", "summary", "--project", project, "--source", "both");
+		assertThat(wrong.exit()).isNotZero();
+		assertThat(wrong.err()).contains("unknown rating source 'both': use lab, quire or pooled");
+	}
+
+	@Test
+	void mitiRoleMakesARatingPrimaryOrReliability() throws IOException {
+		assertThat(run("project", "create", "--name", "MITI roles").exit()).isZero();
+		Path lab = file("roles.csv", """
+				Session,Counsellor,Coder,CCT,SST,Partnership,Empathy,GI,Persuade,PwP,Q,SR,CR,AF,Seek,Emph,Confront
+				R1,MI Caseworker 1,A,2,2,2,2,5,1,0,20,8,6,2,1,1,0
+				R1,MI Caseworker 1,B,4,4,4,4,5,1,0,20,8,6,2,1,1,0
+				""");
+		assertThat(run("miti", "import", "--project", "MITI roles", lab.toString()).exit()).isZero();
+		assertThat(JsonMapper.builder().build().readTree(run("miti", "summary", "--project", "MITI roles", "--json").out())
+			.at("/overall/Technical/mean").asDouble()).isEqualTo(2.0);
+
+		CliRun role = run("miti", "role", "--project", "MITI roles", "--session", "R1", "--coder", "B", "--role", "primary");
+		assertThat(role.exit()).as(role.err()).isZero();
+		assertThat(role.out()).contains("session R1: B's rating is now primary");
+		JsonNode after = JsonMapper.builder().build().readTree(run("miti", "summary", "--project", "MITI roles", "--json").out());
+		assertThat(after.at("/overall/Technical/mean").asDouble()).isEqualTo(4.0);
+		assertThat(after.at("/overall/sessions").asInt()).isEqualTo(1);
+
+		CliRun unknown = run("miti", "role", "--project", "MITI roles", "--session", "R1", "--coder", "C", "--role", "primary");
+		assertThat(unknown.exit()).isNotZero();
+		assertThat(unknown.err()).contains("session 'R1' has no rating by 'C'; its coders are A, B");
+		CliRun badRole = run("miti", "role", "--project", "MITI roles", "--session", "R1", "--coder", "A", "--role", "main");
+		assertThat(badRole.err()).contains("unknown role 'main': use primary or reliability");
+	}
 
 	@Test
 	void surveyImportDescribeAndMatrixOnTheDemo() throws IOException {

@@ -18,9 +18,14 @@ import quire.fidelity.internal.LabImport;
 import quire.fidelity.internal.LabRow;
 
 /**
- * The demo coding-lab file {@code corpora/demo/miti-lab-results.csv}: 20 sessions of 4 caseworkers coded by LAB-A,
- * four of them coded again by LAB-B, with Technical and Relational close to seed 002's Table 3 (3.26 (0.69) and
- * 3.45 (0.63)).
+ * The demo coding-lab file {@code corpora/demo/miti-lab-results.csv}: 20 sessions of 4 caseworkers coded by LAB-A
+ * (the primary ratings, which the demo's results use by default), four of them coded again by LAB-B (reliability
+ * ratings, for the ICC only), with Technical and Relational as close to seed 002's Table 3 (3.26 (0.69) and 3.45
+ * (0.63)) as 20 sessions allow: Relational 3.45 (0.63) exactly, Technical 3.25 (0.70). Each Technical score is
+ * (CCT + SST) / 2 of integer globals, a multiple of 0.5, so the mean of 20 is a multiple of 0.025 (3.25 or 3.275,
+ * never 3.26), and at mean 3.25 the sum of squares moves in steps of 0.5, giving an SD of 0.679 or 0.698, not 0.69.
+ * That the demo project's results are these 20 primary ratings is tested in {@code ReportTests}, {@code CliTests}
+ * and {@code ApiTests}.
  */
 final class DemoLabResultsTests {
 
@@ -54,6 +59,11 @@ final class DemoLabResultsTests {
 		assertThat(sd(technical)).isCloseTo(0.698, within(0.001));
 		assertThat(mean(relational)).isCloseTo(3.45, within(1e-12));
 		assertThat(sd(relational)).isCloseTo(0.626, within(0.001));
+		assertThat(String.format(Locale.ROOT, "%.2f (%.2f)", mean(relational), sd(relational))).isEqualTo("3.45 (0.63)");
+		assertThat(String.format(Locale.ROOT, "%.2f (%.2f)", mean(technical), sd(technical))).isEqualTo("3.25 (0.70)");
+		for (double t : technical) {
+			assertThat(t * 2).isEqualTo(Math.rint(t * 2));
+		}
 		// as in seed 002: technical above beginning proficiency, relational below
 		ThresholdSet set = ThresholdSet.BEGINNING_PROFICIENCY;
 		assertThat(set.level(Summary.TECHNICAL, quire.stats.Agreement.Coefficient.of(mean(technical))))

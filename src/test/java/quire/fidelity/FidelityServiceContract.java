@@ -794,6 +794,127 @@ abstract class FidelityServiceContract {
 		assertThat(results.overall().score(Summary.RELATIONAL).stats().mean().value()).isEqualTo(4.0);
 	}
 
+	// ---- rating sources and roles ---------------------------------------------------------------
+
+	@Test
+	void resultsDefaultToTheLabsPrimaryRatingsAndPoolingIsAnExplicitLabelledChoice() {
+		importLab(LAB, false);
+		MitiSession quire = codedSession();
+		// Q01 coded in Quire by Cy: Rel (5+5)/2 = 5, Tech (5+5)/2 = 5
+		fidelity.saveRating(quire.id(), "Cy", RatingSource.QUIRE, new MitiGlobals(5, 5, 5, 5), MitiCounts.NONE.with(Behaviour.Q, 2));
+
+		// lab primaries S01 Ann, S02 Ann, S03 Ben, S04 Ben: Rel 4.0, 3.5, 4.5, 2.5 → 3.625; Tech 3.5, 2.5, 4.5, 2.0 → 3.125
+		assertThat(fidelity.defaultSource(project)).isEqualTo(ResultsSource.LAB);
+		FidelityResults lab = fidelity.results(project, ResultsBy.COUNSELLOR, ThresholdSet.MITI_4_2_1);
+		assertThat(lab.source()).isEqualTo(ResultsSource.LAB);
+		assertThat(lab.overall().sessions()).isEqualTo(4);
+		assertThat(lab.caption()).isEqualTo("4 sessions rated by the coding lab (primary ratings)");
+		assertThat(lab.overall().score(Summary.RELATIONAL).stats().mean().value()).isCloseTo(3.625, within(1e-12));
+		assertThat(lab.overall().score(Summary.TECHNICAL).stats().mean().value()).isCloseTo(3.125, within(1e-12));
+		assertThat(FidelityChart.svg(lab)).contains("4 sessions rated by the coding lab (primary ratings)");
+
+		FidelityResults inQuire = fidelity.results(project, ResultsBy.COUNSELLOR, ThresholdSet.MITI_4_2_1, ResultsSource.QUIRE);
+		assertThat(inQuire.caption()).isEqualTo("1 session coded in Quire (primary ratings)");
+		assertThat(inQuire.overall().score(Summary.RELATIONAL).stats().mean().value()).isEqualTo(5.0);
+
+		// pooled: (14.5 + 5) / 5 = 3.9 and (12.5 + 5) / 5 = 3.5
+		FidelityResults pooled = fidelity.results(project, ResultsBy.COUNSELLOR, ThresholdSet.MITI_4_2_1, ResultsSource.POOLED);
+		assertThat(pooled.overall().sessions()).isEqualTo(5);
+		assertThat(pooled.caption())
+			.isEqualTo("5 sessions, coding lab and Quire pooled (primary ratings: 4 coding lab, 1 Quire)");
+		assertThat(pooled.overall().score(Summary.RELATIONAL).stats().mean().value()).isCloseTo(3.9, within(1e-12));
+		assertThat(pooled.overall().score(Summary.TECHNICAL).stats().mean().value()).isCloseTo(3.5, within(1e-12));
+		assertThat(FidelityChart.svg(pooled)).contains("5 sessions, coding lab and Quire pooled");
+
+		// S01 coded in Quire as well: its own source's primary; pooled still counts S01 once, by the lab's rating
+		MitiSession s01 = fidelity.sessions(project).stream().filter(x -> x.label().equals("S01")).findFirst().orElseThrow();
+		fidelity.saveRating(s01.id(), "Cy", RatingSource.QUIRE, new MitiGlobals(1, 1, 1, 1), MitiCounts.NONE);
+		assertThat(fidelity.ratings(project)).filteredOn(r -> r.session().label().equals("S01"))
+			.extracting(Rating::coder, Rating::source, Rating::role)
+			.containsExactly(tuple("Ann", RatingSource.LAB, RatingRole.PRIMARY),
+					tuple("Ben", RatingSource.LAB, RatingRole.RELIABILITY),
+					tuple("Cy", RatingSource.QUIRE, RatingRole.PRIMARY));
+		FidelityResults again = fidelity.results(project, ResultsBy.SESSION, ThresholdSet.MITI_4_2_1, ResultsSource.POOLED);
+		assertThat(again.overall().sessions()).isEqualTo(5);
+		assertThat(again.overall().score(Summary.RELATIONAL).stats().mean().value()).isCloseTo(3.9, within(1e-12));
+		assertThat(fidelity.results(project, ResultsBy.SESSION, ThresholdSet.MITI_4_2_1, ResultsSource.QUIRE).caption())
+			.isEqualTo("2 sessions coded in Quire (primary ratings)");
+	}
+
+	@Test
+	void aProjectWithOnlyQuireRatingsDefaultsToQuire() {
+		assertThat(fidelity.defaultSource(project)).isEqualTo(ResultsSource.LAB);
+		MitiSession s = fidelity.saveSession(project, "Q9", null, "CW9", null, null, null, null);
+		fidelity.saveRating(s.id(), "Cy", RatingSource.QUIRE, new MitiGlobals(3, 3, 3, 3), MitiCounts.NONE);
+
+		assertThat(fidelity.defaultSource(project)).isEqualTo(ResultsSource.QUIRE);
+		assertThat(fidelity.results(project, ResultsBy.COUNSELLOR, ThresholdSet.MITI_4_2_1).caption())
+			.isEqualTo("1 session coded in Quire (primary ratings)");
+		assertThat(fidelity.results(project, ResultsBy.COUNSELLOR, ThresholdSet.MITI_4_2_1, ResultsSource.LAB).caption())
+			.isEqualTo("0 sessions rated by the coding lab (primary ratings)");
+		assertThatThrownBy(() -> ResultsSource.parse("both")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("unknown rating source 'both': use lab, quire or pooled");
+	}
+
+	@Test
+	void reliabilityRatingsFeedTheIccButNeverTheMeans() {
+		fidelity.importLab(project, "double.csv", DOUBLE_CODED.getBytes(StandardCharsets.UTF_8), Map.of(), false);
+		assertThat(fidelity.ratings(project)).extracting(r -> r.session().label(), Rating::coder, Rating::role)
+			.containsExactly(tuple("S01", "Ann", RatingRole.PRIMARY), tuple("S01", "Ben", RatingRole.RELIABILITY),
+					tuple("S02", "Ann", RatingRole.PRIMARY), tuple("S02", "Ben", RatingRole.RELIABILITY),
+					tuple("S03", "Ann", RatingRole.PRIMARY), tuple("S03", "Cleo", RatingRole.RELIABILITY));
+
+		// Ann's ratings only: Rel S01 (4+4)/2 = 4, S02 (3+4)/2 = 3.5, S03 (5+4)/2 = 4.5 → 4.0
+		// (all six ratings would give (4 + 3.5 + 3.5 + 3 + 4.5 + 5) / 6 = 3.9167)
+		FidelityResults results = fidelity.results(project, ResultsBy.SESSION, ThresholdSet.MITI_4_2_1);
+		assertThat(results.overall().sessions()).isEqualTo(3);
+		assertThat(results.overall().score(Summary.RELATIONAL).stats().n()).isEqualTo(3);
+		assertThat(results.overall().score(Summary.RELATIONAL).stats().mean().value()).isCloseTo(4.0, within(1e-12));
+		// the ICC compares Ann's primary with Ben's reliability ratings of S01 and S02
+		Reliability icc = fidelity.reliability(project, List.of());
+		assertThat(icc.coders()).containsExactly("Ann", "Ben");
+		assertThat(icc.sessions()).isEqualTo(2);
+		assertThat(icc.rows()).hasSize(14);
+
+		// Ben's rating of S02 made primary: Ann's becomes reliability; Rel (4 + 3 + 4.5) / 3; the ICC is the same
+		fidelity.setRole(fidelity.sessions(project).get(1).id(), "Ben", RatingRole.PRIMARY);
+		assertThat(fidelity.ratings(project)).filteredOn(r -> r.session().label().equals("S02"))
+			.extracting(Rating::coder, Rating::role)
+			.containsExactly(tuple("Ann", RatingRole.RELIABILITY), tuple("Ben", RatingRole.PRIMARY));
+		assertThat(fidelity.results(project, ResultsBy.SESSION, ThresholdSet.MITI_4_2_1).overall().score(Summary.RELATIONAL)
+			.stats().mean().value()).isCloseTo(11.5 / 3, within(1e-12));
+		assertThat(fidelity.reliability(project, List.of()).rows()).isEqualTo(icc.rows());
+
+		// S03 without a primary rating is left out, and the caption says so
+		fidelity.setRole(fidelity.sessions(project).get(2).id(), "Ann", RatingRole.RELIABILITY);
+		FidelityResults fewer = fidelity.results(project, ResultsBy.SESSION, ThresholdSet.MITI_4_2_1);
+		assertThat(fewer.overall().sessions()).isEqualTo(2);
+		assertThat(fewer.leftOut()).isEqualTo(1);
+		assertThat(fewer.caption())
+			.isEqualTo("2 sessions rated by the coding lab (primary ratings); 1 session left out: no complete primary rating");
+
+		// a coder without a rating of the session: a clear message, nothing changed
+		List<Rating> before = fidelity.ratings(project);
+		MitiSessionId s01 = fidelity.sessions(project).get(0).id();
+		assertThatThrownBy(() -> fidelity.setRole(s01, "Zed", RatingRole.PRIMARY)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("session 'S01' has no rating by 'Zed'; its coders are Ann, Ben");
+		assertThat(fidelity.ratings(project)).isEqualTo(before);
+	}
+
+	@Test
+	void aChosenPrimaryRatingSurvivesTheLabExport() {
+		importLab(LAB, false);
+		MitiSessionId s01 = fidelity.sessions(project).get(0).id();
+		fidelity.setRole(s01, "Ben", RatingRole.PRIMARY);
+
+		ProjectId copy = projects.create("Fidelity roles copy " + UUID.randomUUID(), "").id();
+		assertThat(fidelity.importLab(copy, "export.csv", fidelity.exportLab(project), Map.of(), false).applied()).isTrue();
+
+		assertThat(fidelity.ratings(copy)).filteredOn(r -> r.session().label().equals("S01"))
+			.extracting(Rating::coder, Rating::role)
+			.containsExactlyInAnyOrder(tuple("Ann", RatingRole.RELIABILITY), tuple("Ben", RatingRole.PRIMARY));
+	}
+
 	// ---- helpers --------------------------------------------------------------------------------
 
 	LabImportResult importLab(String csv, boolean goodRowsOnly) {

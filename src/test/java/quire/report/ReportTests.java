@@ -44,6 +44,9 @@ class ReportTests extends ReportContext {
 	@Autowired
 	ReportService report;
 
+	@Autowired
+	quire.fidelity.FidelityService fidelity;
+
 	ProjectId project;
 
 	@BeforeAll
@@ -130,6 +133,24 @@ class ReportTests extends ReportContext {
 		}
 		String markdown = new String(report.render(project, ReportService.Format.MARKDOWN), StandardCharsets.UTF_8);
 		assertThat(markdown).contains("# Results").contains("| # | Item | Answer | Status | Reported in |");
+	}
+
+	@Test
+	void theMitiTableIsTheLabsTwentyPrimaryRatingsAndSaysSo() {
+		// seed 002's Table 3 from the demo lab's 20 primary ratings; the 3 sessions coded in Quire and the
+		// 4 reliability ratings are not in it (Technical 3.25 is as near 3.26 as 20 integer-scored sessions get)
+		var miti = fidelity.results(project, quire.fidelity.ResultsBy.COUNSELLOR, fidelity.thresholdSet(project));
+		assertThat(miti.caption()).isEqualTo("20 sessions rated by the coding lab (primary ratings)");
+		assertThat(miti.overall().score(quire.fidelity.Summary.TECHNICAL).stats().mean().value()).isEqualTo(3.25);
+		assertThat(miti.overall().score(quire.fidelity.Summary.RELATIONAL).stats().mean().value()).isCloseTo(3.45,
+				org.assertj.core.api.Assertions.within(1e-12));
+
+		String markdown = new String(report.render(project, ReportService.Format.MARKDOWN), StandardCharsets.UTF_8);
+		assertThat(markdown)
+			.contains("Table 3. MITI summary scores of 20 sessions rated by the coding lab (primary ratings) against "
+					+ fidelity.thresholdSet(project).name())
+			.contains("| Technical | 3.25 (0.70) |").contains("| Relational | 3.45 (0.63) |")
+			.contains("Mean Technical and Relational per counsellor (1–5), 20 sessions rated by the coding lab (primary ratings)");
 	}
 
 	@Test

@@ -99,7 +99,11 @@ class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
 		table.addClassName("quire-matrix");
 		NativeTableRow head = table.getHead().addRow();
 		for (String h : new String[] { "Group", "Documents", "Kind", "Strand", "How it was decided", "" }) {
-			head.addHeaderCell().setText(h);
+			var th = head.addHeaderCell();
+			th.setText(h);
+			if (!h.equals("Documents")) {
+				th.addClassName("row-label");
+			}
 		}
 		int i = 0;
 		for (GroupDesign g : overview.design().groups()) {
@@ -111,8 +115,12 @@ class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
 			tr.addDataCell().setText(String.valueOf(g.documents().size()));
 			NativeTableCell kindCell = tr.addDataCell();
 			NativeTableCell strandCell = tr.addDataCell();
-			tr.addDataCell().setText(g.inferredFrom());
+			NativeTableCell decided = tr.addDataCell();
+			decided.setText(g.inferredFrom());
 			NativeTableCell actions = tr.addDataCell();
+			for (NativeTableCell c : new NativeTableCell[] { kindCell, strandCell, decided, actions }) {
+				c.addClassName("row-label");
+			}
 			String group = g.group();
 			if (group == null) {
 				kindCell.setText(g.kind().label());
@@ -126,12 +134,14 @@ class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
 				kind.setValue(g.kind());
 				kind.setId("study-kind-" + i);
 				kind.setAriaLabel("Kind of " + g.name());
+				kind.setWidth("17em");
 				Select<Strand> strand = new Select<>();
 				strand.setItems(Strand.values());
 				strand.setItemLabelGenerator(Strand::label);
 				strand.setValue(g.strand());
 				strand.setId("study-strand-" + i);
 				strand.setAriaLabel("Strand of " + g.name());
+				strand.setWidth("12em");
 				kind.addValueChangeListener(e -> {
 					if (e.isFromClient() && e.getValue() != null) {
 						save(p, group, e.getValue(), e.getValue().defaultStrand());

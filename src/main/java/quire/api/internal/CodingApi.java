@@ -351,8 +351,9 @@ class CodingApi {
 			if (miti == null) {
 				ThresholdSet thresholds = fidelity.thresholdSet(project);
 				Map<String, Dto.MitiSummaryDto> out = new HashMap<>();
-				for (ResultGroup g : fidelity.results(project, ResultsBy.COUNSELLOR, thresholds).groups()) {
-					out.put(g.name(), Dto.MitiSummaryDto.of(g, thresholds.name()));
+				var results = fidelity.results(project, ResultsBy.COUNSELLOR, thresholds);
+				for (ResultGroup g : results.groups()) {
+					out.put(g.name(), Dto.MitiSummaryDto.of(g, thresholds.name(), results.source().key()));
 				}
 				miti = out;
 			}

@@ -137,11 +137,12 @@ final class Dto {
 	/** A counsellor's MITI summary: means over their sessions' primary ratings. */
 	record MitiSummaryDto(String counsellor, int sessions, @Nullable Double relational, @Nullable Double technical,
 			@Nullable Double percentCr, @Nullable Double rq, @Nullable Double miAdherent, @Nullable Double miNonAdherent,
-			String thresholds) {
-		static MitiSummaryDto of(ResultGroup g, String thresholds) {
+			String thresholds, String source) {
+		/** {@code source}: whose primary ratings, lab, quire or pooled. */
+		static MitiSummaryDto of(ResultGroup g, String thresholds, String source) {
 			return new MitiSummaryDto(g.name(), g.sessions(), mean(g, Summary.RELATIONAL), mean(g, Summary.TECHNICAL),
 					mean(g, Summary.PERCENT_CR), mean(g, Summary.RQ), mean(g, Summary.MI_ADHERENT),
-					mean(g, Summary.MI_NON_ADHERENT), thresholds);
+					mean(g, Summary.MI_NON_ADHERENT), thresholds, source);
 		}
 
 		private static @Nullable Double mean(ResultGroup g, Summary s) {
@@ -222,9 +223,10 @@ final class Dto {
 		}
 	}
 
-	record MitiResultsDto(String thresholds, String by, List<ResultGroupDto> groups, ResultGroupDto overall) {
+	record MitiResultsDto(String source, String caption, int sessionsLeftOut, String thresholds, String by,
+			List<ResultGroupDto> groups, ResultGroupDto overall) {
 		static MitiResultsDto of(FidelityResults r) {
-			return new MitiResultsDto(r.thresholds().name(), r.by().name(),
+			return new MitiResultsDto(r.source().key(), r.caption(), r.leftOut(), r.thresholds().name(), r.by().name(),
 					r.groups().stream().map(ResultGroupDto::of).toList(), ResultGroupDto.of(r.overall()));
 		}
 	}

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import quire.fidelity.FidelityService;
 import quire.fidelity.LabImportResult;
 import quire.fidelity.ResultsBy;
+import quire.fidelity.ResultsSource;
 import quire.fidelity.ThresholdSet;
 import quire.project.Project;
 
@@ -49,12 +50,16 @@ class FidelityApi {
 
 	@GetMapping("/projects/{projectId}/miti/results")
 	@Operation(summary = "MITI results per session or counsellor and overall: summary scores, globals and behaviour counts",
-			description = "n, mean, SD, min and max of each score over the sessions' primary ratings; undefined ratios "
+			description = "n, mean, SD, min and max of each score over the sessions' primary ratings of one source "
+					+ "(`source`: lab, quire or pooled; the coding lab's by default where the project has lab ratings), "
+					+ "named with n in `caption`; reliability (double-coding) ratings are never in the means. Undefined ratios "
 					+ "are null and counted in notDefined. atLeastFair and good are the shares of sessions at those "
 					+ "levels of the named threshold set (the project's chosen set unless `thresholds` names another).")
 	Dto.MitiResultsDto results(@PathVariable long projectId,
 			@Parameter(description = "session or counsellor") @RequestParam(defaultValue = "counsellor") String by,
-			@RequestParam(required = false) @Nullable String thresholds, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String thresholds,
+			@Parameter(description = "lab, quire or pooled (default: lab where the project has lab ratings, else quire)")
+			@RequestParam(required = false) @Nullable String source, HttpServletRequest request) {
 		Project p = api.read(projectId, request);
 		ResultsBy grouping = switch (by.strip().toLowerCase(java.util.Locale.ROOT)) {
 			case "session" -> ResultsBy.SESSION;
@@ -65,7 +70,8 @@ class FidelityApi {
 				: fidelity.thresholdSet(p.id(), thresholds)
 					.orElseThrow(() -> new IllegalArgumentException("no threshold set '" + thresholds + "'; sets are "
 							+ String.join(", ", fidelity.thresholdSets(p.id()).stream().map(ThresholdSet::name).toList())));
-		return Dto.MitiResultsDto.of(fidelity.results(p.id(), grouping, set));
+		ResultsSource from = source == null || source.isBlank() ? fidelity.defaultSource(p.id()) : ResultsSource.parse(source);
+		return Dto.MitiResultsDto.of(fidelity.results(p.id(), grouping, set, from));
 	}
 
 	@PostMapping(value = "/projects/{projectId}/miti/lab-results")

@@ -49,6 +49,7 @@ import quire.fidelity.Rating;
 import quire.fidelity.Reliability;
 import quire.fidelity.ResultGroup;
 import quire.fidelity.ResultsBy;
+import quire.fidelity.ResultsSource;
 import quire.fidelity.ScoreSummary;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
@@ -85,6 +86,8 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 	private final Select<ThresholdSet> thresholds = new Select<>();
 
 	private final Select<ResultsBy> by = new Select<>();
+
+	private final Select<ResultsSource> source = new Select<>();
 
 	private final Div content = new Div();
 
@@ -138,6 +141,13 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		by.setItemLabelGenerator(ResultsBy::label);
 		by.setValue(ResultsBy.COUNSELLOR);
 		by.addValueChangeListener(e -> render());
+		source.setLabel("Ratings");
+		source.setId("results-source");
+		source.setItems(ResultsSource.values());
+		source.setItemLabelGenerator(this::sourceLabel);
+		source.setValue(fidelity.defaultSource(p.id()));
+		source.setWidth("22em");
+		source.addValueChangeListener(e -> render());
 		Button custom = new Button("New threshold set…", e -> new ThresholdSetDialog(set -> {
 			ThresholdSet saved = fidelity.saveThresholdSet(p.id(), set);
 			thresholds.setItems(fidelity.thresholdSets(p.id()));
@@ -146,7 +156,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			Notifications.success("Threshold set '" + saved.name() + "' saved and chosen.");
 		}).open());
 		custom.setId("new-threshold-set");
-		HorizontalLayout bar = new HorizontalLayout(thresholds, by, custom);
+		HorizontalLayout bar = new HorizontalLayout(source, thresholds, by, custom);
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		content.setWidthFull();
 		content.setId("fidelity-results");
@@ -245,15 +255,14 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		sessionsBox.removeAll();
-		Map<Long, List<String>> coders = new java.util.HashMap<>();
+		Map<Long, List<Rating>> coders = new java.util.HashMap<>();
 		for (Rating r : fidelity.ratings(p.id())) {
-			coders.computeIfAbsent(r.session().id().value(), k -> new java.util.ArrayList<>())
-				.add(r.coder() + (r.globals() == null ? " (in progress)" : ""));
+			coders.computeIfAbsent(r.session().id().value(), k -> new java.util.ArrayList<>()).add(r);
 		}
 		NativeTable table = new NativeTable();
 		table.addClassName("quire-matrix");
 		NativeTableRow head = table.getHead().addRow();
-		for (String h : List.of("Session", "Counsellor", "Client", "Transcript", "Coders")) {
+		for (String h : List.of("Session", "Counsellor", "Client", "Transcript", "Ratings (coder, source, role)")) {
 			head.addHeaderCell().setText(h);
 		}
 		for (MitiSession s : fidelity.sessions(p.id())) {
@@ -273,10 +282,38 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			row.addDataCell().setText(s.document() == null ? "(lab only)" : "yes"
 					+ (s.firstTurn() == null ? ", whole" : ", turns " + (s.firstTurn() + 1) + "–" + (s.lastTurn() + 1)));
 			NativeTableCell who = row.addDataCell();
-			who.setText(String.join(", ", coders.getOrDefault(s.id().value(), List.of())));
 			who.addClassName("row-label");
+			for (Rating r : coders.getOrDefault(s.id().value(), List.of())) {
+				who.add(rating(p, r));
+			}
 		}
 		sessionsBox.add(table);
+	}
+
+	/**
+	 * One rating in the sessions table: coder, source, role (and "in progress" without globals); a
+	 * reliability rating can be made the session's primary rating of its source.
+	 */
+	private Div rating(Project p, Rating r) {
+		Div line = new Div(new Span(r.coder() + " · " + r.source().label() + " · " + r.role().label()
+				+ (r.globals() == null ? " (in progress)" : "")));
+		line.addClassName("rating-" + r.role().name().toLowerCase(Locale.ROOT));
+		if (!r.primary()) {
+			Button primary = new Button("Make primary", e -> {
+				try {
+					fidelity.setRole(r.session().id(), r.coder(), quire.fidelity.RatingRole.PRIMARY);
+					Notifications.success(r.coder() + "'s rating is now the primary rating of " + r.session().label() + ".");
+					render();
+				}
+				catch (IllegalArgumentException ex) {
+					Notifications.error(ex.getMessage());
+				}
+			});
+			primary.addThemeNames("small", "tertiary");
+			primary.setId("make-primary-" + r.session().id().value() + "-" + r.coder().replaceAll("[^A-Za-z0-9]", "_"));
+			line.add(primary);
+		}
+		return line;
 	}
 
 	private Div createImport(Project p) {
@@ -395,15 +432,37 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			content.add(new Paragraph("No rated sessions yet. Import a coding lab's CSV below."));
 			return;
 		}
-		FidelityResults results = fidelity.results(p.id(), by.getValue(), thresholds.getValue());
-		content.add(new H3("All sessions (n = " + results.overall().sessions() + ") against " + results.thresholds().name()),
-				overallTable(results), new H3("Per " + by.getValue().label().toLowerCase(Locale.ROOT)),
+		FidelityResults results = fidelity.results(p.id(), by.getValue(), thresholds.getValue(), source.getValue());
+		H3 title = new H3(capitalised(results.caption()) + " against " + results.thresholds().name());
+		title.setId("results-caption");
+		Paragraph note = new Paragraph(results.source() == ResultsSource.POOLED
+				? "Pooled: both sources' primary ratings; a session rated by both counts once, by the coding lab's rating. "
+						+ "Reliability (double-coding) ratings are never in the means; they feed the ICC below."
+				: "Only the primary rating of each session from this source; reliability (double-coding) ratings feed the "
+						+ "ICC below, never the means. Choose \"Ratings\" above to see another source or both pooled.");
+		note.addClassName("quire-help");
+		content.add(title, note, overallTable(results), new H3("Per " + by.getValue().label().toLowerCase(Locale.ROOT)),
 				legend(results.thresholds()), groupTable(results));
 		Div chart = new Div();
 		chart.setId("fidelity-chart");
 		chart.getElement().setProperty("innerHTML", FidelityChart.svg(results));
 		content.add(chart);
 		content.add(reliability(fidelity.reliability(p.id(), List.of())));
+	}
+
+	/** The source selector's labels, the default source marked. */
+	private String sourceLabel(ResultsSource s) {
+		String label = switch (s) {
+			case LAB -> "Coding lab";
+			case QUIRE -> "Coded in Quire";
+			case POOLED -> "Coding lab and Quire pooled";
+		};
+		Project p = project;
+		return p != null && s == fidelity.defaultSource(p.id()) ? label + " (default)" : label;
+	}
+
+	private static String capitalised(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static Paragraph legend(ThresholdSet set) {

@@ -54,7 +54,8 @@ class JointDisplayViewTests extends SignedInBrowserlessTest {
 		navigate(JointDisplayView.class);
 		String display = $(Div.class).withId("reaim-display").single().getElement().getTextRecursively();
 		assertThat(display).contains("Adoption").contains("MI: a useful but difficult method to master")
-			.contains("Technical").contains("satisfied or very satisfied");
+			.contains("Technical").contains("satisfied or very satisfied")
+			.contains("sessions rated by the coding lab, primary ratings): Technical");
 		String matrix = $(Div.class).withId("attribute-matrix").single().getElement().getTextRecursively();
 		assertThat(matrix).contains("Group: MI").contains("Group: MI-substitute");
 		test($(NativeTableCell.class).withId("attr-cell-0-0").single()).click();

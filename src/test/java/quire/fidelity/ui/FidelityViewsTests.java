@@ -16,7 +16,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.Span;
 
@@ -31,7 +34,12 @@ import quire.fidelity.FidelityService;
 import quire.fidelity.Global;
 import quire.fidelity.MitiCodingService;
 import quire.fidelity.MitiSession;
+import quire.fidelity.MitiCounts;
+import quire.fidelity.MitiGlobals;
 import quire.fidelity.Rating;
+import quire.fidelity.RatingRole;
+import quire.fidelity.RatingSource;
+import quire.fidelity.ResultsSource;
 import quire.project.Project;
 import quire.project.ProjectService;
 
@@ -170,6 +178,54 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 			.contains("MI Caseworker 1").contains("MI Caseworker 2");
 		assertThat($(Div.class).withId("fidelity-chart").single().getElement().getProperty("innerHTML")).startsWith("<svg");
 		assertThat($(Div.class).withId("sessions").single().getElement().getTextRecursively()).contains("L1").contains("V1");
+	}
+
+	@Test
+	void resultsPageNamesItsRatingSourceAndNAndPoolsOnlyWhenChosen() {
+		fidelity.sessions(project.id()).stream().filter(s -> s.label().equals("M1"))
+			.forEach(s -> fidelity.deleteSession(s.id()));
+		fidelity.saveRating(session.id(), "Anna", RatingSource.QUIRE, new MitiGlobals(4, 4, 4, 4),
+				MitiCounts.NONE.with(Behaviour.Q, 3));
+
+		navigate(FidelityView.class);
+		@SuppressWarnings("unchecked")
+		Select<ResultsSource> source = $(Select.class).withId("results-source").single();
+		assertThat(source.getValue()).isEqualTo(ResultsSource.LAB);
+		assertThat($(H3.class).withId("results-caption").single().getText())
+			.startsWith("3 sessions rated by the coding lab (primary ratings) against ");
+		assertThat($(Div.class).withId("fidelity-chart").single().getElement().getProperty("innerHTML"))
+			.contains("3 sessions rated by the coding lab (primary ratings)");
+
+		test(source).selectItem("Coding lab and Quire pooled");
+		assertThat($(H3.class).withId("results-caption").single().getText())
+			.startsWith("4 sessions, coding lab and Quire pooled (primary ratings: 3 coding lab, 1 Quire) against ");
+		assertThat($(Div.class).withId("fidelity-chart").single().getElement().getProperty("innerHTML"))
+			.contains("4 sessions, coding lab and Quire pooled");
+
+		test(source).selectItem("Coded in Quire");
+		assertThat($(H3.class).withId("results-caption").single().getText())
+			.startsWith("1 session coded in Quire (primary ratings) against ");
+	}
+
+	@Test
+	void aReliabilityRatingIsMadePrimaryFromTheSessionsTable() {
+		MitiSession l1 = fidelity.sessions(project.id()).stream().filter(s -> s.label().equals("L1")).findFirst().orElseThrow();
+		fidelity.saveRating(l1.id(), "LAB-B", RatingSource.LAB, new MitiGlobals(5, 5, 5, 5), MitiCounts.NONE);
+		try {
+			navigate(FidelityView.class);
+			assertThat($(Div.class).withId("sessions").single().getElement().getTextRecursively())
+				.contains("LAB-A · coding lab · primary").contains("LAB-B · coding lab · reliability double-coding");
+
+			test($(Button.class).withId("make-primary-" + l1.id().value() + "-LAB_B").single()).click();
+
+			assertThat(fidelity.ratings(project.id())).filteredOn(r -> r.session().id().equals(l1.id()))
+				.extracting(Rating::coder, Rating::role)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("LAB-A", RatingRole.RELIABILITY),
+						org.assertj.core.groups.Tuple.tuple("LAB-B", RatingRole.PRIMARY));
+		}
+		finally {
+			fidelity.setRole(l1.id(), "LAB-A", RatingRole.PRIMARY);
+		}
 	}
 
 	@Test
