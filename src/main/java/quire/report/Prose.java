@@ -185,8 +185,9 @@ final class Prose {
 		String sa = stem(a);
 		String sb = stem(b);
 		if (sa.equals(sb) && a.length() > sa.length() && b.length() > sb.length()) {
-			return Integer.compare(Integer.parseInt(a.substring(sa.length()).strip()),
-					Integer.parseInt(b.substring(sb.length()).strip()));
+			String na = a.substring(sa.length()).strip().replaceFirst("^0+(?=\\d)", "");
+			String nb = b.substring(sb.length()).strip().replaceFirst("^0+(?=\\d)", "");
+			return na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
 		}
 		return a.compareTo(b);
 	}

@@ -43,6 +43,7 @@ final class ProseTests {
 			.isEqualTo("MI Caseworker 1–4");
 		assertThat(Prose.labels(List.of("P1", "P3", "P4"))).isEqualTo("P1, P3 and P4");
 		assertThat(Prose.labels(List.of("Kari", "Ola"))).isEqualTo("Kari and Ola");
+		assertThat(Prose.labels(List.of("P10", "P9", "P123456789012345678901"))).isEqualTo("P9, P10 and P123456789012345678901");
 	}
 
 	@Test
