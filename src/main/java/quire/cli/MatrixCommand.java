@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import quire.analysis.AttributeMatrix;
 import quire.analysis.JointDisplayService;
 import quire.coding.Code;
+import quire.coding.CodeSystem;
 import quire.coding.CodebookService;
 import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
@@ -50,6 +51,10 @@ final class MatrixCommand implements Callable<Integer> {
 	@Option(names = "--rows", defaultValue = "codes", description = "codes or reaim (default: ${DEFAULT-VALUE})")
 	String rows;
 
+	@Option(names = "--system", defaultValue = "thematic",
+			description = "with --rows codes: the code system, thematic or miti (default: ${DEFAULT-VALUE})")
+	String system;
+
 	@Option(names = "--columns", required = true, description = "a participant attribute, e.g. Group")
 	String columns;
 
@@ -75,10 +80,16 @@ final class MatrixCommand implements Callable<Integer> {
 			case "reaim", "re-aim" -> retrieval.dimensionRows(target.id());
 			case "codes" -> {
 				var counts = codebook.codingCounts(target.id());
-				yield retrieval.codeRows(target.id(), codebook.codes(target.id()).stream().map(Code::id).filter(counts::containsKey).toList());
+				yield retrieval.codeRows(target.id(), codebook.codes(target.id(), CodeSystem.parse(system)).stream()
+					.map(Code::id)
+					.filter(counts::containsKey)
+					.toList());
 			}
 			default -> throw new IllegalArgumentException("unknown rows '" + rows + "': use codes or reaim");
 		};
+		String rowsScope = rows.toLowerCase(Locale.ROOT).equals("codes")
+				? CodeSystem.parse(system).describe(matrixRows.size()) + " with codings"
+				: "RE-AIM dimensions (codes mapped to them)";
 		AttributeMatrix m = joint.codesByAttribute(target.id(), matrixRows, attribute, null);
 		PrintWriter out = spec.commandLine().getOut();
 		if (json) {
@@ -94,9 +105,10 @@ final class MatrixCommand implements Callable<Integer> {
 				list.add(row);
 			}
 			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
-					Map.of("attribute", m.attribute(), "columns", m.columns(), "rows", list)));
+					Map.of("attribute", m.attribute(), "rowsScope", rowsScope, "columns", m.columns(), "rows", list)));
 			return 0;
 		}
+		out.println("Rows: " + rowsScope);
 		out.printf(Locale.ROOT, "%-48s", "segments (participants)");
 		m.columns().forEach(c -> out.printf(Locale.ROOT, " %16s", c.length() > 16 ? c.substring(0, 15) + "…" : c));
 		out.println();

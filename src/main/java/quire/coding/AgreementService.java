@@ -2,6 +2,7 @@ package quire.coding;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
+import quire.corpus.StudyDesign;
+import quire.corpus.StudyDesignService;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.stats.Agreement;
 import quire.stats.Agreement.Coefficient;
+import quire.stats.Bootstrap;
+import quire.stats.Bootstrap.Interval;
 
 /**
  * Inter-coder agreement between two or more coders on the same documents: percentage agreement,
  * Cohen's κ (two coders) and Krippendorff's α (nominal; any number of coders; missing values
- * allowed) per code and pooled over codes, at the unit of characters, sentences or speaker turns.
+ * allowed) with a seeded bootstrap 95 % interval, per code and pooled over the codes of one code
+ * system, at the unit of speaker turns (default), sentences or characters. By default the documents
+ * are the qualitative strand's and the codes the thematic system's, so MITI behaviour codes on the
+ * counselling sessions do not enter a thematic figure.
  * A unit is "coded" by a coder when one of the coder's codings of that code covers (character) or
  * overlaps (sentence, turn) it. A coder who has not coded a document at all counts as missing there,
  * not as having disagreed.
@@ -38,7 +46,11 @@ public class AgreementService {
 
 	private final CodingService codings;
 
-	AgreementService(CorpusService corpus, CodebookService codebook, CodingService codings) {
+	private final StudyDesignService studyDesign;
+
+	AgreementService(CorpusService corpus, CodebookService codebook, CodingService codings,
+			StudyDesignService studyDesign) {
+		this.studyDesign = studyDesign;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.codings = codings;
@@ -53,19 +65,46 @@ public class AgreementService {
 			.filter(c -> coders.contains(c.coder()))
 			.toList();
 		Set<DocumentId> documents = new LinkedHashSet<>(request.documents());
+		String documentScope;
 		if (documents.isEmpty()) {
-			all.forEach(c -> documents.add(c.documentId()));
+			Set<DocumentId> coded = new LinkedHashSet<>();
+			all.forEach(c -> coded.add(c.documentId()));
+			String codedBy = " coded by " + String.join(" or ", coders);
+			if (request.strand() == null) {
+				documents.addAll(coded);
+				documentScope = "all strands; " + plural(documents.size(), "document") + codedBy;
+			}
+			else {
+				StudyDesign design = studyDesign.design(request.projectId());
+				design.documents(request.strand()).stream().filter(coded::contains).forEach(documents::add);
+				documentScope = design.describe(request.strand()) + "; " + plural(documents.size(), "document") + codedBy;
+			}
+		}
+		else {
+			documentScope = plural(documents.size(), "chosen document");
+		}
+		for (CodeId id : request.codes()) {
+			Code code = byId.get(id);
+			if (code == null) {
+				throw new IllegalArgumentException("no code with id " + id.value() + " in this project");
+			}
+			if (code.system() != request.system()) {
+				throw new IllegalArgumentException("code '" + code.path() + "' is one of the " + code.system().label()
+						+ ", not the " + request.system().label() + ": compare one code system at a time");
+			}
 		}
 		Set<CodeId> codes = new LinkedHashSet<>(request.codes());
 		if (codes.isEmpty()) {
-			allCodes.stream().map(Code::id).filter(id -> all.stream().anyMatch(c -> c.codeId().equals(id))).forEach(codes::add);
-		}
-		for (CodeId id : codes) {
-			if (!byId.containsKey(id)) {
-				throw new IllegalArgumentException("no code with id " + id.value() + " in this project");
-			}
+			Set<CodeId> used = new HashSet<>();
+			all.stream().filter(c -> documents.contains(c.documentId())).forEach(c -> used.add(c.codeId()));
+			allCodes.stream()
+				.filter(c -> c.system() == request.system() && used.contains(c.id()))
+				.map(Code::id)
+				.forEach(codes::add);
 		}
 		List<DocumentUnits> units = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		int unitCount = 0;
 		for (DocumentId d : documents) {
 			Transcript t = corpus.transcript(d).orElseThrow(() -> new IllegalArgumentException("no document with id " + d.value()));
 			if (!t.document().projectId().equals(request.projectId())) {
@@ -76,8 +115,12 @@ public class AgreementService {
 			for (Coding c : inDocument) {
 				present[coders.indexOf(c.coder())] = true;
 			}
-			units.add(new DocumentUnits(t, request.unit() == AgreementUnit.SENTENCE ? sentences(d) : units(t, request.unit()),
-					inDocument, present, coders));
+			DocumentUnits du = new DocumentUnits(t,
+					request.unit() == AgreementUnit.SENTENCE ? sentences(d) : units(t, request.unit()), inDocument, present,
+					coders);
+			units.add(du);
+			names.add(t.document().name());
+			unitCount += du.units.size();
 		}
 
 		List<AgreementReport.CodeAgreement> perCode = new ArrayList<>();
@@ -93,15 +136,24 @@ public class AgreementService {
 				collectDisagreements(du, values, byId.get(code), coders, request.unit(), disagreements);
 			}
 			pooled.addAll(columns);
-			perCode.add(agreement(byId.get(code).path(), columns, coders.size()));
+			perCode.add(agreement(byId.get(code).path(), columns, coders.size(), unitCount, request));
 		}
-		AgreementReport.CodeAgreement overall = agreement("All codes", pooled, coders.size());
-		return new AgreementReport(request.unit(), coders, units.size(), perCode, overall,
+		AgreementReport.CodeAgreement overall = agreement("All codes (" + request.system().describe(codes.size()) + ")",
+				pooled, coders.size(), unitCount, request);
+		return new AgreementReport(request.unit(), coders, units.size(), request.documents().isEmpty() ? request.strand() : null,
+				documentScope, names, unitCount, request.system(), request.system().describe(codes.size()), perCode, overall,
 				disagreements.size() > MAX_DISAGREEMENTS ? disagreements.subList(0, MAX_DISAGREEMENTS) : disagreements);
 	}
 
-	private static AgreementReport.CodeAgreement agreement(String name, List<int[]> columns, int coders) {
+	/**
+	 * The coefficients over {@code columns} (one {@code int[coders]} per unit; for the pooled row one per (unit,
+	 * code), code after code, so column j is unit j mod {@code unitsPerCode}). α's interval resamples units; for
+	 * the pooled row it resamples units with their decisions on every code, since those are not independent.
+	 */
+	private static AgreementReport.CodeAgreement agreement(String name, List<int[]> columns, int coders,
+			int unitsPerCode, AgreementRequest request) {
 		int[][] data = new int[coders][columns.size()];
+		int[] clusters = new int[columns.size()];
 		int coded = 0;
 		for (int u = 0; u < columns.size(); u++) {
 			boolean any = false;
@@ -112,16 +164,30 @@ public class AgreementService {
 			if (any) {
 				coded++;
 			}
+			clusters[u] = u % unitsPerCode;
 		}
 		if (columns.isEmpty()) {
 			Coefficient none = Coefficient.undefined("there are no units to compare");
-			return new AgreementReport.CodeAgreement(name, 0, 0, none, none, none);
+			return new AgreementReport.CodeAgreement(name, 0, 0, none, none, none,
+					new Interval(none, none, none, request.resamples(), request.seed(), Bootstrap.DEFAULT_LEVEL));
 		}
 		Coefficient percent = Agreement.percentAgreement(data);
 		Coefficient kappa = coders == 2 ? Agreement.cohensKappa(data[0], data[1]).kappa()
 				: Coefficient.undefined("Cohen's kappa compares exactly two coders");
 		Coefficient alpha = Agreement.krippendorffAlphaNominal(data).alpha();
-		return new AgreementReport.CodeAgreement(name, columns.size(), coded, percent, kappa, alpha);
+		Interval ci;
+		if (request.unit() == AgreementUnit.CHARACTER) {
+			Coefficient none = Coefficient.undefined("no interval at the character level: characters are not independent units");
+			ci = new Interval(alpha, none, none, request.resamples(), request.seed(), Bootstrap.DEFAULT_LEVEL);
+		}
+		else {
+			ci = Bootstrap.alphaCi(data, clusters, request.resamples(), request.seed(), Bootstrap.DEFAULT_LEVEL);
+		}
+		return new AgreementReport.CodeAgreement(name, columns.size(), coded, percent, kappa, alpha, ci);
+	}
+
+	private static String plural(int n, String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
 	}
 
 	/** values[unit][coder]: 1 coded, 0 not coded, -1 missing (the coder did not code this document). */

@@ -90,6 +90,11 @@ public class CodebookService {
 		return ordered;
 	}
 
+	/** The codes of one code system of a project, in tree order. */
+	public List<Code> codes(ProjectId project, CodeSystem system) {
+		return codes(project).stream().filter(c -> c.system() == system).toList();
+	}
+
 	/** How many codings each code of a project has (codes without codings are left out). */
 	public Map<CodeId, Integer> codingCounts(ProjectId project) {
 		Map<CodeId, Integer> counts = new HashMap<>();
@@ -212,6 +217,13 @@ public class CodebookService {
 		for (int i = 0; i < siblings.size(); i++) {
 			jdbc.sql("update code set position = ? where id = ?").params(i, siblings.get(i).id().value()).update();
 		}
+		if (newParent != null) {
+			// a code tree is in one system: a code moved under another system's code joins that system
+			CodeSystem system = require(newParent).system();
+			for (Long c : subtree(code)) {
+				jdbc.sql("update code set code_system = ? where id = ?").params(system.name(), c).update();
+			}
+		}
 		return require(id);
 	}
 
@@ -232,6 +244,10 @@ public class CodebookService {
 		}
 		if (!from.projectId().equals(into.projectId())) {
 			throw new IllegalArgumentException("'" + from.name() + "' and '" + into.name() + "' are in different projects");
+		}
+		if (from.system() != into.system()) {
+			throw new IllegalArgumentException("cannot merge '" + from.name() + "' (" + from.system().label()
+					+ ") into '" + into.name() + "' (" + into.system().label() + "): the code systems are analysed apart");
 		}
 		List<Code> all = codes(from.projectId());
 		for (CodeId p = target; p != null; p = parentOf(all, p)) {
@@ -282,6 +298,28 @@ public class CodebookService {
 		jdbc.sql("update memo set target_id = ? where target_kind = 'CODE' and target_id = ?").params(target, source).update();
 		jdbc.sql("delete from code where id = ?").param(source).update();
 		return moved;
+	}
+
+	/**
+	 * Puts a code and all its sub-codes into a code system, e.g. a fidelity codebook imported under another
+	 * name into {@link CodeSystem#MITI}. Returns how many codes changed system.
+	 */
+	@Transactional
+	public int setSystem(CodeId id, CodeSystem system) {
+		Code code = require(id);
+		access.require(code.projectId(), ProjectRole.CODER);
+		int changed = 0;
+		for (Long c : subtree(code)) {
+			changed += jdbc.sql("update code set code_system = ? where id = ? and code_system <> ?")
+				.params(system.name(), c, system.name())
+				.update();
+		}
+		if (changed > 0) {
+			audit.record(code.projectId(), "codebook", "code '" + code.name() + "' and its sub-codes put into the "
+					+ system.label().toLowerCase(java.util.Locale.ROOT) + " (" + changed + " changed)");
+			events.publishEvent(new CodebookChanged(code.projectId()));
+		}
+		return changed;
 	}
 
 	/** What {@link #delete(CodeId)} would remove. */
@@ -398,14 +436,15 @@ public class CodebookService {
 					.query(Integer.class)
 					.single()
 				: jdbc.sql("select count(*) from code where parent_id = ?").param(parent.value()).query(Integer.class).single();
+		CodeSystem system = parent == null ? CodeSystem.ofTopLevel(guid, draft.name()) : require(parent).system();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into code (project_id, parent_id, guid, name, definition, inclusion, exclusion, example, colour,
-				                  stance, origin, position)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                  stance, origin, position, code_system)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(project.value(), parent == null ? null : parent.value(), guid, draft.name(), draft.definition(),
 					draft.inclusion(), draft.exclusion(), draft.example(), draft.colour(),
-					draft.stance() == null ? null : draft.stance().name(), draft.origin().name(), position)
+					draft.stance() == null ? null : draft.stance().name(), draft.origin().name(), position, system.name())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		writeDimensions(id, draft.dimensions());
@@ -471,7 +510,7 @@ public class CodebookService {
 			out.add(new Code(new CodeId(r.id), new ProjectId(r.projectId), r.parentId == null ? null : new CodeId(r.parentId),
 					r.guid, r.name, r.definition, r.inclusion, r.exclusion, r.example, r.colour,
 					dimensions.getOrDefault(r.id, Set.of()), r.stance == null ? null : Stance.valueOf(r.stance),
-					Origin.valueOf(r.origin), r.position, depth, path));
+					Origin.valueOf(r.origin), r.position, depth, path, CodeSystem.valueOf(r.system)));
 			walk(r.id, depth + 1, path, children, dimensions, out);
 		}
 	}
@@ -482,12 +521,12 @@ public class CodebookService {
 		return new Row(rs.getLong("id"), rs.getLong("project_id"), parent, rs.getString("guid"),
 				rs.getString("name"), rs.getString("definition"), rs.getString("inclusion"), rs.getString("exclusion"),
 				rs.getString("example"), rs.getString("colour"), rs.getString("stance"), rs.getString("origin"),
-				rs.getInt("position"));
+				rs.getInt("position"), rs.getString("code_system"));
 	}
 
 	private record Row(long id, long projectId, @Nullable Long parentId, String guid, String name, String definition,
 			String inclusion, String exclusion, String example, String colour, @Nullable String stance, String origin,
-			int position) {
+			int position, String system) {
 	}
 
 

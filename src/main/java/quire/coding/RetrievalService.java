@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
+import quire.corpus.Strand;
+import quire.corpus.StudyDesign;
+import quire.corpus.StudyDesignService;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.project.ProjectId;
@@ -45,7 +48,11 @@ public class RetrievalService {
 
 	private final AuditLog audit;
 
-	RetrievalService(CodingService codings, CodebookService codebook, CorpusService corpus, ProjectAccess access, AuditLog audit) {
+	private final StudyDesignService studyDesign;
+
+	RetrievalService(CodingService codings, CodebookService codebook, CorpusService corpus, ProjectAccess access, AuditLog audit,
+			StudyDesignService studyDesign) {
+		this.studyDesign = studyDesign;
 		this.access = access;
 		this.audit = audit;
 		this.codings = codings;
@@ -110,13 +117,26 @@ public class RetrievalService {
 		return rows;
 	}
 
-	/** The framework matrix of the given rows against documents, groups or speakers; all coders when null. */
-	public FrameworkMatrix matrix(ProjectId project, List<MatrixRow> rows, MatrixColumns columns, @Nullable String coder) {
-		List<CodedSegment> segments = segments(project, codebook.codes(project), coder);
+	/**
+	 * The framework matrix of the given rows against documents, groups or speakers, over the documents of
+	 * {@code strand} (all documents when null); all coders when {@code coder} is null. The matrix's
+	 * {@code scope} names the documents it covers.
+	 */
+	public FrameworkMatrix matrix(ProjectId project, List<MatrixRow> rows, MatrixColumns columns, @Nullable String coder,
+			@Nullable Strand strand) {
+		StudyDesign design = studyDesign.design(project);
+		Set<DocumentId> inStrand = strand == null ? null : new HashSet<>(design.documents(strand));
+		List<CodedSegment> segments = segments(project, codebook.codes(project), coder).stream()
+			.filter(s -> inStrand == null || inStrand.contains(s.coding().documentId()))
+			.toList();
 		List<String> columnNames = new ArrayList<>();
 		switch (columns) {
-			case DOCUMENTS -> corpus.documents(project).forEach(d -> columnNames.add(d.name()));
-			case GROUPS -> columnNames.addAll(corpus.groups(project));
+			case DOCUMENTS -> corpus.documents(project).stream()
+				.filter(d -> inStrand == null || inStrand.contains(d.id()))
+				.forEach(d -> columnNames.add(d.name()));
+			case GROUPS -> design.groups().stream()
+				.filter(g -> g.group() != null && (strand == null || g.strand() == strand))
+				.forEach(g -> columnNames.add(g.group()));
 			case SPEAKERS -> segments.stream().map(CodedSegment::speaker).filter(Objects::nonNull).distinct().sorted()
 				.forEach(columnNames::add);
 		}
@@ -135,12 +155,19 @@ public class RetrievalService {
 			}
 			cells.add(line);
 		}
-		return new FrameworkMatrix(columns, rows, columnNames, cells);
+		return new FrameworkMatrix(columns, rows, columnNames, cells, scope(design, strand));
 	}
 
-	/** Overlapping codings of different codes in the same document, for every pair of codes; all coders when null. */
-	public CoOccurrence coOccurrence(ProjectId project, @Nullable String coder) {
-		List<Code> all = codebook.codes(project);
+	/**
+	 * Overlapping codings of different codes in the same document, for every pair of codes of one code
+	 * system, over the documents of {@code strand} (all documents when null); all coders when {@code coder}
+	 * is null.
+	 */
+	public CoOccurrence coOccurrence(ProjectId project, @Nullable String coder, CodeSystem system,
+			@Nullable Strand strand) {
+		List<Code> all = codebook.codes(project, system);
+		StudyDesign design = studyDesign.design(project);
+		Set<DocumentId> inStrand = strand == null ? null : new HashSet<>(design.documents(strand));
 		Map<CodeId, Integer> index = new HashMap<>();
 		for (int i = 0; i < all.size(); i++) {
 			index.put(all.get(i).id(), i);
@@ -148,7 +175,9 @@ public class RetrievalService {
 		int[][] counts = new int[all.size()][all.size()];
 		Map<DocumentId, List<Coding>> byDocument = new LinkedHashMap<>();
 		for (Coding c : codings.codings(project, coder)) {
-			byDocument.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
+			if (index.containsKey(c.codeId()) && (inStrand == null || inStrand.contains(c.documentId()))) {
+				byDocument.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
+			}
 		}
 		for (List<Coding> list : byDocument.values()) {
 			for (int a = 0; a < list.size(); a++) {
@@ -168,7 +197,12 @@ public class RetrievalService {
 				}
 			}
 		}
-		return new CoOccurrence(all, counts);
+		return new CoOccurrence(all, counts, system, system.describe(all.size()) + " · " + scope(design, strand));
+	}
+
+	/** "qualitative strand: 2 focus groups" or "all strands". */
+	private static String scope(StudyDesign design, @Nullable Strand strand) {
+		return strand == null ? "all strands" : design.describe(strand);
 	}
 
 	/** Every coded segment of a project (all coders when null), by document and position. */

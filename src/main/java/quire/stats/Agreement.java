@@ -210,35 +210,59 @@ public final class Agreement {
 		int[] values = new int[data.length];
 		int[] counts = new int[k];
 		for (int u = 0; u < units; u++) {
-			int m = valuesOfUnit(data, u, values);
+			int m = unitCounts(data, u, categories, values, counts);
 			if (m < 2) {
 				continue;
 			}
 			pairableUnits++;
 			pairableValues += m;
-			Arrays.fill(counts, 0);
-			for (int i = 0; i < m; i++) {
-				counts[Arrays.binarySearch(categories, values[i])]++;
-			}
-			// Ordered pairs from different coders: m_c·m_k pairs for c ≠ k, m_c·(m_c − 1) for c = k.
-			for (int c = 0; c < k; c++) {
-				if (counts[c] == 0) {
-					continue;
-				}
-				for (int d = 0; d < k; d++) {
-					long pairs = (long) counts[c] * (c == d ? counts[c] - 1 : counts[d]);
-					coincidences[c][d] += (double) pairs / (m - 1);
-				}
-			}
+			addCoincidences(counts, m, 1, coincidences);
 		}
 		if (pairableValues < 2) {
 			return new AlphaResult(pairableUnits, pairableValues, 0, 0,
 					Coefficient.undefined("fewer than 2 pairable values: no unit has at least 2 coded values"));
 		}
-		double n = pairableValues;
+		return alpha(pairableUnits, pairableValues, coincidences);
+	}
+
+	/**
+	 * The category counts of unit {@code u}: {@code counts[i]} is how many coders gave {@code categories[i]};
+	 * returns m<sub>u</sub>, the number of values. {@code values} is scratch space of one slot per coder.
+	 */
+	static int unitCounts(int[][] data, int u, int[] categories, int[] values, int[] counts) {
+		int m = valuesOfUnit(data, u, values);
+		Arrays.fill(counts, 0);
+		for (int i = 0; i < m; i++) {
+			counts[Arrays.binarySearch(categories, values[i])]++;
+		}
+		return m;
+	}
+
+	/**
+	 * Adds {@code weight} copies of a pairable unit with these category counts and m values to the
+	 * coincidence matrix: each ordered pair of values from different coders adds 1 / (m − 1).
+	 */
+	static void addCoincidences(int[] counts, int m, int weight, double[][] coincidences) {
+		int k = counts.length;
+		// Ordered pairs from different coders: m_c·m_k pairs for c ≠ k, m_c·(m_c − 1) for c = k.
+		for (int c = 0; c < k; c++) {
+			if (counts[c] == 0) {
+				continue;
+			}
+			for (int d = 0; d < k; d++) {
+				long pairs = (long) counts[c] * (c == d ? counts[c] - 1 : counts[d]);
+				coincidences[c][d] += (double) weight * pairs / (m - 1);
+			}
+		}
+	}
+
+	/** Nominal α from a coincidence matrix of {@code pairableValues} (at least 2) pairable values. */
+	static AlphaResult alpha(int pairableUnits, int pairableValues, double[][] coincidences) {
+		int k = coincidences.length;
 		double[] marginals = new double[k];
 		double disagreeingCoincidences = 0;
 		int usedCategories = 0;
+		double n = pairableValues;
 		for (int c = 0; c < k; c++) {
 			for (int d = 0; d < k; d++) {
 				marginals[c] += coincidences[c][d];
@@ -277,7 +301,7 @@ public final class Agreement {
 	}
 
 	/** The distinct non-missing codes, sorted. */
-	private static int[] categories(int[][] data) {
+	static int[] categories(int[][] data) {
 		return Arrays.stream(data).flatMapToInt(Arrays::stream).filter(v -> v != MISSING).sorted().distinct()
 				.toArray();
 	}
@@ -292,7 +316,7 @@ public final class Agreement {
 	}
 
 	/** Checks the matrix; callers outside null-marked code may still pass nulls, so those are checked too. */
-	private static void validate(int[][] data) {
+	static void validate(int[][] data) {
 		if (data == null) {
 			throw new IllegalArgumentException("data must not be null");
 		}

@@ -16,6 +16,9 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -26,7 +29,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
  * {@code @Menu} entries, and the current view's title.
  */
 @PermitAll
-public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
 
 	private final H1 title = new H1();
 
@@ -80,11 +83,63 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 		return title;
 	}
 
+	/**
+	 * The browser side of scrolling: the elements that may scroll the page (the document, the app
+	 * layout and its content part), each page's last position kept in the tab's session storage as
+	 * the reader scrolls, and no saving while the Back button brings a page back (its content is
+	 * swapped first, which would store a clamped position under its address).
+	 */
+	private static final String SCROLL_SCRIPT = """
+			const w = window;
+			if (!w.quireScroll) {
+			  const scrollers = () => {
+			    const layout = document.querySelector('vaadin-app-layout');
+			    const content = layout && layout.shadowRoot ? layout.shadowRoot.querySelector('[part~="content"], [content]') : null;
+			    return [document.scrollingElement, layout, content].filter(e => e);
+			  };
+			  const key = () => 'quire-scroll:' + location.pathname + location.search;
+			  let pending = false;
+			  const save = () => {
+			    if (pending || w.quireScroll.restoring) return;
+			    pending = true;
+			    requestAnimationFrame(() => {
+			      pending = false;
+			      if (!w.quireScroll.restoring) {
+			        sessionStorage.setItem(key(), String(Math.max(...scrollers().map(e => e.scrollTop))));
+			      }
+			    });
+			  };
+			  w.quireScroll = {
+			    restoring: false,
+			    top: () => scrollers().forEach(e => e.scrollTop = 0),
+			    restore: () => {
+			      const y = Number(sessionStorage.getItem(key()) || 0);
+			      scrollers().forEach(e => e.scrollTop = y);
+			      requestAnimationFrame(() => { w.quireScroll.restoring = false; });
+			    }
+			  };
+			  w.addEventListener('popstate', () => { w.quireScroll.restoring = true; });
+			  w.addEventListener('scroll', save, { passive: true });
+			  scrollers().forEach(e => { if (e !== document.scrollingElement) e.addEventListener('scroll', save, { passive: true }); });
+			}
+			""";
+
 	@Override
 	public void afterNavigation(AfterNavigationEvent event) {
 		var content = getContent();
 		PageTitle pageTitle = content == null ? null : content.getClass().getAnnotation(PageTitle.class);
 		title.setText(pageTitle == null ? "" : pageTitle.value());
+	}
+
+	/**
+	 * A new page opens at its top; Back returns to where the reader was on it. Queued before the
+	 * view's own scripts (the layout's beforeEnter runs first), so a view that scrolls to a search hit
+	 * still does.
+	 */
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		boolean back = event.getTrigger() == NavigationTrigger.HISTORY;
+		getElement().executeJs(SCROLL_SCRIPT + (back ? "window.quireScroll.restore();" : "window.quireScroll.top();"));
 	}
 
 }

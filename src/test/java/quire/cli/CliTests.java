@@ -147,20 +147,20 @@ class CliTests {
 
 	@Test
 	void demoAgreementAndCodebookRoundTrip() throws IOException {
-		if (run("project", "list").out().lines().noneMatch(l -> l.contains(quire.corpus.DemoProject.NAME))) {
-			CliRun demo = run("demo");
-			assertThat(demo.exit()).as(demo.err()).isZero();
-		}
-		String project = quire.corpus.DemoProject.NAME;
+		String project = ensureDemo();
 
-		CliRun agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "turn");
+		CliRun agreement = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "sentence");
 		assertThat(agreement.exit()).as(agreement.err()).isZero();
-		assertThat(agreement.out()).contains("Anna, Jonas on 5 documents, unit: speaker turn")
+		assertThat(agreement.out()).contains("Computed over: Anna and Jonas · qualitative strand: 2 focus groups")
+			.contains(" sentences per code · Thematic codes, ")
 			.contains("Management support")
-			.contains("All codes");
+			.contains("All codes (Thematic codes, ")
+			.contains("alpha 95% CI");
 
-		CliRun json = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--json");
-		assertThat(json.out()).contains("\"unit\" : \"character\"").contains("\"krippendorffsAlpha\"");
+		CliRun characters = run("agreement", "--project", project, "--coders", "Anna,Jonas", "--unit", "character");
+		assertThat(characters.out()).contains("character-level agreement, not comparable to unit-based figures");
+		assertThat(agreementJson("--project", project, "--coders", "Anna,Jonas", "--json", "--strand", "all",
+				"--system", "miti").get("codeScope").asString()).startsWith("MITI behaviour codes, ");
 
 		CliRun search = run("search", "--project", project, "--within", "Need for continued practice", "practi*");
 		assertThat(search.exit()).as(search.err()).isZero();
@@ -174,6 +174,60 @@ class CliTests {
 		CliRun imported = run("codebook", "import", "--project", "Codebook copy", qdc.toString());
 		assertThat(imported.exit()).as(imported.err()).isZero();
 		assertThat(imported.out()).contains("37 codes added");
+	}
+
+	/**
+	 * The done-when of issue 18: the demo's agreement defaults to a unit that is not the character, lists only
+	 * thematic codes over the qualitative strand (the focus groups, not the MI sessions), and says so.
+	 */
+	@Test
+	void demoAgreementJsonDefaultsToSpeakerTurnsAndThematicCodesOfTheQualitativeStrand() {
+		String project = ensureDemo();
+
+		JsonNode root = agreementJson("--project", project, "--coders", "Anna,Jonas", "--json");
+
+		assertThat(root.get("unit").asString()).isEqualTo("turn");
+		assertThat(root.has("unitCaveat")).isFalse();
+		assertThat(root.get("codeSystem").asString()).isEqualTo("thematic");
+		assertThat(root.get("strand").asString()).isEqualTo("qualitative");
+		assertThat(root.get("documentScope").asString()).startsWith("qualitative strand: 2 focus groups");
+		List<String> documents = new ArrayList<>();
+		root.get("documentNames").forEach(d -> documents.add(d.asString()));
+		assertThat(documents).isNotEmpty().allSatisfy(d -> assertThat(d).startsWith("focus-group"));
+		List<String> codes = new ArrayList<>();
+		root.get("codes").forEach(c -> codes.add(c.get("code").asString()));
+		assertThat(codes).isNotEmpty()
+			.contains("Implementation › Management support")
+			.noneSatisfy(c -> assertThat(c).startsWith(quire.coding.CodeSystem.MITI_ROOT_NAME));
+		assertThat(root.get("codeScope").asString()).isEqualTo("Thematic codes, " + codes.size() + " codes");
+		assertThat(root.get("overall").get("units").asInt()).isEqualTo(codes.size() * root.get("unitsPerCode").asInt());
+		JsonNode ci = root.get("overall").get("alphaCi95");
+		assertThat(ci.get("lower").asDouble()).isLessThanOrEqualTo(root.get("overall").get("krippendorffsAlpha").asDouble());
+		assertThat(ci.get("upper").asDouble()).isGreaterThanOrEqualTo(root.get("overall").get("krippendorffsAlpha").asDouble());
+		assertThat(root.get("alphaInterval").get("seed").asLong()).isEqualTo(quire.coding.AgreementRequest.DEFAULT_SEED);
+		assertThat(root.get("computedOver").asString()).contains("speaker turns per code");
+		// the same data and seed give the same interval
+		assertThat(agreementJson("--project", project, "--coders", "Anna,Jonas", "--json").get("overall"))
+			.isEqualTo(root.get("overall"));
+	}
+
+	/** The demo project, created by the first test that needs it (the tests share one Quire home). */
+	String ensureDemo() {
+		String project = quire.corpus.DemoProject.NAME;
+		if (!run("project", "list").out().contains(project)) {
+			CliRun demo = run("demo");
+			assertThat(demo.exit()).as(demo.err()).isZero();
+		}
+		return project;
+	}
+
+	JsonNode agreementJson(String... args) {
+		String[] all = new String[args.length + 1];
+		all[0] = "agreement";
+		System.arraycopy(args, 0, all, 1, args.length);
+		CliRun run = run(all);
+		assertThat(run.exit()).as(run.err()).isZero();
+		return JsonMapper.builder().build().readTree(run.out());
 	}
 
 	@Test
@@ -315,6 +369,15 @@ class CliTests {
 		CliRun matrix = run("matrix", "--project", project, "--rows", "reaim", "--columns", "Group");
 		assertThat(matrix.exit()).as(matrix.err()).isZero();
 		assertThat(matrix.out()).contains("Adoption").contains("MI-substitute");
+
+		CliRun codes = run("matrix", "--project", project, "--rows", "codes", "--columns", "Group");
+		assertThat(codes.exit()).as(codes.err()).isZero();
+		assertThat(codes.out()).contains("Rows: Thematic codes, ").contains("Management support")
+			.doesNotContain("Question (Q)");
+		assertThat(run("matrix", "--project", project, "--rows", "codes", "--system", "miti", "--columns", "Group").out())
+			.contains("Rows: MITI behaviour codes, ")
+			.contains("Question (Q)")
+			.doesNotContain("Management support");
 	}
 
 

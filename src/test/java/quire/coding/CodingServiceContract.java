@@ -32,6 +32,9 @@ import quire.coding.AgreementReport.CodeAgreement;
 import quire.coding.AgreementReport.Disagreement;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
+import quire.corpus.GroupKind;
+import quire.corpus.Strand;
+import quire.corpus.StudyDesignService;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
 import quire.corpus.Transcript;
@@ -40,6 +43,7 @@ import quire.project.Project;
 import quire.project.ProjectId;
 import quire.project.ProjectService;
 import quire.stats.Agreement;
+import quire.stats.Bootstrap.Interval;
 
 /**
  * What the coding module promises, run against H2 and PostgreSQL: the codebook tree and its .qdc
@@ -94,6 +98,9 @@ abstract class CodingServiceContract {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	StudyDesignService studyDesign;
 
 	Project project;
 
@@ -782,7 +789,7 @@ abstract class CodingServiceContract {
 
 		int[] w = at("too many cases");
 		codings.code(doc, own.id(), w[0], w[1], A);
-		FrameworkMatrix m = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null);
+		FrameworkMatrix m = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null, null);
 		assertThat(m.columns()).containsExactly("focus-group-3");
 		assertThat(m.count(2, 0)).isEqualTo(1);
 		assertThat(m.rowTotal(0)).isZero();
@@ -809,7 +816,7 @@ abstract class CodingServiceContract {
 		List<MatrixRow> rows = retrieval.codeRows(project.id(), List.of(parent.id(), training.id()));
 		assertThat(rows.get(0).codes()).containsExactlyInAnyOrder(parent.id(), child.id());
 
-		FrameworkMatrix byDocument = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null);
+		FrameworkMatrix byDocument = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null, null);
 		assertThat(byDocument.columns()).containsExactlyInAnyOrder("focus-group-3", "interview");
 		int fg = byDocument.columns().indexOf("focus-group-3");
 		int iv = byDocument.columns().indexOf("interview");
@@ -819,12 +826,12 @@ abstract class CodingServiceContract {
 		assertThat(byDocument.count(1, iv)).isZero();
 		assertThat(byDocument.rowTotal(0)).isEqualTo(4);
 
-		FrameworkMatrix byGroup = retrieval.matrix(project.id(), rows, MatrixColumns.GROUPS, A);
+		FrameworkMatrix byGroup = retrieval.matrix(project.id(), rows, MatrixColumns.GROUPS, A, null);
 		assertThat(byGroup.columns()).containsExactly("Focus groups", "Interviews");
 		assertThat(byGroup.count(0, 0)).isEqualTo(2);
 		assertThat(byGroup.count(0, 1)).isEqualTo(1);
 
-		FrameworkMatrix bySpeaker = retrieval.matrix(project.id(), rows, MatrixColumns.SPEAKERS, null);
+		FrameworkMatrix bySpeaker = retrieval.matrix(project.id(), rows, MatrixColumns.SPEAKERS, null, null);
 		assertThat(bySpeaker.columns()).containsExactly("MI Caseworker 1", "MI Caseworker 2", "Moderator");
 		assertThat(bySpeaker.count(0, 0)).isEqualTo(2); // cases (focus group) + finding time (interview)
 		assertThat(bySpeaker.count(0, 1)).isEqualTo(2); // A and B on the workload span
@@ -849,13 +856,13 @@ abstract class CodingServiceContract {
 		codings.code(doc, x.id(), demanding[0], demanding[1], B); // same code as the sentence: not a co-occurrence
 		codings.code(doc, z.id(), demanding[1], demanding[1] + 2, A); // touches "demanding" but does not overlap it
 
-		CoOccurrence all = retrieval.coOccurrence(project.id(), null);
+		CoOccurrence all = retrieval.coOccurrence(project.id(), null, CodeSystem.THEMATIC, null);
 		assertThat(all.codes()).extracting(Code::name).containsExactly("X", "Y", "Z");
 		assertThat(all.counts()).isDeepEqualTo(new int[][] { //
 				{ 2, 3, 1 }, //
 				{ 3, 2, 0 }, //
 				{ 1, 0, 2 } });
-		CoOccurrence ann = retrieval.coOccurrence(project.id(), A);
+		CoOccurrence ann = retrieval.coOccurrence(project.id(), A, CodeSystem.THEMATIC, null);
 		assertThat(ann.counts()).isDeepEqualTo(new int[][] { //
 				{ 1, 1, 1 }, //
 				{ 1, 1, 0 }, //
@@ -1210,6 +1217,214 @@ abstract class CodingServiceContract {
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------
+
+	// ---- code systems and strands -----------------------------------------------------------------
+
+	/** An MI session in the fidelity strand beside the focus group (qualitative), and the MITI codebook. */
+	record MixedMethods(DocumentId session, Code theme, Code other, Code question) {
+	}
+
+	MixedMethods mixedMethods() {
+		DocumentId session = importText(project.id(), "mi-session-1.txt", FOUR_TURNS, "MI sessions");
+		studyDesign.setDesign(project.id(), "MI sessions", GroupKind.COUNSELLING_SESSION, Strand.FIDELITY);
+		studyDesign.setDesign(project.id(), "Focus groups", GroupKind.FOCUS_GROUP, Strand.QUALITATIVE);
+		importMiti();
+		Code question = codebook.findCode(project.id(), "Question (Q)").orElseThrow();
+		return new MixedMethods(session, code("X"), code("Y"), question);
+	}
+
+	void importMiti() {
+		try (var in = getClass().getClassLoader().getResourceAsStream("quire/codebooks/miti-4.2.1.qdc")) {
+			codebook.importQdc(project.id(), "miti-4.2.1.qdc", in);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Both coders code {@code code} on the given turns (0-based) of the focus group: A on a, B on b. */
+	void codeFocusGroupTurns(Code code, int[] a, int[] b) {
+		for (int t : a) {
+			codeTurn(doc, transcript.turns().get(t), code, A);
+		}
+		for (int t : b) {
+			codeTurn(doc, transcript.turns().get(t), code, B);
+		}
+	}
+
+	@Test
+	void theShippedMitiCodebookIsTheMitiSystemAndEveryOtherCodeThematic() {
+		codebook.startFromReAim(project.id());
+		importMiti();
+		Code own = code("Own theme");
+		Code question = codebook.findCode(project.id(), "Question (Q)").orElseThrow();
+		Code subBehaviour = codebook.create(project.id(), question.id(), CodeDraft.named("Open question", "#1F77B4"));
+
+		List<Code> miti = codebook.codes(project.id(), CodeSystem.MITI);
+		assertThat(miti).hasSize(12).extracting(Code::name).contains(CodeSystem.MITI_ROOT_NAME, "Question (Q)",
+				"Confront (Confront)", "Open question");
+		assertThat(subBehaviour.system()).isEqualTo(CodeSystem.MITI);
+		assertThat(own.system()).isEqualTo(CodeSystem.THEMATIC);
+		assertThat(codebook.codes(project.id(), CodeSystem.THEMATIC)).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.system()).isEqualTo(CodeSystem.THEMATIC))
+			.extracting(Code::name)
+			.contains("Reach", "Own theme")
+			.doesNotContain("Question (Q)");
+		// importing the MITI codebook again changes no code's system
+		importMiti();
+		assertThat(codebook.codes(project.id(), CodeSystem.MITI)).hasSize(12);
+	}
+
+	@Test
+	void aCodeTreeStaysInOneSystemWhenMovedMergedOrReassigned() {
+		importMiti();
+		Code root = codebook.findCode(project.id(), CodeSystem.MITI_ROOT_NAME).orElseThrow();
+		Code question = codebook.findCode(project.id(), "Question (Q)").orElseThrow();
+		Code theme = code("Theme");
+		Code child = codebook.create(project.id(), theme.id(), CodeDraft.named("Child", "#1F77B4"));
+
+		assertThatThrownBy(() -> codebook.merge(theme.id(), question.id())).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("the code systems are analysed apart");
+		assertThat(codebook.code(theme.id())).isPresent();
+
+		codebook.move(theme.id(), root.id(), null);
+		assertThat(codebook.code(child.id()).orElseThrow().system()).isEqualTo(CodeSystem.MITI);
+
+		assertThat(codebook.setSystem(theme.id(), CodeSystem.THEMATIC)).isEqualTo(2);
+		assertThat(codebook.code(theme.id()).orElseThrow().system()).isEqualTo(CodeSystem.THEMATIC);
+		assertThat(codebook.code(child.id()).orElseThrow().system()).isEqualTo(CodeSystem.THEMATIC);
+		assertThat(codebook.setSystem(theme.id(), CodeSystem.THEMATIC)).isZero();
+	}
+
+	@Test
+	void agreementByDefaultComparesSpeakerTurnsOfTheQualitativeStrandOnThematicCodes() {
+		MixedMethods mm = mixedMethods();
+		List<Turn> session = turns(mm.session());
+		codeFocusGroupTurns(mm.theme(), new int[] { 2, 3 }, new int[] { 2 });
+		codeFocusGroupTurns(mm.question(), new int[] { 1, 4 }, new int[] { 1, 4 });
+		codeTurn(mm.session(), session.get(0), mm.question(), A);
+		codeTurn(mm.session(), session.get(0), mm.question(), B);
+		codeTurn(mm.session(), session.get(1), mm.theme(), A);
+
+		AgreementReport report = agreement.compare(new AgreementRequest(project.id(), List.of(A, B), List.of(), List.of(),
+				AgreementRequest.DEFAULT_UNIT));
+
+		assertThat(report.unit()).isEqualTo(AgreementUnit.TURN);
+		assertThat(report.strand()).isEqualTo(Strand.QUALITATIVE);
+		assertThat(report.documentNames()).containsExactly("focus-group-3");
+		assertThat(report.documentScope()).isEqualTo("qualitative strand: 1 focus group; 1 document coded by Ann or Ben");
+		assertThat(report.system()).isEqualTo(CodeSystem.THEMATIC);
+		assertThat(report.codeScope()).isEqualTo("Thematic codes, 1 code");
+		assertThat(report.codes()).extracting(CodeAgreement::code).containsExactly("X");
+		int turnsInFocusGroup = transcript.turns().size();
+		assertThat(report.units()).isEqualTo(turnsInFocusGroup);
+		assertThat(report.overall().units()).isEqualTo(turnsInFocusGroup);
+		assertThat(report.overall().codedUnits()).isEqualTo(2);
+		assertThat(report.overall().code()).isEqualTo("All codes (Thematic codes, 1 code)");
+		assertThat(report.computedOver()).isEqualTo("Ann and Ben · qualitative strand: 1 focus group; 1 document coded by "
+				+ "Ann or Ben · " + turnsInFocusGroup + " speaker turns per code · Thematic codes, 1 code");
+
+		AgreementReport allStrands = agreement.compare(new AgreementRequest(project.id(), List.of(A, B), List.of(), null,
+				List.of(), CodeSystem.THEMATIC, AgreementUnit.TURN, 1_000, 1));
+		assertThat(allStrands.documentNames()).containsExactlyInAnyOrder("focus-group-3", "mi-session-1");
+		assertThat(allStrands.documentScope()).startsWith("all strands; 2 documents");
+		assertThat(allStrands.codes()).extracting(CodeAgreement::code).containsExactly("X");
+		assertThat(allStrands.codes().get(0).units()).isEqualTo(turnsInFocusGroup + 4);
+
+		AgreementReport fidelity = agreement.compare(new AgreementRequest(project.id(), List.of(A, B), List.of(),
+				Strand.FIDELITY, List.of(), CodeSystem.MITI, AgreementUnit.TURN, 1_000, 1));
+		assertThat(fidelity.documentNames()).containsExactly("mi-session-1");
+		assertThat(fidelity.codes()).extracting(CodeAgreement::code)
+			.containsExactly(CodeSystem.MITI_ROOT_NAME + " › Question (Q)");
+		assertThat(fidelity.codeScope()).isEqualTo("MITI behaviour codes, 1 code");
+
+		assertThatThrownBy(() -> agreement.compare(new AgreementRequest(project.id(), List.of(A, B), List.of(),
+				List.of(mm.question().id()), AgreementUnit.TURN))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("is one of the MITI behaviour codes, not the Thematic codes");
+	}
+
+	@Test
+	void allCodesPoolsTheChosenCodeSystemOnly() {
+		MixedMethods mm = mixedMethods();
+		codeFocusGroupTurns(mm.theme(), new int[] { 2, 3 }, new int[] { 2 });
+		codeFocusGroupTurns(mm.other(), new int[] { 5 }, new int[] { 5, 4 });
+		codeFocusGroupTurns(mm.question(), new int[] { 1 }, new int[] { 1 });
+
+		AgreementReport report = agreement.compare(
+				new AgreementRequest(project.id(), List.of(A, B), List.of(), List.of(), AgreementUnit.TURN));
+
+		int units = transcript.turns().size();
+		assertThat(report.codes()).extracting(CodeAgreement::code).containsExactly("X", "Y");
+		assertThat(report.overall().units()).isEqualTo(2 * units);
+		assertThat(report.overall().codedUnits()).isEqualTo(4);
+		// the pooled α is α over the two thematic codes' decisions, without the MITI code's
+		int[][] pooled = new int[2][2 * units];
+		for (int u = 0; u < units; u++) {
+			pooled[0][u] = u == 2 || u == 3 ? 1 : 0;
+			pooled[1][u] = u == 2 ? 1 : 0;
+			pooled[0][units + u] = u == 5 ? 1 : 0;
+			pooled[1][units + u] = u == 5 || u == 4 ? 1 : 0;
+		}
+		assertThat(report.overall().alpha().value())
+			.isCloseTo(Agreement.krippendorffAlphaNominal(pooled).alpha().value(), within(1e-12));
+	}
+
+	@Test
+	void alphaHasASeededBootstrapIntervalButNotAtTheCharacterLevel() {
+		Code x = code("X");
+		Code y = code("Y");
+		codeFocusGroupTurns(x, new int[] { 1, 2, 3 }, new int[] { 1, 2, 4 });
+		codeFocusGroupTurns(y, new int[] { 2, 4, 5 }, new int[] { 2, 4, 5, 3 });
+		AgreementRequest request = new AgreementRequest(project.id(), List.of(A, B), List.of(), Strand.QUALITATIVE,
+				List.of(), CodeSystem.THEMATIC, AgreementUnit.TURN, 1_000, 42);
+
+		AgreementReport first = agreement.compare(request);
+		AgreementReport again = agreement.compare(request);
+
+		Interval ci = first.overall().alphaCi();
+		assertThat(ci).isEqualTo(again.overall().alphaCi());
+		assertThat(ci.resamples()).isEqualTo(1_000);
+		assertThat(ci.seed()).isEqualTo(42);
+		assertThat(ci.lower().defined()).isTrue();
+		assertThat(ci.lower().value()).isLessThanOrEqualTo(first.overall().alpha().value());
+		assertThat(ci.upper().value()).isGreaterThanOrEqualTo(first.overall().alpha().value());
+
+		AgreementReport characters = agreement.compare(new AgreementRequest(project.id(), List.of(A, B), List.of(),
+				List.of(), AgreementUnit.CHARACTER));
+		assertThat(characters.overall().alphaCiText()).contains("characters are not independent units");
+		assertThat(characters.computedOver())
+			.endsWith("character-level agreement, not comparable to unit-based figures");
+	}
+
+	@Test
+	void matrixAndCoOccurrenceFollowTheStrandAndTheCodeSystem() {
+		MixedMethods mm = mixedMethods();
+		List<Turn> session = turns(mm.session());
+		codeFocusGroupTurns(mm.theme(), new int[] { 2 }, new int[] {});
+		codeFocusGroupTurns(mm.question(), new int[] { 2 }, new int[] {});
+		codeTurn(mm.session(), session.get(1), mm.theme(), A);
+		codeTurn(mm.session(), session.get(1), mm.other(), A);
+
+		CoOccurrence themes = retrieval.coOccurrence(project.id(), null, CodeSystem.THEMATIC, Strand.QUALITATIVE);
+		assertThat(themes.codes()).allSatisfy(c -> assertThat(c.system()).isEqualTo(CodeSystem.THEMATIC));
+		assertThat(themes.codes()).extracting(Code::name).containsExactly("X", "Y");
+		// X and Y overlap only in the MI session, which is not in the qualitative strand; X overlaps Q only as MITI
+		assertThat(themes.counts()).isDeepEqualTo(new int[][] { { 1, 0 }, { 0, 0 } });
+		assertThat(themes.scope()).isEqualTo("Thematic codes, 2 codes · qualitative strand: 1 focus group");
+		CoOccurrence everywhere = retrieval.coOccurrence(project.id(), null, CodeSystem.THEMATIC, null);
+		assertThat(everywhere.counts()).isDeepEqualTo(new int[][] { { 2, 1 }, { 1, 1 } });
+
+		List<MatrixRow> rows = retrieval.codeRows(project.id(), List.of(mm.theme().id()));
+		FrameworkMatrix qualitative = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null, Strand.QUALITATIVE);
+		assertThat(qualitative.columns()).containsExactly("focus-group-3");
+		assertThat(qualitative.rowTotal(0)).isEqualTo(1);
+		assertThat(qualitative.scope()).isEqualTo("qualitative strand: 1 focus group");
+		FrameworkMatrix groups = retrieval.matrix(project.id(), rows, MatrixColumns.GROUPS, null, Strand.QUALITATIVE);
+		assertThat(groups.columns()).containsExactly("Focus groups");
+		FrameworkMatrix all = retrieval.matrix(project.id(), rows, MatrixColumns.DOCUMENTS, null, null);
+		assertThat(all.columns()).containsExactlyInAnyOrder("focus-group-3", "mi-session-1");
+		assertThat(all.rowTotal(0)).isEqualTo(2);
+	}
 
 	DocumentId importText(ProjectId project, String fileName, String text, @Nullable String group) {
 		return corpus

@@ -247,6 +247,41 @@ class BrowserJourneyTests {
 		screenshot("search-all");
 	}
 
+	/** The furthest any of the page's scrolling elements is scrolled down. */
+	private static final String SCROLLED = """
+			const l = document.querySelector('vaadin-app-layout');
+			const c = l && l.shadowRoot ? l.shadowRoot.querySelector('[part~="content"], [content]') : null;
+			return Math.max(...[document.scrollingElement, l, c].filter(e => e).map(e => e.scrollTop));
+			""";
+
+	@Test
+	void aPageOpensAtItsTopAndBackReturnsToWhereTheReaderWas() {
+		driver.get(url("questionnaires"));
+		signIn();
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		wait.until(d -> ((Number) js.executeScript("return document.body.scrollHeight")).intValue() > 0
+				&& !driver.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+		// Scroll the questionnaire page down as a reader would, by whatever element scrolls it.
+		wait.until(d -> {
+			js.executeScript("""
+					const l = document.querySelector('vaadin-app-layout');
+					const c = l && l.shadowRoot ? l.shadowRoot.querySelector('[part~="content"], [content]') : null;
+					[document.scrollingElement, l, c].filter(e => e).forEach(e => e.scrollTop = 1200);
+					""");
+			return ((Number) js.executeScript(SCROLLED)).intValue() > 600;
+		});
+		int before = ((Number) js.executeScript(SCROLLED)).intValue();
+
+		driver.findElement(By.cssSelector("vaadin-side-nav-item[path='joint-displays']")).click();
+		wait.until(d -> d.getCurrentUrl().endsWith("/joint-displays"));
+		wait.until(d -> text("reaim-display").contains("Adoption"));
+		wait.until(d -> ((Number) js.executeScript(SCROLLED)).intValue() == 0);
+
+		driver.navigate().back();
+		wait.until(d -> d.getCurrentUrl().endsWith("/questionnaires"));
+		wait.until(d -> Math.abs(((Number) js.executeScript(SCROLLED)).intValue() - before) < 50);
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + "/" + path;
 	}

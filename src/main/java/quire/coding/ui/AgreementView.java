@@ -33,10 +33,12 @@ import quire.coding.AgreementRequest;
 import quire.coding.AgreementService;
 import quire.coding.AgreementUnit;
 import quire.coding.Code;
+import quire.coding.CodeSystem;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
+import quire.corpus.Strand;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
@@ -44,9 +46,11 @@ import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
 /**
- * Inter-coder agreement: choose coders, documents, codes and the unit; read percentage agreement,
- * Cohen's κ and Krippendorff's α per code and overall, then walk the disagreements, each opening the
- * transcript where the coders differ.
+ * Inter-coder agreement: choose coders, the strand or documents, the code system or codes and the unit
+ * (speaker turns, qualitative strand and thematic codes by default); read what the figures are computed
+ * over, then percentage agreement, Cohen's κ, Krippendorff's α and α's bootstrap interval per code and
+ * pooled over the code system, then walk the disagreements, each opening the transcript where the coders
+ * differ.
  */
 @PermitAll
 @Route(value = "agreement", layout = MainLayout.class)
@@ -71,6 +75,13 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 	private final MultiSelectComboBox<Code> codes = new MultiSelectComboBox<>("Codes");
 
 	private final Select<AgreementUnit> unit = new Select<>();
+
+	private final Select<CodeSystem> system = new Select<>();
+
+	/** The strand whose documents are compared when no document is chosen; {@link #ALL_STRANDS} for all. */
+	private final Select<String> strand = new Select<>();
+
+	static final String ALL_STRANDS = "All strands";
 
 	private final Grid<CodeAgreement> table = new Grid<>();
 
@@ -101,10 +112,12 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		add(new H2("Inter-coder agreement · " + p.name()),
-				new Paragraph("Compares coders on the same documents. Leave documents empty for every document a chosen "
-						+ "coder coded, and codes empty for every code they used. A coder who has not coded a document "
-						+ "counts as missing there. Cohen's κ needs exactly two coders; Krippendorff's α (nominal) takes "
-						+ "any number."),
+				new Paragraph("Compares coders on the same documents. Leave documents empty for every document of the "
+						+ "chosen strand that a chosen coder coded, and codes empty for every code of the chosen code "
+						+ "system they used there; \"All codes\" pools that system only. A coder who has not coded a "
+						+ "document counts as missing there. Cohen's κ needs exactly two coders; Krippendorff's α "
+						+ "(nominal) takes any number, and its 95 % interval is a seeded percentile bootstrap over "
+						+ "units, so the same data always give the same interval."),
 				createControls(p), summary, table, new H3("Disagreements"), disagreements);
 		createTable();
 		List<String> all = codings.coders(p.id());
@@ -122,17 +135,33 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 		coders.setId("agreement-coders");
 		documents.setItems(corpus.documents(p.id()));
 		documents.setItemLabelGenerator(DocumentSummary::name);
-		codes.setItems(codebook.codes(p.id()));
+		documents.setId("agreement-documents");
 		codes.setItemLabelGenerator(Code::path);
+		codes.setId("agreement-codes");
+		system.setLabel("Code system");
+		system.setItems(CodeSystem.values());
+		system.setItemLabelGenerator(CodeSystem::label);
+		system.setValue(CodeSystem.THEMATIC);
+		system.setId("agreement-system");
+		codes.setItems(codebook.codes(p.id(), CodeSystem.THEMATIC));
+		system.addValueChangeListener(e -> {
+			codes.clear();
+			codes.setItems(codebook.codes(p.id(), e.getValue()));
+		});
+		strand.setLabel("Strand (when no document is chosen)");
+		strand.setItems(strandLabel(Strand.QUALITATIVE), strandLabel(Strand.FIDELITY), ALL_STRANDS);
+		strand.setValue(strandLabel(AgreementRequest.DEFAULT_STRAND));
+		strand.setId("agreement-strand");
 		unit.setLabel("Unit");
 		unit.setItems(AgreementUnit.values());
-		unit.setItemLabelGenerator(AgreementUnit::label);
-		unit.setValue(AgreementUnit.CHARACTER);
+		unit.setItemLabelGenerator(u -> u == AgreementUnit.CHARACTER ? "character (not comparable to unit-based figures)"
+				: u.label());
+		unit.setValue(AgreementRequest.DEFAULT_UNIT);
 		unit.setId("agreement-unit");
 		Button run = new Button("Compare", e -> compare());
 		run.setId("compare");
 		run.addThemeVariants(ButtonVariant.PRIMARY);
-		HorizontalLayout bar = new HorizontalLayout(coders, documents, codes, unit, run);
+		HorizontalLayout bar = new HorizontalLayout(coders, strand, documents, system, codes, unit, run);
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		bar.getStyle().set("flex-wrap", "wrap");
 		return bar;
@@ -146,6 +175,7 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 		table.addColumn(a -> show(a.percent(), true)).setHeader("Agreement").setWidth("8em").setFlexGrow(0);
 		table.addColumn(a -> show(a.kappa(), false)).setHeader("Cohen's κ").setWidth("9em").setFlexGrow(0);
 		table.addColumn(a -> show(a.alpha(), false)).setHeader("Krippendorff's α").setWidth("10em").setFlexGrow(0);
+		table.addColumn(CodeAgreement::alphaCiText).setHeader("α 95 % CI (bootstrap)").setWidth("12em").setFlexGrow(1);
 		table.setAllRowsVisible(true);
 	}
 
@@ -158,15 +188,29 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 		disagreements.removeAll();
 		try {
 			AgreementReport report = agreement.compare(new AgreementRequest(p.id(), List.copyOf(coders.getValue()),
-					documents.getValue().stream().map(DocumentSummary::id).toList(),
-					codes.getValue().stream().map(Code::id).toList(), unit.getValue()));
-			Span line = new Span(String.join(", ", report.coders()) + " on " + report.documents() + " document"
-					+ (report.documents() == 1 ? "" : "s") + ", unit: " + report.unit().label() + ". Overall: agreement "
+					documents.getValue().stream().map(DocumentSummary::id).toList(), chosenStrand(),
+					codes.getValue().stream().map(Code::id).toList(), system.getValue(), unit.getValue(),
+					AgreementRequest.DEFAULT_RESAMPLES, AgreementRequest.DEFAULT_SEED));
+			Paragraph scope = new Paragraph("Computed over: " + report.computedOver() + ".");
+			scope.setId("agreement-scope");
+			Paragraph names = new Paragraph("Documents: "
+					+ (report.documentNames().isEmpty() ? "none" : String.join(", ", report.documentNames())) + ".");
+			names.addClassName("quire-meta");
+			names.setId("agreement-documents-used");
+			Span line = new Span("Overall (" + report.codeScope() + "): agreement "
 					+ show(report.overall().percent(), true) + ", κ " + show(report.overall().kappa(), false) + ", α "
-					+ show(report.overall().alpha(), false) + ".");
+					+ show(report.overall().alpha(), false) + ", 95 % CI " + report.overall().alphaCiText() + " ("
+					+ report.overall().alphaCi().resamples() + " bootstrap resamples, seed " + report.overall().alphaCi().seed()
+					+ ").");
 			line.addClassName("quire-summary");
 			line.setId("agreement-summary");
-			summary.add(line);
+			summary.add(scope, names, line);
+			if (!report.unit().caveat().isEmpty()) {
+				Paragraph caveat = new Paragraph("Unit: " + report.unit().caveat() + ".");
+				caveat.setId("agreement-caveat");
+				caveat.getStyle().set("font-weight", "600");
+				summary.add(caveat);
+			}
 			var rows = new java.util.ArrayList<>(report.codes());
 			rows.add(report.overall());
 			table.setItems(rows);
@@ -197,6 +241,25 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 			item.add(new Div(where, who), new Div(text));
 			disagreements.add(item);
 		}
+	}
+
+	private @Nullable Strand chosenStrand() {
+		return strandOf(strand.getValue());
+	}
+
+	/** The strand a choice of {@link #strandLabel} names; null for {@link #ALL_STRANDS}. */
+	static @Nullable Strand strandOf(@Nullable String label) {
+		for (Strand s : Strand.values()) {
+			if (strandLabel(s).equals(label)) {
+				return s;
+			}
+		}
+		return null;
+	}
+
+	static String strandLabel(Strand s) {
+		String label = s.label();
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1);
 	}
 
 	static String show(Coefficient c, boolean percent) {

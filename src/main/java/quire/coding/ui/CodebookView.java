@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 import quire.coding.Code;
 import quire.coding.CodeDraft;
 import quire.coding.CodeId;
+import quire.coding.CodeSystem;
 import quire.coding.CodebookImport;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
@@ -281,7 +282,37 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		auto.setId("auto-code-speakers");
 		HorizontalLayout actions = new HorizontalLayout(edit, merge, memo, auto, delete);
 		actions.getStyle().set("flex-wrap", "wrap");
-		detail.add(actions, segments);
+		detail.add(actions, segments, createSystem(c));
+	}
+
+	/**
+	 * The code's system, and for a top-level code a button that moves its tree to the other system (a
+	 * sub-code follows its parent).
+	 */
+	private Paragraph createSystem(Code c) {
+		Paragraph line = new Paragraph();
+		line.setId("code-system");
+		Span l = new Span("Code system: ");
+		l.getStyle().set("font-weight", "600");
+		line.add(l, new Span(c.system().label()
+				+ (c.parentId() == null ? "" : " (a sub-code follows its parent)") + " "));
+		if (c.parentId() == null) {
+			CodeSystem other = c.system() == CodeSystem.THEMATIC ? CodeSystem.MITI : CodeSystem.THEMATIC;
+			Button move = new Button("Move this tree to the " + other.label(), e -> {
+				try {
+					int changed = codebook.setSystem(c.id(), other);
+					refresh(c.id());
+					Notifications.success(changed + " codes moved to the " + other.label() + ".");
+				}
+				catch (IllegalArgumentException | IllegalStateException ex) {
+					Notifications.error(ex.getMessage());
+				}
+			});
+			move.setId("move-code-system");
+			move.addThemeVariants(ButtonVariant.TERTIARY);
+			line.add(move);
+		}
+		return line;
 	}
 
 	private void field(String label, String value) {
@@ -320,7 +351,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		dialog.setHeaderTitle("Merge '" + source.name() + "' into another code");
 		ComboBox<Code> target = new ComboBox<>("Into");
 		target.setId("merge-target");
-		target.setItems(codebook.codes(p.id()).stream().filter(c -> !c.id().equals(source.id())).toList());
+		target.setItems(codebook.codes(p.id(), source.system()).stream().filter(c -> !c.id().equals(source.id())).toList());
 		target.setItemLabelGenerator(Code::path);
 		target.setWidthFull();
 		dialog.add(new Paragraph("Its codings and sub-codes move to the chosen code; then '" + source.name()

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import quire.coding.CoOccurrence;
 import quire.coding.Code;
+import quire.coding.CodeSystem;
 import quire.coding.CodebookService;
 import quire.coding.CodedSegment;
 import quire.coding.CodingService;
@@ -36,6 +37,7 @@ import quire.coding.FrameworkMatrix;
 import quire.coding.MatrixColumns;
 import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
+import quire.corpus.Strand;
 import quire.project.Project;
 import quire.project.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -73,6 +75,14 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Select<MatrixColumns> columns = new Select<>();
 
+	private final Select<CodeSystem> system = new Select<>();
+
+	private final Select<String> strand = new Select<>();
+
+	private final Paragraph matrixScope = new Paragraph();
+
+	private final Paragraph cooccurrenceScope = new Paragraph();
+
 	private final Select<String> shown = new Select<>();
 
 	private final Div matrix = new Div();
@@ -107,10 +117,12 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 				new Paragraph("Counts of coded segments. Rows are RE-AIM dimensions (a code counts under a dimension "
 						+ "when it or a parent code maps to it) or codes (a theme counts its sub-codes). Click a cell to "
 						+ "read its segments."),
-				createControls(p), matrix, cellSegments, new H3("Code co-occurrence"),
+				createControls(p), matrixScope, matrix, cellSegments, new H3("Code co-occurrence"),
 				new Paragraph("How often codings of two codes overlap in the same document; the diagonal is each code's "
 						+ "number of codings."),
-				cooccurrence);
+				cooccurrenceScope, cooccurrence);
+		matrixScope.setId("matrix-scope");
+		cooccurrenceScope.setId("cooccurrence-scope");
 		matrix.setId("matrix");
 		cellSegments.setId("cell-segments");
 		cooccurrence.setId("cooccurrence");
@@ -126,7 +138,23 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 			chosen.setVisible(CHOSEN.equals(e.getValue()));
 			render();
 		});
-		chosen.setItems(codebook.codes(p.id()));
+		system.setLabel("Code system");
+		system.setItems(CodeSystem.values());
+		system.setItemLabelGenerator(CodeSystem::label);
+		system.setValue(CodeSystem.THEMATIC);
+		system.setId("matrix-system");
+		system.addValueChangeListener(e -> {
+			chosen.clear();
+			chosen.setItems(codebook.codes(p.id(), e.getValue()));
+			render();
+		});
+		strand.setLabel("Documents");
+		strand.setItems(AgreementView.strandLabel(Strand.QUALITATIVE), AgreementView.strandLabel(Strand.FIDELITY),
+				AgreementView.ALL_STRANDS);
+		strand.setValue(AgreementView.strandLabel(Strand.QUALITATIVE));
+		strand.setId("matrix-strand");
+		strand.addValueChangeListener(e -> render());
+		chosen.setItems(codebook.codes(p.id(), CodeSystem.THEMATIC));
 		chosen.setItemLabelGenerator(Code::path);
 		chosen.setVisible(false);
 		chosen.setWidth("28em");
@@ -139,7 +167,8 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 		columns.addValueChangeListener(e -> render());
 		shown.setLabel("Coder");
 		coder.bind(shown, codings.coders(p.id()), this::render);
-		HorizontalLayout bar = new HorizontalLayout(rowKind, chosen, columns, shown);
+		HorizontalLayout bar = new HorizontalLayout(strand, system, rowKind, chosen, columns, shown);
+		bar.getStyle().set("flex-wrap", "wrap");
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		return bar;
 	}
@@ -153,14 +182,17 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 			case CHOSEN -> retrieval.codeRows(p.id(), chosen.getValue().stream().map(Code::id).toList());
 			case ALL_CODES -> {
 				var counts = codebook.codingCounts(p.id());
-				yield retrieval.codeRows(p.id(), codebook.codes(p.id()).stream()
+				yield retrieval.codeRows(p.id(), codebook.codes(p.id(), system.getValue()).stream()
 					.map(Code::id)
 					.filter(counts::containsKey)
 					.toList());
 			}
 			default -> retrieval.dimensionRows(p.id());
 		};
-		FrameworkMatrix m = retrieval.matrix(p.id(), rows, columns.getValue(), coder.filter());
+		Strand s = AgreementView.strandOf(strand.getValue());
+		FrameworkMatrix m = retrieval.matrix(p.id(), rows, columns.getValue(), coder.filter(), s);
+		matrixScope.setText("Computed over: " + m.scope() + " · rows: " + (DIMENSIONS.equals(rowKind.getValue())
+				? "RE-AIM dimensions (codes mapped to them)" : system.getValue().describe(rows.size())) + ".");
 		matrix.removeAll();
 		cellSegments.removeAll();
 		if (rows.isEmpty()) {
@@ -234,7 +266,9 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
 	private void renderCoOccurrence(Project p) {
 		cooccurrence.removeAll();
-		CoOccurrence co = retrieval.coOccurrence(p.id(), coder.filter());
+		CoOccurrence co = retrieval.coOccurrence(p.id(), coder.filter(), system.getValue(),
+				AgreementView.strandOf(strand.getValue()));
+		cooccurrenceScope.setText("Computed over: " + co.scope() + ".");
 		List<Integer> used = new ArrayList<>();
 		for (int i = 0; i < co.codes().size(); i++) {
 			if (co.counts()[i][i] > 0) {

@@ -20,6 +20,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -236,8 +238,8 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
 		navigate(AgreementView.class);
 
-		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("Anna, Jonas")
-			.contains("κ 1.000");
+		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("Anna and Jonas");
+		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
 		@SuppressWarnings("unchecked")
 		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
 		assertThat(test(table).size()).isEqualTo(2);
@@ -245,7 +247,95 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 
 
 	@Autowired
+	quire.corpus.StudyDesignService studyDesign;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/**
+	 * Issue 18: the agreement page opens on speaker turns, the qualitative strand and the thematic codes, says
+	 * so, and lists no MITI behaviour code; the character unit and the MITI system are there on request.
+	 */
+	@Test
+	void agreementPageDefaultsToTurnsTheQualitativeStrandAndThematicCodes() throws java.io.IOException {
+		Project p = projects.create("Coding views, agreement defaults " + java.util.UUID.randomUUID(), "");
+		DocumentSummary fg = corpus.importDocument(p.id(), new ImportRequest("fg.txt",
+				TEXT.getBytes(StandardCharsets.UTF_8), "Focus groups", Language.ENGLISH)).document();
+		DocumentSummary session = corpus.importDocument(p.id(), new ImportRequest("mi-session.txt",
+				"Caseworker: What would help you back?\nClient: Shorter days first.\n".getBytes(StandardCharsets.UTF_8),
+				"MI sessions", Language.ENGLISH)).document();
+		studyDesign.setDesign(p.id(), "MI sessions", quire.corpus.GroupKind.COUNSELLING_SESSION,
+				quire.corpus.Strand.FIDELITY);
+		codebook.startFromReAim(p.id());
+		try (var in = getClass().getClassLoader().getResourceAsStream("quire/codebooks/miti-4.2.1.qdc")) {
+			codebook.importQdc(p.id(), "miti-4.2.1.qdc", in);
+		}
+		Code theme = codebook.findCode(p.id(), "Management support").orElseThrow();
+		Code question = codebook.findCode(p.id(), "Question (Q)").orElseThrow();
+		String fgText = corpus.transcript(fg.id()).orElseThrow().text();
+		int leader = fgText.indexOf("Our team leader");
+		int training = fgText.indexOf("How did the MI training go?");
+		for (String coder : java.util.List.of("Anna", "Jonas")) {
+			codings.code(fg.id(), theme.id(), leader, leader + 20, coder);
+			codings.code(fg.id(), question.id(), training, training + 10, coder);
+			codings.code(session.id(), question.id(), 0, 20, coder);
+		}
+		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+
+		navigate(AgreementView.class);
+
+		assertThat(test($(Select.class).withId("agreement-unit").single()).getSelected())
+			.isEqualTo(quire.coding.AgreementUnit.TURN);
+		assertThat(test($(Select.class).withId("agreement-system").single()).getSelected())
+			.isEqualTo(quire.coding.CodeSystem.THEMATIC);
+		assertThat(test($(Select.class).withId("agreement-strand").single()).getSelected()).isEqualTo("Qualitative strand");
+		assertThat($(Paragraph.class).withId("agreement-scope").single().getText())
+			.isEqualTo("Computed over: Anna and Jonas · qualitative strand: 1 focus group; 1 document coded by Anna or "
+					+ "Jonas · 3 speaker turns per code · Thematic codes, 1 code.");
+		assertThat($(Paragraph.class).withId("agreement-documents-used").single().getText()).isEqualTo("Documents: fg.");
+		assertThat($(Paragraph.class).withId("agreement-caveat").exists()).isFalse();
+		@SuppressWarnings("unchecked")
+		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
+		assertThat(test(table).size()).isEqualTo(2);
+		assertThat(test(table).getRow(0).code()).isEqualTo("Implementation › Management support");
+		assertThat(test(table).getRow(1).code()).isEqualTo("All codes (Thematic codes, 1 code)");
+		assertThat(test(table).getHeaderCell(6)).isEqualTo("α 95 % CI (bootstrap)");
+
+		test($(Select.class).withId("agreement-unit").single()).selectItem("character (not comparable to unit-based figures)");
+		test($(Button.class).withId("compare").single()).click();
+		assertThat($(Paragraph.class).withId("agreement-caveat").single().getText())
+			.isEqualTo("Unit: character-level agreement, not comparable to unit-based figures.");
+
+		test($(Select.class).withId("agreement-unit").single()).selectItem("speaker turn");
+		test($(Select.class).withId("agreement-system").single()).selectItem("MITI behaviour codes");
+		test($(Select.class).withId("agreement-strand").single()).selectItem("All strands");
+		test($(Button.class).withId("compare").single()).click();
+		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("all strands; 2 documents")
+			.contains("MITI behaviour codes, 1 code");
+		assertThat(test(table).getRow(0).code()).endsWith("Question (Q)");
+	}
+
+	@Autowired
 	quire.corpus.ParticipantService participantService;
+
+	@Test
+	void codebookMovesATopLevelTreeToTheOtherCodeSystem() {
+		Code root = codebook.create(project.id(), null, quire.coding.CodeDraft.named("Lab behaviours", "#1F77B4"));
+		Code sub = codebook.create(project.id(), root.id(), quire.coding.CodeDraft.named("Lab question", "#1F77B4"));
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(codebook.code(root.id()).orElseThrow());
+		assertThat($(Paragraph.class).withId("code-system").single().getElement().getTextRecursively()).startsWith("Code system: Thematic codes");
+
+		test($(Button.class).withId("move-code-system").single()).click();
+
+		assertThat(codebook.code(sub.id()).orElseThrow().system()).isEqualTo(quire.coding.CodeSystem.MITI);
+		assertThat($(Paragraph.class).withId("code-system").single().getElement().getTextRecursively())
+			.startsWith("Code system: MITI behaviour codes");
+		codebook.delete(root.id());
+	}
 
 	@Test
 	void autoCodingTakesEverySpeakerWithAnAttributeValue() {

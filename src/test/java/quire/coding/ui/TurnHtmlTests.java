@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import quire.coding.Code;
 import quire.coding.CodeId;
+import quire.coding.CodeSystem;
 import quire.coding.Coding;
 import quire.coding.CodingId;
 import quire.coding.Origin;
@@ -46,7 +47,7 @@ final class TurnHtmlTests {
 
 	static Code code(long id, String name, String colour) {
 		return new Code(new CodeId(id), PROJECT, null, "g" + id, name, "", "", "", "", colour, Set.of(), null,
-				Origin.INDUCTIVE, 0, 0, "Theme › " + name);
+				Origin.INDUCTIVE, 0, 0, "Theme › " + name, CodeSystem.THEMATIC);
 	}
 
 	static Coding coding(long id, long code, int start, int end, String coder) {
