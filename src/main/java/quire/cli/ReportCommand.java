@@ -47,6 +47,10 @@ final class ReportCommand {
 		@Option(names = "--out", required = true, paramLabel = "FILE")
 		Path out;
 
+		@Option(names = "--leave-out", paramLabel = "SECTION", split = ",",
+				description = "leave out the sections with these headings, e.g. --leave-out \"Joint display,Codebook\"")
+		java.util.List<String> leaveOut = new java.util.ArrayList<>();
+
 		Render(ProjectService projects, ReportService report) {
 			this.projects = projects;
 			this.report = report;
@@ -62,7 +66,15 @@ final class ReportCommand {
 				default -> throw new IllegalArgumentException("unknown format '" + format + "': use pdf, docx or md");
 			};
 			long start = System.nanoTime();
-			byte[] bytes = report.render(target.id(), f);
+			java.util.Set<String> known = new java.util.HashSet<>();
+			report.sections(target.id()).forEach(t -> known.add(t.toLowerCase(Locale.ROOT)));
+			for (String section : leaveOut) {
+				if (!known.contains(section.strip().toLowerCase(Locale.ROOT))) {
+					throw new IllegalArgumentException("the report has no section '" + section.strip() + "': its sections are "
+							+ String.join(", ", report.sections(target.id())));
+				}
+			}
+			byte[] bytes = report.render(target.id(), f, java.util.Set.copyOf(leaveOut));
 			Files.write(out, bytes);
 			spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d bytes) in %.1f s%n", out, bytes.length,
 					(System.nanoTime() - start) / 1e9);
@@ -108,6 +120,7 @@ final class ReportCommand {
 					m.put("name", e.item().item());
 					m.put("status", e.status().name().toLowerCase(Locale.ROOT));
 					m.put("answer", e.answer());
+					m.put("evidence", e.evidence());
 					m.put("section", e.item().section());
 					return m;
 				}).toList()));

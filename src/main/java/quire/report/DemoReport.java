@@ -8,6 +8,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import quire.coding.CodebookService;
+import quire.coding.MemoService;
+import quire.coding.MemoTarget;
 import quire.corpus.CorpusService;
 import quire.corpus.DemoProjectCreated;
 import quire.corpus.DocumentId;
@@ -29,7 +35,13 @@ class DemoReport {
 
 	private final CorpusService corpus;
 
-	DemoReport(ReportService report, StudyRecordService record, CorpusService corpus) {
+	private final CodebookService codebook;
+
+	private final MemoService memos;
+
+	DemoReport(ReportService report, StudyRecordService record, CorpusService corpus, CodebookService codebook, MemoService memos) {
+		this.codebook = codebook;
+		this.memos = memos;
 		this.report = report;
 		this.record = record;
 		this.corpus = corpus;
@@ -58,6 +70,45 @@ class DemoReport {
 				"Recognised the themes; asked that the workload theme say more about the weekends");
 	}
 
+	/**
+	 * The analysts' theme narratives, written when the demo's transaction commits, after every other
+	 * demo listener has created the codebook and the codings.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void themeNarratives(DemoProjectCreated event) {
+		ProjectId p = event.projectId();
+		NARRATIVES.forEach((theme, text) -> codebook.findCode(p, theme)
+			.ifPresent(c -> memos.write(p, MemoTarget.CODE, c.id().value(), "Anna", ReportComposer.THEME_NARRATIVE, text)));
+	}
+
+	/** Theme narratives for one theme of each RE-AIM dimension, written for Quire (fictional, no text from the seed). */
+	static final Map<String, String> NARRATIVES = Map.of(
+			"Early, proactive contact",
+			"Both groups valued reaching the sick-listed worker while the tie to the workplace was still fresh. The MI caseworkers "
+					+ "described the two early sessions as a chance to talk about the return before positions hardened, and several "
+					+ "contrasted this with ordinary follow-up, where the first real conversation often came months into the spell. "
+					+ "Some workers, however, were still in treatment and not ready to think about work.",
+			"Sick-listed workers feel heard",
+			"The caseworkers told of workers who were surprised to be asked what mattered to them rather than which forms were "
+					+ "missing. Being listened to seemed to lower the guard that many brought to a meeting with the welfare office, "
+					+ "and the caseworkers linked this to more open talk about the job, the employer and the steps back. Whether it "
+					+ "changed the return itself, they could not say.",
+			"MI: a useful but difficult method to master",
+			"The caseworkers found MI meaningful and a good fit for early follow-up, yet hard to use well. In the first sessions "
+					+ "they were busy remembering which skill to use next, and summarising and asking permission before giving "
+					+ "information felt awkward. With recordings, feedback and repetition the techniques became more natural, but "
+					+ "the MI-substitute caseworkers, who had the training without the sessions, used the method only now and then.",
+			"Resource-intensive RTW follow-up",
+			"Two extra sessions per worker, each with preparation and notes, came on top of a full caseload. The MI caseworkers had "
+					+ "expected their ordinary load to be reduced and described weeks in which the project sessions crowded out "
+					+ "other follow-up. The open, exploratory pace of an MI conversation also took longer than the goal-directed "
+					+ "meetings they were used to, which several saw as both its strength and its cost.",
+			"Maintaining MI skills: the need for practising",
+			"Keeping the skills alive after the project was the caseworkers' main worry. Without regular sessions, recordings and "
+					+ "feedback they expected to slide back into old habits, and they asked for a fixed place to practise, such as "
+					+ "peer groups or supervision built into the working week. The MI-substitute caseworkers, with even fewer chances "
+					+ "to use the method, felt this need most strongly.");
+
 	private static Map<Integer, String> answers() {
 		Map<Integer, String> a = new LinkedHashMap<>();
 		a.put(6, "The moderator had met the caseworkers at the MI course; there was no working relationship.");
@@ -67,7 +118,6 @@ class DemoReport {
 		a.put(11, "By e-mail from the project leader, followed by a telephone call.");
 		a.put(13, "Of the eight caseworkers invited, seven took part; one was on leave.");
 		a.put(17, "A semi-structured guide on training, the sessions, workload, support and continuing MI; it was not pilot tested.");
-		a.put(22, "Saturation was discussed by the analysts; the curve of new codes per document supports it.");
 		return a;
 	}
 

@@ -429,6 +429,22 @@ class CliTests {
 		assertThat(Files.size(files.resolve("report.pdf"))).isGreaterThan(10_000);
 		CliRun checklist = run("coreq", "--project", project, "--json");
 		assertThat(checklist.out()).contains("\"status\" : \"from_data\"").contains("\"status\" : \"missing\"");
+		// items 18, 21 and 22 are computed over the focus groups and the interview, with what they counted
+		JsonNode items = JsonMapper.builder().build().readTree(checklist.out());
+		for (int item : new int[] { 18, 21, 22 }) {
+			JsonNode entry = items.get(item - 1);
+			assertThat(entry.get("item").asInt()).isEqualTo(item);
+			assertThat(entry.get("evidence").size()).as("item " + item + " evidence").isPositive();
+			String text = entry.toString();
+			assertThat(text).as("item " + item).doesNotContainIgnoringCase("mi-session").doesNotContainIgnoringCase("MI session")
+				.doesNotContainPattern("Sick-listed worker(?!s)").doesNotContain("MI Caseworker 1").doesNotContain("Moderator");
+		}
+		Path without = files.resolve("without.md");
+		assertThat(run("report", "--project", project, "--format", "md", "--leave-out", "Joint display,Codebook", "--out", without.toString())
+			.exit()).isZero();
+		assertThat(Files.readString(without)).contains("# Methods").doesNotContain("## Joint display").doesNotContain("## Codebook");
+		assertThat(run("report", "--project", project, "--format", "md", "--leave-out", "Discussion", "--out", "x").err())
+			.contains("the report has no section 'Discussion'");
 		assertThat(run("report", "--project", project, "--format", "odt", "--out", "x").err()).contains("unknown format 'odt'");
 	}
 

@@ -62,6 +62,9 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private @Nullable Project project;
 
+	private final com.vaadin.flow.component.checkbox.CheckboxGroup<String> sections = new com.vaadin.flow.component.checkbox.CheckboxGroup<>(
+			"Leave out these sections (the preview and every download follow)");
+
 	ReportView(ReportService report, StudyRecordService record, CorpusService corpus, CurrentProject current) {
 		this.report = report;
 		this.record = record;
@@ -83,7 +86,7 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 		HorizontalLayout downloads = new HorizontalLayout();
 		for (ReportService.Format f : ReportService.Format.values()) {
 			Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-				byte[] bytes = report.render(p.id(), f);
+				byte[] bytes = report.render(p.id(), f, sections.getValue());
 				return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(p) + "." + f.extension(), f.contentType(),
 						bytes.length);
 			}), switch (f) {
@@ -109,22 +112,44 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 			});
 			return s;
 		}).setHeader("Status").setWidth("13em").setFlexGrow(0);
-		checklist.addColumn(ChecklistEntry::answer).setHeader("Answer").setFlexGrow(1)
-			.setTooltipGenerator(ChecklistEntry::answer);
+		checklist.addComponentColumn(ReportView::answerCell).setHeader("Answer and what it counted").setFlexGrow(1);
 		checklist.addItemClickListener(e -> edit(p, e.getItem()));
 		checklist.setAllRowsVisible(true);
 		summary.setId("coreq-summary");
 		summary.addClassName("quire-summary");
+		sections.setId("report-leave-out");
+		sections.setItems(report.sections(p.id()));
+		sections.addValueChangeListener(e -> {
+			if (!preview.getChildren().findAny().isEmpty()) {
+				showPreview(p);
+			}
+		});
 		Button show = new Button("Preview the report", e -> showPreview(p));
 		show.setId("report-preview");
 		preview.setId("report-preview-box");
 		add(new H2("Report · " + p.name()),
-				new Paragraph("A draft of the Methods and Results in the shape of the seed study, with the RE-AIM themes and "
-						+ "their quotes, the MITI and questionnaire tables, the joint display, the codebook and the COREQ "
-						+ "checklist. Items Quire cannot know are yours to answer: click an item to write its answer."),
-				downloads, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
+				new Paragraph("A draft of the Methods and Results of a mixed-methods paper: each strand's participants, data "
+						+ "collection and analysis; the results under the RE-AIM dimensions, each theme with its narrative (a memo "
+						+ "titled 'Theme narrative' on the theme's code) and quotes, the questionnaire and MITI figures in sentences "
+						+ "with their tables; the codebook and the COREQ checklist. Items Quire cannot know are yours to answer: "
+						+ "click an item to write its answer."),
+				downloads, sections, new StudyRecordPanel(record, corpus, p.id(), () -> refresh(p)), new H3("COREQ checklist"), summary,
 				checklist, show, preview);
 		refresh(p);
+	}
+
+	/** The answer, and under it what an item filled from the data counted (documents, speakers, codes). */
+	private static Div answerCell(ChecklistEntry e) {
+		Div cell = new Div(new Span(e.answer()));
+		cell.getStyle().set("white-space", "normal");
+		if (!e.evidence().isEmpty()) {
+			com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+			list.addClassName("quire-evidence");
+			list.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)").set("margin", "0.2em 0");
+			e.evidence().forEach(line -> list.add(new com.vaadin.flow.component.html.ListItem(line)));
+			cell.add(list);
+		}
+		return cell;
 	}
 
 	private void refresh(Project p) {
@@ -166,7 +191,8 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private void showPreview(Project p) {
 		preview.removeAll();
-		String markdown = new String(report.render(p.id(), ReportService.Format.MARKDOWN), java.nio.charset.StandardCharsets.UTF_8);
+		String markdown = new String(report.render(p.id(), ReportService.Format.MARKDOWN, sections.getValue()),
+				java.nio.charset.StandardCharsets.UTF_8);
 		preview.add(new Markdown(markdown));
 	}
 

@@ -76,4 +76,18 @@ class ReportViewTests extends SignedInBrowserlessTest {
 			.contains("Kari Nord");
 	}
 
+	@Test
+	void thePreviewLeavesOutTheSectionsTicked() {
+		navigate(ReportView.class);
+		test($(Button.class).withId("report-preview").single()).click();
+		String whole = $(com.vaadin.flow.component.markdown.Markdown.class).single().getContent();
+		assertThat(whole).contains("# Methods").contains("## Data analysis");
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.checkbox.CheckboxGroup<String> leaveOut = $(com.vaadin.flow.component.checkbox.CheckboxGroup.class)
+			.withId("report-leave-out").single();
+		leaveOut.setValue(java.util.Set.of("Data analysis"));
+		String without = $(com.vaadin.flow.component.markdown.Markdown.class).single().getContent();
+		assertThat(without).contains("# Methods").doesNotContain("## Data analysis");
+	}
+
 }

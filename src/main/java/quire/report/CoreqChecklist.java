@@ -1,0 +1,565 @@
+package quire.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import quire.analysis.JointDisplayRow;
+import quire.analysis.JointDisplayService;
+import quire.coding.Code;
+import quire.coding.CodeId;
+import quire.coding.CodebookService;
+import quire.coding.Coding;
+import quire.coding.CodingService;
+import quire.coding.Origin;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
+import quire.corpus.DocumentSummary;
+import quire.corpus.GroupDesign;
+import quire.corpus.GroupKind;
+import quire.corpus.SpeakerRoles;
+import quire.corpus.StudyDesign;
+import quire.corpus.StudyDesignService;
+import quire.corpus.Strand;
+import quire.corpus.Transcript;
+import quire.corpus.Turn;
+import quire.project.ProjectId;
+
+/**
+ * The COREQ items Quire fills from a project, each computed over the qualitative strand only (the
+ * focus groups and interviews of the study design, a de-identified copy and its original counted as
+ * one session; the thematic codes, never the MITI behaviour codes) and each with the evidence it
+ * counted. A speaker label that names a role is one person per session, never one person across
+ * sessions ({@link SpeakerRoles}). Where the data cannot answer an item, the entry says why instead
+ * of guessing.
+ */
+@Component
+class CoreqChecklist {
+
+	/** Themes with at least this many distinct coded passages are major, the others minor (items 31, 32). */
+	static final int MAJOR_PASSAGES = 10;
+
+	/**
+	 * What the data says about one item: {@code answered} false means the data cannot answer it and
+	 * {@code text} says why.
+	 */
+	record Filled(String text, List<String> evidence, boolean answered) {
+
+		static Filled of(String text, List<String> evidence) {
+			return new Filled(text, evidence, true);
+		}
+
+		static Filled cannot(String reason, List<String> evidence) {
+			return new Filled(reason, evidence, false);
+		}
+
+	}
+
+	/** One qualitative data-collection session: its documents (an original and its copies). */
+	record Session(DocumentId original, String name, GroupKind kind, @Nullable String group, List<DocumentId> documents,
+			@Nullable LocalDate heldOn, Set<String> speakers) {
+	}
+
+	private final StudyDesignService designs;
+
+	private final CorpusService corpus;
+
+	private final CodebookService codebook;
+
+	private final CodingService codings;
+
+	private final JointDisplayService joint;
+
+	private final StudyRecordService record;
+
+	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, CodingService codings,
+			JointDisplayService joint, StudyRecordService record) {
+		this.designs = designs;
+		this.corpus = corpus;
+		this.codebook = codebook;
+		this.codings = codings;
+		this.joint = joint;
+		this.record = record;
+	}
+
+	/** The 32 entries: the data's answer, the authors' answer after it, or missing with the reason. */
+	List<ChecklistEntry> entries(ProjectId project, Map<Integer, String> answers) {
+		Map<Integer, Filled> data = fill(project);
+		List<ChecklistEntry> out = new ArrayList<>();
+		for (CoreqItem item : CoreqItem.ALL) {
+			Filled f = data.get(item.number());
+			String author = answers.get(item.number());
+			List<String> evidence = f == null ? List.of() : f.evidence();
+			if (f != null && f.answered()) {
+				out.add(new ChecklistEntry(item, ChecklistEntry.Status.FROM_DATA, f.text() + (author == null ? "" : " " + author),
+						evidence));
+			}
+			else if (author != null) {
+				out.add(new ChecklistEntry(item, ChecklistEntry.Status.AUTHOR, author, evidence));
+			}
+			else {
+				out.add(new ChecklistEntry(item, ChecklistEntry.Status.MISSING,
+						f != null ? f.text() : "The authors have not answered this item.", evidence));
+			}
+		}
+		return out;
+	}
+
+	/** The qualitative data-collection sessions in data-collection order (study-record date, then import). */
+	List<Session> sessions(ProjectId project) {
+		StudyDesign design = designs.design(project);
+		Map<DocumentId, DocumentSummary> docs = new LinkedHashMap<>();
+		corpus.documents(project).forEach(d -> docs.put(d.id(), d));
+		Map<DocumentId, LocalDate> held = new HashMap<>();
+		for (CollectionSession s : record.sessions(project)) {
+			if (s.document() != null && s.heldOn() != null) {
+				held.putIfAbsent(design.original(s.document()), s.heldOn());
+			}
+		}
+		Map<DocumentId, List<DocumentId>> byOriginal = new LinkedHashMap<>();
+		for (DocumentId d : design.documents(Strand.QUALITATIVE)) {
+			if (design.kindOf(d).map(GroupKind::isQualitativeSession).orElse(false) && docs.containsKey(d)) {
+				byOriginal.computeIfAbsent(design.original(d), k -> new ArrayList<>()).add(d);
+			}
+		}
+		List<Session> out = new ArrayList<>();
+		byOriginal.forEach((original, documents) -> {
+			DocumentSummary first = docs.getOrDefault(original, docs.get(documents.getFirst()));
+			Set<String> speakers = new LinkedHashSet<>();
+			for (DocumentId d : documents) {
+				corpus.transcript(d).ifPresent(t -> t.turns().stream().map(Turn::speaker).filter(s -> s != null && !s.isBlank())
+					.forEach(speakers::add));
+			}
+			out.add(new Session(original, first.name(), design.kindOf(documents.getFirst()).orElseThrow(), first.group(), documents,
+					held.get(original), speakers));
+		});
+		Comparator<Session> order = Comparator.comparing((Session s) -> s.heldOn() == null ? LocalDate.MAX : s.heldOn())
+			.thenComparing(s -> docs.get(s.documents().getFirst()).importedAt())
+			.thenComparing(Session::name);
+		return out.stream().sorted(order).toList();
+	}
+
+	/** New thematic codes per qualitative session in data-collection order (item 22's curve). */
+	List<Map.Entry<String, Integer>> saturation(ProjectId project) {
+		List<Map.Entry<String, Integer>> out = new ArrayList<>();
+		newCodes(project, sessions(project)).forEach((s, codes) -> out.add(Map.entry(s.name(), codes.size())));
+		return out;
+	}
+
+	private Map<Session, List<String>> newCodes(ProjectId project, List<Session> sessions) {
+		Map<CodeId, Code> thematic = new HashMap<>();
+		ThematicCodes.of(codebook.codes(project)).forEach(c -> thematic.put(c.id(), c));
+		Map<DocumentId, List<Coding>> byDocument = byDocument(project);
+		Set<CodeId> seen = new java.util.HashSet<>();
+		Map<Session, List<String>> out = new LinkedHashMap<>();
+		for (Session s : sessions) {
+			List<String> fresh = new ArrayList<>();
+			for (DocumentId d : s.documents()) {
+				for (Coding c : byDocument.getOrDefault(d, List.of())) {
+					Code code = thematic.get(c.codeId());
+					if (code != null && seen.add(code.id())) {
+						fresh.add(code.name());
+					}
+				}
+			}
+			out.put(s, fresh);
+		}
+		return out;
+	}
+
+	private Map<DocumentId, List<Coding>> byDocument(ProjectId project) {
+		Map<DocumentId, List<Coding>> out = new HashMap<>();
+		codings.codings(project, null).stream().sorted(Comparator.comparingInt(Coding::start))
+			.forEach(c -> out.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c));
+		return out;
+	}
+
+	private Map<Integer, Filled> fill(ProjectId project) {
+		Map<Integer, Filled> data = new TreeMap<>();
+		List<Session> sessions = sessions(project);
+		StudyDesign design = designs.design(project);
+		String strand = design.describe(Strand.QUALITATIVE);
+		List<String> sessionEvidence = List.of("Sessions of the " + strand + ": "
+				+ (sessions.isEmpty() ? "none" : String.join(", ", sessions.stream().map(Session::name).toList())));
+		List<Code> codes = ThematicCodes.of(codebook.codes(project));
+		List<String> codeEvidence = List.of("Thematic codes (MITI behaviour codes left out): " + codes.size());
+		facilitators(sessions, sessionEvidence, data);
+		if (!codes.isEmpty()) {
+			long mapped = codes.stream().filter(c -> !c.dimensions().isEmpty()).count();
+			data.put(9, Filled.of(Prose.sentence("the thematic codebook holds " + Prose.count(codes.size(), "code", "codes")
+					+ (mapped > 0 ? ", " + Prose.number(mapped) + " of them mapped to the dimensions of the RE-AIM framework" : "")),
+					codeEvidence));
+		}
+		sample(sessions, sessionEvidence, data);
+		repeat(sessions, sessionEvidence, data);
+		durations(project, design, sessions, data);
+		saturation(project, sessions, codes, data);
+		coders(project, sessions, codes, data);
+		if (!codes.isEmpty()) {
+			int depth = codes.stream().mapToInt(Code::depth).max().orElse(0) + 1;
+			data.put(25, Filled.of(Prose.sentence("the coding tree of " + Prose.count(codes.size(), "thematic code", "thematic codes")
+					+ " in " + Prose.count(depth, "level", "levels") + " is listed in the appendix"), codeEvidence));
+			long deductive = codes.stream().filter(c -> c.origin() == Origin.DEDUCTIVE).count();
+			long inductive = codes.size() - deductive;
+			data.put(26, Filled.of(Prose.sentence(Prose.countStart(deductive, "code was", "codes were")
+					+ " identified in advance from the framework (deductive) and " + Prose.number(inductive) + " derived from the data (inductive)"),
+					codeEvidence));
+		}
+		data.put(27, Filled.of(ReportService.SOFTWARE + " was used to manage the transcripts, coding, MITI fidelity ratings and questionnaire data.",
+				List.of()));
+		fromStudyRecord(project, sessions, data);
+		themes(project, sessions, codes, data);
+		return data;
+	}
+
+	private static void facilitators(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
+		Set<String> leaders = new LinkedHashSet<>();
+		sessions.forEach(s -> s.speakers().stream().filter(CoreqChecklist::leads).forEach(leaders::add));
+		if (!leaders.isEmpty()) {
+			data.put(1, Filled.of(Prose.sentence("the sessions were led by the speakers labelled " + Prose.list(List.copyOf(leaders))
+					+ " in the transcripts"), evidence));
+		}
+	}
+
+	/** How many people took part in the sessions: a role label is one person per session, a name one person overall. */
+	static int people(List<Session> sessions) {
+		Set<String> people = new java.util.HashSet<>();
+		sessions.forEach(s -> participants(s).forEach(p -> people.add(SpeakerRoles.isRole(p) ? s.original().value() + "\u0000" + p : p)));
+		return people.size();
+	}
+
+	/** Participants of a session: its speakers who do not lead it. */
+	static List<String> participants(Session s) {
+		return s.speakers().stream().filter(l -> !leads(l)).toList();
+	}
+
+	/**
+	 * Whether a speaker of a focus group or interview leads it: a facilitator's label
+	 * ({@link SpeakerRoles#isFacilitator}) without a number. A numbered label names a participant
+	 * ("MI Caseworker 2", "Saksbehandler 5"): caseworkers counsel in MI sessions but are the
+	 * participants of the focus groups about them.
+	 */
+	static boolean leads(String label) {
+		return SpeakerRoles.isFacilitator(label) && label.chars().noneMatch(Character::isDigit);
+	}
+
+	/** Items 12 and 16: the qualitative sample, a role label counted as one person per session. */
+	private static void sample(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
+		if (sessions.isEmpty()) {
+			data.put(12, Filled.cannot("The project has no focus group or interview in its qualitative strand, so the sample size cannot be counted.", List.of()));
+			return;
+		}
+		Set<String> named = new LinkedHashSet<>();
+		int byRole = 0;
+		int n = people(sessions);
+		List<String> lines = new ArrayList<>(evidence);
+		Map<String, List<Session>> groups = new LinkedHashMap<>();
+		for (Session s : sessions) {
+			groups.computeIfAbsent(s.group() == null ? s.name() : s.group(), k -> new ArrayList<>()).add(s);
+			for (String p : participants(s)) {
+				if (SpeakerRoles.isRole(p)) {
+					byRole++;
+				}
+				else {
+					named.add(p);
+				}
+			}
+			lines.add(s.name() + ": participants " + Prose.list(participants(s)) + "; led by "
+					+ Prose.list(s.speakers().stream().filter(CoreqChecklist::leads).toList()));
+		}
+		data.put(12, Filled.of(Prose.sentence(Prose.countStart(n, "participant", "participants") + " took part in "
+				+ Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions")
+				+ (byRole > 0 ? " (a speaker named by role counted as one person in each session)" : "")), lines));
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<String, List<Session>> g : groups.entrySet()) {
+			Set<String> people = new LinkedHashSet<>();
+			g.getValue().forEach(s -> participants(s).forEach(p -> people.add(SpeakerRoles.isRole(p) ? s.original().value() + "\u0000" + p : p)));
+			Map<String, List<String>> byStem = new LinkedHashMap<>();
+			people.stream().map(p -> p.substring(p.indexOf('\u0000') + 1)).distinct()
+				.forEach(p -> byStem.computeIfAbsent(Prose.stem(p).strip(), k -> new ArrayList<>()).add(p));
+			GroupKind kind = g.getValue().getFirst().kind();
+			parts.add(g.getKey() + " (" + Prose.count(g.getValue().size(), kind.label(1), kind.label(2)) + "): "
+					+ Prose.count(people.size(), "participant", "participants") + (people.isEmpty() ? ""
+							: ", " + Prose.list(byStem.values().stream().map(Prose::labels).toList())));
+		}
+		data.put(16, Filled.of("The qualitative sample by group: " + String.join("; ", parts) + ".", lines));
+	}
+
+	/** Item 18: people (not role labels) who took part in more than one qualitative session. */
+	private static void repeat(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
+		if (sessions.isEmpty()) {
+			return;
+		}
+		Map<String, Integer> sessionsPerPerson = new TreeMap<>();
+		int roleSpeakers = 0;
+		for (Session s : sessions) {
+			for (String p : participants(s)) {
+				if (SpeakerRoles.isRole(p)) {
+					roleSpeakers++;
+				}
+				else {
+					sessionsPerPerson.merge(p, 1, Integer::sum);
+				}
+			}
+		}
+		List<String> lines = new ArrayList<>(evidence);
+		lines.add("People named in the transcripts: " + (sessionsPerPerson.isEmpty() ? "none"
+				: sessionsPerPerson.entrySet().stream().map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")")
+					.collect(Collectors.joining(", "))));
+		lines.add("Speakers named by role, one person per session, not counted across sessions: " + roleSpeakers);
+		String of = Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions");
+		if (sessionsPerPerson.isEmpty()) {
+			data.put(18, Filled.cannot("The transcripts of the " + of + " name their speakers by role only, so whether anyone took part "
+					+ "in more than one session cannot be counted from them.", lines));
+			return;
+		}
+		List<String> repeated = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1)
+			.map(e -> e.getKey() + " (" + Prose.number(e.getValue()) + ")").toList();
+		data.put(18, Filled.of(repeated.isEmpty() ? "No participant named in the transcripts took part in more than one of the " + of + "."
+				: Prose.sentence(Prose.countStart(repeated.size(), "participant", "participants") + " took part in more than one of the " + of
+						+ ": " + Prose.list(repeated)), lines));
+	}
+
+	/** Item 21: the durations of the qualitative sessions, from the study record or the transcripts' timestamps. */
+	private void durations(ProjectId project, StudyDesign design, List<Session> sessions, Map<Integer, Filled> data) {
+		Map<DocumentId, Integer> recorded = new HashMap<>();
+		for (CollectionSession s : record.sessions(project)) {
+			if (s.document() != null && s.durationMinutes() != null) {
+				recorded.put(design.original(s.document()), s.durationMinutes());
+			}
+		}
+		Map<GroupKind, List<Integer>> byKind = new LinkedHashMap<>();
+		List<String> lines = new ArrayList<>();
+		List<String> without = new ArrayList<>();
+		for (Session s : sessions) {
+			Integer minutes = recorded.get(s.original());
+			String source = "study record";
+			if (minutes == null) {
+				minutes = s.documents().stream().map(d -> corpus.transcript(d).flatMap(CoreqChecklist::timedMinutes))
+					.flatMap(Optional::stream).findFirst().orElse(null);
+				source = "the transcript's timestamps";
+			}
+			if (minutes == null) {
+				without.add(s.name());
+				lines.add(s.name() + ": no duration (no timestamps, none in the study record)");
+				continue;
+			}
+			byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(minutes);
+			lines.add(s.name() + ": " + minutes + " min (" + source + ")");
+		}
+		if (byKind.isEmpty()) {
+			if (!sessions.isEmpty()) {
+				data.put(21, Filled.cannot("No qualitative session has a duration: the transcripts carry no timestamps and the study record "
+						+ "gives none.", lines));
+			}
+			return;
+		}
+		List<String> parts = new ArrayList<>();
+		byKind.forEach((kind, minutes) -> parts.add("the " + kind.label(minutes.size()) + " " + (minutes.size() == 1 ? "lasted " : "lasted ")
+				+ Prose.minutes(minutes)));
+		String text = Prose.sentence(Prose.list(parts))
+				+ (without.isEmpty() ? "" : " " + Prose.sentence(Prose.countStart(without.size(), "session has", "sessions have") + " no recorded duration"));
+		data.put(21, Filled.of(text, lines));
+	}
+
+	/** Minutes from a transcript's first to last timestamp, where it has them. */
+	static Optional<Integer> timedMinutes(Transcript t) {
+		Optional<Long> first = t.turns().stream().map(Turn::startMs).filter(ms -> ms != null).findFirst();
+		Optional<Long> last = t.turns().stream().map(tt -> tt.endMs() != null ? tt.endMs() : tt.startMs()).filter(ms -> ms != null)
+			.reduce((a, b) -> b);
+		if (first.isEmpty() || last.isEmpty() || last.get() <= first.get()) {
+			return Optional.empty();
+		}
+		return Optional.of((int) Math.max(1, Math.round((last.get() - first.get()) / 60_000.0)));
+	}
+
+	/** Item 22: new thematic codes per qualitative session in data-collection order; no claim about saturation itself. */
+	private void saturation(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
+		if (sessions.isEmpty() || codes.isEmpty()) {
+			return;
+		}
+		Map<Session, List<String>> fresh = newCodes(project, sessions);
+		if (fresh.values().stream().allMatch(List::isEmpty)) {
+			data.put(22, Filled.cannot("No qualitative session has been coded with a thematic code yet, so no saturation curve can be drawn.",
+					List.of()));
+			return;
+		}
+		List<String> lines = new ArrayList<>();
+		fresh.forEach((s, names) -> lines.add(s.name() + (s.heldOn() == null ? "" : " (" + Prose.date(s.heldOn()) + ")") + ": "
+				+ (names.isEmpty() ? "no new codes" : String.join(", ", names))));
+		data.put(22, Filled.of("New thematic codes per qualitative session, in data-collection order: "
+				+ Prose.list(fresh.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue().size()).toList()) + ".", lines));
+	}
+
+	/** Item 24: the coders of the qualitative sessions with thematic codes. */
+	private void coders(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
+		Set<CodeId> thematic = codes.stream().map(Code::id).collect(Collectors.toSet());
+		Set<DocumentId> documents = sessions.stream().flatMap(s -> s.documents().stream()).collect(Collectors.toSet());
+		Map<String, Integer> perCoder = new TreeMap<>();
+		codings.codings(project, null).stream().filter(c -> thematic.contains(c.codeId()) && documents.contains(c.documentId()))
+			.forEach(c -> perCoder.merge(c.coder(), 1, Integer::sum));
+		if (perCoder.isEmpty()) {
+			return;
+		}
+		data.put(24, Filled.of(Prose.sentence(Prose.countStart(perCoder.size(), "coder", "coders") + " (" + Prose.list(List.copyOf(perCoder.keySet()))
+				+ ") coded the qualitative data"), perCoder.entrySet().stream().map(e -> e.getKey() + ": " + Prose.count(e.getValue(), "thematic coding", "thematic codings")).toList()));
+	}
+
+	/** Items 29–32: quotes and themes, counting distinct coded passages (two coders' codings of one passage count once). */
+	private void themes(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
+		Map<DocumentId, Session> sessionOf = new HashMap<>();
+		sessions.forEach(s -> s.documents().forEach(d -> sessionOf.put(d, s)));
+		Map<DocumentId, List<Coding>> byDocument = byDocument(project);
+		List<String> major = new ArrayList<>();
+		List<String> minor = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
+		int quotes = 0;
+		for (JointDisplayRow row : joint.reAim(project, null)) {
+			for (JointDisplayRow.Theme theme : row.themes()) {
+				Optional<Code> code = codes.stream().filter(c -> c.name().equals(theme.name())).findFirst();
+				if (code.isEmpty()) {
+					continue;
+				}
+				Map<Session, Integer> perSession = passages(code.get(), codes, sessions, byDocument);
+				int total = perSession.values().stream().mapToInt(Integer::intValue).sum();
+				if (total == 0) {
+					continue;
+				}
+				quotes += (int) theme.exemplars().stream().filter(e -> sessionOf.containsKey(e.coding().documentId())).count();
+				lines.add(theme.name() + " (" + row.dimension() + "): " + perSession.entrySet().stream().filter(e -> e.getValue() > 0)
+					.map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")));
+				(total >= MAJOR_PASSAGES ? major : minor).add(theme.name() + " (" + row.dimension() + ", "
+						+ Prose.count(total, "passage", "passages") + ")");
+			}
+		}
+		if (quotes > 0) {
+			data.put(29, Filled.of(Prose.sentence(Prose.countStart(quotes, "quotation illustrates", "quotations illustrate")
+					+ " the themes, each identified by the speaker's label (e.g. “– MI Caseworker 2”)"), List.of()));
+		}
+		if (!major.isEmpty() || !minor.isEmpty()) {
+			data.put(30, Filled.of("Each theme is given with its distinct coded passages per session; a passage coded by two coders counts once.",
+					lines));
+		}
+		if (!major.isEmpty()) {
+			data.put(31, Filled.of("Major themes (" + MAJOR_PASSAGES + " or more distinct coded passages): " + String.join("; ", major) + ".", lines));
+		}
+		if (!minor.isEmpty()) {
+			data.put(32, Filled.of("Minor themes (fewer than " + MAJOR_PASSAGES + " distinct coded passages): " + String.join("; ", minor) + ".",
+					lines));
+		}
+	}
+
+	/**
+	 * Distinct coded passages of a theme (with its sub-codes) per session: overlapping codings of one
+	 * document merge into one passage; of a session's documents (an original and its de-identified
+	 * copy) the one with more passages counts.
+	 */
+	static Map<Session, Integer> passages(Code theme, List<Code> codes, List<Session> sessions, Map<DocumentId, List<Coding>> byDocument) {
+		Set<CodeId> ids = codes.stream().filter(c -> c.id().equals(theme.id()) || c.path().startsWith(theme.path() + " › "))
+			.map(Code::id).collect(Collectors.toSet());
+		Map<Session, Integer> out = new LinkedHashMap<>();
+		for (Session s : sessions) {
+			int best = 0;
+			for (DocumentId d : s.documents()) {
+				int count = 0;
+				int end = -1;
+				for (Coding c : byDocument.getOrDefault(d, List.of())) {
+					if (!ids.contains(c.codeId())) {
+						continue;
+					}
+					if (c.start() >= end) {
+						count++;
+					}
+					end = Math.max(end, c.end());
+				}
+				best = Math.max(best, count);
+			}
+			out.put(s, best);
+		}
+		return out;
+	}
+
+	/** Items 1–5, 14, 15, 19, 20, 23 and 28 from the study record, where the researchers keep one. */
+	private void fromStudyRecord(ProjectId project, List<Session> qualitative, Map<Integer, Filled> data) {
+		List<TeamMember> team = record.team(project);
+		putIf(data, 2, team.stream().filter(t -> !t.credentials().isBlank()).map(t -> t.name() + " (" + t.role() + ") holds " + t.credentials()).toList());
+		putIf(data, 3, team.stream().filter(t -> !t.occupation().isBlank()).map(t -> t.name() + " was " + article(t.occupation())).toList());
+		putIf(data, 4, team.stream().filter(t -> !t.gender().isBlank()).map(t -> t.name() + " is a " + t.gender()).toList());
+		putIf(data, 5, team.stream().filter(t -> !t.experience().isBlank()).map(t -> t.name() + ": " + lower(t.experience())).toList());
+		Set<DocumentId> qualitativeDocs = qualitative.stream().flatMap(s -> s.documents().stream()).collect(Collectors.toSet());
+		List<CollectionSession> sessions = record.sessions(project).stream()
+			.filter(s -> s.document() == null || qualitativeDocs.contains(s.document())).toList();
+		if (!sessions.isEmpty()) {
+			Set<String> moderators = new LinkedHashSet<>();
+			Set<String> coModerators = new LinkedHashSet<>();
+			sessions.forEach(s -> {
+				if (!s.moderator().isBlank()) {
+					moderators.add(s.moderator());
+				}
+				if (!s.coModerator().isBlank()) {
+					coModerators.add(s.coModerator());
+				}
+			});
+			if (!moderators.isEmpty()) {
+				data.put(1, Filled.of(Prose.sentence(Prose.list(List.copyOf(moderators)) + " moderated the "
+						+ Prose.count(sessions.size(), "data-collection session", "data-collection sessions")
+						+ (coModerators.isEmpty() ? "" : ", with " + Prose.list(List.copyOf(coModerators)) + " as co-moderator")),
+						sessions.stream().map(s -> (s.heldOn() == null ? "undated" : Prose.date(s.heldOn())) + ": " + s.moderator()
+								+ (s.coModerator().isBlank() ? "" : " and " + s.coModerator())).toList()));
+			}
+			putIf(data, 14, distinct(sessions.stream().map(CollectionSession::setting).toList(), "The data were collected in "));
+			putIf(data, 15, distinct(sessions.stream().map(CollectionSession::othersPresent).toList(), "Present besides the participants and researchers: "));
+			putIf(data, 19, distinct(sessions.stream().map(CollectionSession::recording).toList(), "Recording: "));
+			putIf(data, 20, distinct(sessions.stream().map(CollectionSession::fieldNotes).toList(), "Field notes: "));
+		}
+		List<MemberCheck> checks = record.memberChecks(project);
+		List<String> transcripts = checks.stream().filter(c -> c.what().toLowerCase(Locale.ROOT).contains("transcript")).map(CoreqChecklist::check).toList();
+		List<String> findings = checks.stream().filter(c -> !c.what().toLowerCase(Locale.ROOT).contains("transcript")).map(CoreqChecklist::check).toList();
+		if (!transcripts.isEmpty()) {
+			data.put(23, Filled.of(Prose.sentence(Prose.list(transcripts)), List.of()));
+		}
+		if (!findings.isEmpty()) {
+			data.put(28, Filled.of(Prose.sentence(Prose.list(findings)), List.of()));
+		}
+	}
+
+	private static String article(String occupation) {
+		String o = lower(occupation);
+		return (o.matches("^[aeiou].*") ? "an " : "a ") + o;
+	}
+
+	private static String lower(String s) {
+		return s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1))) ? s
+				: s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+	}
+
+	private static void putIf(Map<Integer, Filled> data, int item, List<String> parts) {
+		if (!parts.isEmpty()) {
+			data.put(item, Filled.of(Prose.sentence(String.join("; ", parts)), List.of()));
+		}
+	}
+
+	private static List<String> distinct(List<String> values, String prefix) {
+		List<String> d = values.stream().filter(v -> !v.isBlank()).distinct().toList();
+		return d.isEmpty() ? List.of() : List.of(prefix + String.join("; ", d.stream().map(CoreqChecklist::lower).toList()));
+	}
+
+	private static String check(MemberCheck c) {
+		return c.who() + " read " + c.what() + (c.checkedOn() == null ? "" : " on " + Prose.date(c.checkedOn()))
+				+ (c.response().isBlank() ? "" : " and " + lower(c.response()));
+	}
+
+}
