@@ -7,10 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +26,7 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Language;
+import quire.corpus.SpeakerRoles;
 import quire.corpus.TextEdit;
 import quire.corpus.TextEdits;
 import quire.corpus.Transcript;
@@ -49,11 +48,6 @@ import quire.project.ProjectId;
 public class DeidentificationService {
 
 	private static final int CONTEXT = 48;
-
-	/** Words speaker labels use for roles, not names, so they are not treated as participants' names. */
-	private static final Set<String> ROLE_WORDS = Set.of("interviewer", "intervjuer", "moderator", "facilitator",
-			"participant", "deltaker", "respondent", "informant", "speaker", "caseworker", "veileder", "interviewee",
-			"researcher", "forsker", "client", "klient", "bruker", "counsellor", "coach", "mi", "observer", "note");
 
 	private final JdbcClient jdbc;
 
@@ -191,7 +185,24 @@ public class DeidentificationService {
 				values (?, ?, ?, ?, ?)
 				""").params(copy.id().value(), document.value(), t.document().name(), edits.size(),
 				Timestamp.from(clock.instant())).update();
-		return new DeidentificationResult(copy, edits.size(), moved);
+		return new DeidentificationResult(copy, edits.size(), moved, residual(copy.id(), project));
+	}
+
+	/** Anything Quire still detects in a document's text (pseudonyms aside): for a de-identified copy, what the review left in. */
+	public List<Candidate> residualCheck(DocumentId document) {
+		ProjectId project = projectOf(document);
+		access.require(project, ProjectRole.VIEWER);
+		return residual(document, project);
+	}
+
+	private static final Pattern PSEUDONYM = Pattern.compile("\\[[^\\]\\n]{1,40} \\d+]");
+
+	private List<Candidate> residual(DocumentId document, ProjectId project) {
+		Transcript t = corpus.transcript(document)
+			.orElseThrow(() -> new IllegalArgumentException("no document with id " + document.value()));
+		List<int[]> pseudonyms = PSEUDONYM.matcher(t.text()).results().map(r -> new int[] { r.start(), r.end() }).toList();
+		return Detector.detect(t.text(), t.document().language(), allKnownNames(project), roleLabels(project), true, p -> {
+		}).stream().filter(c -> pseudonyms.stream().noneMatch(r -> c.overlaps(r[0], r[1]))).toList();
 	}
 
 	/** The original a de-identified document was made from, while it exists. */
@@ -263,12 +274,23 @@ public class DeidentificationService {
 			.update();
 	}
 
-	/** Known names and the participants' labels that are names (not roles such as "Moderator" or "P3"). */
+	/**
+	 * Known names, the participants' labels that are names (not roles such as "Moderator" or "P3"), and
+	 * the names of people replaced in the project's earlier documents, so that "Hanssen" alone is found
+	 * in the next interview too. Role words never become names here ({@link SpeakerRoles}).
+	 */
 	List<KnownName> allKnownNames(ProjectId project) {
 		List<KnownName> out = new ArrayList<>(knownNames(project));
 		for (var p : corpus.participants(project)) {
 			if (isName(p.label())) {
 				out.add(new KnownName(p.label().strip(), IdentifierKind.PARTICIPANT));
+			}
+		}
+		for (var row : pseudonymRows(project)) {
+			Pseudonym p = row.pseudonym();
+			if ((p.kind() == IdentifierKind.PERSON || p.kind() == IdentifierKind.PARTICIPANT || p.kind() == IdentifierKind.NAME)
+					&& isName(p.surface())) {
+				out.add(new KnownName(p.surface(), p.kind()));
 			}
 		}
 		return out;
@@ -279,14 +301,17 @@ public class DeidentificationService {
 		return corpus.participants(project).stream().map(p -> p.label().strip()).filter(l -> !l.isEmpty() && !isName(l)).toList();
 	}
 
-	/** A label is a name when every word is capitalised, none is a role word, and it has no digits ("Anna Berg", not "P3"). */
+	/**
+	 * A label is a name when it is no role ({@link SpeakerRoles#isRole}: "Moderator", "Saksbehandler",
+	 * "P3"), no transcriber's note ("Note", "Kommentar") and every word is capitalised ("Anna Berg").
+	 */
 	static boolean isName(String label) {
 		String l = label.strip();
-		if (l.isEmpty() || l.chars().anyMatch(Character::isDigit)) {
+		if (l.isEmpty() || SpeakerRoles.isRole(l) || Detector.isNoteLabel(l)) {
 			return false;
 		}
 		for (String word : l.split("\\s+")) {
-			if (!Character.isUpperCase(word.charAt(0)) || ROLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+			if (!Character.isUpperCase(word.charAt(0))) {
 				return false;
 			}
 		}

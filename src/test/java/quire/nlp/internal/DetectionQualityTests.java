@@ -162,7 +162,7 @@ final class DetectionQualityTests {
 		for (Score s : SCORES) {
 			md.append("\n").append(s.name()).append("\n- missed: ").append(s.missed()).append("\n- false alarms: ").append(s.wrong()).append("\n");
 		}
-		Path out = Path.of("target", "nlp-deid.md");
+		Path out = Path.of("target", "nlp-deid-development.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, md);
 	}
