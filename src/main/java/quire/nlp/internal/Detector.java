@@ -103,7 +103,7 @@ public final class Detector {
 	private static final String NO_STREET = "gata|gate|gaten|veien|vegen|vei|veg|allé|alle|plass|plassen|bakken|brekka|stien|stigen|torget|tunet|brygga|bryggen|kaia|lia|haugen|åsen|ringen|svingen|jordet|løkka|kroken|grenda|feltet|tun|vegen|sletta|moen|myra|enga|hagen|parken|kleiva|stuene";
 
 	/** A house number with an optional letter and flat number: "14", "14 B", "14b", "14B, H0201". */
-	private static final String HOUSE = "\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}\\d]))?(?:,?\\s(?:H|h)\\d{4})?";
+	private static final String HOUSE = "\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}\\d]))?(?:,?\\s(?:H|h)\\d{4})?(?:,?\\s(?:oppgang|inngang|leilighet|flat|Flat|unit|Unit)\\s[\\dA-Za-z][\\w/]{0,4})?";
 
 	private static final String TITLE_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]+";
 
@@ -117,8 +117,8 @@ public final class Detector {
 			// phone numbers: +47 and 8 digits in groups, +44 (0)113 ..., (0113) 496 0123, 07700 900461, 555-1234, with an extension
 			new Rule("(?<![\\d-])(?:\\+\\d{1,3}[ -]?)?(?:\\(0\\)[ -]?)?(?:\\(\\d{2,5}\\)[ -]?)?\\d{2,5}(?:[ -]\\d{2,6}){1,3}"
 					+ "(?:,?\\s?(?:ext\\.?|extension|x|linje|tast)\\s?\\d{1,5})?(?![\\d-])", IdentifierKind.PHONE),
-			new Rule("(?i)(?<!\\d)\\d{1,2}\\.\\s?(?:" + NO_MONTHS + ")\\.?(?:\\s\\d{4})?(?!\\p{L})", IdentifierKind.DATE),
-			new Rule("(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:" + EN_MONTHS + ")(?:,?\\s\\d{4})?(?!\\p{L})", IdentifierKind.DATE),
+			new Rule("(?i)(?<!\\d)(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\\s(?:den\\s)?)?\\d{1,2}\\.\\s?(?:" + NO_MONTHS + ")\\.?(?:\\s\\d{4})?(?!\\p{L})", IdentifierKind.DATE),
+			new Rule("(?<!\\d)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s(?:the\\s)?)?\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:" + EN_MONTHS + ")(?:,?\\s\\d{4})?(?!\\p{L})", IdentifierKind.DATE),
 			new Rule("(?<!\\p{L})(?:" + EN_MONTHS + ")\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?(?!\\d)", IdentifierKind.DATE),
 			new Rule("(?<!\\d)(?<!\\d\\.)\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})(?!\\d)(?!\\.\\d)", IdentifierKind.DATE),
 			new Rule("(?<![\\d-])(?:19|20)\\d\\d-[01]\\d-[0-3]\\d(?![\\d-])", IdentifierKind.DATE),
@@ -128,11 +128,13 @@ public final class Detector {
 			// UK national insurance number
 			new Rule("(?<!\\p{L})[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D](?!\\p{L})", IdentifierKind.ID_NUMBER),
 			// case, claim and reference numbers with their letters: RTW-2021-004417, CL88213X, 22/118213, AB-4471-K
-			new Rule("(?<![\\p{L}\\p{N}/-])(?:[A-Z]{1,6}[-/]?)?\\d[\\d]*(?:[-/.][A-Z\\d]+)*(?:[-/]?[A-Z]{1,3})?(?![\\p{L}\\p{N}])",
+			new Rule("(?<![\\p{L}\\p{N}/-])(?:[A-Z]{1,6}[-/]){0,3}(?:[A-Z]{1,6})?\\d[\\d]*(?:[-/.][A-Z\\d]+)*(?:[-/]?[A-Z]{1,3})?(?![\\p{L}\\p{N}])",
 					IdentifierKind.ID_NUMBER),
+			// letters, digits and a letter apart: "CLM 44817 B"
+			new Rule("(?<![\\p{L}\\p{N}])[A-Z]{2,5}\\s\\d{4,}(?:\\s[A-Z])?(?![\\p{L}\\p{N}])", IdentifierKind.ID_NUMBER),
 			// a number after the word that names it: "reference HX-4471", "saksnummer 22/118", "claim no. 88213"
 			new Rule("(?i)(?:(?:reference|ref\\.?|claim|referanse|saksnummer|saksnr\\.?)(?:\\s?(?:number|no\\.?|nr\\.?|nummer|id))?"
-					+ "|(?:case|policy|account|membership|patient|file|NHS|journal|kunde|medlems|pasient|konto|sak|saks|klage|søknads)\\s?(?:number|no\\.?|nr\\.?|nummer|id))"
+					+ "|(?:case|policy|account|membership|patient|file|NHS|journal|kunde|medlems|pasient|konto|sak|saks|klage|søknads|ansatt|employee|staff|payroll|skade|forsikrings|works)\\s?(?:number|no\\.?|nr\\.?|nummer|id))"
 					+ "\\s?(?::|is|er|was|var)?\\s?(?<v>[A-Za-z]{0,6}[-/]?\\d[\\p{L}\\d/-]*\\d[A-Za-z]{0,3}|[A-Za-z]{1,6}[-/]?\\d{2,}[A-Za-z]{0,3})(?![\\p{L}\\d])",
 					IdentifierKind.ID_NUMBER),
 			// ages
@@ -145,7 +147,13 @@ public final class Detector {
 			new Rule("(?i)(?<![\\p{L}\\d])(?<v>" + NO_AGE + "-?åring(?:en|er|ene)?)(?!\\p{L})", IdentifierKind.AGE),
 			new Rule("(?i)(?<![\\p{L}\\d])(?:fyller|fylte|fylt|fyll|fyllte|alder(?:en)?(?:\\spå)?|i\\salder\\s(?:av|på))\\s(?<v>" + NO_AGE + ")(?:\\s?år)?(?![\\p{L}\\d])",
 					IdentifierKind.AGE),
-			new Rule("(?i)(?<![\\p{L}\\d])(?:jeg er|jeg var|eg er|eg var|han er|han var|hun er|hun var|ho er|ho var|er nå|var da|ble|blei|blir|snart|nesten|bare|på)\\s(?<v>"
+			// "Han er femtisju, ...", "Hun var femtifem og ...": a number word of 20 or more alone after er/var
+			new Rule("(?i)(?:^|(?<=[.!?:]\\s))(?:" + NO_AGE_ADULT + ")\\s?år(?=\\s?[,.])", IdentifierKind.AGE),
+			new Rule("(?i)(?<![\\p{L}\\d])(?:er|var|ble|blei|fylte|er\\snå|var\\sda)\\s(?<v>(?:" + NO_TENS + ")(?:" + NO_UNITS + ")?|[2-9]\\d)(?=\\s?[,.;]|\\s(?:og|nå|i år|i fjor|da|den gangen)\\b)",
+					IdentifierKind.AGE),
+			new Rule("(?i)(?<![\\p{L}\\d])(?:[\\p{L}]+['’]s|is|was|I'm|I’m|I am)\\s(?<v>" + EN_AGE_ADULT + ")(?=\\s?[,.;]|\\s(?:and|now|then|when|this year|last year|next)\\b)",
+					IdentifierKind.AGE),
+			new Rule("(?i)(?<![\\p{L}\\d])(?:jeg er|jeg var|eg er|eg var|han er|han var|hun er|hun var|ho er|ho var|er nå|var da|ble|blei|blir)\\s(?<v>"
 					+ NO_AGE_ADULT + "\\s?år)(?!\\s(?:siden|til|før|etter|i|på|med|der|som|fra|senere|tidligere))(?![\\p{L}\\d])",
 					IdentifierKind.AGE),
 			// UK postcodes, full ("NE8 4HQ") and outward after "postcode" or a town ("Leeds LS6")
@@ -160,8 +168,9 @@ public final class Detector {
 			// street addresses with house number and letter: "Storgata 14 B", "Kongens gate 5", "12 Albion Street", "Flat 3, 41 Mill Lane"
 			new Rule("(?<![\\p{L}])(?:" + TITLE_WORD + "\\s)?\\p{Lu}[\\p{L}\\p{M}-]*(?:" + NO_STREET + ")\\s" + HOUSE + "(?![\\p{L}\\d])", IdentifierKind.ADDRESS),
 			new Rule("(?<![\\p{L}])" + TITLE_WORD + "s?\\s(?:gate|gata|vei|veg|plass|allé|alle)\\s" + HOUSE + "(?![\\p{L}\\d])", IdentifierKind.ADDRESS),
-			new Rule("(?<![\\p{L}\\d])(?:(?:Flat|flat|Apartment|apartment|Apt\\.?|Unit|unit)\\s\\d{1,4}[A-Za-z]?,?\\s)?\\d{1,4}[A-Za-z]?,?\\s(?:" + TITLE_WORD
-					+ "\\s){1,3}(?:" + EN_STREET + ")(?![\\p{L}])", IdentifierKind.ADDRESS),
+			new Rule("(?<![\\p{L}\\d])(?:(?:Flat|flat|Apartment|apartment|Apt\\.?|Unit|unit)\\s[\\dA-Z][\\w/]{0,4},?\\s(?:(?:" + TITLE_WORD
+					+ "\\s){1,2}(?:Mill|House|Works|Building|Court|Yard|Centre),\\s)?)?\\d{1,4}[A-Za-z]?,?\\s(?:" + TITLE_WORD
+					+ "\\s){1,3}(?:" + EN_STREET + ")(?:,?\\s(?:flat|Flat|unit|Unit|apartment)\\s[\\dA-Za-z][\\w/]{0,4})?(?![\\p{L}])", IdentifierKind.ADDRESS),
 			new Rule("(?<![\\p{L}\\d])(?:Flat|flat|Apartment|apartment|Apt\\.?|Unit|unit|leilighet|Leilighet|bolignummer|bolig)\\s(?:nummer\\s|number\\s|nr\\.?\\s)?(?:\\d{1,4}\\s?[A-Za-z]?|H\\d{4})(?![\\p{L}\\d])",
 					IdentifierKind.ADDRESS),
 			// streets without a number ("Sjøgata", "Holgate Road")
@@ -170,16 +179,16 @@ public final class Detector {
 			new Rule("(?<![\\p{L}])\\p{Lu}[\\p{L}\\p{M}-]*(?:gata|gate|gaten|veien|vegen|allé|plassen|torget|brygga|bryggen)(?![\\p{L}])", IdentifierKind.PLACE),
 			new Rule("(?<![\\p{L}])" + TITLE_WORD + "s?\\s(?:gate|gata)(?![\\p{L}])", IdentifierKind.PLACE),
 			// descriptions that single a person out
-			new Rule("(?i)(?<![\\p{L}])(?:the\\sonly|the\\sone\\s(?:who|that)|the\\sfirst\\s(?:woman|man|female|male|person|girl|boy|black|deaf|blind)|the\\sonly\\sother|the\\ssole|the\\slast\\s(?:woman|man|female|male|person))"
-					+ "(?!\\s(?:thing|things|time|times|way|ways|reason|option|problem|one|ones|place|chance|answer|difference|question|day|days|week|bit|part|people|person who|help)\\b)[^.,;:!?\\n]{3,80}",
+			new Rule("(?i)(?<![\\p{L}])(?:the\\sonly|the\\sone\\s(?:who|that)|the\\sfirst\\s(?:woman|man|female|male|person|girl|boy|black|deaf|blind)|the\\sonly\\sother|the\\ssole|the\\slast\\s(?:woman|man|female|male|person)|the\\soldest\\s(?:one|woman|man|person|worker)|the\\syoungest\\s(?:one|woman|man|person|worker))"
+					+ "(?!\\s(?:thing|things|time|times|way|ways|reason|option|problem|one|ones|place|chance|answer|difference|question|day|days|week|bit|part|people|person who|help)\\b)[^.;:!?\\n]{3,140}",
 					IdentifierKind.DESCRIPTION),
-			new Rule("(?i)(?<![\\p{L}])(?:den\\seneste|den\\seinaste|det\\seneste\\s(?:kvinne|mann)|de\\seneste|den\\sførste\\s(?:kvinnelige|mannlige|kvinna|kvinnen|mannen|samen|innvandreren)|eneste\\s(?:kvinnelige|mannlige|kvinne|mann|jente|gutt|dame)|einaste\\s(?:kvinnelege|mannlege|kvinne|mann|jente|gut))"
-					+ "(?!\\s(?:gangen|måten|grunnen|muligheten|tingen|jeg|som\\sjeg)\\b)[^.,;:!?\\n]{3,80}", IdentifierKind.DESCRIPTION),
+			new Rule("(?i)(?<![\\p{L}])(?:den\\seneste|den\\seinaste|det\\seneste\\s(?:kvinne|mann)|de\\seneste|den\\seldste\\s(?:på|i|av)|den\\syngste\\s(?:på|i|av)|den\\sførste\\s(?:kvinnelige|mannlige|kvinna|kvinnen|mannen|samen|innvandreren)|eneste\\s(?:kvinnelige|mannlige|kvinne|mann|jente|gutt|dame)|einaste\\s(?:kvinnelege|mannlege|kvinne|mann|jente|gut))"
+					+ "(?!\\s(?:gangen|måten|grunnen|muligheten|tingen|jeg|som\\sjeg)\\b)[^.;:!?\\n]{3,140}", IdentifierKind.DESCRIPTION),
 			new Rule("(?i)(?<![\\p{L}])(?:the|our|my|his|her|their)\\s(?:headteacher|head\\steacher|headmaster|headmistress|mayor|vicar|priest|imam|rabbi|chaplain|chief\\sexecutive|managing\\sdirector|harbour\\s?master|lighthouse\\skeeper|station\\smaster|postmaster|practice\\smanager|matron|coroner|bishop|fire\\schief|chief\\sconstable|MP|local\\sGP|only\\sGP|owner)"
 					+ "\\s(?:at|of|in|for|on)\\s(?:the\\s)?[\\p{L}\\p{M}'’-]+(?:\\s\\p{Lu}[\\p{L}\\p{M}'’-]+)*", IdentifierKind.DESCRIPTION),
-			new Rule("(?i)(?<![\\p{L}])(?:ordføreren|rektoren|rektor|presten|soknepresten|sokneprest|imamen|lensmannen|havnefogden|daglig\\sleder|styrelederen|kommuneoverlegen|kommunelegen|rådmannen|kommunedirektøren|fyrvokteren|butikksjefen|sjefen|eieren|innehaveren)"
+			new Rule("(?i)(?<![\\p{L}])(?:ordføreren|rektoren|rektor|presten|soknepresten|sokneprest|imamen|lensmannen|havnefogden|daglig\\sleder|styrelederen|kommuneoverlegen|kommunelegen|rådmannen|kommunedirektøren|fyrvokteren|butikksjefen|innehaveren)"
 					+ "\\s(?:på|i|ved|for|til)\\s[\\p{L}\\p{M}'’-]+(?:\\s\\p{Lu}[\\p{L}\\p{M}'’-]+)*", IdentifierKind.DESCRIPTION),
-			new Rule("(?i)(?<![\\p{L}])(?:han|hun|ho|den)\\ssom\\s(?:eier|eide|driver|drev|styrer|styrte|leder|ledet)\\s[^.,;:!?\\n]{3,60}", IdentifierKind.DESCRIPTION));
+			new Rule("(?i)(?<![\\p{L}])(?:han|hun|ho|den)\\ssom\\s(?:eier|eide|driver|drev|styrer|styrte|leder|ledet)\\s[^.;:!?\\n]{3,100}", IdentifierKind.DESCRIPTION));
 
 	private static final Pattern PHONE_DIGITS = Pattern.compile("\\d");
 
@@ -230,7 +239,9 @@ public final class Detector {
 		}
 		gazetteer(text, language, all);
 		capitalised(text, language, all);
+		organisations(text, all);
 		openers(text, language, all);
+		lowerCaseNames(text, all);
 		speakerLabels(text, all);
 		List<int[]> shielded = occurrences(text, notNames);
 		Matcher phrases = NOT_IDENTIFYING_PHRASES.matcher(text);
@@ -319,7 +330,8 @@ public final class Detector {
 				}
 				String found = text.substring(start, end);
 				if (rule.kind() == IdentifierKind.PHONE && !looksLikePhone(found)
-						|| rule.kind() == IdentifierKind.ID_NUMBER && !looksLikeReference(found)) {
+						|| rule.kind() == IdentifierKind.ID_NUMBER && !(value ? found.chars().filter(Character::isDigit).count() >= 3
+								: looksLikeReference(found))) {
 					continue;
 				}
 				if (rule.kind() == IdentifierKind.DESCRIPTION) {
@@ -342,7 +354,11 @@ public final class Detector {
 		if (YEARS.matcher(s).matches()) {
 			return false;
 		}
-		long digits = s.chars().filter(Character::isDigit).count();
+		String digitsOnly = s.replaceAll("\\D", "");
+		if (YEARS.matcher(digitsOnly).matches()) {
+			return false;
+		}
+		long digits = digitsOnly.length();
 		boolean letters = s.chars().anyMatch(Character::isLetter);
 		boolean separator = s.chars().anyMatch(ch -> ch == '/' || ch == '-');
 		return digits >= 6 || letters && digits >= 3 && s.length() >= 5 || separator && digits >= 5;
@@ -462,6 +478,54 @@ public final class Detector {
 				out.add(new Candidate(start, end, text.substring(start, end), IdentifierKind.PERSON, GAZETTEER));
 			}
 			i = j + 1;
+		}
+	}
+
+	private static final Pattern ORGANISATION = Pattern.compile("(?<![\\p{L}\\d])(?:St\\.\\s)?\\p{Lu}[\\p{L}\\p{M}'’-]*"
+			+ "(?:\\s(?:&\\s|og\\s|and\\s|of\\s|for\\s)?\\p{Lu}[\\p{L}\\p{M}'’-]*)*(?:\\s(?:AS|ASA|Ltd|Limited|plc|LLP|SA|KS|DA))?"
+			+ "(?:\\s(?:legesenter|legekontor|barnehage|hospital|sykehus|sjukehus|skole|skule|klinikk|helsestasjon|tannlegekontor|"
+			+ "bedriftshelsetjeneste|fysioterapi|sykehjem|omsorgssenter|videregående(?:\\sskole)?))?(?![\\p{L}\\d])");
+
+	private static final Set<String> COMPANY_FORMS = Set.of("AS", "ASA", "Ltd", "Limited", "plc", "LLP", "SA", "KS", "DA");
+
+	private static final Pattern ORGANISATION_END = Pattern.compile(".*\\s(?:AS|ASA|Ltd|Limited|plc|LLP|SA|KS|DA|legesenter|legekontor|barnehage|"
+			+ "hospital|sykehus|sjukehus|skole|skule|klinikk|helsestasjon|tannlegekontor|bedriftshelsetjeneste|fysioterapi|sykehjem|"
+			+ "omsorgssenter|videregående(?:\\sskole)?)");
+
+	/**
+	 * Names of employers, clinics and schools written as several capitalised words, maybe joined by
+	 * "&", "og", "and", "of" ("Meanwood Physio & Sports Clinic", "Aune Rør og VVS AS"), or one
+	 * capitalised word before a company form or an institution ("Furuset legesenter", "St. Olavs
+	 * hospital"). Leading ordinary words ("And", "The") are left out.
+	 */
+	private static void organisations(String text, List<Candidate> out) {
+		Matcher m = ORGANISATION.matcher(text);
+		while (m.find()) {
+			int start = m.start();
+			String[] words = m.group().split("\\s+");
+			int skip = 0;
+			while (skip < words.length && (COMMON_CAPITALISED.contains(words[skip]) || isStopWord(words[skip].toLowerCase(java.util.Locale.ROOT))
+					|| SpeakerRoles.isRoleWord(words[skip]) || Gazetteer.NOT_IDENTIFYING.contains(words[skip]))) {
+				start = text.indexOf(words[skip], start) + words[skip].length();
+				while (start < m.end() && Character.isWhitespace(text.charAt(start))) {
+					start++;
+				}
+				skip++;
+			}
+			if (start >= m.end()) {
+				continue;
+			}
+			String found = text.substring(start, m.end());
+			if (java.util.Arrays.stream(found.split("\\s+")).anyMatch(w -> COMMON_CAPITALISED.contains(w)
+					|| Character.isUpperCase(w.charAt(0)) && !COMPANY_FORMS.contains(w) && isStopWord(w.toLowerCase(java.util.Locale.ROOT)))) {
+				continue;
+			}
+			long capitals = java.util.Arrays.stream(found.split("\\s+")).filter(w -> Character.isUpperCase(w.charAt(0))).count();
+			if (capitals >= 2 && found.indexOf(' ') > 0 || ORGANISATION_END.matcher(found).matches()) {
+				if (!text.startsWith(":", m.end()) && !notIdentifying(found)) {
+					out.add(new Candidate(start, m.end(), found, IdentifierKind.ORGANISATION, CAPITALISED));
+				}
+			}
 		}
 	}
 
@@ -586,11 +650,36 @@ public final class Detector {
 			if (lower.contains(lc) || isStopWord(lc)) {
 				continue;
 			}
-			boolean englishWord = Gazetteer.EN_WORDS.contains(lc) || englishForm(lc);
+			if (language == Language.NORWEGIAN && NORWEGIAN_DEFINITE.matcher(lc).matches() && !isListedName(base, language)) {
+				continue; // "Fysioterapeuten sa", "Lærlingen var": a noun in its definite form
+			}
+			boolean englishWord = Gazetteer.EN_WORDS.contains(lc) || englishForm(lc)
+					|| lc.indexOf('-') > 0 && java.util.Arrays.stream(lc.split("-")).allMatch(p -> Gazetteer.EN_WORDS.contains(p) || englishForm(p));
 			boolean noWord = language == Language.ENGLISH && !englishWord;
 			boolean context = !(language == Language.ENGLISH && englishWord) && AFTER_NAME.matcher(text).region(m.start() + base.length(), text.length()).lookingAt();
 			if (noWord || context) {
 				out.add(new Candidate(m.start(), m.start() + base.length(), base, IdentifierKind.NAME, OPENER));
+			}
+		}
+	}
+
+	private static final Pattern NORWEGIAN_DEFINITE = Pattern.compile("\\p{L}{4,}(?<!s)(?:en|et|ene|a|ne)");
+
+	/**
+	 * First names written in lower case ("cheers, ryan"): a lower-case word whose capitalised form is a
+	 * listed first name of many origins and which is neither an English nor a Norwegian word (the list
+	 * was made without those) nor a stop word.
+	 */
+	private static void lowerCaseNames(String text, List<Candidate> out) {
+		Matcher m = WORD.matcher(text);
+		while (m.find()) {
+			String w = m.group();
+			if (w.length() < 3 || !Character.isLowerCase(w.charAt(0)) || isStopWord(w) || Gazetteer.EN_WORDS.contains(w) || englishForm(w)) {
+				continue;
+			}
+			String cap = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+			if (Gazetteer.WORLD_FIRST_NAMES.contains(cap) && !Gazetteer.NAMES_THAT_ARE_WORDS.contains(cap)) {
+				out.add(new Candidate(m.start(), m.end(), w, IdentifierKind.NAME, GAZETTEER));
 			}
 		}
 	}
@@ -610,13 +699,24 @@ public final class Detector {
 	}
 
 	private static final Set<String> STOP_WORDS = java.util.stream.Stream
-		.of(Gazetteer.load("stopwords-en.txt"), Gazetteer.load("stopwords-no.txt"),
+		.of(Gazetteer.load("stopwords-en.txt"), Gazetteer.load("stopwords-no.txt"), luceneStopWords(),
 				Set.of("jeg", "eg", "du", "han", "hun", "ho", "vi", "dere", "de", "det", "den", "dette", "som", "men", "og", "så",
 						"etter", "før", "når", "hvis", "om", "at", "hva", "hvem", "hvor", "hvordan", "kanskje", "ingen", "noen",
 						"alle", "mange", "hele", "her", "der", "the", "this", "that", "there", "then", "they", "what", "when",
 						"where", "why", "how", "after", "before", "maybe", "nobody", "everyone", "someone", "our", "its"))
 		.flatMap(Set::stream)
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	private static Set<String> luceneStopWords() {
+		Set<String> out = new java.util.HashSet<>();
+		for (Object o : org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+			out.add(new String((char[]) o));
+		}
+		for (Object o : org.apache.lucene.analysis.no.NorwegianAnalyzer.getDefaultStopSet()) {
+			out.add(new String((char[]) o));
+		}
+		return out;
+	}
 
 	private static boolean isStopWord(String lc) {
 		return STOP_WORDS.contains(lc);
@@ -735,10 +835,16 @@ public final class Detector {
 		return SENTENCE_OPENERS.contains(before);
 	}
 
-	/** Longest first, then by detector priority; overlapping candidates are dropped. */
+	/**
+	 * Patterns first (an e-mail address, a national insurance number or a phone number is never cut
+	 * short by a longer run of capitalised words around it), descriptions and street names aside; then longest first,
+	 * then by detector priority; overlapping candidates are dropped.
+	 */
 	static List<Candidate> resolve(List<Candidate> all) {
 		List<Candidate> sorted = new ArrayList<>(all);
-		sorted.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
+		sorted.sort(Comparator.comparing((Candidate c) -> !(c.source().equals(PATTERN) && c.kind() != IdentifierKind.DESCRIPTION
+				&& c.kind() != IdentifierKind.PLACE))
+			.thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
 			.thenComparing(Comparator.comparingInt((Candidate c) -> PRIORITY.indexOf(c.source())).reversed())
 			.thenComparingInt(Candidate::start));
 		List<Candidate> kept = new ArrayList<>();
