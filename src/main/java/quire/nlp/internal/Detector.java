@@ -748,6 +748,7 @@ public final class Detector {
 				}
 			}
 		}
+		nicknames(text, language, surfaces);
 		List<Candidate> out = new ArrayList<>();
 		for (Candidate c : surfaces.values()) {
 			int flags = matchAnyCase(c.surface(), language) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
@@ -757,6 +758,55 @@ public final class Detector {
 			}
 		}
 		return out;
+	}
+
+	private static final List<String> NICKNAME_ENDINGS = List.of("", "is", "e", "en", "ern", "y", "ie", "a", "o", "i", "ster");
+
+	/**
+	 * Nicknames of the people found, written in the text: a capitalised word that is the start of a
+	 * found first name with a nickname ending ("Kjell" → "Kjelle", "Bjørn" → "Bjørnis", "Gemma" →
+	 * "Gem"), and is no stop word or English word. Added to {@code surfaces} with the person's kind.
+	 */
+	private static void nicknames(String text, Language language, java.util.Map<String, Candidate> surfaces) {
+		List<Candidate> people = surfaces.values().stream().filter(c -> PERSONS.contains(c.kind()) && c.surface().indexOf(' ') < 0
+				&& c.surface().length() >= 4 && isCapitalised(c.surface())).toList();
+		if (people.isEmpty()) {
+			return;
+		}
+		Matcher m = WORD.matcher(text);
+		while (m.find()) {
+			String w = m.group();
+			if (w.length() < 3 || !isCapitalised(w) || surfaces.containsKey(w) || COMMON_CAPITALISED.contains(w)
+					|| isOrdinaryWord(w, language) || SpeakerRoles.isRoleWord(w) || Gazetteer.NOT_IDENTIFYING.contains(w)) {
+				continue;
+			}
+			for (Candidate person : people) {
+				if (isNickname(w, person.surface())) {
+					surfaces.put(w, new Candidate(person.start(), person.end(), w, person.kind(), person.source()));
+					break;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether {@code word} is a nickname of {@code name}: its start (3 letters at least, 4 for names
+	 * over 5 letters), or the name (less its last letter at most) with a nickname ending.
+	 */
+	static boolean isNickname(String word, String name) {
+		if (word.equals(name)) {
+			return false;
+		}
+		int p = 0;
+		while (p < word.length() && p < name.length() && word.charAt(p) == name.charAt(p)) {
+			p++;
+		}
+		if (p < 3 || p < 4 && name.length() > 5) {
+			return false;
+		}
+		String ending = word.substring(p);
+		// a bare start of the name ("Gem" of "Gemma"), or nearly the whole name with an ending ("Kjelle", "Bjørnis")
+		return NICKNAME_ENDINGS.contains(ending) && (ending.isEmpty() ? p == word.length() : p >= name.length() - 1);
 	}
 
 	private static final Set<String> TITLES = Set.of("Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Sir", "Dame", "Lady", "Lord",

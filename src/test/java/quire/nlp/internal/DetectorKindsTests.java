@@ -123,6 +123,17 @@ final class DetectorKindsTests {
 	}
 
 	@Test
+	void nicknamesOfAPersonFoundAreFoundToo() {
+		String t = "Min kollega Torgrim Vassbotn kom tidlig. Torgrimsen? Nei. Torgrimis, som vi kaller ham, var blid. Gemma Hartley ringte. Gem er snill.";
+		List<Candidate> f = no(t);
+		covering(f, t, "Torgrimis");
+		int gem = t.indexOf("Gem er");
+		assertThat(f).anyMatch(c -> c.start() == gem && c.end() == gem + 3);
+		assertThat(Detector.isNickname("Kjelle", "Kjell")).isTrue();
+		assertThat(Detector.isNickname("Krise", "Kristoffer")).isFalse();
+	}
+
+	@Test
 	void namesThatOpenASentenceAndAreInNoList() {
 		String t = "Interviewer: Who helped?\nP1: Dagfinnur said I should try. Kwabena, my neighbour, drove me.";
 		List<Candidate> f = en(t);
