@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quire.corpus.CorpusService;
+import quire.nlp.Candidate;
 import quire.nlp.CandidateGroup;
 import quire.nlp.DeidentificationPreview;
 import quire.nlp.DeidentificationResult;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Lists a document's candidate identifiers with their pseudonyms ({@code --preview}), or makes its
  * de-identified version with every candidate accepted ({@code --apply}); {@code --skip} leaves
- * surfaces out. The web app's review page is the place to accept and reject one by one.
+ * surfaces out. After applying, the copy is scanned again and whatever is still detected is listed
+ * (the residual check); {@code --check} runs that check on any document, e.g. before sharing it. The
+ * web app's review page is the place to accept and reject one by one.
  */
 @Command(name = "deidentify", mixinStandardHelpOptions = true,
 		description = "De-identify a document: preview candidate identifiers and pseudonyms, or apply them as a new document.")
@@ -54,6 +57,10 @@ final class DeidentifyCommand implements Callable<Integer> {
 
 		@Option(names = "--apply", required = true, description = "make the de-identified document (all candidates accepted)")
 		boolean apply;
+
+		@Option(names = "--check", required = true,
+				description = "scan a document (e.g. a de-identified copy) and list every identifier still detected in it; exit 3 if any")
+		boolean check;
 
 		@Option(names = "--key", required = true,
 				description = "print the project's pseudonym key (name -> pseudonym); for the project's owners")
@@ -99,7 +106,7 @@ final class DeidentifyCommand implements Callable<Integer> {
 			return 0;
 		}
 		if (document == null) {
-			throw new IllegalArgumentException("--document is needed with --preview and --apply");
+			throw new IllegalArgumentException("--document is needed with --preview, --apply and --check");
 		}
 		var doc = corpus.findDocument(target.id(), document)
 			.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
@@ -107,18 +114,25 @@ final class DeidentifyCommand implements Callable<Integer> {
 		if (!deid.nerLoaded() && deid.nerAvailable() && doc.language() == quire.corpus.Language.ENGLISH && !json) {
 			err.println("loading CoreNLP's English NER (about 10 seconds, once)…");
 		}
+		var out = spec.commandLine().getOut();
+		if (mode.check) {
+			String notice = deid.notice(doc.language());
+			err.println(prefix(doc.language()) + notice);
+			List<Candidate> residual = deid.residualCheck(doc.id());
+			printResidual(doc.name(), residual, out);
+			return residual.isEmpty() ? 0 : 3;
+		}
 		DeidentificationPreview preview = deid.preview(doc.id(), p -> {
 		});
-		if (!preview.notice().isEmpty()) {
-			err.println("note: " + preview.notice());
-		}
-		var out = spec.commandLine().getOut();
+		err.println(prefix(doc.language()) + preview.notice());
 		if (mode.preview) {
 			if (json) {
 				Map<String, Object> root = new LinkedHashMap<>();
 				root.put("document", preview.documentName());
 				root.put("language", preview.language().code());
 				root.put("method", preview.method());
+				root.put("ner", deid.nerAvailable() && preview.language() == quire.corpus.Language.ENGLISH);
+				root.put("notice", preview.notice());
 				root.put("candidates", preview.groups().stream().map(DeidentifyCommand::json).toList());
 				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
 				return 0;
@@ -141,13 +155,45 @@ final class DeidentifyCommand implements Callable<Integer> {
 			root.put("document", result.document().name());
 			root.put("replacements", result.replacements());
 			root.put("codingsCopied", result.codingsCopied());
+			root.put("residual", result.residual().stream().map(DeidentifyCommand::json).toList());
 			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
 			return 0;
 		}
 		out.printf(Locale.ROOT, "created '%s': %d replacements, %d codings moved with the text%n", result.document().name(),
 				result.replacements(), result.codingsCopied());
 		out.println("the original is unchanged; an owner can delete it on the review page");
+		printResidual(result.document().name(), result.residual(), out);
 		return 0;
+	}
+
+	/** "WARNING: " where detection runs without NER (English without the models, Norwegian), else "note: ". */
+	private String prefix(quire.corpus.Language language) {
+		return language == quire.corpus.Language.ENGLISH && deid.nerAvailable() ? "note: " : "WARNING: ";
+	}
+
+	/** The residual check: what is still detected in a document, one line each with its place and context. */
+	private static void printResidual(String document, List<Candidate> residual, java.io.PrintWriter out) {
+		if (residual.isEmpty()) {
+			out.printf(Locale.ROOT, "residual check of '%s': nothing detected (rules can miss what they do not know: read it before sharing)%n",
+					document);
+			return;
+		}
+		out.printf(Locale.ROOT, "RESIDUAL CHECK of '%s': %d still detected; replace or confirm each before the copy leaves the project:%n",
+				document, residual.size());
+		for (Candidate c : residual) {
+			out.printf(Locale.ROOT, "  %-24s %-12s at %d-%d (%s)%n", c.surface(), c.kind().label().toLowerCase(Locale.ROOT), c.start(),
+					c.end(), c.source());
+		}
+	}
+
+	private static Map<String, Object> json(Candidate c) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("surface", c.surface());
+		m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+		m.put("start", c.start());
+		m.put("end", c.end());
+		m.put("found by", c.source());
+		return m;
 	}
 
 	private static Map<String, Object> json(CandidateGroup g) {

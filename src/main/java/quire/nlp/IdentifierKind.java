@@ -2,13 +2,15 @@ package quire.nlp;
 
 /**
  * What a candidate identifier is, which names its pseudonym: "Anna" (a participant) becomes
- * "[Participant 3]", "Trondheim" becomes "[Town 1]".
+ * "[Participant 3]", "Trondheim" becomes "[Town 1]". {@link #DESCRIPTION} is a description that
+ * singles a person out ("the only female welder at the plant"): a reviewer decides whether to replace
+ * or reword it.
  */
 public enum IdentifierKind {
 
 	PARTICIPANT("Participant"), PERSON("Person"), NAME("Name"), TOWN("Town"), PLACE("Place"),
 	ORGANISATION("Organisation"), EMPLOYER("Employer"), DATE("Date"), EMAIL("Email"), URL("URL"), PHONE("Phone"),
-	ID_NUMBER("ID");
+	ID_NUMBER("ID"), AGE("Age"), POSTCODE("Postcode"), ADDRESS("Address"), DESCRIPTION("Description");
 
 	private final String label;
 

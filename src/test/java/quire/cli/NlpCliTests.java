@@ -78,7 +78,11 @@ class NlpCliTests {
 		assertThat(preview.err()).contains("no Norwegian models");
 		CliRun apply = run("deidentify", "--project", "Deid", "--document", "d", "--apply", "--skip", "Trondheim");
 		assertThat(apply.exit()).as(apply.err()).isZero();
-		assertThat(apply.out()).contains("created 'd (de-identified)'");
+		assertThat(apply.out()).contains("created 'd (de-identified)'")
+			.as("the residual check lists what the review left in").contains("RESIDUAL CHECK", "Trondheim");
+		CliRun check = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--check");
+		assertThat(check.exit()).as("a copy with something left in fails the check").isEqualTo(3);
+		assertThat(check.out()).contains("Trondheim").doesNotContain("Anna");
 		CliRun again = run("deidentify", "--project", "Deid", "--document", "d (de-identified)", "--preview", "--json");
 		assertThat(again.out()).contains("\"surface\" : \"Trondheim\"").doesNotContain("\"surface\" : \"Anna\"");
 		CliRun key = run("deidentify", "--project", "Deid", "--key");

@@ -294,6 +294,46 @@ abstract class NlpServiceContract {
 	}
 
 	@Test
+	void roleLabelsNeverBecomeNamesAndAFullNameTravelsToTheNextDocument() {
+		DocumentId first = importText("en", """
+				Saksbehandler: Who helped you?
+				P1: My caseworker was Reidar Hanssen. Hanssen rang every week.
+				""", Language.NORWEGIAN);
+		DeidentificationPreview preview = deid.preview(first, p -> {
+		});
+		assertThat(preview.groups()).extracting(CandidateGroup::surface).contains("Reidar Hanssen", "Hanssen")
+			.doesNotContain("Saksbehandler");
+		DeidentificationResult done = deid.apply(first, preview.groups(), null);
+		assertThat(done.residual()).as("everything accepted: nothing is left in the copy").isEmpty();
+		DocumentId second = importText("no2", """
+				Saksbehandler: Og saksbehandler hanssen?
+				P2: Hanssen ringte. En saksbehandler er ingen person.
+				""", Language.NORWEGIAN);
+		DeidentificationPreview next = deid.preview(second, p -> {
+		});
+		assertThat(next.groups()).as("a surname replaced before is a known name in the next document")
+			.anyMatch(g -> g.key().equals("hanssen") && g.known());
+		assertThat(next.groups()).as("a role label is never a name, in any document")
+			.noneMatch(g -> g.key().equals("saksbehandler"));
+	}
+
+	@Test
+	void theResidualCheckListsWhatTheReviewLeftIn() {
+		DocumentId id = importText("rest", "Intervjuer: Og så?\nKari: Jeg bor i Storgata 14 B, 8006 Bodø, og er 52 år gammel.\n",
+				Language.NORWEGIAN);
+		DeidentificationPreview preview = deid.preview(id, p -> {
+		});
+		List<CandidateGroup> reviewed = preview.groups().stream()
+			.map(g -> g.surface().equals("8006") ? g.accept(false) : g)
+			.toList();
+		DeidentificationResult done = deid.apply(id, reviewed, null);
+		assertThat(done.clean()).isFalse();
+		assertThat(done.residual()).extracting(Candidate::surface).containsExactly("8006");
+		assertThat(done.residual().getFirst().kind()).isEqualTo(IdentifierKind.POSTCODE);
+		assertThat(deid.residualCheck(done.document().id())).extracting(Candidate::surface).containsExactly("8006");
+	}
+
+	@Test
 	void knownNamesAreFoundWhereTheRulesWouldNot() {
 		deid.addKnownName(project.id(), new KnownName("fjellheimen", IdentifierKind.EMPLOYER));
 		DocumentId id = importText("no", "Kari: Jeg jobber på fjellheimen, det er et sykehjem.\n", Language.NORWEGIAN);

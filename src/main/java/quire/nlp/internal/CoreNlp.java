@@ -82,7 +82,7 @@ public final class CoreNlp {
 	 * Lets the NER pipeline go (for the test that measures detection, so the rest of the test JVM does
 	 * not carry 830 MB); the light pipelines stay.
 	 */
-	static synchronized void releaseEntities() {
+	public static synchronized void releaseEntities() {
 		if (PIPELINES.remove(Level.ENTITIES) != null) {
 			StanfordCoreNLP.clearAnnotatorPool();
 			PIPELINES.clear();

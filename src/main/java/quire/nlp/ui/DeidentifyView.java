@@ -344,6 +344,9 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 				found.groups().size(), found.method()));
 		notice.setText(found.notice());
 		notice.setVisible(!found.notice().isEmpty());
+		boolean withoutNer = found.language() != Language.ENGLISH || !deid.nerAvailable();
+		notice.getStyle().set("color", withoutNer ? "var(--lumo-error-text-color)" : "inherit")
+			.set("font-weight", withoutNer ? "600" : "normal");
 		result.removeAll();
 	}
 
@@ -377,7 +380,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 			delete.setId("deid-delete-original");
 			delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
 			delete.setVisible(access.can(done.document().projectId(), ProjectRole.OWNER));
-			result.add(summary, new HorizontalLayout(open, delete));
+			result.add(summary, residual(done), new HorizontalLayout(open, delete));
 			if (project != null) {
 				document.setItems(corpus.documents(project.id()));
 			}
@@ -386,6 +389,35 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 		catch (IllegalArgumentException ex) {
 			Notifications.error(ex.getMessage());
 		}
+	}
+
+	/** The residual check: the copy scanned again, with everything still detected in it and its context. */
+	private Div residual(DeidentificationResult done) {
+		Div box = new Div();
+		Paragraph head = new Paragraph();
+		head.setId("deid-residual");
+		box.add(head);
+		if (done.clean()) {
+			head.setText("Residual check: nothing is detected in the copy any more. Rules miss what they do not know: read the copy "
+					+ "before sharing it.");
+			return box;
+		}
+		head.setText(String.format(Locale.ROOT, "Residual check: %d still detected in the copy. Open it and replace or confirm each "
+				+ "before the copy leaves the project:", done.residual().size()));
+		head.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+		String text = corpus.transcript(done.document().id()).map(t -> t.text()).orElse("");
+		for (quire.nlp.Candidate c : done.residual()) {
+			int from = Math.max(0, c.start() - 40);
+			int to = Math.min(text.length(), c.end() + 40);
+			Span hit = new Span(c.surface());
+			hit.getStyle().set("background", "var(--quire-hit)").set("font-weight", "600");
+			Div line = new Div(new Span(c.kind().label() + ": …"), new Span(text.length() >= c.end() ? text.substring(from, c.start()) : ""),
+					hit, new Span(text.length() >= c.end() ? text.substring(c.end(), to) + "…" : ""));
+			line.addClassName("deid-residual-item");
+			line.getStyle().set("font-size", "0.85rem");
+			box.add(line);
+		}
+		return box;
 	}
 
 	private void confirmDeleteOriginal(DeidentificationResult done) {

@@ -89,6 +89,7 @@ class NlpViewsTests extends SignedInBrowserlessTest {
 			.orElseThrow()
 			.text();
 		assertThat(text).doesNotContain("Trondheim", "Torbjørn", "Anna").contains("[Town 1]");
+		assertThat($(Paragraph.class).withId("deid-residual").single().getText()).startsWith("Residual check:");
 		assertThat($(Anchor.class).withId("deid-open").single().getHref()).startsWith("transcript/");
 	}
 
