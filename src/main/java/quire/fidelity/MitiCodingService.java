@@ -213,10 +213,15 @@ public class MitiCodingService {
 			return List.of();
 		}
 		List<BehaviourSuggestion> out = new ArrayList<>();
+		String previousClient = null;
 		for (Utterance u : utterances(id)) {
 			if (u.counsellor()) {
-				quire.fidelity.internal.MitiSuggester.suggest(u.text())
-					.ifPresent(s -> out.add(new BehaviourSuggestion(u.start(), s.behaviour(), s.rule(), s.confidence())));
+				quire.fidelity.internal.MitiSuggester.suggest(u.text(), previousClient)
+					.ifPresent(s -> out.add(new BehaviourSuggestion(u.start(), s.behaviour(), s.why(), s.confidence())));
+				previousClient = null;
+			}
+			else {
+				previousClient = u.text();
 			}
 		}
 		return out;
@@ -234,11 +239,17 @@ public class MitiCodingService {
 					+ ": MITI suggestions read English sentence structure only");
 		}
 		List<TurnSuggestion> out = new ArrayList<>();
+		String previousClient = null;
 		for (Turn turn : t.turns()) {
+			String text = t.turnText(turn).strip();
 			if (counsellor.equals(turn.speaker())) {
-				String text = t.turnText(turn).strip();
-				quire.fidelity.internal.MitiSuggester.suggest(text)
-					.ifPresent(s -> out.add(new TurnSuggestion(turn.index(), text, s.behaviour(), s.rule(), s.confidence())));
+				String context = previousClient;
+				quire.fidelity.internal.MitiSuggester.suggest(text, context)
+					.ifPresent(s -> out.add(new TurnSuggestion(turn.index(), text, s.behaviour(), s.why(), s.confidence())));
+				previousClient = null;
+			}
+			else if (turn.speaker() != null) {
+				previousClient = text;
 			}
 		}
 		if (out.isEmpty() && t.turns().stream().noneMatch(turn -> counsellor.equals(turn.speaker()))) {
