@@ -288,6 +288,15 @@ public class MitiCodingService {
 			.update();
 	}
 
+	/** Forgets the coder's decision on an utterance's suggestion (the coding was undone). */
+	@Transactional
+	public void forgetSuggestionOutcome(MitiSessionId id, Utterance utterance, String coder) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		jdbc.sql("delete from miti_suggestion_use where session_id = ? and coder = ? and utterance_start = ?")
+			.params(id.value(), coder, utterance.start())
+			.update();
+	}
+
 	/** Accepted and changed suggestions per session and coder of the project, by session label and coder. */
 	public List<SuggestionUse> suggestionUse(ProjectId project) {
 		return jdbc.sql("""

@@ -86,8 +86,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	/** Utterance starts whose suggestion is on screen now (uncoded, confidence at or above the threshold). */
 	private final java.util.Set<Integer> shownSuggestions = new java.util.HashSet<>();
 
-	private final com.vaadin.flow.component.textfield.NumberField suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField(
-			"Suggestion threshold");
+	/** Made afresh on each entry, so a reused view does not pile up listeners. */
+	private com.vaadin.flow.component.textfield.NumberField suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField();
 
 	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder) {
 		this.fidelity = fidelity;
@@ -163,6 +163,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	 * the tuning sessions) is below it are not shown. Stored per coder and project.
 	 */
 	private com.vaadin.flow.component.Component createThresholdControl(MitiSession s) {
+		suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField("Suggestion threshold");
 		suggestionThreshold.setId("suggestion-threshold");
 		suggestionThreshold.setMin(0);
 		suggestionThreshold.setMax(1);
@@ -279,10 +280,17 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		Utterance u = utterances.get(current);
 		BehaviourSuggestion shown = shownSuggestions.contains(u.start()) ? suggestions.get(u.start()) : null;
-		boolean added = miti.toggle(s.id(), u, behaviour, coder.name());
-		undo.push(() -> miti.toggle(s.id(), u, behaviour, coder.name()));
+		String who = coder.name();
+		boolean added = miti.toggle(s.id(), u, behaviour, who);
 		if (added && shown != null) {
-			miti.recordSuggestionOutcome(s.id(), u, shown.behaviour(), behaviour, coder.name());
+			miti.recordSuggestionOutcome(s.id(), u, shown.behaviour(), behaviour, who);
+			undo.push(() -> {
+				miti.toggle(s.id(), u, behaviour, who);
+				miti.forgetSuggestionOutcome(s.id(), u, who); // undone: the coder has not decided yet
+			});
+		}
+		else {
+			undo.push(() -> miti.toggle(s.id(), u, behaviour, who));
 		}
 		if (added) {
 			// most utterances carry one behaviour: move on; ↑ goes back to add a second one

@@ -157,11 +157,13 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 			assertThat(u.accepted()).isEqualTo(1);
 			assertThat(u.changed()).isEqualTo(1);
 		});
+		view.undo(); // the change is undone: no decision on that utterance any more
+		assertThat(miti.suggestionUse(project.id())).singleElement().satisfies(u -> assertThat(u.changed()).isZero());
 		test(threshold).setValue(MitiCodingService.DEFAULT_SUGGESTION_THRESHOLD);
 
 		navigate(FidelityView.class);
 		assertThat($(Div.class).withId("suggestion-use").single().getElement().getTextRecursively())
-			.contains("1 of 2 accepted").contains("V1").contains(RESEARCHER);
+			.contains("1 of 1 accepted").contains("V1").contains(RESEARCHER);
 	}
 
 	@Test
