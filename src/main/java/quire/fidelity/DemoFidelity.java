@@ -13,7 +13,6 @@ import quire.corpus.DemoProjectCreated;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
-import quire.fidelity.internal.MitiSuggester;
 import quire.project.ProjectId;
 
 /**
@@ -76,16 +75,18 @@ class DemoFidelity {
 
 	private void code(MitiSession session, String coder, boolean secondOpinion) {
 		List<Utterance> utterances = miti.utterances(session.id());
+		java.util.Map<Integer, BehaviourSuggestion> suggested = new java.util.HashMap<>();
+		miti.suggestions(session.id()).forEach(x -> suggested.put(x.utteranceStart(), x));
 		int n = 0;
 		for (Utterance u : utterances) {
 			if (!u.counsellor()) {
 				continue;
 			}
-			var suggestion = MitiSuggester.suggest(u.text());
-			if (suggestion.isEmpty()) {
+			BehaviourSuggestion suggestion = suggested.get(u.start());
+			if (suggestion == null) {
 				continue;
 			}
-			Behaviour b = suggestion.get().behaviour();
+			Behaviour b = suggestion.behaviour();
 			if (secondOpinion && n % 4 == 3) {
 				b = switch (b) {
 					case SR -> Behaviour.CR;

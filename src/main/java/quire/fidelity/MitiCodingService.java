@@ -213,13 +213,104 @@ public class MitiCodingService {
 			return List.of();
 		}
 		List<BehaviourSuggestion> out = new ArrayList<>();
+		String previousClient = null;
 		for (Utterance u : utterances(id)) {
 			if (u.counsellor()) {
-				quire.fidelity.internal.MitiSuggester.suggest(u.text())
-					.ifPresent(s -> out.add(new BehaviourSuggestion(u.start(), s.behaviour(), s.rule(), s.confidence())));
+				quire.fidelity.internal.MitiSuggester.suggest(u.text(), previousClient)
+					.ifPresent(s -> out.add(new BehaviourSuggestion(u.start(), s.behaviour(), s.why(), s.confidence())));
+				previousClient = null;
+			}
+			else {
+				previousClient = u.text();
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The suggestions a coder's screen shows: those whose calibrated confidence reaches the coder's
+	 * threshold ({@link #suggestionThreshold}).
+	 */
+	public List<BehaviourSuggestion> suggestions(MitiSessionId id, String coder) {
+		double threshold = suggestionThreshold(require(id).projectId(), coder);
+		return suggestions(id).stream().filter(s -> s.confidence() >= threshold).toList();
+	}
+
+	/** The threshold used when a coder has set none: rules right less than 7 times in 10 on the tuning set stay hidden. */
+	public static final double DEFAULT_SUGGESTION_THRESHOLD = 0.7;
+
+	/** The confidence below which the coder's screen shows no suggestion, in this project. */
+	public double suggestionThreshold(ProjectId project, String coder) {
+		return jdbc.sql("select threshold from miti_suggestion_threshold where project_id = ? and coder = ?")
+			.params(project.value(), coder)
+			.query(Double.class)
+			.optional()
+			.orElse(DEFAULT_SUGGESTION_THRESHOLD);
+	}
+
+	/**
+	 * Sets the coder's suggestion threshold in this project (0 shows every suggestion, 1 none).
+	 * @throws IllegalArgumentException when the threshold is not between 0 and 1
+	 */
+	@Transactional
+	public void setSuggestionThreshold(ProjectId project, String coder, double threshold) {
+		if (!(threshold >= 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("a suggestion threshold is a confidence between 0 and 1, not " + threshold);
+		}
+		if (coder == null || coder.isBlank()) {
+			throw new IllegalArgumentException("a suggestion threshold belongs to a named coder");
+		}
+		access.require(project, ProjectRole.CODER);
+		jdbc.sql("delete from miti_suggestion_threshold where project_id = ? and coder = ?").params(project.value(), coder)
+			.update();
+		jdbc.sql("insert into miti_suggestion_threshold (project_id, coder, threshold) values (?, ?, ?)")
+			.params(project.value(), coder, threshold)
+			.update();
+	}
+
+	/**
+	 * Records what the coder did with a suggestion shown for an utterance: coded it with the suggested
+	 * behaviour (accepted) or another (changed). A later decision on the same utterance replaces the
+	 * earlier one.
+	 */
+	@Transactional
+	public void recordSuggestionOutcome(MitiSessionId id, Utterance utterance, Behaviour suggested, Behaviour chosen,
+			String coder) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		if (!utterance.counsellor()) {
+			throw new IllegalArgumentException("only the counsellor's utterances get suggestions");
+		}
+		jdbc.sql("delete from miti_suggestion_use where session_id = ? and coder = ? and utterance_start = ?")
+			.params(id.value(), coder, utterance.start())
+			.update();
+		jdbc.sql("insert into miti_suggestion_use (session_id, coder, utterance_start, suggested, chosen) values (?, ?, ?, ?, ?)")
+			.params(id.value(), coder, utterance.start(), suggested.name(), chosen.name())
+			.update();
+	}
+
+	/** Forgets the coder's decision on an utterance's suggestion (the coding was undone). */
+	@Transactional
+	public void forgetSuggestionOutcome(MitiSessionId id, Utterance utterance, String coder) {
+		access.require(sessionProject(id), ProjectRole.CODER);
+		jdbc.sql("delete from miti_suggestion_use where session_id = ? and coder = ? and utterance_start = ?")
+			.params(id.value(), coder, utterance.start())
+			.update();
+	}
+
+	/** Accepted and changed suggestions per session and coder of the project, by session label and coder. */
+	public List<SuggestionUse> suggestionUse(ProjectId project) {
+		return jdbc.sql("""
+				select s.id, s.label, u.coder,
+				       sum(case when u.suggested = u.chosen then 1 else 0 end) as accepted,
+				       sum(case when u.suggested = u.chosen then 0 else 1 end) as changed
+				from miti_suggestion_use u join miti_session s on s.id = u.session_id
+				where s.project_id = ?
+				group by s.id, s.label, u.coder
+				order by s.label, u.coder""")
+			.param(project.value())
+			.query((rs, i) -> new SuggestionUse(new MitiSessionId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+					rs.getInt(4), rs.getInt(5)))
+			.list();
 	}
 
 	/**
@@ -234,11 +325,17 @@ public class MitiCodingService {
 					+ ": MITI suggestions read English sentence structure only");
 		}
 		List<TurnSuggestion> out = new ArrayList<>();
+		String previousClient = null;
 		for (Turn turn : t.turns()) {
+			String text = t.turnText(turn).strip();
 			if (counsellor.equals(turn.speaker())) {
-				String text = t.turnText(turn).strip();
-				quire.fidelity.internal.MitiSuggester.suggest(text)
-					.ifPresent(s -> out.add(new TurnSuggestion(turn.index(), text, s.behaviour(), s.rule(), s.confidence())));
+				String context = previousClient;
+				quire.fidelity.internal.MitiSuggester.suggest(text, context)
+					.ifPresent(s -> out.add(new TurnSuggestion(turn.index(), text, s.behaviour(), s.why(), s.confidence())));
+				previousClient = null;
+			}
+			else if (turn.speaker() != null) {
+				previousClient = text;
 			}
 		}
 		if (out.isEmpty() && t.turns().stream().noneMatch(turn -> counsellor.equals(turn.speaker()))) {

@@ -940,6 +940,43 @@ abstract class FidelityServiceContract {
 		assertThat(s.good().defined()).isFalse();
 	}
 
+	@Test
+	void eachCoderHasAStoredSuggestionThresholdThatHidesLessSureSuggestions() {
+		MitiSession session = codedSession();
+		List<BehaviourSuggestion> all = miti.suggestions(session.id());
+		assertThat(all).hasSize(3).allSatisfy(s -> assertThat(s.confidence()).isBetween(0.0, 1.0));
+		assertThat(miti.suggestionThreshold(project, "Ann")).isEqualTo(MitiCodingService.DEFAULT_SUGGESTION_THRESHOLD);
+
+		miti.setSuggestionThreshold(project, "Ann", 0.8);
+		assertThat(miti.suggestionThreshold(project, "Ann")).isEqualTo(0.8);
+		assertThat(miti.suggestions(session.id(), "Ann")).isEqualTo(all.stream().filter(s -> s.confidence() >= 0.8).toList());
+		assertThat(miti.suggestions(session.id(), "Ben"))
+			.isEqualTo(all.stream().filter(s -> s.confidence() >= MitiCodingService.DEFAULT_SUGGESTION_THRESHOLD).toList());
+		miti.setSuggestionThreshold(project, "Ann", 0);
+		assertThat(miti.suggestions(session.id(), "Ann")).isEqualTo(all);
+
+		assertThatThrownBy(() -> miti.setSuggestionThreshold(project, "Ann", 1.5))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("between 0 and 1");
+		assertThat(miti.suggestionThreshold(project, "Ann")).isZero();
+	}
+
+	@Test
+	void acceptedAndChangedSuggestionsAreCountedPerSessionAndCoder() {
+		MitiSession session = codedSession();
+		List<Utterance> u = miti.utterances(session.id());
+		assertThat(miti.suggestionUse(project)).isEmpty();
+		miti.recordSuggestionOutcome(session.id(), u.get(0), Behaviour.Q, Behaviour.Q, "Ann");
+		miti.recordSuggestionOutcome(session.id(), u.get(2), Behaviour.CR, Behaviour.SR, "Ann");
+		miti.recordSuggestionOutcome(session.id(), u.get(2), Behaviour.CR, Behaviour.CR, "Ann"); // a later decision replaces
+		miti.recordSuggestionOutcome(session.id(), u.get(4), Behaviour.CR, Behaviour.AF, "Ben");
+		assertThat(miti.suggestionUse(project)).containsExactly(
+				new SuggestionUse(session.id(), "Q01", "Ann", 2, 0), new SuggestionUse(session.id(), "Q01", "Ben", 0, 1));
+		assertThatThrownBy(() -> miti.recordSuggestionOutcome(session.id(), u.get(1), Behaviour.Q, Behaviour.Q, "Ann"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(miti.suggestionUse(project).get(0).shown()).isEqualTo(2);
+	}
+
 	/** Toggles as "Ann" and waits for the after-commit listeners (see the disabled quick-succession test). */
 	boolean toggle(MitiSession session, Utterance utterance, Behaviour behaviour) throws InterruptedException {
 		boolean added = miti.toggle(session.id(), utterance, behaviour, "Ann");

@@ -448,6 +448,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 		chart.getElement().setProperty("innerHTML", FidelityChart.svg(results));
 		content.add(chart);
 		content.add(reliability(fidelity.reliability(p.id(), List.of())));
+		content.add(suggestionUse(miti.suggestionUse(p.id())));
 	}
 
 	/** The source selector's labels, the default source marked. */
@@ -558,6 +559,41 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			tr.addDataCell().setText(row.icc().lower().defined() ? number(row.icc().lower()) + " – " + number(row.icc().upper()) : "");
 			tr.addDataCell().setText(row.icc().icc().defined() ? row.icc().reading().label()
 					: "not defined (" + row.icc().icc().reason() + ")");
+		}
+		box.add(table);
+		return box;
+	}
+
+	/** What coders did with the suggestions the MITI coding screen showed them, per session and coder. */
+	private Div suggestionUse(List<quire.fidelity.SuggestionUse> uses) {
+		Div box = new Div();
+		box.setId("suggestion-use");
+		box.add(new H3("Suggestions in use"));
+		if (uses.isEmpty()) {
+			box.add(new Paragraph("No coder has coded an utterance that showed a suggestion yet."));
+			return box;
+		}
+		int accepted = uses.stream().mapToInt(quire.fidelity.SuggestionUse::accepted).sum();
+		int shown = uses.stream().mapToInt(quire.fidelity.SuggestionUse::shown).sum();
+		box.add(new Paragraph(String.format(Locale.ROOT,
+				"Utterances coded in Quire while a suggestion was shown (hidden suggestions below a coder's threshold are "
+						+ "not counted): %d of %d accepted (%.0f%%) over %d session-coder pairs. A low share shows where "
+						+ "the suggester misleads.", accepted, shown, 100.0 * accepted / shown, uses.size())));
+		NativeTable table = new NativeTable();
+		table.addClassName("quire-matrix");
+		NativeTableRow head = table.getHead().addRow();
+		for (String h : List.of("Session", "Coder", "Accepted", "Changed", "Accepted share (n)")) {
+			head.addHeaderCell().setText(h);
+		}
+		for (quire.fidelity.SuggestionUse u : uses) {
+			NativeTableRow tr = table.getBody().addRow();
+			NativeTableCell label = tr.addDataCell();
+			label.setText(u.sessionLabel());
+			label.addClassName("row-label");
+			tr.addDataCell().setText(u.coder());
+			tr.addDataCell().setText(Integer.toString(u.accepted()));
+			tr.addDataCell().setText(Integer.toString(u.changed()));
+			tr.addDataCell().setText(String.format(Locale.ROOT, "%.0f%% (%d)", 100 * u.acceptedShare(), u.shown()));
 		}
 		box.add(table);
 		return box;

@@ -83,6 +83,12 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 
 	private Map<Integer, BehaviourSuggestion> suggestions = Map.of();
 
+	/** Utterance starts whose suggestion is on screen now (uncoded, confidence at or above the threshold). */
+	private final java.util.Set<Integer> shownSuggestions = new java.util.HashSet<>();
+
+	/** Made afresh on each entry, so a reused view does not pile up listeners. */
+	private com.vaadin.flow.component.textfield.NumberField suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField();
+
 	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder) {
 		this.fidelity = fidelity;
 		this.miti = miti;
@@ -111,7 +117,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		utterancesBox.setId("utterances");
 		globalsBox.setId("globals");
 		summaryBox.setId("miti-summary");
-		Div side = new Div(new H3("Keys"), keys(), new H3("Global scores"), globalsBox, new H3("Summary"), summaryBox);
+		Div side = new Div(new H3("Keys"), keys(), createThresholdControl(s), new H3("Global scores"), globalsBox,
+				new H3("Summary"), summaryBox);
 		side.addClassName("quire-coding-panel");
 		Div layout = new Div(utterancesBox, side);
 		layout.addClassName("quire-miti");
@@ -143,11 +150,56 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			coder.name(e.getValue());
 			undo.clear();
 			loadGlobals();
+			loadSuggestions();
 			renderUtterances();
 			renderGlobals();
 			renderSummary();
 		});
 		return who;
+	}
+
+	/**
+	 * The coder's confidence threshold: suggestions whose calibrated confidence (the rule's precision on
+	 * the tuning sessions) is below it are not shown. Stored per coder and project.
+	 */
+	private com.vaadin.flow.component.Component createThresholdControl(MitiSession s) {
+		suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField("Suggestion threshold");
+		suggestionThreshold.setId("suggestion-threshold");
+		suggestionThreshold.setMin(0);
+		suggestionThreshold.setMax(1);
+		suggestionThreshold.setStep(0.05);
+		suggestionThreshold.setStepButtonsVisible(true);
+		suggestionThreshold.setHelperText("Suggestions less sure than this are hidden (0: all, 1: none).");
+		suggestionThreshold.setValue(miti.suggestionThreshold(s.projectId(), coder.name()));
+		suggestionThreshold.addValueChangeListener(e -> {
+			if (!e.isFromClient()) {
+				return;
+			}
+			Double v = e.getValue();
+			try {
+				if (v == null) {
+					throw new IllegalArgumentException("a suggestion threshold is a confidence between 0 and 1");
+				}
+				miti.setSuggestionThreshold(s.projectId(), coder.name(), v);
+				loadSuggestions();
+				renderUtterances();
+			}
+			catch (IllegalArgumentException ex) {
+				Notifications.error(ex.getMessage());
+				suggestionThreshold.setValue(miti.suggestionThreshold(s.projectId(), coder.name()));
+			}
+		});
+		return suggestionThreshold;
+	}
+
+	private void loadSuggestions() {
+		MitiSession s = session;
+		if (s != null) {
+			Map<Integer, BehaviourSuggestion> byStart = new java.util.HashMap<>();
+			miti.suggestions(s.id(), coder.name()).forEach(x -> byStart.put(x.utteranceStart(), x));
+			suggestions = byStart;
+			suggestionThreshold.setValue(miti.suggestionThreshold(s.projectId(), coder.name()));
+		}
 	}
 
 	private void loadGlobals() {
@@ -227,8 +279,19 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		Utterance u = utterances.get(current);
-		boolean added = miti.toggle(s.id(), u, behaviour, coder.name());
-		undo.push(() -> miti.toggle(s.id(), u, behaviour, coder.name()));
+		BehaviourSuggestion shown = shownSuggestions.contains(u.start()) ? suggestions.get(u.start()) : null;
+		String who = coder.name();
+		boolean added = miti.toggle(s.id(), u, behaviour, who);
+		if (added && shown != null) {
+			miti.recordSuggestionOutcome(s.id(), u, shown.behaviour(), behaviour, who);
+			undo.push(() -> {
+				miti.toggle(s.id(), u, behaviour, who);
+				miti.forgetSuggestionOutcome(s.id(), u, who); // undone: the coder has not decided yet
+			});
+		}
+		else {
+			undo.push(() -> miti.toggle(s.id(), u, behaviour, who));
+		}
 		if (added) {
 			// most utterances carry one behaviour: move on; ↑ goes back to add a second one
 			int after = next(current, 1);
@@ -318,9 +381,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		MitiSession s = session;
 		if (s != null) {
 			utterances = miti.utterances(s.id());
-			Map<Integer, BehaviourSuggestion> byStart = new java.util.HashMap<>();
-			miti.suggestions(s.id()).forEach(x -> byStart.put(x.utteranceStart(), x));
-			suggestions = byStart;
+			loadSuggestions();
 		}
 	}
 
@@ -330,6 +391,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		utterancesBox.removeAll();
+		shownSuggestions.clear();
 		Map<Integer, List<Behaviour>> coded = miti.behaviours(s.id(), coder.name());
 		for (Utterance u : utterances) {
 			Div row = new Div();
@@ -353,10 +415,12 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			}
 			BehaviourSuggestion suggestion = suggestions.get(u.start());
 			if (suggestion != null && !coded.containsKey(u.start())) {
+				shownSuggestions.add(u.start());
 				Span hint = new Span(suggestion.behaviour().shortName() + "?");
 				hint.addClassName("quire-suggestion");
-				hint.getElement().setAttribute("title", "suggested: " + suggestion.behaviour().label() + " (" + suggestion.rule()
-						+ "); Enter accepts");
+				hint.getElement().setAttribute("title", String.format(Locale.ROOT,
+						"suggested: %s (%s; confidence %.2f, the rule's precision on the tuning sessions); Enter accepts",
+						suggestion.behaviour().label(), suggestion.rule(), suggestion.confidence()));
 				codes.add(hint);
 			}
 			row.add(index, who, new Span(u.text()), codes);

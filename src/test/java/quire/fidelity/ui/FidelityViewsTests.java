@@ -136,6 +136,37 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 	}
 
 	@Test
+	void theThresholdHidesSuggestionsAndAcceptedOrChangedOnesAreCountedOnTheResultsPage() {
+		MitiCodingView view = open();
+		com.vaadin.flow.component.textfield.NumberField threshold = $(com.vaadin.flow.component.textfield.NumberField.class)
+			.withId("suggestion-threshold").single();
+		test(threshold).setValue(1.0);
+		assertThat(miti.suggestionThreshold(project.id(), RESEARCHER)).isEqualTo(1.0);
+		assertThat($(Span.class).withClassName("quire-suggestion").all()).isEmpty();
+
+		test(threshold).setValue(0.0);
+		assertThat($(Span.class).withClassName("quire-suggestion").all()).hasSize(3);
+		Behaviour first = miti.suggestions(session.id()).get(0).behaviour();
+		view.acceptSuggestion(); // "Welcome. How have the last weeks been?"
+		Behaviour second = miti.suggestions(session.id()).get(1).behaviour();
+		view.toggle(second == Behaviour.GI ? Behaviour.Q : Behaviour.GI); // the coder disagrees
+		assertThat(miti.behaviours(session.id(), RESEARCHER).values()).flatExtracting(v -> v).contains(first);
+		assertThat(miti.suggestionUse(project.id())).singleElement().satisfies(u -> {
+			assertThat(u.sessionLabel()).isEqualTo("V1");
+			assertThat(u.coder()).isEqualTo(RESEARCHER);
+			assertThat(u.accepted()).isEqualTo(1);
+			assertThat(u.changed()).isEqualTo(1);
+		});
+		view.undo(); // the change is undone: no decision on that utterance any more
+		assertThat(miti.suggestionUse(project.id())).singleElement().satisfies(u -> assertThat(u.changed()).isZero());
+		test(threshold).setValue(MitiCodingService.DEFAULT_SUGGESTION_THRESHOLD);
+
+		navigate(FidelityView.class);
+		assertThat($(Div.class).withId("suggestion-use").single().getElement().getTextRecursively())
+			.contains("1 of 1 accepted").contains("V1").contains(RESEARCHER);
+	}
+
+	@Test
 	void globalsAreRatedFromTheKeyboardAndTheSummaryFollows() {
 		MitiCodingView view = open();
 		view.toggle(Behaviour.Q);
