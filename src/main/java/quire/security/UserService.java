@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -82,7 +82,8 @@ public class UserService implements UserDetailsService {
 				.param(Timestamp.from(clock.instant()))
 				.update();
 		}
-		catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
+			// the claim row exists, or another transaction holds it uncommitted (a lock wait that timed out)
 			throw new IllegalStateException(FIRST_ADMIN_EXISTS, ex);
 		}
 		UserAccount admin = insert(username, displayName, password, true);

@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -43,7 +45,15 @@ class WebSecurity {
 	SecurityFilterChain quireFilterChain(HttpSecurity http, RequestUtil requests) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-static/**").permitAll());
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(requests::isFrameworkInternalRequest));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		// Eagerly: Vaadin's page responses are committed in a way that skips headers written at commit.
+		http.headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+		})
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http
 			.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login").enableCsrfConfiguration(false))
