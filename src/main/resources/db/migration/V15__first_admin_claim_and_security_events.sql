@@ -24,3 +24,6 @@ create table security_event (
 );
 
 create index security_event_at on security_event (at);
+
+-- The audit log says what changed in words; the ids of the rows it touched go apart, into the CSV.
+alter table audit_event add column ids varchar(500) not null default '';
