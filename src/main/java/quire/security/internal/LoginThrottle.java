@@ -3,6 +3,8 @@ package quire.security.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,12 +82,12 @@ final class LoginThrottle {
 	 * Counts a failed sign-in and returns the locks it started (none, or the account's and/or the
 	 * address's), for the audit log.
 	 */
-	java.util.List<Lock> failed(String username, String address) {
+	List<Lock> failed(String username, String address) {
 		Instant now = clock.instant();
 		if (states.size() > MAX_KEYS) {
 			states.values().removeIf(s -> s.last.plus(FORGET_AFTER).isBefore(now));
 		}
-		java.util.List<Lock> started = new java.util.ArrayList<>(2);
+		List<Lock> started = new ArrayList<>(2);
 		count(accountKey(username), accountLimit, now).ifPresent(started::add);
 		count(addressKey(address), addressLimit, now).ifPresent(started::add);
 		return started;
@@ -102,7 +104,7 @@ final class LoginThrottle {
 		if (s == null || until == null || !now.isBefore(until)) {
 			return Optional.empty();
 		}
-		return Optional.of(new Lock(describe(key), until, s.failures));
+		return Optional.of(new Lock(key, until, s.failures));
 	}
 
 	private Optional<Lock> count(String key, int limit, Instant now) {
@@ -120,7 +122,7 @@ final class LoginThrottle {
 			return next;
 		});
 		Instant until = s.until;
-		return s.started && until != null ? Optional.of(new Lock(describe(key), until, s.failures)) : Optional.empty();
+		return s.started && until != null ? Optional.of(new Lock(key, until, s.failures)) : Optional.empty();
 	}
 
 	private static String accountKey(String username) {
@@ -129,10 +131,6 @@ final class LoginThrottle {
 
 	private static String addressKey(String address) {
 		return "address " + address;
-	}
-
-	private static String describe(String key) {
-		return key;
 	}
 
 	private static final class State {

@@ -78,7 +78,6 @@ class ThrottledSignIn implements AuthenticationProvider {
 		}
 	}
 
-
 	/** The refusal shown on the sign-in page. */
 	static String message(long minutes) {
 		return "Too many failed sign-ins; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
