@@ -7,6 +7,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+import quire.security.EmbeddedDatabasePrivacy;
+
 /**
  * Quire: a mixed-methods qualitative research workbench.
  *
@@ -20,6 +22,7 @@ public class QuireApplication {
 
 	public static void main(String[] args) {
 		homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
+		EmbeddedDatabasePrivacy.bindServerToLoopback();
 		if (startsWebApp(args)) {
 			SpringApplication.run(QuireApplication.class, args);
 			return;

@@ -222,7 +222,14 @@ class CrashRecoveryTests {
 
 	/** The database of a home whose Quire is not running (the test then holds it until it closes the connection). */
 	private static Connection database(Path home) throws SQLException {
-		return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/quire") + ";AUTO_SERVER=TRUE", "sa", "");
+		String password;
+		try {
+			password = Files.readString(home.resolve("db/quire.password")).strip(); // generated at the first start
+		}
+		catch (IOException ex) {
+			throw new SQLException("no password file in " + home.resolve("db"), ex);
+		}
+		return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/quire") + ";AUTO_SERVER=TRUE", "sa", password);
 	}
 
 	// ---- the files -------------------------------------------------------------------------------

@@ -155,7 +155,14 @@ public class JointDisplayService {
 	@Transactional
 	public void setExemplar(ProjectId project, CodingId coding, boolean exemplar) {
 		access.require(project, ProjectRole.CODER);
-		audit.record(project, "exemplar", (exemplar ? "pinned" : "unpinned") + " coding " + coding.value());
+		String what = jdbc.sql("select k.name, d.name from coding c join code k on k.id = c.code_id "
+				+ "join document d on d.id = c.document_id where c.id = ?")
+			.param(coding.value())
+			.query((rs, n) -> "the coding of '" + rs.getString(1) + "' in '" + rs.getString(2) + "'")
+			.optional()
+			.orElse("a coding");
+		audit.record(project, "exemplar", (exemplar ? "pinned " : "unpinned ") + what + " as an exemplar quote",
+				"coding=" + coding.value());
 		jdbc.sql("delete from exemplar where coding_id = ?").param(coding.value()).update();
 		if (exemplar) {
 			jdbc.sql("insert into exemplar (coding_id, project_id) values (?, ?)").params(coding.value(), project.value()).update();

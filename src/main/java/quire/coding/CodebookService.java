@@ -149,8 +149,9 @@ public class CodebookService {
 	@Transactional
 	public Code update(CodeId id, CodeDraft draft, int expectedVersion) {
 		access.require(codeProject(id), ProjectRole.CODER);
-		audit.record(codeProject(id), "codebook", "code " + id.value() + " edited");
 		Code code = require(id);
+		audit.record(codeProject(id), "codebook", "code '" + code.path() + "' edited"
+				+ (code.name().equals(draft.name().strip()) ? "" : " (now '" + draft.name().strip() + "')"), "code=" + id.value());
 		checkUniqueName(code.projectId(), code.parentId(), draft.name(), id);
 		int changed = jdbc.sql("""
 				update code set name = ?, definition = ?, inclusion = ?, exclusion = ?, example = ?, colour = ?,
@@ -185,8 +186,10 @@ public class CodebookService {
 	@Transactional
 	public Code move(CodeId id, @Nullable CodeId newParent, @Nullable CodeId before) {
 		access.require(codeProject(id), ProjectRole.CODER);
-		audit.record(codeProject(id), "codebook", "code " + id.value() + " moved");
 		Code code = require(id);
+		audit.record(codeProject(id), "codebook", "code '" + code.path() + "' moved" + (newParent == null ? ""
+				: " under '" + require(newParent).name() + "'"), "code=" + id.value() + (newParent == null ? ""
+						: " parent=" + newParent.value()));
 		List<Code> all = codes(code.projectId());
 		if (newParent != null) {
 			Code parent = require(newParent);
@@ -236,9 +239,10 @@ public class CodebookService {
 	@Transactional
 	public int merge(CodeId source, CodeId target) {
 		access.require(codeProject(source), ProjectRole.CODER);
-		audit.record(codeProject(source), "codebook", "code " + source.value() + " merged into " + target.value());
 		Code from = require(source);
 		Code into = require(target);
+		audit.record(codeProject(source), "codebook", "code '" + from.path() + "' merged into '" + into.path() + "'",
+				"code=" + source.value() + " into=" + target.value());
 		if (source.equals(target)) {
 			throw new IllegalArgumentException("cannot merge '" + from.name() + "' into itself");
 		}
@@ -337,8 +341,8 @@ public class CodebookService {
 	@Transactional
 	public DeleteImpact delete(CodeId id) {
 		access.require(codeProject(id), ProjectRole.CODER);
-		audit.record(codeProject(id), "codebook", "code " + id.value() + " deleted");
 		DeleteImpact impact = deleteImpact(id);
+		audit.record(codeProject(id), "codebook", "code '" + require(id).path() + "' deleted", "code=" + id.value());
 		Code code = require(id);
 		List<Long> ids = subtree(code);
 		for (int i = ids.size() - 1; i >= 0; i--) {

@@ -78,10 +78,12 @@ public class CodingService {
 	@Transactional
 	public Coding code(DocumentId document, CodeId code, int start, int end, String coder) {
 		access.require(documentProject(document), ProjectRole.CODER);
-		audit.record(documentProject(document), "code", "code " + code.value() + " on document " + document.value() + " [" + start + ", " + end + ") by " + coder);
 		Transcript t = transcript(document);
 		int[] span = span(t, start, end);
-		Coding coding = insert(t.document(), requireCode(t.document().projectId(), code), span[0], span[1], coder(coder));
+		Code c = requireCode(t.document().projectId(), code);
+		Coding coding = insert(t.document(), c, span[0], span[1], coder(coder));
+		audit.record(t.document().projectId(), "code", "coded " + inWords(c.name(), t, coding.start(), coding.end())
+				+ " (coder " + coding.coder() + ")", ids(coding));
 		changed(t.document().projectId(), document);
 		return coding;
 	}
@@ -90,8 +92,9 @@ public class CodingService {
 	@Transactional
 	public void remove(CodingId id) {
 		access.require(codingProject(id), ProjectRole.CODER);
-		audit.record(codingProject(id), "code", "removed coding " + id.value());
 		Coding coding = require(id);
+		audit.record(codingProject(id), "code", "removed the coding " + inWords(codeName(coding.codeId()),
+				transcript(coding.documentId()), coding.start(), coding.end()) + " (coder " + coding.coder() + ")", ids(coding));
 		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
 		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
 		changed(projectOf(coding.documentId()), coding.documentId());
@@ -101,10 +104,11 @@ public class CodingService {
 	@Transactional
 	public Coding resize(CodingId id, int start, int end) {
 		access.require(codingProject(id), ProjectRole.CODER);
-		audit.record(codingProject(id), "code", "resized coding " + id.value() + " to [" + start + ", " + end + ")");
 		Coding coding = require(id);
 		Transcript t = transcript(coding.documentId());
 		int[] span = span(t, start, end);
+		audit.record(t.document().projectId(), "code", "resized the coding " + inWords(codeName(coding.codeId()), t,
+				span[0], span[1]) + " (coder " + coding.coder() + ")", ids(coding) + " now [" + span[0] + ", " + span[1] + ")");
 		Optional<Coding> twin = jdbc.sql(SELECT + "where document_id = ? and code_id = ? and coder = ? "
 				+ "and start_offset = ? and end_offset = ? and id <> ?")
 			.params(coding.documentId().value(), coding.codeId().value(), coding.coder(), span[0], span[1], id.value())
@@ -282,8 +286,10 @@ public class CodingService {
 	@Transactional
 	public int codeSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
 		access.require(project, ProjectRole.CODER);
-		audit.record(project, "auto-code", "code " + code.value() + " on turns of " + speakers);
-		return codeAll(project, code, coder, speakerSpans(project, speakers));
+		List<TextSpan> spans = speakerSpans(project, speakers);
+		audit.record(project, "auto-code", "coded '" + requireCode(project, code).name() + "' on every turn of "
+				+ String.join(", ", new java.util.TreeSet<>(speakers)) + " (coder " + coder(coder) + ")", "code=" + code.value());
+		return codeSpans(project, code, coder, spans);
 	}
 
 	/**
@@ -332,7 +338,12 @@ public class CodingService {
 	@Transactional
 	public int codeAll(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
 		access.require(project, ProjectRole.CODER);
-		audit.record(project, "auto-code", "code " + code.value() + " on " + spans.size() + " hit(s)");
+		audit.record(project, "auto-code", "coded '" + requireCode(project, code).name() + "' on " + spans.size()
+				+ (spans.size() == 1 ? " hit" : " hits") + " (coder " + coder(coder) + ")", "code=" + code.value());
+		return codeSpans(project, code, coder, spans);
+	}
+
+	private int codeSpans(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
 		String who = coder(coder);
 		Code c = requireCode(project, code);
 		List<TextSpan> clean = clean(project, spans);
@@ -505,6 +516,21 @@ public class CodingService {
 				rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant());
 	}
 
+
+	/** {@code 'Reach' in 'FG1.txt': “So what brings you in…”}, for the audit log. */
+	private static String inWords(String code, Transcript t, int start, int end) {
+		return "'" + code + "' in '" + t.document().name() + "': " + AuditLog.firstWords(t.text().substring(start, end));
+	}
+
+	/** The ids behind an audit entry about a coding; only the CSV export shows them. */
+	private static String ids(Coding c) {
+		return "coding=" + c.id().value() + " code=" + c.codeId().value() + " document=" + c.documentId().value() + " ["
+				+ c.start() + ", " + c.end() + ")";
+	}
+
+	private String codeName(CodeId id) {
+		return codebook.code(id).map(Code::name).orElse("code " + id.value());
+	}
 
 	private ProjectId documentProject(DocumentId id) {
 		return corpus.document(id).map(DocumentSummary::projectId)

@@ -79,8 +79,8 @@ public class MemoService {
 	@Transactional
 	public Memo edit(long id, String title, String body) {
 		access.require(memoProject(id), ProjectRole.CODER);
-		audit.record(memoProject(id), "memo", "edited memo " + id);
 		Memo memo = memo(id).orElseThrow(() -> new IllegalArgumentException("no memo with id " + id));
+		audit.record(memoProject(id), "memo", "edited '" + memo.title() + "'", "memo=" + id);
 		jdbc.sql("update memo set title = ?, body = ?, updated_at = ? where id = ?")
 			.params(title(title), check(body, memo.author()), Timestamp.from(clock.instant()), id)
 			.update();
@@ -90,7 +90,7 @@ public class MemoService {
 	@Transactional
 	public void delete(long id) {
 		access.require(memoProject(id), ProjectRole.CODER);
-		audit.record(memoProject(id), "memo", "deleted memo " + id);
+		audit.record(memoProject(id), "memo", "deleted '" + memo(id).map(Memo::title).orElse("?") + "'", "memo=" + id);
 		jdbc.sql("delete from memo where id = ?").param(id).update();
 	}
 

@@ -71,14 +71,16 @@ public class RetrievalService {
 	/** A code's segments as CSV (formula-looking cells neutralised). */
 	public byte[] exportCsv(CodeId code, @Nullable String coder) {
 		access.require(codeProject(code), ProjectRole.VIEWER);
-		audit.record(codeProject(code), "export", "coded segments of code " + code.value() + " (CSV)");
+		audit.record(codeProject(code), "export", "coded segments of '" + codebook.code(code).map(Code::path).orElse("?")
+				+ "'" + (coder == null ? "" : " by coder " + coder) + " (CSV)", "code=" + code.value());
 		return quire.coding.internal.SegmentWriter.csv(segments(code, coder));
 	}
 
 	/** A code's segments as a Word document of quotes with their sources. */
 	public byte[] exportDocx(CodeId code, @Nullable String coder) {
 		access.require(codeProject(code), ProjectRole.VIEWER);
-		audit.record(codeProject(code), "export", "coded segments of code " + code.value() + " (Word)");
+		audit.record(codeProject(code), "export", "coded segments of '" + codebook.code(code).map(Code::path).orElse("?")
+				+ "'" + (coder == null ? "" : " by coder " + coder) + " (Word)", "code=" + code.value());
 		Code c = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));
 		return quire.coding.internal.SegmentWriter.docx(c.path(), segments(code, coder));
 	}

@@ -130,6 +130,14 @@ public class CorpusService {
 		this.splitter = splitter;
 	}
 
+	/** The longest file name an import accepts, as most file systems do. */
+	public static final int MAX_FILE_NAME = 255;
+
+	private static ImportRejectedException nameTooLong(String fileName) {
+		return new ImportRejectedException(fileName.substring(0, 40) + "…", "the file name is longer than "
+				+ MAX_FILE_NAME + " characters (" + fileName.length() + "); rename the file");
+	}
+
 	/** The largest file an import accepts, in bytes. */
 	public long maxFileSize() {
 		return maxFileSize;
@@ -140,6 +148,9 @@ public class CorpusService {
 	 * or empty when it can be read. Duplicates within the project are not checked here.
 	 */
 	public Optional<String> unreadable(ImportRequest request) {
+		if (baseName(request.fileName()).length() > MAX_FILE_NAME) {
+			return Optional.of(nameTooLong(baseName(request.fileName())).reason());
+		}
 		try {
 			if (request.content().length > maxFileSize) {
 				return Optional.of("the file is " + megabytes(request.content().length) + ", larger than the upload limit of "
@@ -325,6 +336,9 @@ public class CorpusService {
 	private Prepared prepare(ImportRequest request) {
 		String fileName = baseName(request.fileName());
 		byte[] content = request.content();
+		if (fileName.length() > MAX_FILE_NAME) {
+			return Prepared.refused(nameTooLong(fileName));
+		}
 		if (content.length > maxFileSize) {
 			return Prepared.refused(new ImportRejectedException(fileName, "the file is " + megabytes(content.length)
 					+ ", larger than the upload limit of " + megabytes(maxFileSize)));

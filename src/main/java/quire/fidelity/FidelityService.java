@@ -123,7 +123,8 @@ public class FidelityService {
 	@Transactional
 	public void deleteSession(MitiSessionId id) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		audit.record(sessionProject(id), "miti", "session " + id.value() + " deleted");
+		audit.record(sessionProject(id), "miti", "session '" + session(id).map(MitiSession::label).orElse("?") + "' deleted",
+				"session=" + id.value());
 		jdbc.sql("delete from miti_session where id = ?").param(id.value()).update();
 	}
 
@@ -159,7 +160,7 @@ public class FidelityService {
 				session = saveSession(project, row.sessionId(), null, row.counsellorId(), null, null, null, null);
 				created++;
 			}
-			saveRating(session.id(), row.coderId(), RatingSource.LAB, row.globals(), row.counts());
+			storeRating(session.id(), row.coderId(), RatingSource.LAB, row.globals(), row.counts());
 		}
 		audit.record(project, "import", "MITI lab CSV '" + fileName + "' (" + parsed.rows().size() + " rows)");
 		return new LabImportResult(fileName, true, parsed.rows().size(), created, problems, parsed.unrecognisedColumns());
@@ -183,7 +184,18 @@ public class FidelityService {
 	public void saveRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
 			MitiCounts counts) {
 		access.require(sessionProject(session), ProjectRole.CODER);
-		audit.record(sessionProject(session), "miti", "session " + session.value() + ": rating by " + coder);
+		audit.record(sessionProject(session), "miti", "rating of session '" + session(session).map(MitiSession::label)
+				.orElse("?") + "' (coder " + coder.strip() + ", " + source.name().toLowerCase(java.util.Locale.ROOT)
+				+ ") saved", "session=" + session.value());
+		storeRating(session, coder, source, globals, counts);
+	}
+
+	/**
+	 * Stores a rating without an audit entry of its own: for a change the caller has already logged
+	 * (a lab import, global scores saved) or that follows from one (counts recalculated from codings).
+	 */
+	void storeRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
+			MitiCounts counts) {
 		String who = requireText(coder, "a rating needs its coder", 100);
 		List<Object> values = new ArrayList<>(List.of(source.name()));
 		values.add(globals == null ? null : globals.cct());
@@ -270,12 +282,12 @@ public class FidelityService {
 
 	/**
 	 * Updates the behaviour counts of an existing rating only (used when codings change); does nothing
-	 * when the coder has no rating of the session.
+	 * when the coder has no rating of the session. A recalculation that follows from a coding change,
+	 * which the audit log has already recorded with its author: it writes no entry of its own.
 	 */
 	@Transactional
 	public void updateCounts(MitiSessionId session, String coder, MitiCounts counts) {
 		access.require(sessionProject(session), ProjectRole.CODER);
-		audit.record(sessionProject(session), "miti", "session " + session.value() + ": counts by " + coder);
 		List<Object> params = new ArrayList<>();
 		for (Behaviour b : COUNT_ORDER) {
 			params.add(counts.get(b));

@@ -147,7 +147,8 @@ public class MitiCodingService {
 	@Transactional
 	public boolean toggle(MitiSessionId id, Utterance utterance, Behaviour behaviour, String coder) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		audit.record(sessionProject(id), "miti", "session " + id.value() + ": " + behaviour.shortName() + " on an utterance");
+		// one audit entry per key: the coding's ("coded 'SR' in 'MI 3.txt': “So you feel…” (coder Anna)");
+		// the counts that follow are a recalculation, not an action
 		MitiSession session = require(id);
 		if (!utterance.counsellor()) {
 			throw new IllegalArgumentException("only the counsellor's utterances are coded in MITI");
@@ -170,10 +171,12 @@ public class MitiCodingService {
 	@Transactional
 	public void split(MitiSessionId id, int offset) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		audit.record(sessionProject(id), "miti", "session " + id.value() + ": split an utterance");
 		MitiSession session = require(id);
 		Utterance u = utterances(id).stream().filter(x -> x.start() < offset && offset < x.end()).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("offset " + offset + " is not inside an utterance of the segment"));
+		audit.record(session.projectId(), "miti", "session '" + session.label() + "': split the utterance "
+				+ AuditLog.firstWords(u.text()) + " before " + AuditLog.firstWords(transcript(session).text().substring(offset,
+						u.end())), "session=" + id.value() + " at=" + offset);
 		if (!u.counsellor()) {
 			throw new IllegalArgumentException("only the counsellor's utterances are split");
 		}
@@ -184,7 +187,10 @@ public class MitiCodingService {
 	@Transactional
 	public void join(MitiSessionId id, int offset) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		audit.record(sessionProject(id), "miti", "session " + id.value() + ": joined utterances");
+		MitiSession session = require(id);
+		String after = transcript(session).text().substring(offset, Math.min(transcript(session).text().length(), offset + 200));
+		audit.record(session.projectId(), "miti", "session '" + session.label() + "': joined the utterance "
+				+ AuditLog.firstWords(after) + " to the one before", "session=" + id.value() + " at=" + offset);
 		jdbc.sql("delete from miti_split where session_id = ? and split_at = ?").params(id.value(), offset).update();
 	}
 
@@ -378,9 +384,11 @@ public class MitiCodingService {
 	@Transactional
 	public void saveGlobals(MitiSessionId id, String coder, MitiGlobals globals) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		audit.record(sessionProject(id), "miti", "session " + id.value() + ": global ratings by " + coder);
 		MitiSession session = require(id);
-		fidelity.saveRating(id, coder, RatingSource.QUIRE, globals, counts(session, coder));
+		audit.record(session.projectId(), "miti", "global ratings of session '" + session.label() + "' (coder "
+				+ coder.strip() + "): CCT " + globals.cct() + ", SST " + globals.sst() + ", Partnership "
+				+ globals.partnership() + ", Empathy " + globals.empathy(), "session=" + id.value());
+		fidelity.storeRating(id, coder, RatingSource.QUIRE, globals, counts(session, coder));
 	}
 
 	/** The coder's global scores of a session, if given. */
@@ -421,7 +429,7 @@ public class MitiCodingService {
 			fidelity.updateCounts(session.id(), coder, counts(session, coder));
 		}
 		else {
-			fidelity.saveRating(session.id(), coder, RatingSource.QUIRE, null, counts(session, coder));
+			fidelity.storeRating(session.id(), coder, RatingSource.QUIRE, null, counts(session, coder));
 		}
 	}
 

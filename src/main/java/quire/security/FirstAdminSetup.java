@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * the administrator from {@code quire.admin.username} / {@code quire.admin.password} (for example
  * the environment variables {@code QUIRE_ADMIN_USERNAME} and {@code QUIRE_ADMIN_PASSWORD}) when they
  * are set, and otherwise prints a one-time setup link to the log. The link's secret lives only in
- * memory and stops working once an account exists.
+ * memory and stops working once an account exists. Two submits racing each other create one
+ * administrator: {@link #complete} is serialised in this server, and the database's
+ * {@code first_admin_claim} row (one at most) decides between servers.
  */
 @Component
 public class FirstAdminSetup {
@@ -33,6 +35,8 @@ public class FirstAdminSetup {
 	private final String password;
 
 	private final String port;
+
+	private static final String USED = "This setup link is not valid or has been used already.";
 
 	private volatile @Nullable String token;
 
@@ -51,8 +55,13 @@ public class FirstAdminSetup {
 			return;
 		}
 		if (!username.isBlank() && !password.isBlank()) {
-			users.createFirstAdmin(username, username, password);
-			log.info("Created the first administrator '{}' from configuration", username);
+			try {
+				users.createFirstAdmin(username, username, password);
+				log.info("Created the first administrator '{}' from configuration", username);
+			}
+			catch (IllegalStateException ex) {
+				log.info("Another server created the first administrator; '{}' was not created", username);
+			}
 			return;
 		}
 		boolean web = event.getApplicationContext().getEnvironment().acceptsProfiles(p -> !p.test("cli"));
@@ -78,11 +87,19 @@ public class FirstAdminSetup {
 	 * @throws AccessRefusedException if the link is wrong or already used
 	 * @throws IllegalArgumentException if the name or password is not acceptable
 	 */
-	public UserAccount complete(String candidate, String name, String displayName, String newPassword) {
+	public synchronized UserAccount complete(String candidate, String name, String displayName, String newPassword) {
 		if (!accepts(candidate)) {
-			throw new AccessRefusedException("This setup link is not valid or has been used already.");
+			throw new AccessRefusedException(USED);
 		}
-		UserAccount admin = users.createFirstAdmin(name, displayName, newPassword);
+		UserAccount admin;
+		try {
+			admin = users.createFirstAdmin(name, displayName, newPassword);
+		}
+		catch (IllegalStateException ex) {
+			// another server on the same database created the first administrator in between
+			token = null;
+			throw new AccessRefusedException(USED);
+		}
 		token = null;
 		log.info("Created the first administrator '{}' through the setup link", admin.username());
 		return admin;

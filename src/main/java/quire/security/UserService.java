@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -64,14 +66,32 @@ public class UserService implements UserDetailsService {
 		return insert(username, displayName, password, admin);
 	}
 
-	/** Creates the first administrator; refused once any account exists. */
+	/**
+	 * Creates the first administrator; refused once any account exists. The row in
+	 * {@code first_admin_claim} (at most one, by its primary key) is inserted in the same
+	 * transaction, so of two requests racing here — two browsers submitting the setup link, or two
+	 * servers starting on one database — exactly one commits.
+	 */
 	@Transactional
 	UserAccount createFirstAdmin(String username, String displayName, String password) {
 		if (hasUsers()) {
-			throw new IllegalStateException("Quire already has user accounts; ask an administrator for one");
+			throw new IllegalStateException(FIRST_ADMIN_EXISTS);
 		}
-		return insert(username, displayName, password, true);
+		try {
+			jdbc.sql("insert into first_admin_claim (id, claimed_at) values (1, ?)")
+				.param(Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
+			// the claim row exists, or another transaction holds it uncommitted (a lock wait that timed out)
+			throw new IllegalStateException(FIRST_ADMIN_EXISTS, ex);
+		}
+		UserAccount admin = insert(username, displayName, password, true);
+		jdbc.sql("update first_admin_claim set user_id = ? where id = 1").param(admin.id().value()).update();
+		return admin;
 	}
+
+	private static final String FIRST_ADMIN_EXISTS = "Quire already has user accounts; ask an administrator for one";
 
 	private UserAccount insert(String username, String displayName, String password, boolean admin) {
 		String name = username.strip();

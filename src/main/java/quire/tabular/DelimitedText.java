@@ -2,6 +2,7 @@ package quire.tabular;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict UTF-8 decoding (a byte-order mark allowed), delimiter detection (comma, semicolon or tab)
+ * Strict UTF-8 decoding (a byte-order mark allowed; UTF-16 recognised with or without one), delimiter detection (comma, semicolon or tab)
  * and line numbering for delimited text files. Decoding never guesses another encoding: a file that
  * is not UTF-8 is refused with the line of the first bad byte, so callers can say exactly why.
  */
@@ -58,6 +59,9 @@ public final class DelimitedText {
 		else if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
 			return new Decoded(null, Refusal.ZIP, 1, -1);
 		}
+		else if (utf16WithoutByteOrderMark(bytes) != null) {
+			return new Decoded(null, Refusal.UTF_16, 1, -1);
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -84,6 +88,52 @@ public final class DelimitedText {
 			return new Decoded(null, Refusal.NUL, new Lines(text).lineOf(nul), -1);
 		}
 		return new Decoded(text, null, 0, -1);
+	}
+
+	/**
+	 * UTF-16 saved without a byte-order mark, recognised by its zero bytes: text in a Latin script
+	 * written as UTF-16 has a zero byte in every (or nearly every) character, all on the same side
+	 * of the pair — the second byte in little-endian, the first in big-endian. Returns that charset
+	 * when at least 40% of the first 4,096 pairs have a zero on one side and none on the other side,
+	 * and the whole file then decodes strictly; otherwise null (UTF-8 text has no zero bytes at all,
+	 * a binary file has them on both sides).
+	 */
+	public static @Nullable Charset utf16WithoutByteOrderMark(byte[] bytes) {
+		if (bytes.length < 4 || bytes.length % 2 != 0) {
+			return null;
+		}
+		int pairs = Math.min(bytes.length / 2, 4096);
+		int evenZeros = 0;
+		int oddZeros = 0;
+		for (int p = 0; p < pairs; p++) {
+			if (bytes[2 * p] == 0) {
+				evenZeros++;
+			}
+			if (bytes[2 * p + 1] == 0) {
+				oddZeros++;
+			}
+		}
+		Charset charset = null;
+		if (oddZeros * 10 >= pairs * 4 && evenZeros == 0) {
+			charset = StandardCharsets.UTF_16LE;
+		}
+		else if (evenZeros * 10 >= pairs * 4 && oddZeros == 0) {
+			charset = StandardCharsets.UTF_16BE;
+		}
+		if (charset == null) {
+			return null;
+		}
+		try {
+			String text = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+			return text.indexOf('\u0000') < 0 ? charset : null;
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 	/**

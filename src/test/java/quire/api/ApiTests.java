@@ -112,6 +112,9 @@ class ApiTests {
 	AuditLog audit;
 
 	@Autowired
+	quire.project.ProjectService projectService;
+
+	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
@@ -362,6 +365,34 @@ class ApiTests {
 		assertProblem(notJson, 400);
 		assertProblem(api.postJson(base + "/codings", coderWrite,
 				Map.of("document", firstDocument(), "code", "Implementation", "start", 5, "end", 5)), 400);
+	}
+
+	@Test
+	void aThousandCharacterFileNameIsRefusedForItsLengthNotItsSize() throws Exception {
+		HttpResponse<String> response = api.postFile(base + "/documents", coderWrite, "n".repeat(996) + ".txt",
+				"Moderator: Hello.\n".getBytes(StandardCharsets.UTF_8), Map.of());
+		assertProblem(response, 400);
+		assertThat(response.body()).contains("the file name is longer than 255 characters (1000)")
+			.doesNotContain("larger than");
+	}
+
+	@Test
+	void aCodingOnAnotherProjectsDocumentAnswersAsForADocumentThatDoesNotExist() throws Exception {
+		Project other = projectService.create("Other " + System.nanoTime(), "");
+		long foreign = corpus.importDocument(other.id(), new quire.corpus.ImportRequest("other.txt",
+				"Moderator: Not yours.\n".getBytes(StandardCharsets.UTF_8), null, quire.corpus.Language.ENGLISH))
+			.document()
+			.id()
+			.value();
+		HttpResponse<String> theirs = api.postJson(base + "/codings", coderWrite,
+				Map.of("document", foreign, "code", "Implementation", "start", 0, "end", 9));
+		HttpResponse<String> unknown = api.postJson(base + "/codings", coderWrite,
+				Map.of("document", 987_654_321L, "code", "Implementation", "start", 0, "end", 9));
+		assertProblem(theirs, 404);
+		assertProblem(unknown, 404);
+		assertThat(ApiTestSupport.json(theirs).get("title").asString())
+			.isEqualTo(ApiTestSupport.json(unknown).get("title").asString());
+		assertThat(codings.codings(new quire.corpus.DocumentId(foreign), null)).isEmpty();
 	}
 
 	@Test

@@ -134,6 +134,13 @@ abstract class CorpusServiceContract {
 				new ImportRequest("huge.txt", new byte[(int) corpus.maxFileSize() + 1], "New group", null)))
 			.isInstanceOf(ImportRejectedException.class)
 			.hasMessageContaining("larger than the upload limit");
+		String longName = "a".repeat(996) + ".txt";
+		assertThatThrownBy(() -> corpus.importDocument(project.id(),
+				new ImportRequest(longName, utf8("Moderator: Hello."), "New group", null)))
+			.isInstanceOf(ImportRejectedException.class)
+			.hasMessageEndingWith(": the file name is longer than 255 characters (1000); rename the file");
+		assertThat(corpus.unreadable(new ImportRequest(longName, utf8("Moderator: Hello."), null, null)))
+			.hasValue("the file name is longer than 255 characters (1000); rename the file");
 		assertThat(snapshot()).isEqualTo(before);
 		assertThat(corpus.groups(project.id())).doesNotContain("New group");
 	}

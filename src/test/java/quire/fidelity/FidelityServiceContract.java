@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import quire.project.AuditEntry;
+import quire.project.AuditLog;
+import quire.project.ProjectRole;
+import quire.security.UserAccount;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,21 @@ abstract class FidelityServiceContract {
 
 	@Autowired
 	ProjectService projects;
+
+	@Autowired
+	quire.security.UserService users;
+
+	@Autowired
+	quire.security.Actors actors;
+
+	@Autowired
+	quire.project.ProjectAccess projectAccess;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
 	ApplicationContext context;
@@ -978,6 +998,44 @@ abstract class FidelityServiceContract {
 	}
 
 	/** Toggles as "Ann" and waits for the after-commit listeners (see the disabled quick-succession test). */
+	@Test
+	void aMitiKeyIsOneAuditEntryByThePersonInWordsAndTheCountsThatFollowAreNone() throws InterruptedException {
+		MitiSession session = codedSession();
+		List<Utterance> u = miti.utterances(session.id());
+		String name = "anna-" + UUID.randomUUID().toString().substring(0, 8);
+		UserAccount anna = users.create(name, "Anna", "anna-password-1", false);
+		projectAccess.grant(project, anna.username(), ProjectRole.OWNER);
+		String sr = codebook.code(miti.behaviourCodes(project).get(Behaviour.SR)).orElseThrow().name(); // the codebook, once
+		String doc = transcript.document().name();
+		long before = jdbc.sql("select count(*) from audit_event where project_id = ?").param(project.value())
+			.query(Long.class).single();
+
+		actors.runAs(anna, () -> miti.toggle(session.id(), u.get(0), Behaviour.Q, "Anna"));
+		settle();
+		actors.runAs(anna, () -> miti.toggle(session.id(), u.get(2), Behaviour.SR, "Anna"));
+		settle();
+		actors.runAs(anna, () -> miti.toggle(session.id(), u.get(2), Behaviour.SR, "Anna"));
+		settle();
+
+		List<AuditEntry> entries = actors.callAs(anna, () -> audit.entries(project, 100)).reversed();
+		List<AuditEntry> keys = entries.subList(entries.size() - 3, entries.size());
+		assertThat(entries).hasSize((int) before + 3);
+		assertThat(keys).extracting(AuditEntry::actor).containsOnly(name);
+		assertThat(keys.get(1).target()).isEqualTo("coded '" + sr + "' in '" + doc + "': "
+				+ AuditLog.firstWords(u.get(2).text()) + " (coder Anna)");
+		assertThat(keys.get(2).target()).startsWith("removed the coding '" + sr + "' in '" + doc + "': \u201c");
+		assertThat(keys).extracting(AuditEntry::target).noneMatch(t -> t.contains("counts") || t.contains("["));
+		String csv = actors.callAs(anna, () -> audit.csv(project));
+		assertThat(csv).startsWith("time (UTC),who,action,what,ids").contains("coding=").contains("document=" + document.value());
+	}
+
+	@Test
+	void firstWordsQuoteTheStartOfATextOnOneLine() {
+		assertThat(AuditLog.firstWords("  So what\nbrings you in today? ")).isEqualTo("\u201cSo what brings you in today?\u201d");
+		assertThat(AuditLog.firstWords("one two three four five six seven eight nine ten"))
+			.isEqualTo("\u201cone two three four five six seven eight\u2026\u201d");
+	}
+
 	boolean toggle(MitiSession session, Utterance utterance, Behaviour behaviour) throws InterruptedException {
 		boolean added = miti.toggle(session.id(), utterance, behaviour, "Ann");
 		settle();

@@ -43,6 +43,7 @@ import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
+import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.ParticipantLookup;
 import quire.corpus.ParticipantRow;
@@ -84,6 +85,8 @@ class CodingApi {
 
 	private final Actors actors;
 
+	private final CorpusService corpus;
+
 	private final ApiSupport api;
 
 	private final JsonMapper json;
@@ -91,8 +94,8 @@ class CodingApi {
 	private final SpeakerLinkService speakers;
 
 	CodingApi(CodebookService codebook, CodingService codings, RetrievalService retrieval, MemoService memos,
-			ParticipantService participants, FidelityService fidelity, Actors actors, ApiSupport api, JsonMapper json,
-			SpeakerLinkService speakers) {
+			ParticipantService participants, FidelityService fidelity, Actors actors, CorpusService corpus, ApiSupport api,
+			JsonMapper json, SpeakerLinkService speakers) {
 		this.speakers = speakers;
 		this.codebook = codebook;
 		this.codings = codings;
@@ -101,6 +104,7 @@ class CodingApi {
 		this.participants = participants;
 		this.fidelity = fidelity;
 		this.actors = actors;
+		this.corpus = corpus;
 		this.api = api;
 		this.json = json;
 	}
@@ -148,6 +152,10 @@ class CodingApi {
 		Project p = api.write(projectId, request);
 		Code c = code(p.id(), body.code());
 		DocumentId document = new DocumentId(body.document());
+		// the same answer for a document of another project as for one that does not exist: no oracle
+		if (!corpus.document(document).map(d -> d.projectId().equals(p.id())).orElse(false)) {
+			throw new ApiNotFoundException("no document with id " + body.document() + " in project " + projectId);
+		}
 		Coding coding = codings.code(document, c.id(), body.start(), body.end(), actors.current().name());
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/codings?after="
 				+ (coding.id().value() - 1) + "&limit=1")).body(Dto.CodingDto.of(coding));

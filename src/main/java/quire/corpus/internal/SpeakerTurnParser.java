@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SpeakerTurnParser {
 
-	private static final String TIME = "(\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?)";
+	/** m:ss, mm:ss or h:mm:ss with hours of any length (a recording past 99 hours stays timed). */
+	private static final String TIME = "((?:\\d{1,9}:)?\\d{1,2}:\\d{2}(?:[.,]\\d{1,3})?)";
 
 	private static final String LABEL = "([\\p{L}][\\p{L}\\p{N}.'’\\- ]{0,39}?)";
 

@@ -13,7 +13,7 @@ import quire.corpus.ImportRejectedException;
  */
 final class SrtReader {
 
-	private static final String TS = "(\\d{1,2}:\\d{2}:\\d{2}[,.]\\d{1,3})";
+	private static final String TS = "(\\d{1,9}:\\d{2}:\\d{2}[,.]\\d{1,3})";
 
 	private static final Pattern TIMING = Pattern.compile("^\\s*" + TS + "\\s*-->\\s*" + TS + ".*$");
 

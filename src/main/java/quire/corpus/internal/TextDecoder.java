@@ -9,10 +9,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import quire.corpus.ImportRejectedException;
+import quire.tabular.DelimitedText;
 
 /**
  * Decodes the bytes of a text file (.txt, .vtt, .srt). UTF-8 (with or without a byte-order mark)
- * and UTF-16 with a byte-order mark are read strictly. Anything else is read as Windows-1252 only
+ * and UTF-16 with a byte-order mark, or without one when its zero bytes make it certain
+ * ({@link DelimitedText#utf16WithoutByteOrderMark}), are read strictly. Anything else is read as Windows-1252 only
  * when that is certain: every non-ASCII byte is a letter or typographic punctuation of that code
  * page and letters sit inside words. Otherwise the file is refused, so Quire never stores mojibake.
  */
@@ -32,6 +34,10 @@ final class TextDecoder {
 		}
 		if (startsWith(bytes, 0xFF, 0xFE)) {
 			return strict(fileName, bytes, 2, StandardCharsets.UTF_16LE);
+		}
+		Charset utf16 = DelimitedText.utf16WithoutByteOrderMark(bytes);
+		if (utf16 != null) {
+			return strict(fileName, bytes, 0, utf16);
 		}
 		try {
 			return decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();

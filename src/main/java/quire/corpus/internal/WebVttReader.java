@@ -14,7 +14,8 @@ import quire.corpus.ImportRejectedException;
  */
 final class WebVttReader {
 
-	private static final String TS = "((?:\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3})";
+	/** A WebVTT timestamp: hours are optional and may have any number of digits ("100:00:05.000"). */
+	private static final String TS = "((?:\\d{1,9}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3})";
 
 	private static final Pattern TIMING = Pattern.compile("^\\s*" + TS + "\\s*-->\\s*" + TS + "(?:\\s+.*)?$");
 

@@ -1,5 +1,7 @@
 package quire.fidelity.internal;
 
+import quire.tabular.SpreadsheetCells;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ import quire.tabular.DelimitedText;
  * error naming the line, the column (its header as written) and the reason, and a row with any error is left out:
  * a missing (empty) cell; a row that ends before the last needed column (one error for the row); a cell that is not a whole number (a trailing {@code .0} or {@code ,00} is accepted); a
  * global outside 1–5; a negative count or one above {@value #MAX_COUNT}; a cell that looks like a spreadsheet
- * formula (it starts with {@code =} or {@code @}, or with {@code +} or {@code -} without being a number); an id
+ * formula ({@link quire.tabular.SpreadsheetCells#looksLikeFormula}, Quire's one rule); an id
  * longer than {@value #MAX_ID_LENGTH} characters; more non-blank cells than headers; the same session and coder
  * pair as an earlier row (ids compared ignoring case); and a session given to a different counsellor than on an
  * earlier row.
@@ -513,24 +515,13 @@ public final class LabCsv {
 		return (int) value;
 	}
 
-	/**
-	 * Whether a cell would be taken for a formula by a spreadsheet: it starts with {@code =} or {@code @}, or with
-	 * {@code +} or {@code -} and is not a plain number.
-	 */
+	/** Whether a cell would be taken for a formula by a spreadsheet: Quire's one rule, {@link SpreadsheetCells}. */
 	static boolean formula(String value) {
-		String v = value.strip();
-		if (v.isEmpty()) {
-			return false;
-		}
-		char first = v.charAt(0);
-		if (first == '=' || first == '@') {
-			return true;
-		}
-		return (first == '+' || first == '-') && !NUMBER.matcher(v).matches();
+		return SpreadsheetCells.looksLikeFormula(value);
 	}
 
 	private static String formulaReason(String v) {
-		return "\"" + abbreviate(v) + "\" looks like a spreadsheet formula; enter the value itself";
+		return SpreadsheetCells.refusal(v) + "; enter the value itself";
 	}
 
 	private static String abbreviate(String v) {

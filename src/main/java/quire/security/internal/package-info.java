@@ -1,4 +1,7 @@
-/** Spring Security configuration: password hashing and the web filter chain with Vaadin's configurer. */
+/**
+ * Spring Security configuration: password hashing, the web filter chain with Vaadin's configurer and
+ * its headers, sign-in throttling, and the privacy of the embedded database.
+ */
 @NullMarked
 package quire.security.internal;
 

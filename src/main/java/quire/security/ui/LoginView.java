@@ -1,5 +1,9 @@
 package quire.security.ui;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,6 +14,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import quire.security.UserService;
@@ -44,10 +50,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 	private LoginForm createForm() {
 		form.setAction("login");
 		form.setForgotPasswordButtonVisible(false);
-		LoginI18n i18n = LoginI18n.createDefault();
-		i18n.getErrorMessage().setTitle("Wrong user name or password");
-		i18n.getErrorMessage().setMessage("Check them and try again. An administrator can set a new password.");
-		form.setI18n(i18n);
+		form.setI18n(i18n(null));
 		return form;
 	}
 
@@ -63,7 +66,31 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
 	@Override
 	public void beforeEnter(BeforeEnterEvent event) {
-		form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+		boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+		if (error) {
+			WrappedSession session = VaadinSession.getCurrent() == null ? null
+					: VaadinSession.getCurrent().getSession();
+			Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			form.setI18n(i18n(last instanceof LockedException locked ? locked.getMessage() : null));
+		}
+		form.setError(error);
+	}
+
+	/**
+	 * The form's texts: a wrong password, or — when sign-in is locked after too many failures — the
+	 * lock's own message ("Too many failed sign-ins; try again in 3 minutes.").
+	 */
+	static LoginI18n i18n(@Nullable String lockMessage) {
+		LoginI18n i18n = LoginI18n.createDefault();
+		if (lockMessage != null) {
+			i18n.getErrorMessage().setTitle("Sign-in locked for a while");
+			i18n.getErrorMessage().setMessage(lockMessage);
+		}
+		else {
+			i18n.getErrorMessage().setTitle("Wrong user name or password");
+			i18n.getErrorMessage().setMessage("Check them and try again. An administrator can set a new password.");
+		}
+		return i18n;
 	}
 
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import quire.security.AccessRefusedException;
+import quire.security.SecurityLog;
 import quire.security.UserAccount;
 import quire.security.UserService;
 import quire.ui.MainLayout;
@@ -39,13 +41,35 @@ class UsersView extends VerticalLayout {
 
 	private final UserService users;
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+		.withZone(ZoneId.systemDefault());
+
 	private final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
 
-	UsersView(UserService users) {
+	private final SecurityLog securityLog;
+
+	UsersView(UserService users, SecurityLog securityLog) {
 		this.users = users;
+		this.securityLog = securityLog;
 		addClassName("quire-page");
-		add(createHeader(), createGrid());
+		add(createHeader(), createGrid(), createSignInLog());
 		refresh();
+	}
+
+	/** The newest sign-in locks: which account or address, from where, until when. */
+	private VerticalLayout createSignInLog() {
+		Grid<SecurityLog.Entry> log = new Grid<>(SecurityLog.Entry.class, false);
+		log.setId("sign-in-log");
+		log.addColumn(e -> TIME.format(e.at())).setHeader("Time").setAutoWidth(true);
+		log.addColumn(SecurityLog.Entry::actor).setHeader("From").setAutoWidth(true);
+		log.addColumn(SecurityLog.Entry::action).setHeader("Event").setAutoWidth(true);
+		log.addColumn(SecurityLog.Entry::target).setHeader("What").setFlexGrow(3);
+		log.setItems(securityLog.entries(100));
+		log.setAllRowsVisible(true);
+		VerticalLayout section = new VerticalLayout(new H3("Sign-in log"), new Paragraph(
+				"Accounts and client addresses locked after too many failed sign-ins (newest first, at most 100)."), log);
+		section.setPadding(false);
+		return section;
 	}
 
 	private HorizontalLayout createHeader() {

@@ -503,6 +503,11 @@ public final class TableReader {
 				}
 				default -> "";
 			};
+			if (type == CellType.STRING && cell.getCellType() != CellType.FORMULA && Values.looksLikeFormula(text)) {
+				this.problems.add(where(line, column, index, "formula-looking cell: \"" + Values.abbreviate(text.strip())
+						+ "\" would be taken for a spreadsheet formula; enter the value itself, or start it with a letter"
+						+ " or a quote"));
+			}
 			return text.strip();
 		}
 

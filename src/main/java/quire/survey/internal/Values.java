@@ -1,5 +1,7 @@
 package quire.survey.internal;
 
+import quire.tabular.SpreadsheetCells;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -50,23 +52,9 @@ final class Values {
 		return false;
 	}
 
-	/**
-	 * Whether a spreadsheet would take a cell for a formula: it starts with {@code =} or {@code @}, with {@code +}
-	 * and is not a plain number, or with {@code -} followed by a letter.
-	 */
+	/** Whether a spreadsheet would take a cell for a formula: Quire's one rule, {@link SpreadsheetCells}. */
 	static boolean looksLikeFormula(String value) {
-		String v = value.strip();
-		if (v.isEmpty()) {
-			return false;
-		}
-		char first = v.charAt(0);
-		if (first == '=' || first == '@') {
-			return true;
-		}
-		if (first == '+') {
-			return !isNumber(v);
-		}
-		return first == '-' && v.length() > 1 && Character.isLetter(v.charAt(1));
+		return SpreadsheetCells.looksLikeFormula(value);
 	}
 
 	/** The spreadsheet letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */

@@ -182,6 +182,33 @@ final class TranscriptReadersTests {
 	}
 
 	@Test
+	void vttHoursOfOneHundredAndMoreAreRead() {
+		ParsedTranscript t = TranscriptReaders.read("long.vtt", utf8("""
+				WEBVTT
+
+				100:00:01.000 --> 100:00:04.000
+				<v Moderator>Still recording.</v>
+
+				123:59:58.500 --> 124:00:02.000
+				<v Participant 1>So it seems.</v>
+				"""));
+		assertThat(speakers(t)).containsExactly("Moderator", "Participant 1");
+		assertThat(t.turns().get(0).startMs()).isEqualTo(360_001_000L);
+		assertThat(t.turns().get(1).endMs()).isEqualTo(446_402_000L);
+		assertThat(t.text()).startsWith("[100:00:01] Moderator: Still recording.");
+	}
+
+	@Test
+	void utf16WithoutAByteOrderMarkIsRecognisedAndRead() {
+		String text = "Moderator: Hvordan gikk det?\nParticipant 1: Det gikk bra, takk.\n";
+		for (var charset : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+			ParsedTranscript t = TranscriptReaders.read("unicode.txt", text.getBytes(charset));
+			assertThat(speakers(t)).as(charset.name()).containsExactly("Moderator", "Participant 1");
+			assertThat(words(t)).containsExactly("Hvordan gikk det?", "Det gikk bra, takk.");
+		}
+	}
+
+	@Test
 	void malformedVttNamesTheLine() {
 		assertThatThrownBy(() -> TranscriptReaders.read("bad.vtt", utf8("WEBVTT\n\n1\n00:00:01 to 00:00:02\nHi\n")))
 			.hasMessageStartingWith("bad.vtt: cannot read the cue timing '00:00:01 to 00:00:02' (line 4)");

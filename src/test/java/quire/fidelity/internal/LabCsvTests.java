@@ -281,6 +281,7 @@ final class LabCsvTests {
 		assertThat(LabCsv.formula("+A1")).isTrue();
 		assertThat(LabCsv.formula("-A1")).isTrue();
 		assertThat(LabCsv.formula("-2")).isFalse();
+		assertThat(LabCsv.formula("-(1)")).isTrue(); // the same rule as questionnaires (SpreadsheetCells)
 		assertThat(LabCsv.formula("S01")).isFalse();
 		assertThat(LabCsv.formula("")).isFalse();
 	}

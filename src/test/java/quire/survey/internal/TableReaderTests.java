@@ -178,11 +178,12 @@ final class TableReaderTests {
 		TableReader.ReadResult result = csv("""
 				id,a,b,c,d
 				SW001,=SUM(B2:B9),@cmd,-cmd,+A1
-				SW002,-9,+3,-,- not a formula
+				SW002,-9,+3,-,-0.5
+				SW003,-(1),- not a number,x,y
 				""");
 
-		assertThat(result.problems()).extracting(SurveyProblem::line).containsOnly(2);
-		assertThat(result.problems()).extracting(SurveyProblem::column).containsExactly("a", "b", "c", "d");
+		assertThat(result.problems()).extracting(SurveyProblem::line).containsExactly(2, 2, 2, 2, 4, 4);
+		assertThat(result.problems()).extracting(SurveyProblem::column).containsExactly("a", "b", "c", "d", "a", "b");
 		assertThat(result.problems().get(0).toString()).isEqualTo("line 2, column 'a': formula-looking cell:"
 				+ " \"=SUM(B2:B9)\" would be taken for a spreadsheet formula; enter the value itself, or start it with"
 				+ " a letter or a quote");
@@ -284,6 +285,32 @@ final class TableReaderTests {
 		assertThat(t.rows().get(1).get("satisfaction")).isEqualTo("4");
 		assertThat(t.rows().get(1).get("age")).isEqualTo("0.3"); // 15 significant digits, as Excel shows it
 		assertThat(t.rows().get(1).get("answered")).isEmpty();
+	}
+
+	@Test
+	void refusesFormulaLookingTextCellsInAWorkbookAsInACsvFile() {
+		byte[] bytes = workbook(w -> {
+			Sheet sheet = w.createSheet("Answers");
+			header(sheet, "id", "link", "cmd", "score");
+			Row r1 = sheet.createRow(1);
+			r1.createCell(0).setCellValue("SW001");
+			r1.createCell(1).setCellValue("=HYPERLINK(\"http://x\",\"y\")");
+			r1.createCell(2).setCellValue("+cmd");
+			r1.createCell(3).setCellValue("-(1)");
+			Row r2 = sheet.createRow(2);
+			r2.createCell(0).setCellValue("SW002");
+			r2.createCell(1).setCellValue("-");
+			r2.createCell(2).setCellValue("-0.5");
+			r2.createCell(3).setCellValue(-1);
+		});
+
+		TableReader.ReadResult result = TableReader.read("survey.xlsx", bytes);
+
+		assertThat(result.problems()).extracting(SurveyProblem::line).containsOnly(2);
+		assertThat(result.problems()).extracting(SurveyProblem::column).containsExactly("link", "cmd", "score");
+		assertThat(result.problems().get(1).toString()).isEqualTo("line 2, column 'cmd': formula-looking cell:"
+				+ " \"+cmd\" would be taken for a spreadsheet formula; enter the value itself, or start it with a letter"
+				+ " or a quote");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package quire.coding.internal.qdc;
 
+import quire.tabular.SpreadsheetCells;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -462,6 +464,10 @@ public final class QdcReader {
 			if (name == null || name.isBlank()) {
 				throw refuse(element, "code without a name" + guidHint(element));
 			}
+			if (SpreadsheetCells.looksLikeFormula(name)) {
+				throw refuse(element, "the name of a code: " + SpreadsheetCells.refusal(name)
+						+ " and would run as one in an exported table; rename the code");
+			}
 			String what = "code '" + name.strip() + "'";
 			String guid = guid(element, element.attribute("guid"), what);
 			claim(element, guid, what);
@@ -477,6 +483,10 @@ public final class QdcReader {
 			String name = element.attribute("name");
 			if (name == null || name.isBlank()) {
 				throw refuse(element, "set without a name" + guidHint(element));
+			}
+			if (SpreadsheetCells.looksLikeFormula(name)) {
+				throw refuse(element, "the name of a set: " + SpreadsheetCells.refusal(name)
+						+ " and would run as one in an exported table; rename the set");
 			}
 			String what = "set '" + name.strip() + "'";
 			String guid = guid(element, element.attribute("guid"), what);

@@ -320,6 +320,18 @@ final class QdcReaderTests {
 	}
 
 	@Test
+	void refusesAFormulaLookingCodeOrSetNameByTheRuleEveryImporterUses() {
+		assertRefused(OPEN + "<Codes>\n<Code guid=\"%s\" name=\"=HYPERLINK(&quot;http://x&quot;)\"/></Codes></CodeBook>"
+				.formatted(GUID_1))
+			.hasMessage("bad.qdc line 4: the name of a code: \"=HYPERLINK(\"http://x\")\" looks like a spreadsheet"
+					+ " formula and would run as one in an exported table; rename the code");
+		assertRefused(OPEN + "<Codes><Code guid=\"%s\" name=\"-(1)\"/></Codes></CodeBook>".formatted(GUID_1))
+			.hasMessageContaining("\"-(1)\" looks like a spreadsheet formula");
+		assertRefused(OPEN + "<Codes><Code guid=\"%s\" name=\"A\"/></Codes><Sets><Set guid=\"%s\" name=\"+cmd\"/></Sets></CodeBook>"
+				.formatted(GUID_1, GUID_2)).hasMessageContaining("the name of a set: \"+cmd\"");
+	}
+
+	@Test
 	void refusesAnInvalidGuid() {
 		assertRefused(OPEN + "<Codes>\n<Code guid=\"3f2504e0-4f89-11d3-9a0c\" name=\"Reach\"/></Codes></CodeBook>")
 				.hasMessage("bad.qdc line 4: invalid GUID '3f2504e0-4f89-11d3-9a0c' of code 'Reach'"
