@@ -426,7 +426,21 @@ class ApiCrashRecoveryTests {
 		}
 
 		Connection open() throws SQLException {
-			return DriverManager.getConnection(url, user, "");
+			return DriverManager.getConnection(url, user, password());
+		}
+
+		/** An H2 home's generated password (written at its first start); PostgreSQL runs with trust auth. */
+		private String password() throws SQLException {
+			if (!url.startsWith("jdbc:h2:file:")) {
+				return "";
+			}
+			Path file = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';'))).resolveSibling("quire.password");
+			try {
+				return java.nio.file.Files.readString(file).strip();
+			}
+			catch (java.io.IOException ex) {
+				throw new SQLException("no password file at " + file, ex);
+			}
 		}
 
 	}
