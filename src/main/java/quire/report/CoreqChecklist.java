@@ -30,6 +30,9 @@ import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
 import quire.corpus.GroupDesign;
 import quire.corpus.GroupKind;
+import quire.corpus.LinkOrigin;
+import quire.corpus.SpeakerLink;
+import quire.corpus.SpeakerLinkService;
 import quire.corpus.SpeakerRoles;
 import quire.corpus.StudyDesign;
 import quire.corpus.StudyDesignService;
@@ -70,7 +73,35 @@ class CoreqChecklist {
 
 	/** One qualitative data-collection session: its documents (an original and its copies). */
 	record Session(DocumentId original, String name, GroupKind kind, @Nullable String group, List<DocumentId> documents,
-			@Nullable LocalDate heldOn, Set<String> speakers) {
+			@Nullable LocalDate heldOn, Set<String> speakers, Map<String, Person> people) {
+
+		Session(DocumentId original, String name, GroupKind kind, @Nullable String group, List<DocumentId> documents,
+				@Nullable LocalDate heldOn, Set<String> speakers) {
+			this(original, name, kind, group, documents, heldOn, speakers, Map.of());
+		}
+
+		/**
+		 * Who speaks under a label in this session: the participant the speaker is linked to, else (no
+		 * link) a role label is one person in this session and a name one person overall.
+		 */
+		Person person(String label) {
+			Person linked = people.get(label);
+			if (linked != null) {
+				return linked;
+			}
+			boolean role = SpeakerRoles.isRole(label);
+			return new Person(role ? original.value() + "\u0000" + label : label, label, !role, false);
+		}
+
+	}
+
+	/**
+	 * A person in the sample: {@code key} is the same for the same person in every session;
+	 * {@code identifiable} when the person can be recognised across sessions (a name, or a speaker a
+	 * researcher linked to a participant); {@code proposed} when that rests on a same-label link nobody
+	 * has reviewed yet.
+	 */
+	record Person(String key, String label, boolean identifiable, boolean proposed) {
 	}
 
 	private final StudyDesignService designs;
@@ -85,8 +116,11 @@ class CoreqChecklist {
 
 	private final StudyRecordService record;
 
+	private final SpeakerLinkService speakerLinks;
+
 	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, StudyRecordService record) {
+			JointDisplayService joint, StudyRecordService record, SpeakerLinkService speakerLinks) {
+		this.speakerLinks = speakerLinks;
 		this.designs = designs;
 		this.corpus = corpus;
 		this.codebook = codebook;
@@ -129,6 +163,8 @@ class CoreqChecklist {
 				held.putIfAbsent(design.original(s.document()), s.heldOn());
 			}
 		}
+		Map<DocumentId, List<SpeakerLink>> links = new HashMap<>();
+		speakerLinks.links(project).forEach(l -> links.computeIfAbsent(l.document(), k -> new ArrayList<>()).add(l));
 		Map<DocumentId, List<DocumentId>> byOriginal = new LinkedHashMap<>();
 		for (DocumentId d : design.documents(Strand.QUALITATIVE)) {
 			if (design.kindOf(d).map(GroupKind::isQualitativeSession).orElse(false) && docs.containsKey(d)) {
@@ -143,8 +179,18 @@ class CoreqChecklist {
 				corpus.transcript(d).ifPresent(t -> t.turns().stream().map(Turn::speaker).filter(s -> s != null && !s.isBlank())
 					.forEach(speakers::add));
 			}
+			Map<String, Person> people = new HashMap<>();
+			for (DocumentId d : documents) {
+				for (SpeakerLink link : links.getOrDefault(d, List.of())) {
+					boolean role = SpeakerRoles.isRole(link.speaker());
+					boolean identifiable = link.origin() == LinkOrigin.RESEARCHER || link.origin() == LinkOrigin.PROPOSED || !role;
+					people.putIfAbsent(link.speaker(), new Person("participant " + link.participantId(),
+							link.origin() == LinkOrigin.DOCUMENT ? link.speaker() : link.participantLabel(), identifiable,
+							link.origin() == LinkOrigin.PROPOSED));
+				}
+			}
 			out.add(new Session(original, first.name(), design.kindOf(documents.getFirst()).orElseThrow(), first.group(), documents,
-					held.get(original), speakers));
+					held.get(original), speakers, people));
 		});
 		Comparator<Session> order = Comparator.comparing((Session s) -> s.heldOn() == null ? LocalDate.MAX : s.heldOn())
 			.thenComparing(s -> docs.get(s.documents().getFirst()).importedAt())
@@ -237,7 +283,7 @@ class CoreqChecklist {
 	/** How many people took part in the sessions: a role label is one person per session, a name one person overall. */
 	static int people(List<Session> sessions) {
 		Set<String> people = new java.util.HashSet<>();
-		sessions.forEach(s -> participants(s).forEach(p -> people.add(SpeakerRoles.isRole(p) ? s.original().value() + "\u0000" + p : p)));
+		sessions.forEach(s -> participants(s).forEach(p -> people.add(s.person(p).key())));
 		return people.size();
 	}
 
@@ -286,7 +332,7 @@ class CoreqChecklist {
 		List<String> parts = new ArrayList<>();
 		for (Map.Entry<String, List<Session>> g : groups.entrySet()) {
 			Set<String> people = new LinkedHashSet<>();
-			g.getValue().forEach(s -> participants(s).forEach(p -> people.add(SpeakerRoles.isRole(p) ? s.original().value() + "\u0000" + p : p)));
+			g.getValue().forEach(s -> participants(s).forEach(p -> people.add(s.person(p).key() + "\u0000" + p)));
 			Map<String, List<String>> byStem = new LinkedHashMap<>();
 			people.stream().map(p -> p.substring(p.indexOf('\u0000') + 1)).distinct()
 				.forEach(p -> byStem.computeIfAbsent(Prose.stem(p).strip(), k -> new ArrayList<>()).add(p));
@@ -304,21 +350,30 @@ class CoreqChecklist {
 			return;
 		}
 		Map<String, Integer> sessionsPerPerson = new TreeMap<>();
+		Map<String, Person> byKey = new HashMap<>();
 		int roleSpeakers = 0;
 		for (Session s : sessions) {
 			for (String p : participants(s)) {
-				if (SpeakerRoles.isRole(p)) {
+				Person person = s.person(p);
+				if (!person.identifiable()) {
 					roleSpeakers++;
 				}
 				else {
-					sessionsPerPerson.merge(p, 1, Integer::sum);
+					byKey.putIfAbsent(person.key(), person);
+					sessionsPerPerson.merge(person.key(), 1, Integer::sum);
 				}
 			}
 		}
+		Map<String, Integer> named = new TreeMap<>();
+		sessionsPerPerson.forEach((key, n) -> named.merge(byKey.get(key).label(), n, Integer::sum));
+		long proposedRepeats = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1 && byKey.get(e.getKey()).proposed()).count();
 		List<String> lines = new ArrayList<>(evidence);
-		lines.add("People named in the transcripts: " + (sessionsPerPerson.isEmpty() ? "none"
-				: sessionsPerPerson.entrySet().stream().map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")")
+		lines.add("People named in the transcripts or linked to a participant: " + (named.isEmpty() ? "none"
+				: named.entrySet().stream().map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")")
 					.collect(Collectors.joining(", "))));
+		if (proposedRepeats > 0) {
+			lines.add("Of those in more than one session, " + proposedRepeats + " rest on same-label links not yet reviewed on the Participants page");
+		}
 		lines.add("Speakers named by role, one person per session, not counted across sessions: " + roleSpeakers);
 		String of = Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions");
 		if (sessionsPerPerson.isEmpty()) {
@@ -327,10 +382,13 @@ class CoreqChecklist {
 			return;
 		}
 		List<String> repeated = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1)
-			.map(e -> e.getKey() + " (" + Prose.number(e.getValue()) + ")").toList();
-		data.put(18, Filled.of(repeated.isEmpty() ? "No participant named in the transcripts took part in more than one of the " + of + "."
+			.map(e -> byKey.get(e.getKey()).label() + " (" + Prose.number(e.getValue()) + ")").toList();
+		String caveat = proposedRepeats == 0 ? ""
+				: " " + Prose.sentence(Prose.countStart(proposedRepeats, "of them rests", "of them rest")
+						+ " on a speaker label that Quire proposed as the same person and nobody has reviewed yet");
+		data.put(18, Filled.of(repeated.isEmpty() ? "No participant named in the transcripts or linked by a researcher took part in more than one of the " + of + "."
 				: Prose.sentence(Prose.countStart(repeated.size(), "participant", "participants") + " took part in more than one of the " + of
-						+ ": " + Prose.list(repeated)), lines));
+						+ ": " + Prose.list(repeated)) + caveat, lines));
 	}
 
 	/** Item 21: the durations of the qualitative sessions, from the study record or the transcripts' timestamps. */

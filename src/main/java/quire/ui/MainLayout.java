@@ -98,13 +98,19 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			    return [document.scrollingElement, layout, content].filter(e => e);
 			  };
 			  const key = () => 'quire-scroll:' + location.pathname;
+			  // A page's content swapped for a shorter one shrinks the scroller, and the browser clamps its
+			  // position: a scroll event while the scroller shrank is not the reader's and is not saved.
 			  let pending = false;
+			  let height = 0;
 			  const save = () => {
 			    if (pending || w.quireScroll.restoring) return;
 			    pending = true;
 			    requestAnimationFrame(() => {
 			      pending = false;
-			      if (!w.quireScroll.restoring) {
+			      const now = Math.max(...scrollers().map(e => e.scrollHeight));
+			      const shrank = now < height;
+			      height = now;
+			      if (!shrank && !w.quireScroll.restoring) {
 			        sessionStorage.setItem(key(), String(Math.max(...scrollers().map(e => e.scrollTop))));
 			      }
 			    });
@@ -112,10 +118,22 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			  w.quireScroll = {
 			    restoring: false,
 			    top: () => scrollers().forEach(e => e.scrollTop = 0),
+			    // The page's content may still be laying out: keep trying for up to three seconds.
 			    restore: () => {
+			      w.quireScroll.restoring = true;
 			      const y = Number(sessionStorage.getItem(key()) || 0);
-			      scrollers().forEach(e => e.scrollTop = y);
-			      requestAnimationFrame(() => { w.quireScroll.restoring = false; });
+			      const started = performance.now();
+			      const step = () => {
+			        scrollers().forEach(e => e.scrollTop = y);
+			        const at = Math.max(...scrollers().map(e => e.scrollTop));
+			        if (Math.abs(at - y) > 2 && performance.now() - started < 3000) {
+			          requestAnimationFrame(step);
+			        } else {
+			          height = Math.max(...scrollers().map(e => e.scrollHeight));
+			          w.quireScroll.restoring = false;
+			        }
+			      };
+			      step();
 			    }
 			  };
 			  w.addEventListener('popstate', () => { w.quireScroll.restoring = true; });
