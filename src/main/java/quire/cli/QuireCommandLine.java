@@ -34,6 +34,7 @@ import quire.project.ProjectService;
 import quire.report.ReportService;
 import quire.search.SearchService;
 import quire.bench.Benchmark;
+import quire.media.MediaService;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -96,6 +97,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final StudyDesignService studyDesign;
 
+	private final MediaService media;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -104,7 +107,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
 			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign) {
+			StudyDesignService studyDesign, MediaService media) {
+		this.media = media;
 		this.study = study;
 		this.studyDesign = studyDesign;
 		this.benchmark = benchmark;
@@ -213,6 +217,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
 		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
 		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
+		cli.addSubcommand(new CommandLine(new MediaCommand())
+			.addSubcommand(new MediaCommand.Attach(projects, corpus, media))
+			.addSubcommand(new MediaCommand.ListMedia(projects, corpus, media))
+			.addSubcommand(new MediaCommand.Detach(projects, corpus, media)));
 		cli.addSubcommand(new GenerateCommand());
 		cli.addSubcommand(new BenchCommand(benchmark));
 		cli.setOut(out);

@@ -49,6 +49,8 @@ import quire.corpus.DocumentId;
 import quire.corpus.SentenceUnit;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
+import quire.media.MediaService;
+import quire.media.ui.RecordingPlayer;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -149,6 +151,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private @Nullable Transcript transcript;
 
+	/** The document's recording, docked above the turns when there is one. */
+	private final MediaService media;
+
 	private List<Code> codes = List.of();
 
 	private Map<Long, Code> codeById = Map.of();
@@ -169,7 +174,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder, LiveCodings live, ProjectAccess access) {
+			CurrentCoder coder, LiveCodings live, ProjectAccess access, MediaService media) {
+		this.media = media;
 		this.live = live;
 		this.access = access;
 		this.corpus = corpus;
@@ -273,7 +279,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Span meta = new Span((d.group() == null ? "No group" : d.group()) + " · " + d.language().label() + " · "
 				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
 		meta.addClassName("quire-meta");
-		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta, turns);
+		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta);
+		RecordingPlayer.of(media, t, turns).ifPresent(reading::add);
+		reading.add(turns);
 	}
 
 	/**
