@@ -265,6 +265,11 @@ class BrowserJourneyTests {
 		driver.get(url("transcript/" + doc.id().value()));
 		wait.until(d -> !d.findElements(By.id("recording-media")).isEmpty());
 		JavascriptExecutor js = (JavascriptExecutor) driver;
+		Object status = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('recordings/' + arguments[0], {headers: {Range: 'bytes=0-9'}})
+				  .then(r => done(r.status + ' ' + r.headers.get('Content-Range')), e => done('failed ' + e));""", doc.id().value());
+		assertThat(String.valueOf(status)).startsWith("206 bytes 0-9/");
 		wait.until(d -> ((Number) js.executeScript("return document.getElementById('recording-media').readyState")).intValue() >= 1);
 		WebElement time = driver.findElement(By.cssSelector("#turn-" + turn.index() + " .time"));
 		js.executeScript("arguments[0].scrollIntoView({block: 'center'})", time);
@@ -274,11 +279,6 @@ class BrowserJourneyTests {
 		wait.until(d -> "true".equals(String.valueOf(js.executeScript(
 				"return document.getElementById('turn-' + arguments[0]).hasAttribute('data-playing')", turn.index()))));
 		assertThat(driver.findElements(By.cssSelector("[data-playing]"))).hasSize(1);
-		Object status = js.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch('recordings/' + arguments[0], {headers: {Range: 'bytes=0-9'}})
-				  .then(r => done(r.status + ' ' + r.headers.get('Content-Range')));""", doc.id().value());
-		assertThat(String.valueOf(status)).startsWith("206 bytes 0-9/");
 		screenshot("recording-player");
 	}
 

@@ -28,17 +28,18 @@ public final class ToneWav {
 	public static byte[] tones(long lengthMillis, List<Long> startsMillis, List<Integer> hz) {
 		int frames = (int) Math.max(1, lengthMillis * (long) RATE / 1000);
 		byte[] pcm = new byte[frames];
+		java.util.Arrays.fill(pcm, (byte) 128); // 8-bit WAV is unsigned: 128 is silence
 		for (int i = 0; i < startsMillis.size(); i++) {
 			int from = (int) (startsMillis.get(i) * (long) RATE / 1000);
 			int length = (int) (RATE / 4);
 			double step = 2 * Math.PI * hz.get(i) / RATE;
 			for (int f = 0; f < length && from + f < frames; f++) {
 				if (from + f >= 0) {
-					pcm[from + f] = (byte) Math.round(60 * Math.sin(step * f));
+					pcm[from + f] = (byte) (128 + Math.round(60 * Math.sin(step * f)));
 				}
 			}
 		}
-		AudioFormat format = new AudioFormat(RATE, 8, 1, true, false);
+		AudioFormat format = new AudioFormat(RATE, 8, 1, false, false);
 		try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, frames)) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(frames + 64);
 			AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);

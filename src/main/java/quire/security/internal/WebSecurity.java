@@ -23,7 +23,9 @@ class WebSecurity {
 
 	@Bean
 	SecurityFilterChain quireFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-static/**").permitAll());
+		http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-static/**").permitAll()
+			// recordings stream to signed-in users; quire.media checks the project role per request
+			.requestMatchers("/recordings/**").authenticated());
 		return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")).build();
 	}
 
