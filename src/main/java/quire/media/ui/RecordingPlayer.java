@@ -130,9 +130,9 @@ public class RecordingPlayer extends Div {
 			starts.add(start == null ? -1 : start);
 		}
 		boolean timed = startsByRow.stream().anyMatch(x -> x != null);
-		Span about = new Span(recording.describe());
+		Div about = new Div(new Span(recording.describe()));
 		about.addClassName("quire-meta");
-		Span hint = new Span(timed ? "Click a turn's time to play from it · Alt+P play/pause · Alt+B back 5 s · "
+		Div hint = new Div(timed ? "Click a turn's time to play from it · Alt+P play/pause · Alt+B back 5 s · "
 				+ "Alt+, slower · Alt+. faster"
 				: "This transcript has no timestamps: the recording plays, but cannot follow the turns · Alt+P "
 						+ "play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster");
