@@ -18,11 +18,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import quire.media.MediaService;
 import quire.search.SearchService;
 import quire.security.Actors;
 
 /**
- * Writes and restores backups of the embedded H2 database. {@code backup} uses H2's {@code SCRIPT},
+ * Writes and restores backups of the embedded H2 database and the recordings' files ({@code media/}). {@code backup} uses H2's {@code SCRIPT},
  * which reads one consistent snapshot while the app keeps running; {@code restore} replaces the
  * whole database with the backup (stop the web app first), checks the counts against the manifest
  * and rebuilds the search index. For a PostgreSQL team database the server's own {@code pg_dump}
@@ -43,10 +44,13 @@ public class BackupService {
 
 	private final Actors actors;
 
+	private final MediaService media;
+
 	private final String url;
 
-	BackupService(DataSource dataSource, JdbcClient jdbc, SearchService search, Actors actors,
+	BackupService(DataSource dataSource, JdbcClient jdbc, SearchService search, Actors actors, MediaService media,
 			@Value("${spring.datasource.url}") String url) {
+		this.media = media;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.search = search;
@@ -77,6 +81,8 @@ public class BackupService {
 				manifest.setProperty("projects", Long.toString(summary.projects()));
 				manifest.setProperty("documents", Long.toString(summary.documents()));
 				manifest.setProperty("codings", Long.toString(summary.codings()));
+				// the recordings' files (their rows are in the database script)
+				manifest.setProperty("recordings", Long.toString(media.backupTo(folder)));
 				try (OutputStream out = Files.newOutputStream(folder.resolve(MANIFEST))) {
 					manifest.store(out, "Quire backup: restore with  java -jar quire.jar restore --from <this folder>");
 				}
@@ -126,6 +132,12 @@ public class BackupService {
 		if (!restored.equals(expected)) {
 			throw new IllegalArgumentException("the restored database holds " + restored.describe()
 					+ " but the backup's manifest says " + expected.describe() + "; the backup is damaged");
+		}
+		long recordings = media.restoreFrom(folder);
+		long expectedRecordings = count(manifest, "recordings");
+		if (expectedRecordings >= 0 && recordings != expectedRecordings) {
+			throw new IllegalArgumentException("the backup's manifest lists " + expectedRecordings
+					+ " recording(s) but its media folder holds " + recordings + "; the backup is damaged");
 		}
 		search.rebuild();
 		return restored;

@@ -1,6 +1,6 @@
 /**
  * Backup and restore of a Quire home: one consistent copy of the database (which holds the
- * documents' text too) plus a manifest with counts that a restore checks; the search index is
+ * documents' text too), the recordings' files, and a manifest with counts that a restore checks; the search index is
  * rebuilt from the restored database.
  */
 @NullMarked

@@ -79,8 +79,10 @@ final class CodeCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
 		var target = projects.require(project);
+		// coding every hit needs every hit: after an unclean stop, wait for the index check as search does
+		search.awaitIndexCheck(check -> spec.commandLine().getErr().println("waiting: " + check.message()));
 		Code c = codebook.findCode(target.id(), code)
 			.orElseThrow(() -> new IllegalArgumentException("no code named '" + code + "' in project '" + target.name()
 					+ "' (give its path when the name is not unique)"));

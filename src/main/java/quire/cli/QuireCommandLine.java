@@ -35,6 +35,7 @@ import quire.project.ProjectService;
 import quire.report.ReportService;
 import quire.search.SearchService;
 import quire.bench.Benchmark;
+import quire.media.MediaService;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -99,6 +100,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final SpeakerLinkService speakers;
 
+	private final MediaService media;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -107,10 +110,11 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
 			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign, SpeakerLinkService speakers) {
+			StudyDesignService studyDesign, SpeakerLinkService speakers, MediaService media) {
+		this.media = media;
+		this.speakers = speakers;
 		this.study = study;
 		this.studyDesign = studyDesign;
-		this.speakers = speakers;
 		this.benchmark = benchmark;
 		this.sentences = sentences;
 		this.codings = codings;
@@ -222,6 +226,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new QdpxCommand.Import(qdpx)));
 		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
 		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
+		cli.addSubcommand(new CommandLine(new MediaCommand())
+			.addSubcommand(new MediaCommand.Attach(projects, corpus, media))
+			.addSubcommand(new MediaCommand.ListMedia(projects, corpus, media))
+			.addSubcommand(new MediaCommand.Detach(projects, corpus, media)));
 		cli.addSubcommand(new GenerateCommand());
 		cli.addSubcommand(new BenchCommand(benchmark));
 		cli.setOut(out);

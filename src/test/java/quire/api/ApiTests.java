@@ -52,6 +52,10 @@ import quire.search.SearchService;
 import quire.security.Actors;
 import quire.security.UserAccount;
 import quire.security.UserService;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
+import quire.media.MediaService;
+import quire.media.internal.ToneWav;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -113,6 +117,9 @@ class ApiTests {
 
 	@Autowired
 	quire.project.ProjectService projectService;
+
+	@Autowired
+	MediaService media;
 
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -731,6 +738,142 @@ class ApiTests {
 		HttpResponse<String> again = api.putJson(base + "/study/groups/Interviews", coderWrite, Map.of("infer", true));
 		assertThat(ApiTestSupport.json(again).get("strands").get("qualitative").get("description").asString())
 			.startsWith("qualitative strand: 2 focus groups, 1 individual interview");
+	}
+
+
+
+	private Project recorded;
+
+	private String mediaBase;
+
+	private String ownerWrite;
+
+	private String ownerPlay;
+
+	/**
+	 * A project of its own (the demo's documents and figures stay as they are) with the same members,
+	 * and in it a document with {@code wav} attached over the API by the coder.
+	 */
+	private long documentWithRecording(String name, byte[] wav) throws Exception {
+		synchronized (this) {
+			if (recorded == null) {
+				recorded = actors.callAs(owner, () -> projectService.create("Recordings", "media tests"));
+				// the coder stays outside, so the demo's membership figures stay as the other tests expect
+				actors.runAs(owner, () -> access.grant(recorded.id(), "viewer", ProjectRole.VIEWER));
+				ownerWrite = actors.callAs(owner, () -> tokens.create("owner write", ApiScope.READ_WRITE, null)).secret();
+				ownerPlay = actors.callAs(owner, () -> tokens.create("owner play", ApiScope.READ, null)).secret();
+			}
+		}
+		mediaBase = "/api/v1/projects/" + recorded.id().value();
+		long id = actors.callAs(owner, () -> corpus.importDocument(recorded.id(), new ImportRequest(name + ".txt",
+				("Interviewer: Hello, " + name + ".\nP1: Hi.\n").getBytes(StandardCharsets.UTF_8), null, Language.ENGLISH)))
+			.document().id().value();
+		var put = api.send(java.net.http.HttpRequest.newBuilder(api.uri(mediaBase + "/documents/" + id + "/media?name=" + name + ".wav"))
+			.header("Authorization", "Bearer " + ownerWrite).header("Content-Type", "audio/wav")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(wav)).build());
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+		JsonNode r = ApiTestSupport.json(put);
+		assertThat(r.get("format").asString()).isEqualTo("wav");
+		assertThat(r.get("sizeBytes").asLong()).isEqualTo(wav.length);
+		return id;
+	}
+
+	private HttpResponse<byte[]> range(String path, String token, String range) throws Exception {
+		var b = java.net.http.HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + token).GET();
+		if (range != null) {
+			b.header("Range", range);
+		}
+		return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	@Test
+	void aRecordingIsServedInRangesSoPlayersCanSeek() throws Exception {
+		byte[] wav = ToneWav.tones(1000, List.of(0L), List.of(440));
+		long id = documentWithRecording("ranges", wav);
+		String path = mediaBase + "/documents/" + id + "/media";
+		HttpResponse<byte[]> whole = range(path, ownerPlay, null);
+		assertThat(whole.statusCode()).isEqualTo(200);
+		assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+		assertThat(whole.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("audio/wav"));
+		assertThat(whole.body()).isEqualTo(wav);
+		HttpResponse<byte[]> first = range(path, ownerPlay, "bytes=0-99");
+		assertThat(first.statusCode()).isEqualTo(206);
+		assertThat(first.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + wav.length);
+		assertThat(first.body()).isEqualTo(java.util.Arrays.copyOfRange(wav, 0, 100));
+		HttpResponse<byte[]> middle = range(path, ownerPlay, "bytes=1000-1999");
+		assertThat(middle.statusCode()).isEqualTo(206);
+		assertThat(middle.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + wav.length);
+		assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOfRange(wav, 1000, 2000));
+		HttpResponse<byte[]> suffix = range(path, ownerPlay, "bytes=-500");
+		assertThat(suffix.statusCode()).isEqualTo(206);
+		assertThat(suffix.headers().firstValue("Content-Range"))
+			.hasValue("bytes " + (wav.length - 500) + "-" + (wav.length - 1) + "/" + wav.length);
+		assertThat(suffix.body()).isEqualTo(java.util.Arrays.copyOfRange(wav, wav.length - 500, wav.length));
+		HttpResponse<byte[]> beyond = range(path, ownerPlay, "bytes=" + (wav.length + 10) + "-");
+		assertThat(beyond.statusCode()).isEqualTo(416);
+		assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + wav.length);
+		JsonNode listed = ApiTestSupport.json(api.get(mediaBase + "/media", ownerPlay));
+		JsonNode mine = null;
+		for (JsonNode n : listed) {
+			if (n.get("documentId").asLong() == id) {
+				mine = n;
+			}
+		}
+		assertThat(mine).isNotNull();
+		assertThat(mine.get("durationMs").asLong()).isBetween(990L, 1010L);
+		assertThat(mine.get("contentType").asString()).isEqualTo("audio/wav");
+	}
+
+	@Test
+	void aViewerMayPlayButNotAttachAndANonMemberSeesNoRecording() throws Exception {
+		byte[] wav = ToneWav.tones(500, List.of(), List.of());
+		long id = documentWithRecording("roles", wav);
+		String path = mediaBase + "/documents/" + id + "/media";
+		String viewerRead = actors.callAs(users.find("viewer").orElseThrow(),
+				() -> tokens.create("viewer play", ApiScope.READ, null)).secret();
+		assertThat(range(path, viewerRead, "bytes=0-9").statusCode()).isEqualTo(206);
+		assertProblem(api.get(path, strangerRead), 404);
+		assertProblem(api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+			.header("Authorization", "Bearer " + viewerWrite)
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(wav)).build()), 403);
+		assertProblem(api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+			.header("Authorization", "Bearer " + viewerWrite).DELETE().build()), 403);
+		assertProblem(api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+			.header("Authorization", "Bearer " + strangerWrite).DELETE().build()), 404);
+		assertThat(range(path, ownerPlay, null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aRenamedProgramIsRefusedWithTheReasonAndTheRecordingBeforeStays() throws Exception {
+		byte[] wav = ToneWav.tones(500, List.of(), List.of());
+		long id = documentWithRecording("sniffing", wav);
+		byte[] exe = new byte[256];
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		var refused = api.send(java.net.http.HttpRequest.newBuilder(api.uri(mediaBase + "/documents/" + id + "/media?name=talk.mp3"))
+			.header("Authorization", "Bearer " + ownerWrite).header("Content-Type", "audio/mpeg")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(exe)).build());
+		assertProblem(refused, 400);
+		assertThat(ApiTestSupport.json(refused).get("detail").asString()).contains("talk.mp3").contains("Windows program");
+		assertThat(range(mediaBase + "/documents/" + id + "/media", ownerPlay, null).body()).isEqualTo(wav);
+	}
+
+	@Test
+	void aRecordingIsDetachedOrDeletedWithItsDocument() throws Exception {
+		byte[] wav = ToneWav.tones(500, List.of(), List.of());
+		long detached = documentWithRecording("detached", wav);
+		String path = mediaBase + "/documents/" + detached + "/media";
+		var delete = api.send(java.net.http.HttpRequest.newBuilder(api.uri(path))
+			.header("Authorization", "Bearer " + ownerWrite).DELETE().build());
+		assertThat(delete.statusCode()).isEqualTo(204);
+		assertProblem(api.get(path, ownerPlay), 404);
+		long deleted = documentWithRecording("deleted", wav);
+		Path file = actors.callAs(owner, () -> media.open(new quire.corpus.DocumentId(deleted)).orElseThrow().file());
+		assertThat(file).exists();
+		actors.runAs(owner, () -> corpus.delete(new quire.corpus.DocumentId(deleted)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(file));
+		assertThat(actors.callAs(owner, () -> media.list(recorded.id())).stream()
+			.noneMatch(r -> r.documentId().value() == deleted)).isTrue();
 	}
 
 }

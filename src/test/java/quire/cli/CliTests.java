@@ -479,4 +479,32 @@ class CliTests {
 		assertThat(bad.err()).contains("unknown group kind 'podcast'");
 	}
 
+
+	@Test
+	void aRecordingIsAttachedListedAndDetachedAndARenamedProgramIsRefused() throws IOException {
+		assertThat(run("project", "create", "--name", "Recorded").exit()).isZero();
+		Path transcript = file("talk.txt", "Interviewer: Hello.\nP1: Hi there.\n");
+		assertThat(run("import", "--project", "Recorded", "--language", "en", transcript.toString()).exit()).isZero();
+		Path wav = Files.write(files.resolve("talk-audio.bin"), quire.media.internal.ToneWav.tones(2000, List.of(0L), List.of(440)));
+		CliRun attached = run("media", "attach", "--project", "Recorded", "--document", "talk", wav.toString());
+		assertThat(attached.exit()).as(attached.err()).isZero();
+		assertThat(attached.out()).contains("WAV audio").contains("0:02");
+		JsonNode listed = JsonMapper.builder().build().readTree(run("media", "list", "--project", "Recorded", "--json").out());
+		assertThat(listed.size()).isEqualTo(1);
+		assertThat(listed.get(0).get("document").asString()).isEqualTo("talk");
+		assertThat(listed.get(0).get("format").asString()).isEqualTo("wav");
+		assertThat(listed.get(0).get("durationMs").asLong()).isBetween(1990L, 2010L);
+		byte[] exe = new byte[128];
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		Path renamed = Files.write(files.resolve("talk.mp3"), exe);
+		CliRun refused = run("media", "attach", "--project", "Recorded", "--document", "talk", renamed.toString());
+		assertThat(refused.exit()).isNotZero();
+		assertThat(refused.err()).contains("talk.mp3").contains("Windows program");
+		assertThat(run("media", "list", "--project", "Recorded").out()).contains("talk-audio.bin");
+		assertThat(run("media", "detach", "--project", "Recorded", "--document", "talk").exit()).isZero();
+		assertThat(run("media", "list", "--project", "Recorded").out()).contains("no recordings");
+		assertThat(run("media", "detach", "--project", "Recorded", "--document", "talk").err()).contains("has no recording");
+	}
+
 }

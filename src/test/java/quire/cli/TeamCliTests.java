@@ -98,6 +98,10 @@ class TeamCliTests {
 		run("project", "create", "--name", "Backed up");
 		Path t = file("kept.txt", "Moderator: What helped?\nMI Caseworker 3: The summaries helped most.\n");
 		assertThat(run("import", "--project", "Backed up", t.toString()).exit()).isZero();
+		byte[] wav = quire.media.internal.ToneWav.tones(1500, java.util.List.of(0L), java.util.List.of(440));
+		Path recording = Files.write(files.resolve("kept.wav"), wav);
+		assertThat(run("media", "attach", "--project", "Backed up", "--document", "kept", recording.toString()).exit())
+			.isZero();
 		Path out = files.resolve("backup");
 		CliRun backup = run("backup", "--out", out.toString());
 		assertThat(backup.exit()).as(backup.err()).isZero();
@@ -106,8 +110,15 @@ class TeamCliTests {
 
 		Path later = file("later.txt", "Moderator: And later?\nMI Caseworker 3: Later came after the backup.\n");
 		run("import", "--project", "Backed up", later.toString());
+		assertThat(run("media", "detach", "--project", "Backed up", "--document", "kept").exit()).isZero();
+		assertThat(run("media", "list", "--project", "Backed up").out()).contains("no recordings");
 		CliRun restore = run("restore", "--from", out.toString());
 		assertThat(restore.exit()).as(restore.err()).isZero();
+		assertThat(run("media", "list", "--project", "Backed up").out()).contains("kept.wav").contains("0:01");
+		try (var media = Files.walk(out.resolve("media"))) {
+			assertThat(media.filter(Files::isRegularFile).toList()).singleElement()
+				.satisfies(f -> assertThat(Files.readAllBytes(f)).isEqualTo(wav));
+		}
 		assertThat(run("search", "--project", "Backed up", "summaries").out()).contains("[summaries]");
 		assertThat(run("search", "--project", "Backed up", "backup").out()).contains("no hits");
 		assertThat(run("restore", "--from", files.resolve("nothing").toString()).err()).contains("holds no Quire backup");

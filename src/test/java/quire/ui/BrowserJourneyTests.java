@@ -68,6 +68,9 @@ class BrowserJourneyTests {
 	CorpusService corpus;
 
 	@Autowired
+	quire.project.ProjectService projects;
+
+	@Autowired
 	CodebookService codebook;
 
 	@Autowired
@@ -280,6 +283,38 @@ class BrowserJourneyTests {
 		driver.navigate().back();
 		wait.until(d -> d.getCurrentUrl().contains("/questionnaires"));
 		wait.until(d -> Math.abs(((Number) js.executeScript(SCROLLED)).intValue() - before) < 50);
+	}
+
+	/**
+	 * The demo's MI session has a (synthetic) recording: clicking a turn's time moves the player to the
+	 * turn's start and marks that turn as the one being spoken; the page's stream answers a range.
+	 */
+	@Test
+	void clickingATimestampPlaysFromThatTurnAndMarksIt() throws Exception {
+		driver.get(url("documents"));
+		signIn();
+		wait.until(d -> text("documents").contains("mi-session-01"));
+		var project = projects.require(quire.corpus.DemoProject.NAME);
+		var doc = corpus.findDocument(project.id(), "mi-session-01").orElseThrow();
+		var turn = corpus.transcript(doc.id()).orElseThrow().turns().get(6);
+		driver.get(url("transcript/" + doc.id().value()));
+		wait.until(d -> !d.findElements(By.id("recording-media")).isEmpty());
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		Object status = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('recordings/' + arguments[0], {headers: {Range: 'bytes=0-9'}})
+				  .then(r => done(r.status + ' ' + r.headers.get('Content-Range')), e => done('failed ' + e));""", doc.id().value());
+		assertThat(String.valueOf(status)).startsWith("206 bytes 0-9/");
+		wait.until(d -> ((Number) js.executeScript("return document.getElementById('recording-media').readyState")).intValue() >= 1);
+		WebElement time = driver.findElement(By.cssSelector("#turn-" + turn.index() + " .time"));
+		js.executeScript("arguments[0].scrollIntoView({block: 'center'})", time);
+		time.click();
+		wait.until(d -> Math.abs(((Number) js.executeScript("return document.getElementById('recording-media').currentTime"))
+			.doubleValue() - turn.startMs() / 1000.0) < 1.0);
+		wait.until(d -> "true".equals(String.valueOf(js.executeScript(
+				"return document.getElementById('turn-' + arguments[0]).hasAttribute('data-playing')", turn.index()))));
+		assertThat(driver.findElements(By.cssSelector("[data-playing]"))).hasSize(1);
+		screenshot("recording-player");
 	}
 
 	private String url(String path) {

@@ -51,6 +51,8 @@ import quire.corpus.Transcript;
 import quire.corpus.SpeakerLinkService;
 import quire.corpus.Turn;
 import quire.corpus.ui.SpeakerLinkDialog;
+import quire.media.MediaService;
+import quire.media.ui.RecordingPlayer;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -158,6 +160,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private @Nullable Transcript transcript;
 
+	/** The document's recording, docked above the turns when there is one. */
+	private final MediaService media;
+
 	private List<Code> codes = List.of();
 
 	private Map<Long, Code> codeById = Map.of();
@@ -178,8 +183,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers) {
+			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers, MediaService media) {
 		this.speakers = speakers;
+		this.media = media;
 		this.live = live;
 		this.access = access;
 		this.corpus = corpus;
@@ -283,7 +289,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Span meta = new Span((d.group() == null ? "No group" : d.group()) + " · " + d.language().label() + " · "
 				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
 		meta.addClassName("quire-meta");
-		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta, turns);
+		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta);
+		RecordingPlayer.of(media, t, turns).ifPresent(reading::add);
+		reading.add(turns);
 	}
 
 	/**

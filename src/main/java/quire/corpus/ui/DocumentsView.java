@@ -91,7 +91,12 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private boolean mayDelete;
 
-	DocumentsView(CorpusService corpus, CurrentProject current, ProjectAccess access) {
+	/** Columns other features add (e.g. the document's recording). */
+	private final List<DocumentColumn> columns;
+
+	DocumentsView(CorpusService corpus, CurrentProject current, ProjectAccess access,
+			org.springframework.beans.factory.ObjectProvider<DocumentColumn> columns) {
+		this.columns = columns.orderedStream().toList();
 		this.corpus = corpus;
 		this.current = current;
 		this.access = access;
@@ -217,6 +222,10 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		grid.addColumn(d -> n.format(d.wordCount())).setHeader("Words").setAutoWidth(true).setFlexGrow(0)
 			.setComparator(DocumentSummary::wordCount);
 		grid.addColumn(d -> DATE.format(d.importedAt())).setHeader("Imported").setAutoWidth(true).setFlexGrow(0);
+		for (DocumentColumn column : columns) {
+			grid.addComponentColumn(d -> column.cell(d, this::refresh)).setHeader(column.header()).setAutoWidth(true)
+				.setFlexGrow(0);
+		}
 		grid.addComponentColumn(d -> {
 			Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(d));
 			delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);

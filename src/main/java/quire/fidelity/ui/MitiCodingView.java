@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -41,6 +43,10 @@ import quire.fidelity.RatingSource;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
 import quire.fidelity.Utterance;
+import quire.corpus.CorpusService;
+import quire.corpus.Turn;
+import quire.media.MediaService;
+import quire.media.ui.RecordingPlayer;
 import quire.stats.Agreement.Coefficient;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
@@ -89,7 +95,17 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	/** Made afresh on each entry, so a reused view does not pile up listeners. */
 	private com.vaadin.flow.component.textfield.NumberField suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField();
 
-	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder) {
+	/** The session's recording, docked above the utterances when its document has one (coding while listening). */
+	private final MediaService media;
+
+	private final CorpusService corpus;
+
+	private @Nullable RecordingPlayer player;
+
+	MitiCodingView(FidelityService fidelity, MitiCodingService miti, CurrentCoder coder, MediaService media,
+			CorpusService corpus) {
+		this.media = media;
+		this.corpus = corpus;
 		this.fidelity = fidelity;
 		this.miti = miti;
 		this.coder = coder;
@@ -127,6 +143,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 				createCoderChoice(s), layout);
 		load();
 		current = next(-1, 1);
+		dockPlayer(s, layout);
 		renderUtterances();
 		renderGlobals();
 		renderSummary();
@@ -222,6 +239,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			Shortcuts.addShortcutListener(this, () -> toggle(b), Key.of(String.valueOf(b.key())));
 		}
 		Shortcuts.addShortcutListener(this, this::undo, Key.of("u"));
+		Shortcuts.addShortcutListener(this, this::replay, Key.KEY_R, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::undo, Key.BACKSPACE);
 		Shortcuts.addShortcutListener(this, this::split, Key.of("/"));
 		Shortcuts.addShortcutListener(this, this::acceptSuggestion, Key.ENTER);
@@ -232,6 +250,42 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		for (int r = 1; r <= 5; r++) {
 			int rating = r;
 			Shortcuts.addShortcutListener(this, () -> rate(Global.values()[currentGlobal], rating), Key.of(String.valueOf(r)));
+		}
+	}
+
+	/**
+	 * The recording plays the coded segment: each utterance starts where its turn starts, the current
+	 * counsellor utterance follows the audio, and Alt+R replays it.
+	 */
+	private void dockPlayer(MitiSession s, Component before) {
+		player = null;
+		if (s.document() == null) {
+			return;
+		}
+		Map<Integer, Turn> turns = new java.util.HashMap<>();
+		corpus.transcript(s.document()).ifPresent(t -> t.turns().forEach(turn -> turns.put(turn.index(), turn)));
+		List<@Nullable Long> starts = new java.util.ArrayList<>();
+		for (Utterance u : utterances) {
+			Turn turn = turns.get(u.turnIndex());
+			starts.add(turn == null ? null : turn.startMs());
+		}
+		RecordingPlayer.of(media, s.document(), utterancesBox, "utterance-", starts).ifPresent(p -> {
+			player = p;
+			p.onTurn(i -> {
+				if (i >= 0 && i < utterances.size() && utterances.get(i).counsellor() && i != current) {
+					current = i;
+					renderUtterances();
+				}
+			});
+			addComponentAtIndex(indexOf(before), p);
+		});
+	}
+
+	/** Replays the current utterance from its start to the next one's (Alt+R). */
+	void replay() {
+		RecordingPlayer p = player;
+		if (p != null && current >= 0 && !p.playRow(current)) {
+			Notifications.error("This utterance has no timestamp in the transcript, so it cannot be replayed.");
 		}
 	}
 
@@ -247,6 +301,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			.append("<tr><td><kbd>Enter</kbd></td><td colspan=2>accept the suggested code (shown in grey)</td></tr>")
 			.append("<tr><td><kbd>/</kbd></td><td colspan=2>split the utterance at a sentence</td></tr>")
 			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo</td></tr>")
+			.append("<tr><td><kbd>Alt+R</kbd></td><td colspan=2>replay the utterance (with a recording; Alt+P play/pause)</td></tr>")
 			.append("<tr><td><kbd>.</kbd> <kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>next global score; rate it</td></tr>")
 			.append("</table>");
 		box.getElement().setProperty("innerHTML", html.toString());

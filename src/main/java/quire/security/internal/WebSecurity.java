@@ -43,7 +43,9 @@ class WebSecurity {
 
 	@Bean
 	SecurityFilterChain quireFilterChain(HttpSecurity http, RequestUtil requests) throws Exception {
-		http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-static/**").permitAll());
+		http.authorizeHttpRequests(auth -> auth.requestMatchers("/frontend-static/**").permitAll()
+			// recordings stream to signed-in users; quire.media checks the project role per request
+			.requestMatchers("/recordings/**").authenticated());
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(requests::isFrameworkInternalRequest));
 		// Eagerly: Vaadin's page responses are committed in a way that skips headers written at commit.
 		http.headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {

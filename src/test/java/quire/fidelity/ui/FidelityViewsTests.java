@@ -109,6 +109,29 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 		return (MitiCodingView) UI.getCurrent().getCurrentView();
 	}
 
+	@Autowired
+	quire.media.MediaService media;
+
+	@Test
+	void aSessionWithARecordingDocksThePlayerAndEachUtteranceReplaysFromItsTurn() {
+		DocumentSummary d = corpus.documents(project.id()).get(0);
+		media.attach(d.id(), "session.wav", new java.io.ByteArrayInputStream(
+				quire.media.internal.ToneWav.tones(30_000, java.util.List.of(1000L), java.util.List.of(440))));
+		try {
+			MitiCodingView view = open();
+			quire.media.ui.RecordingPlayer player = $(quire.media.ui.RecordingPlayer.class).single();
+			assertThat(player.getElement().getTextRecursively()).contains("session.wav").contains("0:30");
+			int welcome = view.current();
+			assertThat(view.utterances().get(welcome).text()).startsWith("Welcome");
+			assertThat(player.playRow(welcome)).isTrue();
+			assertThat(player.playRow(view.utterances().size())).isFalse();
+			view.replay();
+		}
+		finally {
+			media.detach(d.id());
+		}
+	}
+
 	@Test
 	void keysCodeTheCurrentCounsellorUtteranceAndMoveOn() {
 		MitiCodingView view = open();
