@@ -35,6 +35,7 @@ import quire.project.ProjectService;
 import quire.report.ReportService;
 import quire.search.SearchService;
 import quire.bench.Benchmark;
+import quire.api.ApiTokenService;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -99,6 +100,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final SpeakerLinkService speakers;
 
+	private final ApiTokenService tokens;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -107,7 +110,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
 			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign, SpeakerLinkService speakers) {
+			StudyDesignService studyDesign, SpeakerLinkService speakers, ApiTokenService tokens) {
+		this.tokens = tokens;
 		this.study = study;
 		this.studyDesign = studyDesign;
 		this.speakers = speakers;
@@ -194,6 +198,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new MemberCommand.Add(projects, access))
 			.addSubcommand(new MemberCommand.Remove(projects, access))
 			.addSubcommand(new MemberCommand.ListMembers(projects, access)));
+		cli.addSubcommand(new CommandLine(new TokenCommand()).addSubcommand(new TokenCommand.Create(tokens)));
 		cli.addSubcommand(new AuditCommand(projects, audit));
 		cli.addSubcommand(new BackupCommand.Backup(backup));
 		cli.addSubcommand(new BackupCommand.Restore(backup));
