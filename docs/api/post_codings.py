@@ -1,13 +1,16 @@
-"""Code every turn in the MI caseworkers' focus group that mentions "caseload" with the code
-"Time and caseload pressure" (under Implementation), and note what was done in the project journal.
+"""Code every turn in the MI caseworkers' focus group in which a caseworker (a participant, not the
+moderator) mentions "caseload" with the code "Time and caseload pressure" (under Implementation), and
+note what was done in the project journal, once.
 
-    pip install requests
+    pip install requests             # or Debian: apt-get install python3-requests
     export QUIRE_URL=http://localhost:8080
     export QUIRE_TOKEN=qr_...                   # a read-write token; you need the coder or owner role
-    python post_codings.py
+    python3 post_codings.py
 
 The codings are yours (the token's user is the coder) and go through the same checks as coding in
-the transcript; coding the same span again returns the existing coding instead of a duplicate.
+the transcript; coding the same span again returns the existing coding instead of a duplicate, and a
+rerun finds its journal memo and does not write it again, so the script may run any number of times.
+Tested with Python 3.11 and requests 2.28 (Debian 12) against the demo project.
 """
 import os
 
@@ -17,6 +20,7 @@ BASE = os.environ.get("QUIRE_URL", "http://localhost:8080").rstrip("/") + "/api/
 session = requests.Session()
 session.headers["Authorization"] = "Bearer " + os.environ["QUIRE_TOKEN"]
 CODE = "Time and caseload pressure"
+MEMO_TITLE = "Auto-coded 'caseload' turns"
 
 
 def call(method, path, **kwargs):
@@ -35,25 +39,41 @@ result = call("GET", f"/projects/{pid}/search",
               params={"q": "caseload", "group": "Focus group — MI caseworkers", "limit": 100})
 print(f"{result['totalHits']} hits in {result['matchingTurns']} turns")
 
-# 2. Each hit's whole speaker turn: read each document's turns once.
+# 2. Which speakers are the study's participants. Speakers are per document: each document's speaker
+#    is linked to a participant, and participants carry attributes. Keep speakers whose participant
+#    has Role = caseworker; the focus group's moderator has no such attribute and is left out.
+participants = {p["id"]: p for p in call("GET", f"/projects/{pid}/participants")}
+caseworker = {(s["documentId"], s["speaker"]) for s in call("GET", f"/projects/{pid}/speakers")
+              if participants.get(s["participantId"], {}).get("attributes", {}).get("Role") == "caseworker"}
+
+# 3. Each hit's whole speaker turn: read each document's turns once.
 turns = {}
 for document_id in sorted({hit["documentId"] for hit in result["hits"]}):
     document = call("GET", f"/projects/{pid}/documents/{document_id}")
     turns[document_id] = {t["index"]: t for t in document["turns"]}
 
-# 3. Code each turn (turns with several hits once).
-coded = set()
+# 4. Code each caseworker turn (turns with several hits once).
+coded, skipped = set(), set()
 for hit in result["hits"]:
     turn = turns[hit["documentId"]][hit["turnIndex"]]
     key = (hit["documentId"], turn["index"])
-    if key in coded:
+    if key in coded or key in skipped:
+        continue
+    if (hit["documentId"], turn["speaker"]) not in caseworker:
+        skipped.add(key)
+        print(f"not coded, {turn['speaker']} is not a caseworker participant: {turn['text'][:50]}...")
         continue
     coding = call("POST", f"/projects/{pid}/codings",
                   json={"document": hit["documentId"], "code": CODE, "start": turn["start"], "end": turn["end"]})
     coded.add(key)
     print(f"coding {coding['id']}: {turn['speaker']}: {turn['text'][:60]}...")
 
-# 4. A journal entry saying what the script did.
-call("POST", f"/projects/{pid}/memos",
-     json={"target": "PROJECT", "targetId": None, "title": "Auto-coded 'caseload' turns",
-           "body": f"post_codings.py coded {len(coded)} turns mentioning 'caseload' with '{CODE}'."})
+# 5. A journal entry saying what the script did, unless a run before wrote the same one.
+body = f"post_codings.py coded {len(coded)} caseworker turns mentioning 'caseload' with '{CODE}'."
+journal = call("GET", f"/projects/{pid}/memos")
+if any(m["target"] == "PROJECT" and m["title"] == MEMO_TITLE and m["body"] == body for m in journal):
+    print("the journal already says so; no new memo")
+else:
+    memo = call("POST", f"/projects/{pid}/memos",
+                json={"target": "PROJECT", "targetId": None, "title": MEMO_TITLE, "body": body})
+    print(f"journal memo {memo['id']}: {body}")

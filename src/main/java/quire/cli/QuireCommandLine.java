@@ -36,6 +36,7 @@ import quire.report.ReportService;
 import quire.search.SearchService;
 import quire.bench.Benchmark;
 import quire.media.MediaService;
+import quire.api.ApiTokenService;
 
 /**
  * Runs one headless command when the jar is started with arguments. Commands are picocli
@@ -102,6 +103,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final MediaService media;
 
+	private final ApiTokenService tokens;
+
 	private int exitCode;
 
 	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
@@ -110,8 +113,9 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
 			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
 			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign, SpeakerLinkService speakers, MediaService media) {
+			StudyDesignService studyDesign, SpeakerLinkService speakers, MediaService media, ApiTokenService tokens) {
 		this.media = media;
+		this.tokens = tokens;
 		this.speakers = speakers;
 		this.study = study;
 		this.studyDesign = studyDesign;
@@ -198,6 +202,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new MemberCommand.Add(projects, access))
 			.addSubcommand(new MemberCommand.Remove(projects, access))
 			.addSubcommand(new MemberCommand.ListMembers(projects, access)));
+		cli.addSubcommand(new CommandLine(new TokenCommand()).addSubcommand(new TokenCommand.Create(tokens)));
 		cli.addSubcommand(new AuditCommand(projects, audit));
 		cli.addSubcommand(new BackupCommand.Backup(backup));
 		cli.addSubcommand(new BackupCommand.Restore(backup));

@@ -228,6 +228,66 @@ public class RetrievalService {
 		return out;
 	}
 
+	/**
+	 * The query's codings merged into passages, by document and position: codings in the same speaker
+	 * turn of a document whose spans overlap (whoever coded them, with whichever of the queried codes)
+	 * are one passage spanning their union. Reads the query's codings a page at a time.
+	 */
+	public List<CodedPassage> passages(ProjectId project, CodingQuery query) {
+		Map<CodeId, String> paths = new HashMap<>();
+		codebook.codes(project).forEach(c -> paths.put(c.id(), c.path()));
+		List<Coding> all = new ArrayList<>();
+		long after = 0;
+		while (true) {
+			List<Coding> page = codings.codingsAfter(project, query, after, 1000);
+			all.addAll(page);
+			if (page.size() < 1000) {
+				break;
+			}
+			after = page.get(page.size() - 1).id().value();
+		}
+		all.sort(java.util.Comparator.comparingLong((Coding c) -> c.documentId().value()).thenComparingInt(Coding::start)
+			.thenComparingInt(Coding::end).thenComparingLong(c -> c.id().value()));
+		Map<DocumentId, Transcript> transcripts = new HashMap<>();
+		List<CodedPassage> out = new ArrayList<>();
+		List<Coding> group = new ArrayList<>();
+		int groupTurn = -2;
+		int groupEnd = -1;
+		for (Coding c : all) {
+			Transcript t = transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow());
+			Turn turn = turnAt(t, c.start());
+			int turnIndex = turn == null ? -1 : turn.index();
+			boolean joins = !group.isEmpty() && group.get(0).documentId().equals(c.documentId()) && groupTurn == turnIndex
+					&& c.start() < groupEnd;
+			if (!joins && !group.isEmpty()) {
+				out.add(passage(transcripts.get(group.get(0).documentId()), group, paths));
+				group = new ArrayList<>();
+			}
+			if (group.isEmpty()) {
+				groupTurn = turnIndex;
+				groupEnd = c.end();
+			}
+			group.add(c);
+			groupEnd = Math.max(groupEnd, c.end());
+		}
+		if (!group.isEmpty()) {
+			out.add(passage(transcripts.get(group.get(0).documentId()), group, paths));
+		}
+		return out;
+	}
+
+	private static CodedPassage passage(Transcript t, List<Coding> group, Map<CodeId, String> paths) {
+		int start = group.stream().mapToInt(Coding::start).min().orElseThrow();
+		int end = group.stream().mapToInt(Coding::end).max().orElseThrow();
+		Coding first = group.get(0);
+		// the union as one span, so text and context come from the same place as a single coding's
+		CodedSegment union = segment(t, new Coding(first.id(), first.documentId(), first.codeId(), start, end,
+				first.coder(), first.createdAt()), "");
+		List<String> codePaths = group.stream().map(c -> paths.getOrDefault(c.codeId(), "")).distinct().sorted().toList();
+		return new CodedPassage(first.documentId(), union.documentName(), union.group(), union.turnIndex(),
+				union.speaker(), start, end, union.before(), union.text(), union.after(), group, codePaths);
+	}
+
 	/** A code and all codes below it (a theme stands for its sub-codes). */
 	public Set<CodeId> withSubCodes(CodeId code) {
 		Code root = codebook.code(code).orElseThrow(() -> new IllegalArgumentException("no code with id " + code.value()));

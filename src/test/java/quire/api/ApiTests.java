@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -426,6 +427,18 @@ class ApiTests {
 		assertThat(handled).hasSizeGreaterThan(20);
 		assertThat(described).isEqualTo(handled);
 		assertThat(doc.at("/components/securitySchemes/token/scheme").asString()).isEqualTo("bearer");
+		// every error a call may answer is described, as a problem detail
+		assertThat(doc.at("/components/schemas/Problem/properties").has("detail")).isTrue();
+		JsonNode segments = doc.at("/paths/~1api~1v1~1projects~1{projectId}~1segments/get/responses");
+		JsonNode coding = doc.at("/paths/~1api~1v1~1projects~1{projectId}~1codings/post/responses");
+		for (String status : List.of("400", "401", "403", "404", "429", "503")) {
+			assertThat(segments.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+				.isEqualTo("#/components/schemas/Problem");
+			assertThat(coding.has(status)).isTrue();
+		}
+		assertThat(coding.has("409")).isTrue();
+		assertThat(coding.has("413")).isTrue();
+		assertThat(segments.has("409")).isFalse();
 		assertThat(doc.at("/paths/~1api~1v1~1projects~1{projectId}~1documents/post/requestBody/content").has("multipart/form-data"))
 			.isTrue();
 		HttpResponse<String> page = api.get("/api/v1/docs", "");
@@ -542,7 +555,7 @@ class ApiTests {
 	void segmentsPyPullsImplementationSegmentsOfMiCaseworkersWithAttributesAndMiti() throws Exception {
 		String script = Files.readString(Path.of("docs/api/segments.py"));
 		assertThat(script).contains("get(\"/projects\")").contains("/segments\", code=\"Implementation\"")
-			.contains("attribute=[\"Role:caseworker\", \"Group:MI\"], limit=500, after=after");
+			.contains("attribute=[\"Role:caseworker\", \"Group:MI\"], merge=\"passages\", limit=500, after=after");
 
 		JsonNode projects = ApiTestSupport.json(api.get("/api/v1/projects", coderRead));
 		long pid = -1;
@@ -563,6 +576,7 @@ class ApiTests {
 					coderRead);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			JsonNode page = ApiTestSupport.json(response);
+			assertThat(page.get("rows").asString()).isEqualTo("codings");
 			page.get("items").forEach(rows::add);
 			if (page.get("next").isNull()) {
 				break;
@@ -598,7 +612,62 @@ class ApiTests {
 		// the R script makes the same calls
 		String r = Files.readString(Path.of("docs/api/segments.R"));
 		assertThat(r).contains("quire(\"projects\")").contains("code = \"Implementation\"")
-			.contains("attribute = c(\"Role:caseworker\", \"Group:MI\")").contains("limit = 500, after = after");
+			.contains("attribute = c(\"Role:caseworker\", \"Group:MI\")").contains("merge = \"passages\", limit = 500, after = after");
+		// no code line needs httr2 1.0's req_url_query(.multi = ...): Debian's httr2 0.2.2 runs it
+		assertThat(r.lines().filter(l -> !l.strip().startsWith("#"))).noneMatch(l -> l.contains(".multi"));
+	}
+
+	/** One row per passage: by one coder, or merged across coders with the coders listed. */
+	@Test
+	void segmentsComeOnePerPassageByOneCoderOrMergedWithTheCodersListed() throws Exception {
+		String p = base + "/segments?code=Implementation&attribute=Role:caseworker&attribute=Group:MI&limit=1000";
+		JsonNode codingRows = ApiTestSupport.json(api.get(p, coderRead));
+		JsonNode merged = ApiTestSupport.json(api.get(p + "&merge=passages", coderRead));
+		JsonNode anna = ApiTestSupport.json(api.get(p + "&coder=Anna", coderRead));
+		assertThat(merged.get("rows").asString()).isEqualTo("passages");
+		assertThat(merged.get("next").isNull()).isTrue();
+		assertThat(anna.get("rows").asString()).isEqualTo("codings");
+		assertThat(anna.get("coder").asString()).isEqualTo("Anna");
+		assertThat(anna.get("items")).isNotEmpty().allSatisfy(r -> assertThat(r.get("coder").asString()).isEqualTo("Anna"));
+
+		Map<Long, String> coderOf = new HashMap<>();
+		codingRows.get("items").forEach(r -> coderOf.put(r.get("codingId").asLong(), r.get("coder").asString()));
+		Set<Long> covered = new HashSet<>();
+		Set<String> spans = new HashSet<>();
+		boolean both = false;
+		for (JsonNode passage : merged.get("items")) {
+			assertThat(spans.add(passage.get("documentId").asLong() + ":" + passage.get("start").asInt() + ":"
+					+ passage.get("end").asInt())).as("a passage twice").isTrue();
+			Set<String> coders = new TreeSet<>();
+			for (JsonNode id : passage.get("codingIds")) {
+				assertThat(covered.add(id.asLong())).as("a coding in two passages").isTrue();
+				coders.add(coderOf.get(id.asLong()));
+			}
+			List<String> listed = new ArrayList<>();
+			passage.get("coders").forEach(c -> listed.add(c.asString()));
+			assertThat(listed).containsExactlyElementsOf(coders);
+			both |= coders.containsAll(List.of("Anna", "Jonas"));
+			assertThat(passage.at("/attributes/Role").asString()).isEqualTo("caseworker");
+			assertThat(passage.get("text").asString()).isNotBlank();
+			assertThat(passage.get("end").asInt()).isGreaterThan(passage.get("start").asInt());
+		}
+		// every coding is in exactly one passage, and the demo's coders share some passages
+		assertThat(covered).isEqualTo(coderOf.keySet());
+		assertThat(both).isTrue();
+		assertThat(merged.get("items").size()).isLessThan(codingRows.get("items").size());
+		// passages of one turn do not overlap: overlapping codings were merged
+		List<JsonNode> sorted = new ArrayList<>();
+		merged.get("items").forEach(sorted::add);
+		for (JsonNode a : sorted) {
+			for (JsonNode b : sorted) {
+				if (a != b && a.get("documentId").asLong() == b.get("documentId").asLong()
+						&& a.get("turnIndex").asInt() == b.get("turnIndex").asInt()) {
+					assertThat(a.get("start").asInt() < b.get("end").asInt() && b.get("start").asInt() < a.get("end").asInt())
+						.as("overlapping passages in one turn").isFalse();
+				}
+			}
+		}
+		assertProblem(api.get(p + "&merge=codes", coderRead), 400);
 	}
 
 	/** The calls of docs/api/post_codings.py, in order. */
@@ -609,7 +678,8 @@ class ApiTests {
 		assertThat(script).contains("CODE = \"" + code + "\"").contains("call(\"GET\", \"/projects\")")
 			.contains("\"q\": \"caseload\", \"group\": \"Focus group — MI caseworkers\", \"limit\": 100")
 			.contains("f\"/projects/{pid}/documents/{document_id}\"").contains("f\"/projects/{pid}/codings\"")
-			.contains("f\"/projects/{pid}/memos\"");
+			.contains("f\"/projects/{pid}/memos\"").contains("f\"/projects/{pid}/participants\"")
+			.contains("f\"/projects/{pid}/speakers\"");
 
 		JsonNode projects = ApiTestSupport.json(api.get("/api/v1/projects", coderWrite));
 		long pid = projects.get(0).get("id").asLong();

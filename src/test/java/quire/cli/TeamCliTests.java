@@ -93,6 +93,26 @@ class TeamCliTests {
 		assertThat(run("--user", "nobody", "project", "list").err()).contains("no active user named 'nobody'");
 	}
 
+	@Autowired
+	quire.api.ApiTokenService tokens;
+
+	@Test
+	void aTokenIsCreatedForTheNamedUserAndItsSecretPrintedOnce() {
+		assertThat(run("user", "add", "tess", "--password", "tess-password-1").exit()).isZero();
+		CliRun made = run("--user", "tess", "token", "create", "CI examples", "--scope", "read-write");
+		assertThat(made.exit()).as(made.err()).isZero();
+		String secret = made.out().strip();
+		assertThat(secret).startsWith("qr_").doesNotContain("\n");
+		var owner = tokens.authenticate(secret).orElseThrow();
+		assertThat(owner.token().name()).isEqualTo("CI examples");
+		assertThat(owner.token().scope()).isEqualTo(quire.api.ApiScope.READ_WRITE);
+
+		CliRun nobody = run("token", "create", "no user");
+		assertThat(nobody.exit()).isNotZero();
+		assertThat(nobody.err()).contains("give --user NAME");
+		assertThat(run("--user", "tess", "token", "create", "x", "--scope", "admin").err()).contains("no token scope 'admin'");
+	}
+
 	@Test
 	void backupAndRestoreBringBackTheSameProjectsAndIndex() throws IOException {
 		run("project", "create", "--name", "Backed up");

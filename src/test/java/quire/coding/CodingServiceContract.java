@@ -622,6 +622,32 @@ abstract class CodingServiceContract {
 	}
 
 	@Test
+	void passagesMergeOverlappingCodingsOfOneTurnAcrossCodersAndListThem() {
+		Code code = code("Demanding");
+		int[] demanding = at("It was demanding");
+		int[] wasDemanding = at("was demanding. Summarizing");
+		int[] hardest = at("the hardest part");
+		int[] workload = at("workload was the problem");
+		codings.code(doc, code.id(), demanding[0], demanding[1], A);
+		codings.code(doc, code.id(), wasDemanding[0], wasDemanding[1], B);
+		codings.code(doc, code.id(), hardest[0], hardest[1], B);
+		codings.code(doc, code.id(), workload[0], workload[1], A);
+		CodingQuery all = new CodingQuery(Set.of(code.id()), null, null, null);
+
+		List<CodedPassage> passages = retrieval.passages(project.id(), all);
+		assertThat(passages).extracting(CodedPassage::text)
+			.containsExactly("It was demanding. Summarizing", "the hardest part", "workload was the problem");
+		assertThat(passages).extracting(CodedPassage::coders)
+			.containsExactly(List.of(A, B), List.of(B), List.of(A));
+		assertThat(passages.get(0).speaker()).isEqualTo("MI Caseworker 1");
+		assertThat(passages.get(0).codings()).hasSize(2);
+		assertThat(passages.get(0).codePaths()).containsExactly("Demanding");
+		// one coder's: nothing of the other's is merged in
+		assertThat(retrieval.passages(project.id(), new CodingQuery(Set.of(code.id()), B, null, null)))
+			.extracting(CodedPassage::text).containsExactly("was demanding. Summarizing", "the hardest part");
+	}
+
+	@Test
 	void resizeOntoTheSameSpanAsAnotherCodingDoesNotDuplicateIt() {
 		Code code = code("Demanding");
 		int[] word = at("demanding");

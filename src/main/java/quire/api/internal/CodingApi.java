@@ -35,6 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import quire.coding.Code;
 import quire.coding.CodeId;
 import quire.coding.CodebookService;
+import quire.coding.CodedPassage;
 import quire.coding.CodedSegment;
 import quire.coding.Coding;
 import quire.coding.CodingQuery;
@@ -163,20 +164,29 @@ class CodingApi {
 
 	@GetMapping("/projects/{projectId}/segments")
 	@Operation(summary = "Coded segments of a code (with its sub-codes) joined with speaker, participant attributes "
-			+ "and the speaker's MITI summary",
-			description = "One row per coding: code path, document, group, speaker, participant, coder, the coded text "
+			+ "and the speaker's MITI summary: one row per coding, or one row per passage",
+			description = "By default one row per coding (`rows: \"codings\"`): when several coders coded the same "
+					+ "passage it appears once for each of them; `coder=Anna` keeps one coder's codings, which is one "
+					+ "row per passage that coder coded. `merge=passages` answers one row per passage instead "
+					+ "(`rows: \"passages\"`): the codings of one speaker turn whose spans overlap, whoever coded them, "
+					+ "merged into their union, with `coders`, `codes` and `codingIds` listing what was merged. "
+					+ "Each row has the code path(s), document, group, speaker, participant, the coded text "
 					+ "with context, the participant's attributes by name and, when the speaker is a MITI counsellor, "
 					+ "the means of their summary scores. `attribute=Role:caseworker` (repeatable, all must match) keeps "
-					+ "segments of speakers with those attribute values. Paged like codings; NDJSON streams all rows.")
+					+ "rows of speakers with those attribute values. Paged like codings (with `merge=passages`, "
+					+ "`next`/`after` count passages); NDJSON streams all rows.")
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = SegmentPage.class)),
-			@Content(mediaType = NDJSON, schema = @Schema(implementation = Dto.SegmentDto.class)) })
+			@Content(mediaType = NDJSON, schema = @Schema(oneOf = { Dto.SegmentDto.class, Dto.PassageDto.class })) })
 	ResponseEntity<?> segments(@PathVariable long projectId,
 			@Parameter(description = "code id, name or path; its sub-codes count too", required = true) @RequestParam(required = false) @Nullable String code,
-			@RequestParam(required = false) @Nullable String coder,
+			@Parameter(description = "only this coder's codings") @RequestParam(required = false) @Nullable String coder,
 			@RequestParam(required = false) @Nullable Long document,
 			@RequestParam(required = false) @Nullable String group,
 			@Parameter(description = "name:value, e.g. Role:caseworker; repeat for more (all must match)") @RequestParam(required = false) @Nullable List<String> attribute,
+			@Parameter(description = "`passages`: one row per passage, overlapping codings of a turn merged across "
+					+ "coders and codes; `none` (default): one row per coding",
+					schema = @Schema(allowableValues = { "none", "passages" })) @RequestParam(defaultValue = "none") String merge,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long after,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -184,15 +194,42 @@ class CodingApi {
 		if (code == null || code.isBlank()) {
 			throw new IllegalArgumentException("the parameter 'code' is required: a code id, name or path");
 		}
+		boolean passages = switch (merge.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "", "none" -> false;
+			case "passages" -> true;
+			default -> throw new IllegalArgumentException("merge is 'passages' (one row per passage, coders merged) or "
+					+ "'none' (one row per coding), was '" + merge + "'");
+		};
 		CodingQuery query = query(p.id(), code, coder, document, group);
 		SegmentJoin join = new SegmentJoin(p.id(), attribute == null ? List.of() : attribute);
+		String who = blankToNull(coder);
+		if (passages) {
+			List<Dto.PassageDto> all = retrieval.passages(p.id(), query).stream()
+				.map(join::row).flatMap(Optional::stream).toList();
+			if (wantsNdjson(accept)) {
+				response.setStatus(200);
+				response.setContentType(NDJSON);
+				response.setCharacterEncoding("UTF-8");
+				OutputStream out = response.getOutputStream();
+				for (Dto.PassageDto row : all.subList((int) Math.min(Math.max(after, 0), all.size()), all.size())) {
+					out.write(json.writeValueAsBytes(row));
+					out.write('\n');
+				}
+				out.flush();
+				return null;
+			}
+			int from = (int) Math.min(Math.max(after, 0), all.size());
+			int to = Math.min(all.size(), from + ApiSupport.limit(limit, MAX_LIMIT));
+			return ResponseEntity.ok(new SegmentPage("passages", who, List.copyOf(all.subList(from, to)),
+					to < all.size() ? (long) to : null));
+		}
 		if (wantsNdjson(accept)) {
 			return stream(after, from -> join.page(query, from, MAX_LIMIT), s -> new quire.coding.CodingId(s.codingId()),
 					Function.identity(), response);
 		}
 		int size = ApiSupport.limit(limit, MAX_LIMIT);
 		List<Dto.SegmentDto> rows = join.page(query, after, size);
-		return ResponseEntity.ok(new Dto.Page<>(rows, join.exhausted ? null : join.lastScanned));
+		return ResponseEntity.ok(new SegmentPage("codings", who, rows, join.exhausted ? null : join.lastScanned));
 	}
 
 	@GetMapping("/projects/{projectId}/memos")
@@ -357,7 +394,18 @@ class CodingApi {
 		}
 
 		private Optional<Dto.SegmentDto> row(CodedSegment s) {
-			Long participant = people.speaker(s.coding().documentId(), s.speaker()).orElse(null);
+			return speaker(s.coding().documentId(), s.speaker()).map(who -> Dto.SegmentDto.of(s, who.participantId(),
+					who.participant(), who.attributes(), who.miti()));
+		}
+
+		Optional<Dto.PassageDto> row(CodedPassage passage) {
+			return speaker(passage.documentId(), passage.speaker()).map(who -> Dto.PassageDto.of(passage,
+					who.participantId(), who.participant(), who.attributes(), who.miti()));
+		}
+
+		/** The participant a document's speaker is linked to, empty when the attribute filter rejects them. */
+		private Optional<Speaker> speaker(DocumentId document, @Nullable String speaker) {
+			Long participant = people.speaker(document, speaker).orElse(null);
 			Map<String, String> attributes = participant == null ? null : attributesByParticipant.get(participant);
 			for (var w : wanted.entrySet()) {
 				String v = attributes == null ? null : attributes.get(w.getKey());
@@ -366,7 +414,7 @@ class CodingApi {
 				}
 			}
 			String label = participant == null ? null : labels.get(participant);
-			return Optional.of(Dto.SegmentDto.of(s, label == null ? null : participant, label,
+			return Optional.of(new Speaker(label == null ? null : participant, label,
 					attributes == null ? Map.of() : attributes, label == null ? null : miti().get(label)));
 		}
 
@@ -389,8 +437,18 @@ class CodingApi {
 	record CodingPage(List<Dto.CodingDto> items, @Nullable Long next) {
 	}
 
-	/** For the OpenAPI description: a page of segments. */
-	record SegmentPage(List<Dto.SegmentDto> items, @Nullable Long next) {
+	/** A speaker's participant with their attributes and MITI summary. */
+	private record Speaker(@Nullable Long participantId, @Nullable String participant, Map<String, String> attributes,
+			Dto.@Nullable MitiSummaryDto miti) {
+	}
+
+	/**
+	 * A page of segments that says what its rows are: {@code codings} (one per coding; a passage coded by
+	 * two coders is two rows unless {@code coder} names one) or {@code passages} (overlapping codings
+	 * merged, coders listed), and the coder it is restricted to, if any.
+	 */
+	record SegmentPage(@Schema(allowableValues = { "codings", "passages" }) String rows, @Nullable String coder,
+			@Schema(oneOf = { Dto.SegmentDto.class, Dto.PassageDto.class }) List<?> items, @Nullable Long next) {
 	}
 
 }

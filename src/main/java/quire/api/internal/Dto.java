@@ -167,6 +167,23 @@ final class Dto {
 		}
 	}
 
+	/**
+	 * A passage: overlapping codings of one speaker turn merged across coders and codes, with what was
+	 * merged ({@code coders}, {@code codes}, {@code codingIds}) and the same speaker join as a segment.
+	 */
+	record PassageDto(long documentId, String document, @Nullable String group, int turnIndex, @Nullable String speaker,
+			@Nullable Long participantId, @Nullable String participant, List<String> coders, List<String> codes,
+			List<Long> codingIds, int start, int end, String text, String before, String after,
+			Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
+		static PassageDto of(quire.coding.CodedPassage p, @Nullable Long participantId, @Nullable String participant,
+				Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
+			return new PassageDto(p.documentId().value(), p.documentName(), p.group(), p.turnIndex(), p.speaker(),
+					participantId, participant, p.coders(), p.codePaths(),
+					p.codings().stream().map(c -> c.id().value()).toList(), p.start(), p.end(), p.text(), p.before(),
+					p.after(), attributes, miti);
+		}
+	}
+
 	record KwicDto(long documentId, String document, int turnIndex, @Nullable String speaker, int start, int end,
 			String left, String hit, String right) {
 		static KwicDto of(KwicHit h) {
