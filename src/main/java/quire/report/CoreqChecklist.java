@@ -164,7 +164,13 @@ class CoreqChecklist {
 			}
 		}
 		Map<DocumentId, List<SpeakerLink>> links = new HashMap<>();
-		speakerLinks.links(project).forEach(l -> links.computeIfAbsent(l.document(), k -> new ArrayList<>()).add(l));
+		Set<Long> linkedParticipants = new java.util.HashSet<>();
+		speakerLinks.links(project).forEach(l -> {
+			links.computeIfAbsent(l.document(), k -> new ArrayList<>()).add(l);
+			if (l.origin() != LinkOrigin.DOCUMENT) {
+				linkedParticipants.add(l.participantId());
+			}
+		});
 		Map<DocumentId, List<DocumentId>> byOriginal = new LinkedHashMap<>();
 		for (DocumentId d : design.documents(Strand.QUALITATIVE)) {
 			if (design.kindOf(d).map(GroupKind::isQualitativeSession).orElse(false) && docs.containsKey(d)) {
@@ -183,9 +189,11 @@ class CoreqChecklist {
 			for (DocumentId d : documents) {
 				for (SpeakerLink link : links.getOrDefault(d, List.of())) {
 					boolean role = SpeakerRoles.isRole(link.speaker());
-					boolean identifiable = link.origin() == LinkOrigin.RESEARCHER || link.origin() == LinkOrigin.PROPOSED || !role;
+					// a role label's own participant is one person in this document, unless someone linked
+					// that participant to a speaker of another document
+					boolean identifiable = !role || linkedParticipants.contains(link.participantId());
 					people.putIfAbsent(link.speaker(), new Person("participant " + link.participantId(),
-							link.origin() == LinkOrigin.DOCUMENT ? link.speaker() : link.participantLabel(), identifiable,
+							linkedParticipants.contains(link.participantId()) ? link.participantLabel() : link.speaker(), identifiable,
 							link.origin() == LinkOrigin.PROPOSED));
 				}
 			}
@@ -359,7 +367,8 @@ class CoreqChecklist {
 					roleSpeakers++;
 				}
 				else {
-					byKey.putIfAbsent(person.key(), person);
+					byKey.merge(person.key(), person,
+							(a, b) -> new Person(a.key(), a.label(), true, a.proposed() || b.proposed()));
 					sessionsPerPerson.merge(person.key(), 1, Integer::sum);
 				}
 			}
@@ -368,9 +377,11 @@ class CoreqChecklist {
 		sessionsPerPerson.forEach((key, n) -> named.merge(byKey.get(key).label(), n, Integer::sum));
 		long proposedRepeats = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1 && byKey.get(e.getKey()).proposed()).count();
 		List<String> lines = new ArrayList<>(evidence);
-		lines.add("People named in the transcripts or linked to a participant: " + (named.isEmpty() ? "none"
-				: named.entrySet().stream().map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")")
-					.collect(Collectors.joining(", "))));
+		List<String> more = named.entrySet().stream().filter(e -> e.getValue() > 1)
+			.map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")").toList();
+		lines.add("People who can be recognised across sessions (named, or linked to a participant by a researcher): "
+				+ named.size() + (named.isEmpty() ? "" : more.isEmpty() ? ", each in one session" : "; in more than one session: "
+						+ String.join(", ", more)));
 		if (proposedRepeats > 0) {
 			lines.add("Of those in more than one session, " + proposedRepeats + " rest on same-label links not yet reviewed on the Participants page");
 		}

@@ -136,7 +136,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			      step();
 			    }
 			  };
-			  w.addEventListener('popstate', () => { w.quireScroll.restoring = true; });
+			  // Back and Forward are known here (Vaadin may report them to the server as a client-side navigation)
+			  w.quireScroll.arrive = back => {
+			    if (back || w.quireScroll.popped) { w.quireScroll.popped = false; w.quireScroll.restore(); }
+			    else { w.quireScroll.top(); }
+			  };
+			  w.addEventListener('popstate', () => { w.quireScroll.restoring = true; w.quireScroll.popped = true; });
 			  w.addEventListener('scroll', save, { passive: true });
 			  scrollers().forEach(e => { if (e !== document.scrollingElement) e.addEventListener('scroll', save, { passive: true }); });
 			}
@@ -157,7 +162,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 	@Override
 	public void beforeEnter(BeforeEnterEvent event) {
 		boolean back = event.getTrigger() == NavigationTrigger.HISTORY;
-		getElement().executeJs(SCROLL_SCRIPT + (back ? "window.quireScroll.restore();" : "window.quireScroll.top();"));
+		getElement().executeJs(SCROLL_SCRIPT + "window.quireScroll.arrive($0);", back);
 	}
 
 }

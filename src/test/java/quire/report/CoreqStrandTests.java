@@ -139,7 +139,8 @@ class CoreqStrandTests extends ReportContext {
 		assertThat(e.answer()).isEqualTo(
 				"One participant took part in more than one of the two qualitative data-collection sessions: Kari (two). "
 						+ "One of them rests on a speaker label that Quire proposed as the same person and nobody has reviewed yet.");
-		assertThat(e.evidence()).contains("People named in the transcripts or linked to a participant: Kari (two sessions), Ola (one session)");
+		assertThat(e.evidence()).contains("People who can be recognised across sessions (named, or linked to a participant by a "
+				+ "researcher): 2; in more than one session: Kari (two sessions)");
 		assertThat(all(e)).doesNotContain("mi1").doesNotContain("mi2");
 		ROLE_LABELS.forEach(l -> assertThat(all(e)).doesNotContain(l));
 	}
