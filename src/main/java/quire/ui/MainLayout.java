@@ -16,8 +16,6 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -29,7 +27,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
  * {@code @Menu} entries, and the current view's title.
  */
 @PermitAll
-public final class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 	private final H1 title = new H1();
 
@@ -97,7 +95,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			    const content = layout && layout.shadowRoot ? layout.shadowRoot.querySelector('[part~="content"], [content]') : null;
 			    return [document.scrollingElement, layout, content].filter(e => e);
 			  };
-			  const key = () => 'quire-scroll:' + location.pathname;
+			  // The page's own address as the server names it: while a navigation's changes are applied the
+			  // browser's location may still show the page being left.
+			  const key = () => 'quire-scroll:' + (w.quireScroll.path ?? location.pathname.replace(/^\\/+/, ''));
 			  // A page's content swapped for a shorter one shrinks the scroller, and the browser clamps its
 			  // position: a scroll event while the scroller shrank is not the reader's and is not saved.
 			  let pending = false;
@@ -137,9 +137,11 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 			    }
 			  };
 			  // Back and Forward are known here (Vaadin may report them to the server as a client-side navigation)
-			  w.quireScroll.arrive = back => {
+			  w.quireScroll.arrive = (back, target) => {
+			    const [path, query] = target.split('?');
+			    w.quireScroll.path = path;
 			    if (back || w.quireScroll.popped) { w.quireScroll.popped = false; w.quireScroll.restore(); }
-			    else { w.quireScroll.top(); }
+			    else if (!/(^|&)turn=/.test(query || '') && !document.getElementById('hit')) { w.quireScroll.top(); }
 			  };
 			  w.addEventListener('popstate', () => { w.quireScroll.restoring = true; w.quireScroll.popped = true; });
 			  w.addEventListener('scroll', save, { passive: true });
@@ -152,17 +154,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 		var content = getContent();
 		PageTitle pageTitle = content == null ? null : content.getClass().getAnnotation(PageTitle.class);
 		title.setText(pageTitle == null ? "" : pageTitle.value());
+		// A new page opens at its top (unless it points at a turn or a hit: the transcript scrolls there
+		// itself); Back returns to where the reader was on it.
+		boolean back = event.getLocationChangeEvent().getTrigger() == NavigationTrigger.HISTORY;
+		getElement().executeJs(SCROLL_SCRIPT + "window.quireScroll.arrive($0, $1);", back,
+				event.getLocation().getPathWithQueryParameters());
 	}
 
-	/**
-	 * A new page opens at its top; Back returns to where the reader was on it. Queued before the
-	 * view's own scripts (the layout's beforeEnter runs first), so a view that scrolls to a search hit
-	 * still does.
-	 */
-	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		boolean back = event.getTrigger() == NavigationTrigger.HISTORY;
-		getElement().executeJs(SCROLL_SCRIPT + "window.quireScroll.arrive($0);", back);
-	}
 
 }
