@@ -20,8 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import quire.analysis.JointDisplayService;
 import quire.coding.Code;
@@ -51,12 +49,7 @@ import quire.project.ProjectService;
  * code, a coder, a participant and an attribute, a MITI session, counsellor and coder.
  */
 @SpringBootTest
-class FormulaExportTests {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-formula-exports"));
-	}
+class FormulaExportTests implements SharedHome {
 
 	/** What a spreadsheet would run: a cell starting with = + - @ (or tab, CR) that is not a plain number. */
 	private static final Pattern RUNNABLE = Pattern.compile("^[=+\\-@\\t\\r](?![\\d.,]+(?:[eE][-+]?\\d+)?$).*",

@@ -35,8 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
@@ -62,12 +60,7 @@ import quire.survey.SurveyImport;
  * committed. The measured allocations are written to {@code target/hostile-input.md}.
  */
 @SpringBootTest
-class HostileInputTests {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-hostile"));
-	}
+class HostileInputTests implements SharedHome {
 
 	private static final long MB = 1L << 20;
 

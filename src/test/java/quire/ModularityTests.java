@@ -1,5 +1,8 @@
 package quire;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -7,7 +10,12 @@ import org.springframework.modulith.docs.Documenter;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
-/** Keeps the feature modules' boundaries true and writes their documentation to docs/modules. */
+/**
+ * Keeps the feature modules' boundaries true and writes their documentation. Every run writes it
+ * under {@code target/modules} (the build directory), so tests never change the working tree; the
+ * committed copy in {@code docs/modules} is refreshed on purpose with
+ * {@code mvn -o test -Dtest=ModularityTests -Dquire.docs.refresh=true}.
+ */
 class ModularityTests {
 
 	/**
@@ -27,8 +35,26 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(documentationFolder()))
 			.writeDocumentation();
+	}
+
+	/**
+	 * {@code docs/modules} when asked for with {@code -Dquire.docs.refresh=true}; otherwise
+	 * {@code modules} in the build directory that holds the test classes ({@code target}, or the
+	 * folder given with {@code -Dquire.build.dir}).
+	 */
+	static String documentationFolder() {
+		if (Boolean.getBoolean("quire.docs.refresh")) {
+			return "docs/modules";
+		}
+		try {
+			Path testClasses = Path.of(ModularityTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return testClasses.getParent().resolve("modules").toString();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

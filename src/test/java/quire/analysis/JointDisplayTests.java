@@ -13,10 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import quire.QuireHome;
+import quire.SharedHome;
 import quire.coding.Code;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
@@ -44,7 +42,7 @@ import quire.survey.SurveyService;
  * the demo's participant list does.
  */
 @SpringBootTest
-class JointDisplayTests {
+class JointDisplayTests implements SharedHome {
 
 	static final String FOCUS_GROUP = """
 			[00:00:01] Moderator: How was the training?
@@ -52,11 +50,6 @@ class JointDisplayTests {
 			[00:00:12] MI-substitute Caseworker 1: We never had time to practise.
 			[00:00:20] MI Caseworker 2: Management gave us no time either.
 			""";
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-joint"));
-	}
 
 	@Autowired
 	ProjectService projects;

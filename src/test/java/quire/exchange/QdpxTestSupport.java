@@ -12,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import quire.QuireHome;
+import quire.SharedHome;
 import quire.coding.Code;
 import quire.coding.CodeId;
 import quire.coding.CodebookService;
@@ -33,12 +31,7 @@ import quire.project.ProjectService;
  * a project in plain strings, so that two projects can be compared.
  */
 @SpringBootTest
-abstract class QdpxTestSupport {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-qdpx"));
-	}
+abstract class QdpxTestSupport implements SharedHome {
 
 	@Autowired
 	QdpxService qdpx;

@@ -1,22 +1,13 @@
 package quire.fidelity;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import quire.EnabledIfPostgres;
-import quire.PostgresSchema;
-import quire.QuireHome;
+import quire.SharedPostgresHome;
 
-/** The fidelity contract on PostgreSQL, in a fresh schema of the local server. */
+/** The fidelity contract on PostgreSQL, in the shared schema of the local server (see {@link SharedPostgresHome}). */
 @EnabledIfPostgres
 @SpringBootTest
-class FidelityServicePostgresTests extends FidelityServiceContract {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-fidelity-pg"));
-		PostgresSchema.register(registry);
-	}
+class FidelityServicePostgresTests extends FidelityServiceContract implements SharedPostgresHome {
 
 }

@@ -1,22 +1,13 @@
 package quire.nlp;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import quire.EnabledIfPostgres;
-import quire.PostgresSchema;
-import quire.QuireHome;
+import quire.SharedPostgresHome;
 
-/** The language-processing contract on PostgreSQL, in a fresh schema of the local server. */
+/** The language-processing contract on PostgreSQL, in the shared schema of the local server (see {@link SharedPostgresHome}). */
 @EnabledIfPostgres
 @SpringBootTest
-class NlpServicePostgresTests extends NlpServiceContract {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-nlp-postgres"));
-		PostgresSchema.register(registry);
-	}
+class NlpServicePostgresTests extends NlpServiceContract implements SharedPostgresHome {
 
 }

@@ -11,10 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import quire.QuireHome;
+import quire.SharedHome;
 import quire.corpus.CorpusService;
 import quire.corpus.DemoProject;
 import quire.corpus.DocumentSummary;
@@ -28,12 +26,7 @@ import quire.project.ProjectService;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoSearchTests {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-search"));
-	}
+class DemoSearchTests implements SharedHome {
 
 	@Autowired
 	DemoProject demo;
@@ -131,7 +124,6 @@ class DemoSearchTests {
 		search.rebuild();
 		assertThat(search.search(SearchRequest.of(project.id(), "management")).totalHits()).isEqualTo(before);
 	}
-
 
 	@Test
 	void demoHasTheReAimCodebookThemesAndTwoCodersCodings() {

@@ -1,22 +1,13 @@
 package quire.survey;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import quire.EnabledIfPostgres;
-import quire.PostgresSchema;
-import quire.QuireHome;
+import quire.SharedPostgresHome;
 
-/** The survey contract on PostgreSQL, in a fresh schema of the local server. */
+/** The survey contract on PostgreSQL, in the shared schema of the local server (see {@link SharedPostgresHome}). */
 @EnabledIfPostgres
 @SpringBootTest
-class SurveyServicePostgresTests extends SurveyServiceContract {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-survey-pg"));
-		PostgresSchema.register(registry);
-	}
+class SurveyServicePostgresTests extends SurveyServiceContract implements SharedPostgresHome {
 
 }

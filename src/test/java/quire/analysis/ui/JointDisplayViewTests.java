@@ -3,12 +3,11 @@ package quire.analysis.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -20,8 +19,8 @@ import quire.corpus.GroupKind;
 import com.vaadin.flow.component.html.NativeTableCell;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.DemoProject;
+import quire.project.ProjectId;
 import quire.project.ProjectService;
 
 /** The joint displays page on the demo project: the RE-AIM display and codes × group. */
@@ -31,22 +30,22 @@ import quire.project.ProjectService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JointDisplayViewTests extends SignedInBrowserlessTest {
 
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-joint-view"));
-	}
-
 	@Autowired
 	DemoProject demo;
 
 	@Autowired
 	ProjectService projects;
 
+	ProjectId project;
+
 	@BeforeAll
 	void createDemo() {
-		if (projects.findByName(DemoProject.NAME).isEmpty()) {
-			demo.create();
-		}
+		project = projects.findByName(DemoProject.NAME).orElseGet(demo::create).id();
+	}
+
+	@BeforeEach
+	void openTheDemo() {
+		workIn(project);
 	}
 
 	@Test

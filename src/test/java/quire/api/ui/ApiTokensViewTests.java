@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -17,7 +14,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 
-import quire.QuireHome;
 import quire.SignedInBrowserlessTest;
 import quire.api.ApiScope;
 import quire.api.ApiToken;
@@ -25,15 +21,9 @@ import quire.api.ApiTokenService;
 
 /** The API tokens page: a new token's secret is shown once and works; revoking it stops it at once. */
 @WithUserDetails(value = SignedInBrowserlessTest.RESEARCHER, setupBefore = TestExecutionEvent.TEST_EXECUTION)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class ApiTokensViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-api-tokens-view"));
-	}
 
 	@Autowired
 	ApiTokenService tokens;

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -27,7 +25,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.coding.Code;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
@@ -53,11 +50,6 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			[00:00:07] MI Caseworker 1: It was demanding. Summarizing was the hardest part for me.
 			[00:00:15] MI Caseworker 2: Our team leader gave us time for it, which helped a lot.
 			""";
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-coding-views"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -272,7 +264,6 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
 		assertThat(test(table).size()).isEqualTo(2);
 	}
-
 
 	@Autowired
 	quire.corpus.StudyDesignService studyDesign;

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -20,7 +18,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.coding.Code;
 import quire.coding.CodeDraft;
 import quire.coding.CodebookService;
@@ -44,11 +41,6 @@ class SentenceCodingViewTests extends SignedInBrowserlessTest {
 			Intervjuer: Og nå?
 			Kari: Nå går det bedre.
 			""";
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-sentence-view"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -75,6 +67,7 @@ class SentenceCodingViewTests extends SignedInBrowserlessTest {
 		});
 		document = corpus.documents(project.id()).get(0);
 		codings.codings(document.id(), null).forEach(c -> codings.remove(c.id()));
+		workIn(project.id());
 	}
 
 	@Test

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -19,7 +17,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -33,11 +30,6 @@ import quire.ui.GridRows;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class DocumentsViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-documents-view"));
-	}
 
 	@Autowired
 	ProjectService projects;

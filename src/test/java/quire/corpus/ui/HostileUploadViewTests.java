@@ -12,15 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.upload.Upload;
 
-import quire.QuireHome;
 import quire.SignedInBrowserlessTest;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
@@ -36,11 +33,6 @@ import quire.project.ProjectService;
 @ViewPackages(packages = "quire")
 class HostileUploadViewTests extends SignedInBrowserlessTest {
 
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-hostile-upload"));
-	}
-
 	@Autowired
 	ProjectService projects;
 
@@ -50,6 +42,7 @@ class HostileUploadViewTests extends SignedInBrowserlessTest {
 	@Test
 	void hostileUploadsAreRefusedWithAReasonAndThePageStillWorks() throws IOException {
 		Project p = projects.create("Hostile uploads", "");
+		workIn(p.id());
 		navigate(DocumentsView.class);
 		Upload upload = $(Upload.class).withId("upload").single();
 		assertThat(upload.getMaxFileSize()).isEqualTo(corpus.maxFileSize());

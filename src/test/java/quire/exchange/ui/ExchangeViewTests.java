@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
@@ -31,11 +28,6 @@ import quire.project.ProjectService;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class ExchangeViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-exchange-view"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -56,6 +48,7 @@ class ExchangeViewTests extends SignedInBrowserlessTest {
 			return created;
 		});
 		byte[] archive = qdpx.export(p.id());
+		workIn(p.id());
 		navigate(ExchangeView.class);
 		ExchangeView view = (ExchangeView) UI.getCurrent().getCurrentView();
 		test($(TextField.class).withId("import-name").single()).setValue("Copy of exchange view");

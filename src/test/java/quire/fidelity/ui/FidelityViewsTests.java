@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -24,7 +22,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.Span;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -64,11 +61,6 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 			L3,MI Caseworker 2,LAB-A,4,4,4,5,4,0,1,15,10,12,3,2,2,0
 			""";
 
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-fidelity-views"));
-	}
-
 	@Autowired
 	ProjectService projects;
 
@@ -102,6 +94,7 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 		fidelity.sessions(project.id()).stream().filter(s -> s.label().equals("V1"))
 			.forEach(s -> fidelity.deleteSession(s.id()));
 		session = fidelity.saveSession(project.id(), "V1", d.id(), "MI Caseworker 2", "Client", null, null, null);
+		workIn(project.id());
 	}
 
 	MitiCodingView open() {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -25,7 +23,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
@@ -41,11 +38,6 @@ import quire.project.ProjectService;
 @ViewPackages(packages = "quire")
 class NlpViewsTests extends SignedInBrowserlessTest {
 
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-nlp-views"));
-	}
-
 	@Autowired
 	ProjectService projects;
 
@@ -56,8 +48,8 @@ class NlpViewsTests extends SignedInBrowserlessTest {
 
 	@BeforeEach
 	void importTranscript() {
-		project = projects.findByName("Views").orElseGet(() -> {
-			Project p = projects.create("Views", "");
+		project = projects.findByName("NLP views").orElseGet(() -> {
+			Project p = projects.create("NLP views", "");
 			corpus.importDocument(p.id(), new ImportRequest("intervju.txt", """
 					Intervjuer: Hvordan gikk det på jobben i Trondheim?
 					Kari: Jobben gikk fint. Anna hjalp meg med jobben, og jobben ble lettere.
@@ -66,6 +58,7 @@ class NlpViewsTests extends SignedInBrowserlessTest {
 					""".getBytes(StandardCharsets.UTF_8), "Interviews", Language.NORWEGIAN));
 			return p;
 		});
+		workIn(project.id());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -11,15 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 
-import quire.QuireHome;
 import quire.SignedInBrowserlessTest;
 import quire.project.AuditEntry;
 import quire.project.Member;
@@ -35,11 +32,6 @@ import quire.security.UserService;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class MembersViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-members-view"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -63,6 +55,7 @@ class MembersViewTests extends SignedInBrowserlessTest {
 			}
 		}
 		access.grant(project.id(), "vera", ProjectRole.VIEWER);
+		workIn(project.id());
 	}
 
 	@Test

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.project.Project;
 import quire.project.ProjectService;
 import quire.report.ChecklistEntry;
@@ -29,11 +26,6 @@ import quire.report.ReportService;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class ReportViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-report-view"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -46,6 +38,7 @@ class ReportViewTests extends SignedInBrowserlessTest {
 	@BeforeEach
 	void project() {
 		project = projects.findByName("Report view").orElseGet(() -> projects.create("Report view", ""));
+		workIn(project.id());
 	}
 
 	@Test
@@ -63,7 +56,6 @@ class ReportViewTests extends SignedInBrowserlessTest {
 		assertThat(sampling.answer()).isEqualTo("Purposive sampling of all trained caseworkers.");
 		assertThat($(Span.class).withId("coreq-summary").single().getText()).contains("1 answered by the authors");
 	}
-
 
 	@Test
 	void aTeamMemberAddedOnThePageAppearsInTheRecord() {

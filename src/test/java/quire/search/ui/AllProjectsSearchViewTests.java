@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +19,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
-import quire.QuireHome;
 import quire.SignedInBrowserlessTest;
 import quire.corpus.CorpusService;
 import quire.corpus.ImportRequest;
@@ -37,11 +34,6 @@ import quire.security.UserService;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class AllProjectsSearchViewTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-all-search"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -67,9 +59,9 @@ class AllProjectsSearchViewTests extends SignedInBrowserlessTest {
 		Project b = projects.create("Mine B", "");
 		var other = accounts.create("otherteam", "Other Team", "other-team-password", false);
 		Project secret = actors.callAs(other, () -> projects.create("Other team's study", ""));
-		load(a, "a.txt", "Moderator: Workload?\nMI Caseworker 1: The workload is heavy, the workload grows.\n");
-		load(b, "b.txt", "Moderator: And you?\nMI Caseworker 2: Less workload since the training.\n");
-		actors.runAs(other, () -> load(secret, "s.txt", "Moderator: Secret?\nMI Caseworker 9: Our workload is a secret.\n"));
+		load(a, "a.txt", "Moderator: Rostering?\nMI Caseworker 1: The rostering is heavy, the rostering grows.\n");
+		load(b, "b.txt", "Moderator: And you?\nMI Caseworker 2: Less rostering since the training.\n");
+		actors.runAs(other, () -> load(secret, "s.txt", "Moderator: Secret?\nMI Caseworker 9: Our rostering is a secret.\n"));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> search.indexedTurns(a.id()) == 2 && search.indexedTurns(b.id()) == 2
 					&& actors.callAs(other, () -> search.indexedTurns(secret.id())) == 2);
@@ -82,7 +74,7 @@ class AllProjectsSearchViewTests extends SignedInBrowserlessTest {
 	@Test
 	void hitsAreGroupedByProjectAndOnlyMyProjectsAreSearched() {
 		navigate(AllProjectsSearchView.class);
-		test($(TextField.class).withId("all-query").single()).setValue("workload");
+		test($(TextField.class).withId("all-query").single()).setValue("rostering");
 		test($(Button.class).withId("all-search").single()).click();
 
 		assertThat($(Span.class).withId("all-summary").single().getText()).isEqualTo("4 hits in 2 projects");

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -26,7 +24,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.CorpusService;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
@@ -41,11 +38,6 @@ import quire.search.KwicHit;
 @ViewPackages(packages = "quire")
 class SearchViewTests extends SignedInBrowserlessTest {
 
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-search-view"));
-	}
-
 	@Autowired
 	ProjectService projects;
 
@@ -59,8 +51,8 @@ class SearchViewTests extends SignedInBrowserlessTest {
 
 	@BeforeEach
 	void importTranscript() {
-		project = projects.findByName("Views").orElseGet(() -> {
-			Project p = projects.create("Views", "");
+		project = projects.findByName("Search views").orElseGet(() -> {
+			Project p = projects.create("Search views", "");
 			corpus.importDocument(p.id(), new ImportRequest("fg.txt", """
 					[00:00:02] Moderator: How was the workload during the project?
 					[00:00:07] MI Caseworker 1: The workload grew, and management never reduced our caseload.
@@ -69,7 +61,7 @@ class SearchViewTests extends SignedInBrowserlessTest {
 			return p;
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(project.id()) == 3);
-		// the researcher has other projects too (one test adds one); these tests work in "Views"
+		// the researcher has other projects too (one test adds one); these tests work in "Search views"
 		context.getBean(quire.project.ui.CurrentProject.class).select(project.id());
 	}
 
@@ -158,7 +150,6 @@ class SearchViewTests extends SignedInBrowserlessTest {
 			.toList();
 		assertThat(hits).singleElement().satisfies(hit -> assertThat(hit.text()).isEqualTo("caseload"));
 	}
-
 
 	@Autowired
 	quire.coding.CodebookService codebook;

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -21,7 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
 
 import quire.SignedInBrowserlessTest;
-import quire.QuireHome;
 import quire.corpus.AttributeKind;
 import quire.corpus.ParticipantService;
 import quire.project.Project;
@@ -33,11 +30,6 @@ import quire.survey.SurveyService;
 @SpringBootTest
 @ViewPackages(packages = "quire")
 class MixedMethodsViewsTests extends SignedInBrowserlessTest {
-
-	@DynamicPropertySource
-	static void home(DynamicPropertyRegistry registry) {
-		QuireHome.register(registry, QuireHome.create("quire-mixed-views"));
-	}
 
 	@Autowired
 	ProjectService projects;
@@ -60,6 +52,7 @@ class MixedMethodsViewsTests extends SignedInBrowserlessTest {
 			}
 			return p;
 		});
+		workIn(project.id());
 	}
 
 	@Test

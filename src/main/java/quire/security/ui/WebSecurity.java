@@ -1,4 +1,4 @@
-package quire.security.internal;
+package quire.security.ui;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
