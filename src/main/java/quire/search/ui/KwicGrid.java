@@ -27,7 +27,7 @@ class KwicGrid extends Grid<KwicHit> {
 		addClassName("quire-kwic");
 		addThemeVariants(GridVariant.ROW_STRIPES);
 		source = addColumn(KwicGrid::source).setHeader("Document · turn")
-			.setFlexGrow(2)
+			.setFlexGrow(0)
 			.setResizable(true)
 			.setTooltipGenerator(KwicGrid::source);
 		addColumn(h -> h.speaker() == null ? "" : h.speaker()).setHeader("Speaker").setFlexGrow(1).setResizable(true);
@@ -48,14 +48,17 @@ class KwicGrid extends Grid<KwicHit> {
 	public GridListDataView<KwicHit> setItems(Collection<KwicHit> items) {
 		int longestHit = items.stream().mapToInt(h -> h.hit().length()).max().orElse(0);
 		int longestSource = items.stream().mapToInt(h -> source(h).length()).max().orElse(0);
-		hit.setWidth(width(longestHit, 3, 40));
-		source.setWidth(width(longestSource, 12, 36));
+		hit.setWidth(width(longestHit, 3, 40, 1.05));
+		source.setWidth(width(longestSource, 12, 30, 0.9));
 		return super.setItems(items);
 	}
 
-	/** Room for {@code chars} characters (bold, with the cell's padding), at least {@code min}, at most {@code max}. */
-	static String width(int chars, int min, int max) {
-		return "calc(" + Math.max(min, Math.min(max, chars)) + " * 1.1ch + 2.5em)";
+	/**
+	 * Room for {@code chars} characters of {@code perChar} ch each (more for bold text), with the cell's
+	 * padding; at least {@code min} and at most {@code max} characters (a longer one has a tooltip).
+	 */
+	static String width(int chars, int min, int max, double perChar) {
+		return "calc(" + Math.max(min, Math.min(max, chars)) + " * " + perChar + "ch + 2em)";
 	}
 
 	/** The hit's document and its turn, numbered from 1 as everywhere a person reads turns. */
