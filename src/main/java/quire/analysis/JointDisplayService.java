@@ -227,9 +227,11 @@ public class JointDisplayService {
 		}
 		Set<String> counsellors = new java.util.TreeSet<>();
 		theirs.forEach(r -> counsellors.add(r.session().counsellor()));
-		return String.format(Locale.ROOT, "%s (%d %s %s, primary ratings): Technical %s, Relational %s, %%CR %s, R:Q %s",
+		// %CR is a percentage: its mean and SD carry the % sign (SD in percentage points)
+		return String.format(Locale.ROOT, "%s (%d %s %s, primary ratings, mean (SD)): Technical %s, Relational %s, %%CR %s, R:Q %s",
 				String.join(", ", counsellors), theirs.size(), theirs.size() == 1 ? "session" : "sessions", source.description(), meanSd(theirs, Summary.TECHNICAL, 1),
-				meanSd(theirs, Summary.RELATIONAL, 1), meanSd(theirs, Summary.PERCENT_CR, 100), meanSd(theirs, Summary.RQ, 1));
+				meanSd(theirs, Summary.RELATIONAL, 1), meanSd(theirs, Summary.PERCENT_CR, 100, "%"),
+				meanSd(theirs, Summary.RQ, 1));
 	}
 
 	/** The participant who counselled in a rated session: the counsellor's link in the session's transcript, else by label. */
@@ -243,14 +245,19 @@ public class JointDisplayService {
 	}
 
 	private static String meanSd(List<Rating> ratings, Summary summary, double scale) {
+		return meanSd(ratings, summary, scale, "");
+	}
+
+	/** Mean (SD) of a summary score, each figure followed by {@code unit} (such as "%"). */
+	private static String meanSd(List<Rating> ratings, Summary summary, double scale, String unit) {
 		double[] values = ratings.stream().map(r -> r.scores().value(summary)).filter(Coefficient::defined)
 			.mapToDouble(c -> c.value() * scale).toArray();
 		Descriptives.Summary d = Descriptives.of(values);
 		if (!d.mean().defined()) {
 			return "not defined";
 		}
-		return d.sd().defined() ? String.format(Locale.ROOT, "%.2f (%.2f)", d.mean().value(), d.sd().value())
-				: String.format(Locale.ROOT, "%.2f", d.mean().value());
+		return d.sd().defined() ? String.format(Locale.ROOT, "%.2f%s (%.2f%s)", d.mean().value(), unit, d.sd().value(), unit)
+				: String.format(Locale.ROOT, "%.2f%s", d.mean().value(), unit);
 	}
 
 	/** Each ordinal item's share in its top two categories and each yes/no item's share of "yes". */

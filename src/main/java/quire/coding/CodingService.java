@@ -88,16 +88,66 @@ public class CodingService {
 		return coding;
 	}
 
-	/** Removes a coding. */
+	/**
+	 * Removes a coding and the memos on it.
+	 * @return what was removed, for {@link #restore}
+	 */
 	@Transactional
-	public void remove(CodingId id) {
+	public RemovedCoding remove(CodingId id) {
 		access.require(codingProject(id), ProjectRole.CODER);
 		Coding coding = require(id);
 		audit.record(codingProject(id), "code", "removed the coding " + inWords(codeName(coding.codeId()),
 				transcript(coding.documentId()), coding.start(), coding.end()) + " (coder " + coding.coder() + ")", ids(coding));
+		List<RemovedCoding.RemovedMemo> memos = jdbc.sql("""
+				select id, project_id, author, title, body, created_at, updated_at from memo
+				where target_kind = 'CODING' and target_id = ? order by id""")
+			.param(id.value())
+			.query((rs, n) -> new RemovedCoding.RemovedMemo(rs.getLong("id"), rs.getLong("project_id"), rs.getString("author"),
+					rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("updated_at").toInstant()))
+			.list();
 		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
 		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
 		changed(projectOf(coding.documentId()), coding.documentId());
+		return new RemovedCoding(coding, memos);
+	}
+
+	/**
+	 * Undoes {@link #remove}: puts the coding back with its id, offsets, coder and creation time, and
+	 * the memos that were on it. Refused when the document or code has gone since, or the same span
+	 * has been coded again with the same code by the same coder (that coding then stands).
+	 * @throws IllegalArgumentException when it cannot be put back
+	 */
+	@Transactional
+	public Coding restore(RemovedCoding removed) {
+		Coding coding = removed.coding();
+		Transcript t = transcript(coding.documentId());
+		access.require(t.document().projectId(), ProjectRole.CODER);
+		if (coding(coding.id()).isPresent()) {
+			return coding;
+		}
+		Code c = requireCode(t.document().projectId(), coding.codeId());
+		int[] span = span(t, coding.start(), coding.end());
+		if (exists(new TextSpan(coding.documentId(), span[0], span[1]), c.id(), coding.coder())) {
+			throw new IllegalArgumentException("The same words have been coded with '" + c.name() + "' by "
+					+ coding.coder() + " again since; that coding stands.");
+		}
+		jdbc.sql("insert into coding (id, project_id, document_id, code_id, start_offset, end_offset, coder, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(coding.id().value(), t.document().projectId().value(), coding.documentId().value(), c.id().value(),
+					span[0], span[1], coding.coder(), Timestamp.from(coding.createdAt()))
+			.update();
+		for (RemovedCoding.RemovedMemo m : removed.memos()) {
+			jdbc.sql("insert into memo (id, project_id, target_kind, target_id, author, title, body, created_at, updated_at) "
+					+ "values (?, ?, 'CODING', ?, ?, ?, ?, ?, ?)")
+				.params(m.id(), m.projectId(), coding.id().value(), m.author(), m.title(), m.body(),
+						Timestamp.from(m.createdAt()), Timestamp.from(m.updatedAt()))
+				.update();
+		}
+		audit.record(t.document().projectId(), "code", "restored the coding " + inWords(c.name(), t, span[0], span[1])
+				+ " (coder " + coding.coder() + ")", ids(coding));
+		changed(t.document().projectId(), coding.documentId());
+		return require(coding.id());
 	}
 
 	/** Widens or narrows a coding to {@code [start, end)}, with the same checks as {@link #code}. */

@@ -1017,6 +1017,29 @@ abstract class CodingServiceContract {
 		assertThat(memos.memo(onCoding.id())).isEmpty();
 	}
 
+	@Test
+	void aRemovedCodingIsRestoredAsItWasWithItsMemos() {
+		Code code = code("Workload");
+		int[] w = at("workload");
+		Coding coding = codings.code(doc, code.id(), w[0], w[1], A);
+		Memo onCoding = memos.write(project.id(), MemoTarget.CODING, coding.id().value(), A, "Title", "Why.");
+
+		RemovedCoding removed = codings.remove(coding.id());
+		assertThat(codings.coding(coding.id())).isEmpty();
+		assertThat(codings.restore(removed)).isEqualTo(coding);
+		assertThat(codings.coding(coding.id())).contains(coding);
+		assertThat(memos.memo(onCoding.id())).contains(onCoding);
+		// the identity sequence is not disturbed by the restored ids: the next coding gets a new id
+		int[] o = at("not the method");
+		assertThat(codings.code(doc, code.id(), o[0], o[1], A).id()).isNotEqualTo(coding.id());
+
+		// the same span coded again meanwhile: that coding stands and the restore says so
+		RemovedCoding again = codings.remove(coding.id());
+		codings.code(doc, code.id(), w[0], w[1], A);
+		assertThatThrownBy(() -> codings.restore(again)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("coded with 'Workload'");
+	}
+
 	// ---- agreement ------------------------------------------------------------------------------
 
 	@Test

@@ -76,6 +76,10 @@ class BrowserJourneyTests {
 	@Autowired
 	CodingService codings;
 
+	@Autowired
+	quire.fidelity.FidelityService fidelity;
+
+
 	@TempDir
 	Path files;
 
@@ -129,6 +133,7 @@ class BrowserJourneyTests {
 				[00:00:02] Moderator: What did the early follow-up sessions give you?
 				[00:00:08] MI Caseworker 4: Time to understand the whole picture of the person, and a quiet
 				room where the kettle whistled through every conversation.
+				[00:00:20] Moderator: And the interdisciplinarity of the team?
 				""", StandardCharsets.UTF_8);
 
 		driver.get(url("documents"));
@@ -142,12 +147,41 @@ class BrowserJourneyTests {
 		input.sendKeys(transcript.toString());
 		wait.until(d -> text("import-log").contains("Imported browser-focus-group.txt"));
 		wait.until(d -> text("documents").contains("browser-focus-group"));
+		// a refused file is marked as an error in the upload's own list, never with the green tick
+		Path refused = Files.write(files.resolve("refused.txt"), new byte[] { 0, 1, 2, 3, (byte) 0xFF, 0, 0, 7 });
+		// empty the input first: the driver adds to a multiple-file input's earlier choice
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = ''", input);
+		input.sendKeys(refused.toString());
+		wait.until(d -> text("import-log").contains("Not imported: refused.txt"));
+		JavascriptExecutor page = (JavascriptExecutor) driver;
+		wait.until(d -> Boolean.TRUE.equals(page.executeScript("""
+				const f = [...document.getElementById('upload').files].find(f => f.name === 'refused.txt');
+				return f && !f.complete && !!f.error""")));
+		assertThat(page.executeScript("""
+				return [...document.getElementById('upload').files].filter(f => f.name === 'browser-focus-group.txt')
+				  .map(f => f.complete)"""))
+			.as("the imported file, sent once, keeps its tick").isEqualTo(java.util.List.of(true));
+		assertThat(page.executeScript("""
+				const item = [...document.querySelectorAll('#upload vaadin-upload-file')].find(e => e.textContent.includes('refused.txt')
+				  || (e.fileName || '') === 'refused.txt');
+				return item ? item.hasAttribute('complete') : 'no item'"""))
+			.as("the refused file's row shows no tick").isEqualTo(false);
+		screenshot("upload-refused");
 
 		driver.get(url("search?q=%22kettle+whistled%22"));
 		wait.until(d -> text("search-summary").contains("1 hit"));
 		WebElement grid = driver.findElement(By.id("kwic"));
 		wait.until(d -> grid.getText().contains("kettle whistled"));
 		screenshot("search");
+		// a longer hit in a later row is not cut either: the column is as wide as the longest hit
+		driver.get(url("search?q=kettle+OR+interdisciplinarity"));
+		wait.until(d -> d.findElement(By.id("kwic")).getText().contains("interdisciplinarity"));
+		assertThat(uncutHits()).as("every hit is shown whole").isTrue();
+		screenshot("search-long-hit");
+		driver.get(url("search?q=%22kettle+whistled%22"));
+		wait.until(d -> text("search-summary").contains("1 hit"));
+		WebElement grid2 = driver.findElement(By.id("kwic"));
+		wait.until(d -> grid2.getText().contains("kettle whistled"));
 		WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#kwic vaadin-grid-cell-content"))
 			.stream()
 			.filter(e -> e.getText().contains("kettle whistled"))
@@ -180,7 +214,8 @@ class BrowserJourneyTests {
 		wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item"))
 			.stream()
 			.anyMatch(e -> e.getText().contains("Meeting setting and channel")));
-		pickerInput.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+		// Enter applies the one code whose name contains what was typed; no arrow key or click needed
+		pickerInput.sendKeys(org.openqa.selenium.Keys.ENTER);
 		WebElement stripe = wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).stream().findFirst().orElse(null));
 		assertThat(stripe.getAttribute("title")).contains("Meeting setting and channel").contains("journey");
 		screenshot("coding");
@@ -189,6 +224,14 @@ class BrowserJourneyTests {
 		stripe.click();
 		wait.until(d -> text("selected-coding").contains("Meeting setting and channel"));
 		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe.selected")).size() == 1);
+		String codingId = driver.findElement(By.cssSelector("#turn-1 .stripe.selected")).getAttribute("data-coding");
+
+		// Delete removes the selected coding; the notification's Undo puts the same coding back.
+		new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.DELETE).perform();
+		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe")).isEmpty());
+		WebElement undo = wait.until(d -> d.findElements(By.id("undo-remove-coding")).stream().findFirst().orElse(null));
+		undo.click();
+		wait.until(d -> d.findElements(By.cssSelector("#turn-1 .stripe.selected[data-coding='" + codingId + "']")).size() == 1);
 
 		// A colleague codes turn 1 while the reader has words of turn 0 selected: the push replaces only
 		// turn 1, so turn 0 keeps its DOM nodes and the reader's selection.
@@ -315,6 +358,73 @@ class BrowserJourneyTests {
 				"return document.getElementById('turn-' + arguments[0]).hasAttribute('data-playing')", turn.index()))));
 		assertThat(driver.findElements(By.cssSelector("[data-playing]"))).hasSize(1);
 		screenshot("recording-player");
+	}
+
+	/** Whether every KWIC hit cell shows its whole text (nothing cut off with an ellipsis). */
+	private boolean uncutHits() {
+		return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
+				const grid = document.getElementById('kwic');
+				const cells = [...grid.querySelectorAll('vaadin-grid-cell-content')].filter(c => {
+				  const slot = c.assignedSlot; const td = slot && slot.parentElement;
+				  return td && (td.getAttribute('part') || '').includes('kwic-hit'); });
+				return cells.length > 0 && cells.every(c => c.scrollWidth <= c.clientWidth + 1);"""));
+	}
+
+	@Test
+	void clickingAThemesNameSelectsItAndTheArrowStillExpandsAndCollapses() {
+		driver.get(url("codebook"));
+		signIn();
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		WebElement name = wait.until(d -> d.findElements(By.cssSelector("#code-tree .code-name")).stream()
+			.filter(e -> e.getText().equals("Adoption"))
+			.findFirst()
+			.orElse(null));
+		String toggle = """
+				const n = [...document.querySelectorAll('#code-tree .code-name')].find(e => e.textContent === 'Adoption');
+				return n.closest('vaadin-grid-tree-toggle')""";
+		boolean expanded = Boolean.TRUE.equals(js.executeScript("const t = (() => {" + toggle + "})(); return t.expanded"));
+		name.click();
+		wait.until(d -> text("code-detail").contains("Adoption"));
+		assertThat(text("code-detail")).contains("Coded segments (");
+		assertThat(js.executeScript("const t = (() => {" + toggle + "})(); return t.expanded"))
+			.as("a click on the name selects without collapsing").isEqualTo(expanded);
+		// the expander (the toggle itself, beside the name) still expands and collapses
+		js.executeScript("const t = (() => {" + toggle + "})(); t.click()");
+		wait.until(d -> Boolean.valueOf(!expanded)
+			.equals(js.executeScript("const t = (() => {" + toggle + "})(); return t.expanded")));
+	}
+
+	@Test
+	void atEightHundredPixelsTheCodingPanelStacksBelowTheTextAndTheTextKeepsTheWidth() throws IOException {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+		var demo = projects.findByName(quire.corpus.DemoProject.NAME).orElseThrow();
+		var session = fidelity.sessions(demo.id()).stream().filter(x -> x.document() != null).findFirst().orElseThrow();
+		var document = corpus.documents(demo.id()).get(0);
+		driver.get(url("transcript/" + document.id().value()));
+		signIn();
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		wait.until(d -> !d.findElements(By.cssSelector("#turn-0 .words")).isEmpty());
+		assertStacked(js, "#turns .words", "#coding-panel");
+		screenshot("transcript-800");
+
+		driver.get(url("fidelity/session/" + session.id().value()));
+		wait.until(d -> !d.findElements(By.cssSelector("#utterances .quire-utterance")).isEmpty());
+		assertStacked(js, "#utterances .quire-utterance", ".quire-miti > .quire-coding-panel");
+		screenshot("miti-800");
+	}
+
+	/** The text takes most of the window's width and the panel sits below it, not beside it. */
+	private void assertStacked(JavascriptExecutor js, String text, String panel) {
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, Number> r = (java.util.Map<String, Number>) js.executeScript("""
+				const t = document.querySelector(arguments[0]).getBoundingClientRect();
+				const p = document.querySelector(arguments[1]).getBoundingClientRect();
+				return {textWidth: t.width, panelWidth: p.width, panelLeft: p.left, textLeft: t.left, window: innerWidth};""",
+				text, panel);
+		assertThat(r.get("textWidth").doubleValue()).as("the words take most of the width: %s", r)
+			.isGreaterThan(r.get("window").doubleValue() * 0.45);
+		assertThat(r.get("panelWidth").doubleValue()).as("the panel spans the page: %s", r)
+			.isGreaterThan(r.get("window").doubleValue() * 0.8);
 	}
 
 	private String url(String path) {

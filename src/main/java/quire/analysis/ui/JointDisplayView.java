@@ -118,6 +118,7 @@ class JointDisplayView extends VerticalLayout implements BeforeEnterObserver {
 		for (String h : List.of("RE-AIM dimension", "Themes and exemplar quotes", "MITI evidence", "Questionnaire evidence")) {
 			head.addHeaderCell().setText(h);
 		}
+		java.util.Map<String, String> evidenceFirstShown = new java.util.HashMap<>();
 		for (JointDisplayRow row : joint.reAim(p.id(), null)) {
 			NativeTableRow tr = table.getBody().addRow();
 			NativeTableCell d = tr.addDataCell();
@@ -144,8 +145,19 @@ class JointDisplayView extends VerticalLayout implements BeforeEnterObserver {
 				themes.add(t);
 			}
 			NativeTableCell miti = tr.addDataCell();
-			miti.setText(row.mitiEvidence().isEmpty() ? "—" : row.mitiEvidence());
 			miti.addClassName("row-label");
+			String firstWithIt = evidenceFirstShown.putIfAbsent(row.mitiEvidence(), row.dimension());
+			if (row.mitiEvidence().isEmpty()) {
+				miti.setText("—");
+			}
+			else if (firstWithIt != null) {
+				// the same caseworkers speak in this dimension's segments: say so rather than repeat the figures
+				miti.setText("Same as under " + firstWithIt + ": the same caseworkers speak in this dimension's segments.");
+				miti.getElement().setAttribute("title", row.mitiEvidence());
+			}
+			else {
+				miti.setText(row.mitiEvidence());
+			}
 			NativeTableCell q = tr.addDataCell();
 			q.setText(row.questionnaireEvidence().isEmpty() ? "—" : row.questionnaireEvidence());
 			q.addClassName("row-label");

@@ -139,6 +139,20 @@ class ApiTokensView extends VerticalLayout {
 		}
 	}
 
+	/**
+	 * Browser-side: copies $0 to the clipboard (the Clipboard API where the page may use it, else the
+	 * older copy command on a hidden text area); resolves to whether it was copied.
+	 */
+	static final String COPY = """
+			const text = $0;
+			const legacy = () => { const ta = document.createElement('textarea'); ta.value = text;
+			  ta.style.position = 'fixed'; ta.style.opacity = '0'; document.body.appendChild(ta); ta.select();
+			  let ok = false; try { ok = document.execCommand('copy'); } catch (e) { ok = false; } ta.remove(); return ok; };
+			if (navigator.clipboard && window.isSecureContext) {
+			  return navigator.clipboard.writeText(text).then(() => true, () => legacy());
+			}
+			return legacy();""";
+
 	private void showSecret(NewApiToken created) {
 		secretBox.removeAll();
 		TextField secret = new TextField("Your new token '" + created.token().name() + "'");
@@ -148,12 +162,22 @@ class ApiTokensView extends VerticalLayout {
 		secret.setWidthFull();
 		Span warning = new Span("Copy it now: Quire keeps only a hash of it and cannot show it again.");
 		warning.setId("token-secret-warning");
+		Span copied = new Span();
+		copied.setId("token-copy-status");
+		Button copy = new Button("Copy", VaadinIcon.COPY.create());
+		copy.setId("token-copy");
+		copy.addClickListener(e -> copy.getElement().executeJs(COPY, created.secret()).then(Boolean.class,
+				ok -> copied.setText(Boolean.TRUE.equals(ok) ? "Copied to the clipboard."
+						: "The browser did not allow copying: select the token and press Ctrl+C."),
+				error -> copied.setText("The browser did not allow copying: select the token and press Ctrl+C.")));
 		Button done = new Button("I have copied it", e -> {
 			secretBox.removeAll();
 			secretBox.setVisible(false);
 		});
 		done.setId("token-secret-done");
-		secretBox.add(secret, warning, done);
+		HorizontalLayout actions = new HorizontalLayout(copy, done, copied);
+		actions.setAlignItems(FlexComponent.Alignment.CENTER);
+		secretBox.add(secret, warning, actions);
 		secretBox.setVisible(true);
 	}
 

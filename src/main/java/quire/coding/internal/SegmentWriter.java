@@ -17,7 +17,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import quire.coding.CodedSegment;
 
 /**
- * Writes coded segments for use outside Quire: CSV (one row per segment, with a byte-order mark so
+ * Writes coded segments for use outside Quire: CSV (one row per segment, its turn numbered from 1
+ * as on every page; start and end are character offsets from 0 in the document's text; with a byte-order mark so
  * spreadsheet programs read UTF-8, and cells that a spreadsheet would run as formulas neutralised)
  * and Word (a heading, then each segment as a quote with its source).
  */
@@ -30,13 +31,13 @@ public final class SegmentWriter {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
 				CSVFormat.RFC4180.builder()
-					.setHeader("code", "document", "group", "turn_index", "speaker", "coder", "start", "end", "text", "context_before",
+					.setHeader("code", "document", "group", "turn", "speaker", "coder", "start", "end", "text", "context_before",
 							"context_after")
 					.get())) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 			for (CodedSegment s : segments) {
 				csv.printRecord(SpreadsheetCells.neutralise(s.codePath()), SpreadsheetCells.neutralise(s.documentName()), SpreadsheetCells.neutralise(s.group() == null ? "" : s.group()),
-						s.turnIndex(), SpreadsheetCells.neutralise(s.speaker() == null ? "" : s.speaker()), SpreadsheetCells.neutralise(s.coding().coder()),
+						s.turnIndex() + 1, SpreadsheetCells.neutralise(s.speaker() == null ? "" : s.speaker()), SpreadsheetCells.neutralise(s.coding().coder()),
 						s.coding().start(), s.coding().end(), SpreadsheetCells.neutralise(s.text()), SpreadsheetCells.neutralise(s.before()), SpreadsheetCells.neutralise(s.after()));
 			}
 		}

@@ -105,6 +105,9 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private Map<Long, Integer> counts = Map.of();
 
+	/** Codings of each code together with its sub-codes' (a theme stands for its sub-codes, as on its segments page). */
+	private Map<Long, Integer> rolledUp = Map.of();
+
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
 			CodingService codings, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
 		this.speakerLinks = speakerLinks;
@@ -165,7 +168,10 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		tree.addComponentHierarchyColumn(this::nameCell).setHeader("Code").setFlexGrow(3).setResizable(true)
 			.setWidth("22em");
 		tree.addComponentColumn(this::tagsCell).setHeader("RE-AIM · stance · origin").setFlexGrow(2).setWidth("16em");
-		tree.addColumn(c -> counts.getOrDefault(c.id().value(), 0)).setHeader("Codings").setWidth("7em").setFlexGrow(0);
+		Span countHeader = new Span("Codings");
+		countHeader.getElement().setAttribute("title",
+				"A code's codings and its sub-codes' codings, as its Coded segments page lists them");
+		tree.addColumn(c -> rolledUp.getOrDefault(c.id().value(), 0)).setHeader(countHeader).setWidth("7em").setFlexGrow(0);
 		tree.setRowsDraggable(true);
 		tree.setDropMode(GridDropMode.ON_TOP_OR_BETWEEN);
 		tree.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
@@ -191,6 +197,10 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 			name.getStyle().set("font-weight", "600");
 		}
 		name.getElement().setAttribute("title", c.definition());
+		name.addClassName("code-name");
+		// a click on the name selects the code; the tree toggle would otherwise take it as expand or
+		// collapse and the grid would not see it (the arrow still expands and collapses)
+		name.getElement().addEventListener("click", e -> tree.select(c)).addEventData("event.stopPropagation()");
 		return name;
 	}
 
@@ -224,6 +234,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		Map<Long, Integer> n = new HashMap<>();
 		codebook.codingCounts(p.id()).forEach((id, count) -> n.put(id.value(), count));
 		counts = n;
+		rolledUp = rollUp(codes, n);
 		TreeData<Code> data = new TreeData<>();
 		Map<Long, Code> byId = new HashMap<>();
 		for (Code c : codes) {
@@ -250,6 +261,23 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 			tree.select(chosen);
 		}
 		showDetail(chosen);
+	}
+
+	/** Each code's codings plus those of every code below it. */
+	static Map<Long, Integer> rollUp(List<Code> codes, Map<Long, Integer> own) {
+		Map<Long, Code> byId = new HashMap<>();
+		codes.forEach(c -> byId.put(c.id().value(), c));
+		Map<Long, Integer> total = new HashMap<>();
+		for (Code c : codes) {
+			int n = own.getOrDefault(c.id().value(), 0);
+			// walk up the parents; a cycle cannot occur in a stored codebook, the bound only guards the loop
+			Code at = c;
+			for (int depth = 0; at != null && depth <= codes.size(); depth++) {
+				total.merge(at.id().value(), n, Integer::sum);
+				at = at.parentId() == null ? null : byId.get(at.parentId().value());
+			}
+		}
+		return total;
 	}
 
 	private Optional<Code> selected() {
@@ -280,14 +308,18 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		delete.addThemeVariants(ButtonVariant.ERROR);
 		Button memo = new Button("Memos", e -> new MemoDialog(memos, c.projectId(), MemoTarget.CODE, c.id().value(),
 				"Memos on " + c.name(), coder.name()).open());
-		Anchor segments = new Anchor("codes/" + c.id().value(), "Coded segments ("
-				+ counts.getOrDefault(c.id().value(), 0) + ")");
+		int own = counts.getOrDefault(c.id().value(), 0);
+		int all = rolledUp.getOrDefault(c.id().value(), 0);
+		Anchor segments = new Anchor("codes/" + c.id().value(), "Coded segments (" + all + ")");
 		segments.setId("code-segments-link");
+		Span split = new Span(all == own ? "" : own + " with this code only, " + (all - own) + " with its sub-codes");
+		split.setId("code-count-split");
+		split.addClassName("quire-meta");
 		Button auto = new Button("Code speakers' turns…", e -> autoCodeSpeakers(c));
 		auto.setId("auto-code-speakers");
 		HorizontalLayout actions = new HorizontalLayout(edit, merge, memo, auto, delete);
 		actions.getStyle().set("flex-wrap", "wrap");
-		detail.add(actions, segments, createSystem(c));
+		detail.add(actions, new Div(segments, new Span(" "), split), createSystem(c));
 	}
 
 	/**

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,6 +45,7 @@ import quire.coding.Coding;
 import quire.coding.CodingService;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
+import quire.coding.RemovedCoding;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.SentenceUnit;
@@ -60,8 +62,9 @@ import quire.ui.Notifications;
  * Reads and codes one transcript. Turns show timestamp, speaker and words; codings are coloured
  * stripes in a margin beside each turn (one lane per overlapping coding, code and coder on hover).
  * Select words, then pick a code (Alt+C focuses the searchable picker, Enter applies), press
- * Alt+1…9 for a recently used code, or Alt+V to code in vivo. Clicking a stripe selects its coding
- * to remove it (Delete), fit it to the current selection or widen it to its sentences or the whole
+ * Alt+1…9 for a recently used code, or Alt+V to code in vivo; typing a code's name and Enter applies
+ * the code it names. Clicking a stripe selects its coding to remove it (Delete, with Undo for ten
+ * seconds), fit it to the current selection or widen it to its sentences or the whole
  * turn. "Whole sentence" (Alt+S) widens a selection to the stored sentence units it touches.
  *
  * <p>
@@ -151,6 +154,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private final ComboBox<Code> picker = new ComboBox<>("Code");
 
 	private final Span selectionInfo = new Span();
+
+	/** Why the picker did nothing, shown under it in the panel rather than over the transcript. */
+	private final Span pickerHint = new Span();
 
 	private final Div selectedCodingBox = new Div();
 
@@ -347,18 +353,26 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		picker.setPlaceholder("Type to find a code (Alt+C)");
 		picker.setWidthFull();
 		picker.setClearButtonVisible(true);
+		// typed text that is not exactly an item's label arrives as a custom value: Enter applies the
+		// code it names (exactly, else the only code whose path contains it) instead of discarding it
+		picker.setAllowCustomValue(true);
+		picker.addCustomValueSetListener(e -> onTypedCode(e.getDetail()));
 		picker.addValueChangeListener(e -> {
+			hint("");
 			if (e.isFromClient() && e.getValue() != null && hasSelection()) {
 				apply(e.getValue());
 			}
 		});
+		pickerHint.setId("picker-hint");
+		pickerHint.addClassName("quire-picker-hint");
 
 		Button apply = new Button("Apply code", e -> {
 			if (picker.getValue() != null) {
 				apply(picker.getValue());
 			}
 			else {
-				Notifications.error("Choose a code first.");
+				hint("Choose a code first: type part of its name and press Enter.");
+				picker.focus();
 			}
 		});
 		apply.setId("apply-code");
@@ -382,7 +396,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Anchor codebookLink = new Anchor("codebook", "Edit the codebook");
 
 		H3 heading = new H3("Coding");
-		panel.add(heading, name, shown, selectionInfo, picker, actions, recentBox, selectedCodingBox, memo, codebookLink);
+		panel.add(heading, name, shown, selectionInfo, picker, pickerHint, actions, recentBox, selectedCodingBox, memo, codebookLink);
+		hint("");
 		renderRecent();
 	}
 
@@ -454,13 +469,58 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		selectionInfo.addClassName("active");
 	}
 
+	/**
+	 * Text typed in the picker and confirmed with Enter: the code whose name or path is exactly the
+	 * text (ignoring case), else the only code whose path contains it. It is applied to the selection,
+	 * or kept in the picker for "Apply code" when nothing is selected yet.
+	 */
+	void onTypedCode(@Nullable String typed) {
+		String text = typed == null ? "" : typed.strip();
+		if (text.isEmpty()) {
+			return;
+		}
+		List<Code> matches = matching(codes, text);
+		if (matches.size() != 1) {
+			picker.clear();
+			hint(matches.isEmpty() ? "No code is called “" + text + "”. Pick one from the list, or create it in the codebook."
+					: matches.size() + " codes match “" + text + "”: type more of the name or pick one with ↓.");
+			return;
+		}
+		Code code = matches.get(0);
+		picker.setValue(code);
+		if (hasSelection()) {
+			apply(code);
+		}
+		else {
+			hint("“" + code.name() + "” is ready: select words, then press Apply code.");
+		}
+	}
+
+	/** The code named exactly {@code text} (name or path, ignoring case), else every code whose path contains it. */
+	static List<Code> matching(List<Code> codes, String text) {
+		String wanted = text.toLowerCase(Locale.ROOT);
+		List<Code> exact = codes.stream()
+			.filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted) || c.path().toLowerCase(Locale.ROOT).equals(wanted))
+			.toList();
+		if (!exact.isEmpty()) {
+			return exact;
+		}
+		return codes.stream().filter(c -> c.path().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+	}
+
+	private void hint(String message) {
+		pickerHint.setText(message);
+		pickerHint.setVisible(!message.isEmpty());
+	}
+
 	void apply(Code code) {
 		if (!hasSelection()) {
-			Notifications.error("Select some words in the transcript first.");
+			hint("Select some words in the transcript first, then apply “" + code.name() + "”.");
 			return;
 		}
 		try {
 			Coding made = codings.code(transcript().document().id(), code.id(), selStart, selEnd, coder.name());
+			hint("");
 			remember(code);
 			selectedCoding = made;
 			picker.clear();
@@ -504,10 +564,37 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		if (c == null) {
 			return;
 		}
-		codings.remove(c.id());
+		RemovedCoding removed = codings.remove(c.id());
 		selectedCoding = null;
 		renderTurns();
-		Notifications.success("Coding removed.");
+		Code code = codeById.get(c.codeId().value());
+		Notification note = new Notification();
+		note.setDuration(10_000);
+		note.setPosition(Notification.Position.BOTTOM_START);
+		note.setId("coding-removed");
+		Button undo = new Button("Undo", e -> {
+			note.close();
+			undoRemove(removed);
+		});
+		undo.setId("undo-remove-coding");
+		undo.addThemeVariants(ButtonVariant.TERTIARY);
+		HorizontalLayout content = new HorizontalLayout(new Span("Removed the coding “"
+				+ (code == null ? "?" : code.name()) + "” by " + c.coder() + "."), undo);
+		content.setAlignItems(FlexComponent.Alignment.CENTER);
+		note.add(content);
+		note.open();
+	}
+
+	/** Puts a removed coding back as it was (same id, span, coder and memos) and selects it again. */
+	void undoRemove(RemovedCoding removed) {
+		try {
+			selectedCoding = codings.restore(removed);
+			renderTurns();
+			Notifications.success("Coding restored.");
+		}
+		catch (IllegalArgumentException ex) {
+			Notifications.error(ex.getMessage());
+		}
 	}
 
 	private void fitToSelection() {

@@ -75,6 +75,8 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div importLog = new Div();
 
+	private final Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importFile(metadata.fileName(), bytes)));
+
 	private final H2 heading = new H2();
 
 	private @Nullable Project project;
@@ -149,8 +151,6 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		language.addValueChangeListener(e -> chosenLanguage = GUESS.equals(e.getValue()) ? null
 				: Language.parse(e.getValue()).orElse(null));
 
-		Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importFile(metadata.fileName(),
-				bytes)));
 		upload.setId("upload");
 		upload.setAcceptedFileTypes(".txt", ".docx", ".pdf", ".vtt", ".srt");
 		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, corpus.maxFileSize()));
@@ -195,8 +195,27 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		boolean success = ok;
 		ui.access(() -> {
 			logLine(success, line);
+			if (!success) {
+				markNotImported(fileName);
+			}
 			refresh();
 		});
+	}
+
+	/**
+	 * The upload's own file list marks every file whose bytes arrived as complete, with a green tick;
+	 * a file the import refused gets the upload's error state instead (red, "Not imported"), so the
+	 * list never shows a tick beside a file that is not in the project. It is set again when the
+	 * upload's response arrives, which may come after this message.
+	 */
+	private void markNotImported(String fileName) {
+		upload.getElement().executeJs("""
+				const mark = () => { const f = [...(this.files || [])].find(x => x.name === $0 && !x.quireRefused);
+				  if (!f) return false; f.quireRefused = true; f.error = $1; f.complete = false; this.files = [...this.files]; return true; };
+				const refuse = (e) => { const f = e.detail.file; if (f.name === $0 && f.quireRefused) { setTimeout(() => {
+				  f.error = $1; f.complete = false; this.files = [...this.files]; }); } };
+				this.addEventListener('upload-response', refuse);
+				mark();""", fileName, "Not imported: see the reason below");
 	}
 
 	private void logLine(boolean ok, String message) {

@@ -54,8 +54,9 @@ import quire.ui.Notifications;
 /**
  * The keyboard-driven MITI coding screen for one session: the segment's utterances in order (client
  * utterances for context), one key per behaviour code on the current counsellor utterance, arrows to
- * move, {@code /} to split an utterance at a sentence boundary, {@code u} to undo; {@code .} moves
- * between the four global scores and 1–5 rates them, with the anchors beside; a live summary against
+ * move, {@code /} to split an utterance at a sentence boundary, {@code u} to undo (back to where the
+ * undone change was made); {@code .} selects a global score (the first, then the next) and 1–5 rates
+ * it, with the anchors beside; a live summary against
  * the project's threshold set.
  */
 @PermitAll
@@ -75,7 +76,14 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div summaryBox = new Div();
 
-	private final Deque<Runnable> undo = new ArrayDeque<>();
+	private final Deque<Undo> undo = new ArrayDeque<>();
+
+	/**
+	 * One undoable change and where it was made: the start offset of the utterance it changed (or -1)
+	 * and the global score it rated (or -1); undo goes back there, so the next key acts on the undone spot.
+	 */
+	private record Undo(Runnable action, int utteranceStart, int global) {
+	}
 
 	private @Nullable MitiSession session;
 
@@ -83,7 +91,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 
 	private int current = -1;
 
-	private int currentGlobal = 0;
+	/** The global score that 1–5 rate; -1 until {@code .} or a rating selects one (1–5 then rate the first). */
+	private int currentGlobal = -1;
 
 	private final Map<Global, Integer> ratings = new EnumMap<>(Global.class);
 
@@ -119,6 +128,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		removeAll();
 		undo.clear();
 		ratings.clear();
+		currentGlobal = -1;
 		session = event.getRouteParameters().get("sessionId").flatMap(MitiCodingView::parse).flatMap(fidelity::session)
 			.orElse(null);
 		MitiSession s = session;
@@ -133,8 +143,9 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		utterancesBox.setId("utterances");
 		globalsBox.setId("globals");
 		summaryBox.setId("miti-summary");
-		Div side = new Div(new H3("Keys"), keys(), createThresholdControl(s), new H3("Global scores"), globalsBox,
-				new H3("Summary"), summaryBox);
+		// the live summary and the globals first, so they are in view while coding; the key legend below
+		Div side = new Div(new H3("Summary"), summaryBox, new H3("Global scores"), globalsBox, new H3("Keys"), keys(),
+				createThresholdControl(s));
 		side.addClassName("quire-coding-panel");
 		Div layout = new Div(utterancesBox, side);
 		layout.addClassName("quire-miti");
@@ -243,13 +254,10 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		Shortcuts.addShortcutListener(this, this::undo, Key.BACKSPACE);
 		Shortcuts.addShortcutListener(this, this::split, Key.of("/"));
 		Shortcuts.addShortcutListener(this, this::acceptSuggestion, Key.ENTER);
-		Shortcuts.addShortcutListener(this, () -> {
-			currentGlobal = (currentGlobal + 1) % Global.values().length;
-			renderGlobals();
-		}, Key.of("."));
+		Shortcuts.addShortcutListener(this, this::nextGlobal, Key.of("."));
 		for (int r = 1; r <= 5; r++) {
 			int rating = r;
-			Shortcuts.addShortcutListener(this, () -> rate(Global.values()[currentGlobal], rating), Key.of(String.valueOf(r)));
+			Shortcuts.addShortcutListener(this, () -> rateSelected(rating), Key.of(String.valueOf(r)));
 		}
 	}
 
@@ -292,7 +300,10 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	private Div keys() {
 		Div box = new Div();
 		box.addClassName("quire-keys");
-		StringBuilder html = new StringBuilder("<table>");
+		StringBuilder html = new StringBuilder("<table>")
+			.append("<tr><td colspan=3>A code key codes the current counsellor utterance and moves to the next one "
+					+ "(<kbd>↑</kbd> goes back to add a second code); on an utterance that already has that code it "
+					+ "removes it and stays.</td></tr>");
 		for (Behaviour b : Behaviour.values()) {
 			html.append("<tr><td><kbd>").append(b.key()).append("</kbd></td><td>").append(b.shortName()).append("</td><td>")
 				.append(b.label()).append("</td></tr>");
@@ -300,9 +311,12 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		html.append("<tr><td><kbd>↑</kbd><kbd>↓</kbd></td><td colspan=2>previous / next counsellor utterance</td></tr>")
 			.append("<tr><td><kbd>Enter</kbd></td><td colspan=2>accept the suggested code (shown in grey)</td></tr>")
 			.append("<tr><td><kbd>/</kbd></td><td colspan=2>split the utterance at a sentence</td></tr>")
-			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo</td></tr>")
+			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo the last change and go back to where it was made</td></tr>")
+			.append("<tr><td><kbd>.</kbd></td><td colspan=2>select a global score: the first press the first, "
+					+ "each further press the next</td></tr>")
+			.append("<tr><td><kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>rate the selected global score "
+					+ "(the first if none is selected)</td></tr>")
 			.append("<tr><td><kbd>Alt+R</kbd></td><td colspan=2>replay the utterance (with a recording; Alt+P play/pause)</td></tr>")
-			.append("<tr><td><kbd>.</kbd> <kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>next global score; rate it</td></tr>")
 			.append("</table>");
 		box.getElement().setProperty("innerHTML", html.toString());
 		return box;
@@ -313,9 +327,24 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		if (n >= 0) {
 			current = n;
 			renderUtterances();
-			getElement().executeJs("const e = document.getElementById($0); if (e) e.scrollIntoView({block: 'center'});",
-					"utterance-" + current);
+			scrollToCurrent();
 		}
+	}
+
+	private void scrollToCurrent() {
+		getElement().executeJs("const e = document.getElementById($0); if (e) e.scrollIntoView({block: 'center'});",
+				"utterance-" + current);
+	}
+
+	/** 1–5: rates the selected global score, the first one when none is selected yet. */
+	void rateSelected(int rating) {
+		rate(Global.values()[Math.max(0, currentGlobal)], rating);
+	}
+
+	/** {@code .}: selects the next global score to rate, the first one on the first press. */
+	void nextGlobal() {
+		currentGlobal = (currentGlobal + 1) % Global.values().length;
+		renderGlobals();
 	}
 
 	/** The next counsellor utterance from {@code from} in direction {@code step}, or -1. */
@@ -339,23 +368,28 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		boolean added = miti.toggle(s.id(), u, behaviour, who);
 		if (added && shown != null) {
 			miti.recordSuggestionOutcome(s.id(), u, shown.behaviour(), behaviour, who);
-			undo.push(() -> {
+			undo.push(new Undo(() -> {
 				miti.toggle(s.id(), u, behaviour, who);
 				miti.forgetSuggestionOutcome(s.id(), u, who); // undone: the coder has not decided yet
-			});
+			}, u.start(), -1));
 		}
 		else {
-			undo.push(() -> miti.toggle(s.id(), u, behaviour, who));
+			undo.push(new Undo(() -> miti.toggle(s.id(), u, behaviour, who), u.start(), -1));
 		}
+		boolean moved = false;
 		if (added) {
-			// most utterances carry one behaviour: move on; ↑ goes back to add a second one
+			// most utterances carry one behaviour: move on (as the legend says); ↑ goes back to add a second one
 			int after = next(current, 1);
 			if (after >= 0) {
 				current = after;
+				moved = true;
 			}
 		}
 		renderUtterances();
 		renderSummary();
+		if (moved) {
+			scrollToCurrent();
+		}
 	}
 
 	/** Codes the current utterance with its suggested behaviour, if it has one and no code yet. */
@@ -383,23 +417,42 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 			return;
 		}
 		miti.split(s.id(), at.get());
-		undo.push(() -> miti.join(s.id(), at.get()));
+		undo.push(new Undo(() -> miti.join(s.id(), at.get()), u.start(), -1));
 		load();
 		renderUtterances();
 	}
 
 	void undo() {
-		Runnable last = undo.poll();
+		Undo last = undo.poll();
 		if (last == null) {
 			return;
 		}
-		last.run();
+		last.action().run();
 		load();
-		if (current >= utterances.size()) {
+		if (last.global() >= 0) {
+			currentGlobal = last.global();
+		}
+		// back to the utterance the undone change was made on, so the next key acts there
+		int back = -1;
+		for (int i = 0; i < utterances.size() && last.utteranceStart() >= 0; i++) {
+			Utterance u = utterances.get(i);
+			if (u.start() <= last.utteranceStart() && last.utteranceStart() < Math.max(u.end(), u.start() + 1)) {
+				back = i;
+				break;
+			}
+		}
+		if (back >= 0) {
+			current = back;
+		}
+		else if (current >= utterances.size()) {
 			current = next(-1, 1);
 		}
 		renderUtterances();
 		renderSummary();
+		renderGlobals();
+		if (back >= 0) {
+			scrollToCurrent();
+		}
 	}
 
 	void rate(Global global, int rating) {
@@ -409,8 +462,9 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		}
 		Integer before = ratings.get(global);
 		ratings.put(global, rating);
+		currentGlobal = global.ordinal();
 		save();
-		undo.push(() -> {
+		undo.push(new Undo(() -> {
 			if (before == null) {
 				ratings.remove(global);
 			}
@@ -418,8 +472,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 				ratings.put(global, before);
 			}
 			save();
-			renderGlobals();
-		});
+		}, -1, global.ordinal()));
 		renderGlobals();
 		renderSummary();
 	}

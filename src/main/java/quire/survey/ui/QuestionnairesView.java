@@ -392,11 +392,14 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 				extra.add(crosstab(v, s));
 			}
 		}
+		// the crosstabs the reader just asked for come first, next to the control, not below every table
+		if (by != null) {
+			H3 heading = new H3("By " + by.name());
+			heading.setId("survey-by-heading");
+			tables.add(heading, extra);
+		}
 		tables.add(new H3("Frequencies"), table, charts);
 		tables.add(baseline(p, q, by));
-		if (by != null) {
-			tables.add(new H3("By " + by.name()), extra);
-		}
 	}
 
 	/** Seed 002's Table 1: the respondents' baseline characteristics, by the chosen attribute. */

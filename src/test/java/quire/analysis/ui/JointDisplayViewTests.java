@@ -54,7 +54,16 @@ class JointDisplayViewTests extends SignedInBrowserlessTest {
 		String display = $(Div.class).withId("reaim-display").single().getElement().getTextRecursively();
 		assertThat(display).contains("Adoption").contains("MI: a useful but difficult method to master")
 			.contains("Technical").contains("satisfied or very satisfied")
-			.contains("sessions rated by the coding lab, primary ratings): Technical");
+			.contains("sessions rated by the coding lab, primary ratings, mean (SD)): Technical");
+		// %CR is shown as a percentage, with its sign
+		assertThat(display).containsPattern("%CR \\d+\\.\\d\\d% \\(\\d+\\.\\d\\d%\\)");
+		// identical MITI figures are shown once; later rows say why they would be the same
+		java.util.List<String> mitiCells = $(NativeTableCell.class).all().stream()
+			.filter(c -> c.getElement().getTextRecursively().contains("primary ratings"))
+			.map(c -> c.getElement().getTextRecursively())
+			.toList();
+		assertThat(mitiCells).doesNotHaveDuplicates().isNotEmpty();
+		assertThat(display).containsPattern("Same as under \\w+: the same caseworkers speak in this dimension's segments");
 		String matrix = $(Div.class).withId("attribute-matrix").single().getElement().getTextRecursively();
 		assertThat(matrix).contains("Group: MI").contains("Group: MI-substitute");
 		test($(NativeTableCell.class).withId("attr-cell-0-0").single()).click();

@@ -42,6 +42,8 @@ class ApiTokensViewTests extends SignedInBrowserlessTest {
 		var owner = tokens.authenticate(secret).orElseThrow();
 		assertThat(owner.user().username()).isEqualTo(RESEARCHER);
 		assertThat(owner.token().scope()).isEqualTo(ApiScope.READ_WRITE);
+		assertThat($(Button.class).withId("token-copy").single().getText()).as("the new token can be copied with one click")
+			.isEqualTo("Copy");
 
 		@SuppressWarnings("unchecked")
 		Grid<ApiToken> grid = $(Grid.class).withId("tokens").single();

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 
 import quire.SignedInBrowserlessTest;
@@ -62,6 +63,9 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 
 	@Autowired
 	CodingService codings;
+
+	@Autowired
+	quire.coding.MemoService memos;
 
 	Project project;
 
@@ -171,6 +175,72 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 
 		assertThat(codings.codings(document.id(), null)).isEmpty();
 		assertThat(TranscriptDom.stripes(turns())).isEmpty();
+	}
+
+	@Test
+	void typingACodesNameAndEnterAppliesTheCodeItNames() {
+		TranscriptView view = openTranscript();
+		int start = offsetOf("Summarizing was the hardest part");
+		view.select(start + ":" + (start + "Summarizing".length()));
+		@SuppressWarnings("unchecked")
+		ComboBox<Code> picker = $(ComboBox.class).withId("code-picker").single();
+		// part of one code's name, not a full item label: the browser sends it as a custom value
+		typeAndEnter(picker, "difficult to MASTER");
+		Code master = codebook.findCode(project.id(), "MI difficult to master").orElseThrow();
+		assertThat(codings.codings(document.id(), null)).singleElement()
+			.satisfies(c -> assertThat(c.codeId()).isEqualTo(master.id()));
+		assertThat($(Notification.class).all()).as("nothing is shown over the transcript but the success note")
+			.allSatisfy(n -> assertThat(n.getElement().getThemeList()).contains("success"));
+
+		start = offsetOf("Our team leader");
+		view.select(start + ":" + (start + "Our team leader".length()));
+		typeAndEnter(picker, "a");
+		assertThat(codings.codings(document.id(), null)).as("an ambiguous name codes nothing").hasSize(1);
+		assertThat($(Span.class).withId("picker-hint").single().getText()).contains("codes match “a”");
+		typeAndEnter(picker, "no such code");
+		assertThat($(Span.class).withId("picker-hint").single().getText()).contains("No code is called “no such code”");
+		typeAndEnter(picker, "management support");
+		assertThat(codings.codings(document.id(), null)).as("an exact name (any case) is applied").hasSize(2);
+		assertThat($(Span.class).withId("picker-hint").all()).as("the hint is hidden once a code is applied").isEmpty();
+	}
+
+	@Test
+	void applyWithoutACodeSaysSoBesideThePickerNotOverTheTranscript() {
+		TranscriptView view = openTranscript();
+		int start = offsetOf("demanding");
+		view.select(start + ":" + (start + "demanding".length()));
+		test($(Button.class).withId("apply-code").single()).click();
+		assertThat($(Notification.class).all()).isEmpty();
+		assertThat($(Span.class).withId("picker-hint").single().getText()).startsWith("Choose a code first");
+		assertThat(codings.codings(document.id(), null)).isEmpty();
+	}
+
+	@Test
+	void aRemovedCodingComesBackWithUndoAsItWas() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		var made = codings.code(document.id(), code.id(), start, start + 40, "Colleague");
+		memos.write(project.id(), quire.coding.MemoTarget.CODING, made.id().value(), "Colleague", "Why", "Leader named.");
+		openTranscript();
+		TranscriptDom.clickStripe(turns(), TranscriptDom.stripes(turns()).getFirst());
+		test($(Button.class).withId("remove-coding").single()).click();
+		assertThat(codings.codings(document.id(), null)).isEmpty();
+		assertThat(memos.memos(project.id(), quire.coding.MemoTarget.CODING, made.id().value())).isEmpty();
+		Notification note = $(Notification.class).withId("coding-removed").single();
+		assertThat(note.getDuration()).isEqualTo(10_000);
+
+		test($(Button.class).withId("undo-remove-coding").single()).click();
+		assertThat(codings.codings(document.id(), null)).singleElement().isEqualTo(made);
+		assertThat(memos.memos(project.id(), quire.coding.MemoTarget.CODING, made.id().value())).singleElement()
+			.satisfies(m -> assertThat(m.body()).isEqualTo("Leader named."));
+		assertThat(TranscriptDom.stripes(turns())).singleElement()
+			.satisfies(s -> assertThat(s.classNames()).as("the restored coding is selected again").contains("selected"));
+		assertThat(note.isOpened()).isFalse();
+	}
+
+	static void typeAndEnter(ComboBox<Code> picker, String typed) {
+		com.vaadin.flow.component.ComponentUtil.fireEvent(picker,
+				new com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent<>(picker, true, typed));
 	}
 
 	@Test
@@ -336,6 +406,28 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 
 	@Autowired
 	quire.corpus.ParticipantService participantService;
+
+	@Test
+	void aThemesCountIncludesItsSubCodesLikeItsSegmentsPage() {
+		Code theme = codebook.findCode(project.id(), "Adoption").orElseThrow();
+		Code sub = codebook.findCode(project.id(), "MI difficult to master").orElseThrow();
+		assertThat(sub.parentId()).isEqualTo(theme.id());
+		int start = offsetOf("Summarizing was the hardest part");
+		codings.code(document.id(), sub.id(), start, start + 11, RESEARCHER);
+		codings.code(document.id(), theme.id(), start, start + 20, RESEARCHER);
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(codebook.code(theme.id()).orElseThrow());
+		assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("code-segments-link").single().getText())
+			.isEqualTo("Coded segments (2)");
+		assertThat($(Span.class).withId("code-count-split").single().getText())
+			.isEqualTo("1 with this code only, 1 with its sub-codes");
+		var own = java.util.Map.of(theme.id().value(), 1, sub.id().value(), 1);
+		assertThat(CodebookView.rollUp(codebook.codes(project.id()), own)).containsEntry(theme.id().value(), 2)
+			.containsEntry(sub.id().value(), 1);
+	}
 
 	@Test
 	void codebookMovesATopLevelTreeToTheOtherCodeSystem() {

@@ -205,6 +205,35 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 	}
 
 	@Test
+	void undoReturnsToTheUndoneUtteranceAndDotThenADigitRatesTheFirstGlobal() {
+		MitiCodingView view = open();
+		int first = view.current();
+		view.toggle(Behaviour.Q);
+		int second = view.current();
+		assertThat(second).as("a code key codes and moves on, as the legend says").isGreaterThan(first);
+		view.toggle(Behaviour.CR);
+		assertThat(view.current()).isGreaterThan(second);
+		view.undo();
+		assertThat(view.current()).as("undo goes back to the utterance whose code it took away").isEqualTo(second);
+		view.undo();
+		assertThat(view.current()).isEqualTo(first);
+		assertThat(miti.behaviours(session.id(), RESEARCHER).values()).flatExtracting(v -> v).isEmpty();
+		assertThat($(Div.class).withClassName("quire-keys").single().getElement().getProperty("innerHTML"))
+			.contains("codes the current counsellor utterance and moves to the next one")
+			.contains("undo the last change and go back to where it was made");
+
+		view.nextGlobal(); // "." then "3": the first global, not the second
+		view.rateSelected(3);
+		assertThat($(Span.class).withId("global-" + Global.values()[0].name().toLowerCase(java.util.Locale.ROOT)).single()
+			.getText()).endsWith(": 3");
+		view.nextGlobal();
+		view.rateSelected(4);
+		view.undo();
+		assertThat($(Span.class).withId("global-" + Global.values()[1].name().toLowerCase(java.util.Locale.ROOT)).single()
+			.getText()).endsWith("not rated");
+	}
+
+	@Test
 	void splittingATwoSentenceUtteranceMakesTwo() {
 		MitiCodingView view = open();
 		view.move(1);

@@ -66,6 +66,15 @@ class MixedMethodsViewsTests extends SignedInBrowserlessTest {
 		assertThat(survey.questionnaires(project.id())).hasSize(1);
 		String table = $(NativeTable.class).withId("frequency-table").single().getElement().getTextRecursively();
 		assertThat(table).contains("very satisfied").contains("2 (66.7%)").contains("1 (33.3%)");
+
+		// choosing an attribute shows its crosstabs first, next to the control, not below every table
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.select.Select<String> by = $(com.vaadin.flow.component.select.Select.class)
+			.withId("survey-by").single();
+		test(by).selectItem("Gender");
+		var first = $(Div.class).withId("survey-tables").single().getChildren().findFirst().orElseThrow();
+		assertThat(first.getId()).hasValue("survey-by-heading");
+		assertThat(first.getElement().getText()).isEqualTo("By Gender");
 	}
 
 	@Test
