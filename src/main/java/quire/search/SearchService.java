@@ -45,13 +45,15 @@ import quire.project.ProjectRole;
 import quire.project.ProjectService;
 import quire.search.internal.CodeConstraints;
 import quire.search.internal.IndexedTranscript;
-import quire.search.internal.TurnIndex;
+import quire.search.internal.TurnEngine;
+import quire.search.internal.TurnEngines;
 
 /**
  * Full-text search over the speaker turns of a project. The Lucene index under
  * {@code QUIRE_HOME/index} is derived from the database: it follows {@link DocumentImported} and
  * {@link DocumentDeleted} (replayed at start-up if an update was interrupted) and can always be
- * rebuilt.
+ * rebuilt. The index is reached through the {@code TurnEngine} port, chosen by
+ * {@code quire.search.engine} ({@code lucene}, the default and only engine so far; docs/scale-out.md).
  */
 @Service
 public class SearchService implements DisposableBean {
@@ -64,7 +66,7 @@ public class SearchService implements DisposableBean {
 
 	private final CodebookService codebook;
 
-	private final TurnIndex index;
+	private final TurnEngine index;
 
 	private final ProjectService projects;
 
@@ -93,7 +95,8 @@ public class SearchService implements DisposableBean {
 	private int queued;
 
 	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
-			ProjectAccess access, @Value("${quire.home}") Path home) {
+			ProjectAccess access, @Value("${quire.home}") Path home,
+			@Value("${quire.search.engine:" + TurnEngines.LUCENE + "}") String engine) {
 		this.projects = projects;
 		for (int i = 0; i < stripes.length; i++) {
 			stripes[i] = new Object();
@@ -103,7 +106,7 @@ public class SearchService implements DisposableBean {
 		this.codings = codings;
 		this.codebook = codebook;
 		try {
-			this.index = TurnIndex.open(home.resolve("index"));
+			this.index = TurnEngines.open(engine, home);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the search index under " + home.resolve("index")
@@ -271,7 +274,7 @@ public class SearchService implements DisposableBean {
 	private void check() {
 		long start = System.nanoTime();
 		try {
-			Map<DocumentId, TurnIndex.IndexedDocument> held = index.documents();
+			Map<DocumentId, TurnEngine.IndexedDocument> held = index.documents();
 			List<DocumentSummary> all = corpus.allDocuments();
 			checkTotal = all.size();
 			int reindexed = 0;
@@ -281,7 +284,7 @@ public class SearchService implements DisposableBean {
 					return;
 				}
 				present.add(d.id());
-				TurnIndex.IndexedDocument indexed = held.get(d.id());
+				TurnEngine.IndexedDocument indexed = held.get(d.id());
 				boolean same = indexed == null ? d.turnCount() == 0
 						: indexed.turns() == d.turnCount() && indexed.version() == version(d, codings.codings(d.id(), null));
 				if (!same) {

@@ -1,6 +1,5 @@
 package quire.search.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -91,7 +90,7 @@ import quire.search.SearchResult;
  * {@code docs/decisions/010-grouped-index-commits.md}). A commit per document spent two thirds of an
  * import in fsync and segment flushes.
  */
-public final class TurnIndex implements Closeable {
+public final class TurnIndex implements TurnEngine {
 
 	/** Characters of context either side of a hit in a keyword-in-context row. */
 	static final int CONTEXT = 60;
@@ -212,6 +211,7 @@ public final class TurnIndex implements Closeable {
 	 * Whether this index must be compared with the database before searches can trust it: it was not
 	 * closed cleanly, is new, or was emptied (older layout or unreadable). {@link #checked()} ends it.
 	 */
+	@Override
 	public boolean needsCheck() {
 		synchronized (marker) {
 			return unchecked;
@@ -222,6 +222,7 @@ public final class TurnIndex implements Closeable {
 	 * The check against the database is done (every document that differed is re-indexed): the next
 	 * commit may remove the marker, so the next start trusts the index again.
 	 */
+	@Override
 	public void checked() {
 		synchronized (marker) {
 			unchecked = false;
@@ -229,11 +230,8 @@ public final class TurnIndex implements Closeable {
 		commitQuietly();
 	}
 
-	/** A document as the index holds it: its number of turns and its {@link IndexedTranscript#version}. */
-	public record IndexedDocument(int turns, long version) {
-	}
-
 	/** Every document the index holds, with its turn count and version, read from doc values. */
+	@Override
 	public Map<DocumentId, IndexedDocument> documents() {
 		return read(searcher -> {
 			Map<Long, long[]> found = new HashMap<>();
@@ -289,6 +287,7 @@ public final class TurnIndex implements Closeable {
 	}
 
 	/** Indexes a transcript's turns with their codes, replacing any earlier version of the document in one step. */
+	@Override
 	public void replaceDocument(IndexedTranscript indexed) {
 		Transcript transcript = indexed.transcript();
 		List<Document> docs = new ArrayList<>(transcript.turns().size());
@@ -298,15 +297,18 @@ public final class TurnIndex implements Closeable {
 		update(() -> writer.updateDocuments(documentTerm(transcript.document().id()), docs));
 	}
 
+	@Override
 	public void deleteDocument(DocumentId id) {
 		update(() -> writer.deleteDocuments(documentTerm(id)));
 	}
 
+	@Override
 	public void deleteProject(ProjectId id) {
 		update(() -> writer.deleteDocuments(new Term(TurnFields.PROJECT, id.toString())));
 	}
 
 	/** Replaces the whole index with the given transcripts, in one commit. */
+	@Override
 	public void rebuild(Iterable<IndexedTranscript> all) {
 		update(() -> {
 			writer.deleteAll();
@@ -324,11 +326,13 @@ public final class TurnIndex implements Closeable {
 		}
 	}
 
+	@Override
 	public boolean isEmpty() {
 		return read(searcher -> searcher.getIndexReader().numDocs() == 0);
 	}
 
 	/** The number of indexed turns of a project. */
+	@Override
 	public long turnCount(ProjectId project) {
 		return read(searcher -> (long) searcher.count(new TermQuery(new Term(TurnFields.PROJECT, project.toString()))));
 	}
@@ -338,6 +342,7 @@ public final class TurnIndex implements Closeable {
 	 * {@code maxHits}, with complete counts.
 	 * @throws IllegalArgumentException if the query cannot be read
 	 */
+	@Override
 	public SearchResult search(SearchRequest request) {
 		return search(request, CodeConstraints.NONE);
 	}
@@ -346,6 +351,7 @@ public final class TurnIndex implements Closeable {
 	 * Runs a search with code constraints (already expanded to code ids with their sub-codes).
 	 * @throws IllegalArgumentException if the query cannot be read
 	 */
+	@Override
 	public SearchResult search(SearchRequest request, CodeConstraints codes) {
 		Query text = queries.parse(request.query());
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST)
@@ -886,6 +892,7 @@ public final class TurnIndex implements Closeable {
 	 * the event that asked for it is done now. The marker is on disk before this returns and stays
 	 * until the promised change is applied and committed, so a crash in between rebuilds the index.
 	 */
+	@Override
 	public void expectChange() {
 		// not the write lock: an import must not wait for the analysis of the document before it
 		synchronized (marker) {
@@ -903,6 +910,7 @@ public final class TurnIndex implements Closeable {
 	 * A promised change was applied, or failed ({@code applied == false}); after a failure the marker
 	 * stays for good, so the next start rebuilds the index from the database.
 	 */
+	@Override
 	public void expectedChangeDone(boolean applied) {
 		synchronized (marker) {
 			expected--;
@@ -913,6 +921,7 @@ public final class TurnIndex implements Closeable {
 	}
 
 	/** Refreshes the searcher (releasing files only older searchers used) and commits. */
+	@Override
 	public void commitAndRelease() throws IOException {
 		stale.set(false);
 		searchers.maybeRefreshBlocking();

@@ -1,5 +1,5 @@
 /**
- * Lucene internals of the search module: analyzers, index writer and searcher management.
+ * The search port ({@code TurnEngine}) and its embedded Lucene implementation: analyzers, index writer and searcher management.
  */
 @NullMarked
 package quire.search.internal;
