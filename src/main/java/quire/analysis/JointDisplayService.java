@@ -248,11 +248,15 @@ public class JointDisplayService {
 		return meanSd(ratings, summary, scale, "");
 	}
 
+	/** Descriptives of a summary score over the ratings where it is defined, scaled (100 for a percentage). */
+	private static Descriptives.Summary describe(List<Rating> ratings, Summary summary, double scale) {
+		return Descriptives.of(ratings.stream().map(r -> r.scores().value(summary)).filter(Coefficient::defined)
+			.mapToDouble(c -> c.value() * scale).toArray());
+	}
+
 	/** Mean (SD) of a summary score, each figure followed by {@code unit} (such as "%"). */
 	private static String meanSd(List<Rating> ratings, Summary summary, double scale, String unit) {
-		double[] values = ratings.stream().map(r -> r.scores().value(summary)).filter(Coefficient::defined)
-			.mapToDouble(c -> c.value() * scale).toArray();
-		Descriptives.Summary d = Descriptives.of(values);
+		Descriptives.Summary d = describe(ratings, summary, scale);
 		if (!d.mean().defined()) {
 			return "not defined";
 		}
@@ -358,9 +362,7 @@ public class JointDisplayService {
 	private static void means(List<String> row, List<Rating> theirs, List<Summary> summaries) {
 		row.add(Integer.toString(theirs.size()));
 		for (Summary m : summaries) {
-			double[] values = theirs.stream().map(r -> r.scores().value(m)).filter(Coefficient::defined)
-				.mapToDouble(Coefficient::value).toArray();
-			var d = Descriptives.of(values);
+			var d = describe(theirs, m, 1);
 			row.add(d.mean().defined() ? String.format(Locale.ROOT, "%.4f", d.mean().value()) : "");
 		}
 	}
