@@ -4,18 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -27,16 +19,11 @@ import quire.coding.Code;
 import quire.coding.CodeId;
 import quire.coding.CodebookChanged;
 import quire.coding.CodebookService;
-import quire.coding.Coding;
 import quire.coding.CodingChanged;
 import quire.coding.CodingService;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
-import quire.corpus.DocumentId;
 import quire.corpus.DocumentImported;
-import quire.corpus.DocumentSummary;
-import quire.corpus.Transcript;
-import quire.corpus.Turn;
 import quire.project.Project;
 import quire.project.ProjectAccess;
 import quire.project.ProjectDeleted;
@@ -44,7 +31,9 @@ import quire.project.ProjectId;
 import quire.project.ProjectRole;
 import quire.project.ProjectService;
 import quire.search.internal.CodeConstraints;
-import quire.search.internal.IndexedTranscript;
+import quire.search.internal.DocumentIndexer;
+import quire.search.internal.IndexCheckProgress;
+import quire.search.internal.IndexChecker;
 import quire.search.internal.TurnEngine;
 import quire.search.internal.TurnEngines;
 
@@ -54,15 +43,13 @@ import quire.search.internal.TurnEngines;
  * {@link DocumentDeleted} (replayed at start-up if an update was interrupted) and can always be
  * rebuilt. The index is reached through the {@code TurnEngine} port, chosen by
  * {@code quire.search.engine} ({@code lucene}, the default and only engine so far; docs/scale-out.md).
+ * This service checks access and hands the work to {@link DocumentIndexer} (keeping the index in step
+ * with the database) and {@link IndexChecker} (the check after an unclean stop).
  */
 @Service
 public class SearchService implements DisposableBean {
 
-	private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-
 	private final CorpusService corpus;
-
-	private final CodingService codings;
 
 	private final CodebookService codebook;
 
@@ -70,40 +57,20 @@ public class SearchService implements DisposableBean {
 
 	private final ProjectService projects;
 
-	/** Locks that serialise re-indexing per document (by id, striped). */
-	private final Object[] stripes = new Object[64];
-
-	/** Updates per document that have arrived and not finished. */
-	private final java.util.concurrent.ConcurrentHashMap<DocumentId, AtomicInteger> pending = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private final ProjectAccess access;
 
-	/** Indexes imported documents, one at a time, up to {@link #QUEUE} waiting. */
-	private final java.util.concurrent.ThreadPoolExecutor indexer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-			0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {
-				Thread t = new Thread(r, "quire-indexer");
-				t.setDaemon(true);
-				return t;
-			}, (task, executor) -> task.run()); // queue full, or shutting down: the caller indexes the document itself
+	private final DocumentIndexer documents;
 
-	private static final int QUEUE = 16;
+	private final IndexCheckProgress checkProgress;
 
-	/** Guards {@link #queued}. */
-	private final Object queue = new Object();
-
-	/** Documents handed to the indexer and not indexed yet. */
-	private int queued;
+	private final IndexChecker checker;
 
 	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
-			ProjectAccess access, @Value("${quire.home}") Path home,
+			ProjectAccess access, IndexCheckProgress checkProgress, @Value("${quire.home}") Path home,
 			@Value("${quire.search.engine:" + TurnEngines.LUCENE + "}") String engine) {
 		this.projects = projects;
-		for (int i = 0; i < stripes.length; i++) {
-			stripes[i] = new Object();
-		}
 		this.access = access;
 		this.corpus = corpus;
-		this.codings = codings;
 		this.codebook = codebook;
 		try {
 			this.index = TurnEngines.open(engine, home);
@@ -112,6 +79,9 @@ public class SearchService implements DisposableBean {
 			throw new UncheckedIOException("cannot open the search index under " + home.resolve("index")
 					+ " (is another Quire using this home?): " + ex.getMessage(), ex);
 		}
+		this.documents = new DocumentIndexer(index, corpus, codings);
+		this.checkProgress = checkProgress;
+		this.checker = new IndexChecker(index, corpus, documents, checkProgress);
 	}
 
 	/**
@@ -120,12 +90,13 @@ public class SearchService implements DisposableBean {
 	 */
 	public SearchResult search(SearchRequest request) {
 		access.require(request.project(), ProjectRole.VIEWER);
-		settled();
+		documents.settled();
 		IndexCheck before = indexCheck().orElse(null);
 		if (request.codes().isEmpty()) {
 			return index.search(request).during(before);
 		}
-		return index.search(request, constraints(request.project(), request.codes())).during(before);
+		CodeConstraints codes = CodeConstraints.of(codebook.codes(request.project()), request.codes());
+		return index.search(request, codes).during(before);
 	}
 
 	/**
@@ -133,10 +104,7 @@ public class SearchService implements DisposableBean {
 	 * (no check was needed, or it is done). While it is present, searches may miss documents.
 	 */
 	public Optional<IndexCheck> indexCheck() {
-		if (checkFailure != null) {
-			return Optional.of(new IndexCheck(checkedDocuments.get(), checkTotal, checkFailure));
-		}
-		return checking ? Optional.of(new IndexCheck(checkedDocuments.get(), checkTotal, null)) : Optional.empty();
+		return checkProgress.current();
 	}
 
 	/**
@@ -144,12 +112,8 @@ public class SearchService implements DisposableBean {
 	 * about once a second how far it has got; returns at once when no check runs. For the command
 	 * line, whose one search should be complete.
 	 */
-	public void awaitIndexCheck(java.util.function.Consumer<IndexCheck> progress) throws InterruptedException {
-		Thread running = checker;
-		while (running != null && running.isAlive()) {
-			indexCheck().ifPresent(progress);
-			running.join(1000);
-		}
+	public void awaitIndexCheck(Consumer<IndexCheck> progress) throws InterruptedException {
+		checker.await(progress);
 	}
 
 	/**
@@ -178,12 +142,12 @@ public class SearchService implements DisposableBean {
 	}
 
 	/** The code filter in one project's codebook; empty if a required code does not exist there. */
-	private java.util.Optional<CodeFilter> crossProjectCodes(ProjectId project, CrossProjectSearch request) {
+	private Optional<CodeFilter> crossProjectCodes(ProjectId project, CrossProjectSearch request) {
 		List<CodeId> with = new ArrayList<>();
 		for (String name : request.codedWith()) {
 			var code = codebook.findCode(project, name);
 			if (code.isEmpty()) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			with.add(code.get().id());
 		}
@@ -196,16 +160,16 @@ public class SearchService implements DisposableBean {
 		if (request.within() != null) {
 			var code = codebook.findCode(project, request.within());
 			if (code.isEmpty()) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			within = code.get().id();
 		}
-		return java.util.Optional.of(new CodeFilter(with, without, within));
+		return Optional.of(new CodeFilter(with, without, within));
 	}
 
 	/** How many speaker turns of a project the index holds (equal to the project's turns once it has caught up). */
 	public long indexedTurns(ProjectId project) {
-		settled();
+		documents.settled();
 		return index.turnCount(project);
 	}
 
@@ -214,7 +178,7 @@ public class SearchService implements DisposableBean {
 	 * index folder holds just the current index (the benchmark measures its size; a backup copies it).
 	 */
 	public void commitIndex() {
-		settled();
+		documents.settled();
 		try {
 			index.commitAndRelease();
 		}
@@ -223,261 +187,42 @@ public class SearchService implements DisposableBean {
 		}
 	}
 
-	// ---- the check after an unclean stop (decision 010) -------------------------------------------
-
-	/** Whether the check after an unclean stop is running. */
-	private volatile boolean checking;
-
-	/** Documents compared so far, of {@link #checkTotal}. */
-	private final AtomicInteger checkedDocuments = new AtomicInteger();
-
-	private volatile int checkTotal;
-
-	/** Why the check failed, if it did. */
-	private volatile @Nullable String checkFailure;
-
-	/** Set at shutdown: the check stops, the marker stays and the next start checks again. */
-	private volatile boolean stopping;
-
-	private volatile @Nullable Thread checker;
-
 	/**
 	 * An index that was not closed cleanly (a killed process), is new or was emptied is checked
-	 * against the database before searches trust it: on a thread of its own, so the app starts at
-	 * once and searches meanwhile say how far the check has got. Spring Boot runs this after
-	 * "started", before command-line runners and the first request.
+	 * against the database before searches trust it (decision 010, {@link IndexChecker}): on a thread
+	 * of its own, so the app starts at once and searches meanwhile say how far the check has got.
+	 * Spring Boot runs this after "started", before command-line runners and the first request.
 	 */
 	@EventListener(ApplicationStartedEvent.class)
 	void checkIfNeeded() {
-		if (!index.needsCheck()) {
-			return;
-		}
-		int documents = corpus.allDocuments().size();
-		if (documents == 0 && index.isEmpty()) {
-			index.checked(); // nothing to compare: a new home
-			return;
-		}
-		checking = true;
-		checkTotal = documents;
-		Thread t = new Thread(this::check, "quire-index-check");
-		t.setDaemon(true);
-		checker = t;
-		t.start();
-	}
-
-	/**
-	 * Compares every document's turn count and version in the index with the database and re-indexes
-	 * exactly those that differ (missing, stale, or of a deleted document); then the index is trusted
-	 * again. Events handled meanwhile re-index through the same per-document lock, so they and the
-	 * check cannot undo each other.
-	 */
-	private void check() {
-		long start = System.nanoTime();
-		try {
-			Map<DocumentId, TurnEngine.IndexedDocument> held = index.documents();
-			List<DocumentSummary> all = corpus.allDocuments();
-			checkTotal = all.size();
-			int reindexed = 0;
-			Set<DocumentId> present = new HashSet<>();
-			for (DocumentSummary d : all) {
-				if (stopping) {
-					return;
-				}
-				present.add(d.id());
-				TurnEngine.IndexedDocument indexed = held.get(d.id());
-				boolean same = indexed == null ? d.turnCount() == 0
-						: indexed.turns() == d.turnCount() && indexed.version() == version(d, codings.codings(d.id(), null));
-				if (!same) {
-					reindex(d.id());
-					reindexed++;
-				}
-				checkedDocuments.incrementAndGet();
-			}
-			int removed = 0;
-			for (DocumentId id : held.keySet()) {
-				if (!present.contains(id) && !stopping) {
-					reindex(id);
-					removed++;
-				}
-			}
-			if (stopping) {
-				return;
-			}
-			index.checked();
-			log.info("Checked the search index after an unclean stop: {} documents, {} re-indexed, {} removed, in {} ms",
-					all.size(), reindexed, removed, (System.nanoTime() - start) / 1_000_000);
-		}
-		catch (RuntimeException ex) {
-			checkFailure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-			log.warn("The search index could not be checked; it is checked again at the next start", ex);
-		}
-		finally {
-			checking = false;
-		}
-	}
-
-	private static long version(DocumentSummary document, List<Coding> codings) {
-		List<IndexedTranscript.CodedSpan> spans = new ArrayList<>(codings.size());
-		for (Coding c : codings) {
-			spans.add(new IndexedTranscript.CodedSpan(c.codeId().value(), c.start(), c.end()));
-		}
-		return IndexedTranscript.version(document, spans);
+		checker.startIfNeeded();
 	}
 
 	/** Rebuilds the whole index from the database; returns the number of documents indexed. */
 	public int rebuild() {
-		var ids = corpus.allDocumentIds();
-		index.rebuild(() -> ids.stream()
-			.map(corpus::transcript)
-			.flatMap(java.util.Optional::stream)
-			.map(this::withCodes)
-			.iterator());
-		return ids.size();
+		return documents.rebuild();
 	}
 
 	/**
 	 * A new document is indexed by the indexer thread, so the importing thread goes on with the next
-	 * file while Lucene analyses this one (in a bulk import the two take about as long). The index is
-	 * marked before the event is done, and searches wait for queued documents (see {@link #settled}).
+	 * file while Lucene analyses this one. The index is marked before the event is done, and searches
+	 * wait for queued documents.
 	 */
 	@ApplicationModuleListener
 	void on(DocumentImported event) {
-		DocumentId id = event.documentId();
-		index.expectChange();
-		synchronized (queue) {
-			queued++;
-		}
-		Runnable task = () -> {
-			boolean applied = false;
-			try {
-				reindex(id);
-				applied = true;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Document {} could not be indexed; the index is rebuilt at the next start: {}", id.value(),
-						ex.getMessage());
-			}
-			finally {
-				index.expectedChangeDone(applied);
-				synchronized (queue) {
-					queued--;
-					queue.notifyAll();
-				}
-			}
-		};
-		indexer.execute(task); // a full queue runs the task on this thread: an import never outruns the index far
-	}
-
-	/**
-	 * Waits until every document handed to the indexer thread is indexed, so a search sees every
-	 * import that finished before it (as it did when imports were indexed on their own thread).
-	 */
-	private void settled() {
-		synchronized (queue) {
-			boolean interrupted = false;
-			while (queued > 0) {
-				try {
-					queue.wait();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		documents.indexLater(event.documentId());
 	}
 
 	@ApplicationModuleListener
 	void on(CodingChanged event) {
-		reindex(event.documentId());
+		documents.reindex(event.documentId());
 	}
 
 	@ApplicationModuleListener
 	void on(CodebookChanged event) {
 		for (var d : corpus.documents(event.projectId())) {
-			reindex(d.id());
+			documents.reindex(d.id());
 		}
-	}
-
-	/**
-	 * Writes a document's turns as the database holds them now. The listeners run on several threads
-	 * at once; without a lock, an update that read the database before a colleague's coding could be
-	 * written after the update that included it, and the index would miss that coding. Reading and
-	 * writing one document is therefore serialised, and an update that sees a later one of the same
-	 * document waiting leaves the work to it (a burst of codings re-indexes the document once or twice,
-	 * not once per coding). A document that is gone is removed.
-	 */
-	private void reindex(DocumentId id) {
-		AtomicInteger waiting = pending.computeIfAbsent(id, k -> new AtomicInteger());
-		waiting.incrementAndGet();
-		synchronized (stripes[(int) Math.floorMod(id.value(), (long) stripes.length)]) {
-			try {
-				if (waiting.get() > 1) {
-					return;
-				}
-				corpus.transcript(id).map(this::withCodes).ifPresentOrElse(index::replaceDocument,
-						() -> index.deleteDocument(id));
-			}
-			finally {
-				if (waiting.decrementAndGet() == 0) {
-					pending.remove(id, waiting);
-				}
-			}
-		}
-	}
-
-	/**
-	 * The transcript with the codes overlapping each turn and those codings' ranges. Codings come
-	 * sorted by start, so each turn looks only at codings that start before it ends.
-	 */
-	private IndexedTranscript withCodes(Transcript t) {
-		Map<Integer, Set<Long>> byTurn = new HashMap<>();
-		Map<Integer, List<IndexedTranscript.CodedSpan>> spans = new HashMap<>();
-		List<Coding> all = codings.codings(t.document().id(), null);
-		long version = version(t.document(), all);
-		for (Turn turn : t.turns()) {
-			int end = Math.max(turn.end(), turn.start() + 1);
-			for (Coding c : all) {
-				if (c.start() >= end) {
-					break;
-				}
-				if (c.overlaps(turn.start(), end)) {
-					byTurn.computeIfAbsent(turn.index(), k -> new HashSet<>()).add(c.codeId().value());
-					spans.computeIfAbsent(turn.index(), k -> new ArrayList<>())
-						.add(new IndexedTranscript.CodedSpan(c.codeId().value(), c.start(), c.end()));
-				}
-			}
-		}
-		return new IndexedTranscript(t, byTurn, spans, version);
-	}
-
-	private CodeConstraints constraints(ProjectId project, CodeFilter filter) {
-		List<Code> all = codebook.codes(project);
-		List<Set<Long>> allOf = filter.codedWithAll().stream().map(id -> descendants(all, id)).toList();
-		Set<Long> none = new HashSet<>();
-		filter.notCodedWith().forEach(id -> none.addAll(descendants(all, id)));
-		Set<Long> within = filter.within() == null ? null : descendants(all, filter.within());
-		return new CodeConstraints(allOf, none, within);
-	}
-
-	private static Set<Long> descendants(List<Code> all, CodeId root) {
-		if (all.stream().noneMatch(c -> c.id().equals(root))) {
-			throw new IllegalArgumentException("no code with id " + root.value() + " in this project");
-		}
-		Set<Long> ids = new HashSet<>();
-		ids.add(root.value());
-		boolean grew = true;
-		while (grew) {
-			grew = false;
-			for (Code c : all) {
-				if (c.parentId() != null && ids.contains(c.parentId().value()) && ids.add(c.id().value())) {
-					grew = true;
-				}
-			}
-		}
-		return ids;
 	}
 
 	@ApplicationModuleListener
@@ -487,31 +232,14 @@ public class SearchService implements DisposableBean {
 
 	@ApplicationModuleListener
 	void on(DocumentDeleted event) {
-		reindex(event.documentId());
+		documents.reindex(event.documentId());
 	}
 
 	@Override
 	public void destroy() throws IOException {
-		stopping = true;
-		Thread running = checker;
-		if (running != null) {
-			try {
-				running.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		indexer.shutdown();
-		try {
-			if (!indexer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
-				log.warn("The indexer did not finish; the index is rebuilt at the next start");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		Objects.requireNonNull(index).close();
+		checker.stop();
+		documents.shutdown();
+		index.close();
 	}
 
 }
