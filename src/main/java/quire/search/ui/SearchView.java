@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,7 +27,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -37,7 +37,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import org.jspecify.annotations.Nullable;
 
-import quire.coding.AutoCodeUnit;
 import quire.coding.Code;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
@@ -50,6 +49,7 @@ import quire.project.ProjectId;
 import quire.project.ui.CurrentProject;
 import quire.search.CodeFilter;
 import quire.search.DocumentHits;
+import quire.search.IndexCheck;
 import quire.search.KwicHit;
 import quire.search.SearchRequest;
 import quire.search.SearchResult;
@@ -89,6 +89,15 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 	private final ComboBox<Code> within = new ComboBox<>("Only text within code");
 
 	private final Button codeAll = new Button("Code all hits…");
+
+	/** Why "Code all hits" is disabled, shown beside it. */
+	private final Span codeAllReason = new Span();
+
+	/** How often the page asks whether the index check is done, in milliseconds. */
+	static final int CHECK_POLL_MS = IndexCheckPoll.INTERVAL_MS;
+
+	/** Polls while a search waits for the index check. */
+	private final IndexCheckPoll checkPoll = new IndexCheckPoll();
 
 	private @Nullable SearchResult lastResult;
 
@@ -227,7 +236,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		codeAll.setId("code-all-hits");
 		codeAll.setVisible(false);
 		codeAll.addClickListener(e -> openCodeAll());
-		HorizontalLayout line = new HorizontalLayout(summary, codeAll);
+		codeAllReason.setId("code-all-reason");
+		codeAllReason.addClassName("quire-meta");
+		codeAllReason.setVisible(false);
+		HorizontalLayout line = new HorizontalLayout(summary, codeAll, codeAllReason);
 		line.setAlignItems(FlexComponent.Alignment.CENTER);
 		return new Div(line, perDocument);
 	}
@@ -241,48 +253,14 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		ProjectId projectId = project.id();
 		SearchResult all = search.search(new SearchRequest(request.project(), request.query(), request.group(),
 				request.document(), request.speaker(), Integer.MAX_VALUE / 2, request.codes()));
+		if (checking(all.indexCheck())) {
+			// the button was enabled before a check began: coding an incomplete set of hits would look complete
+			showCodeAll(all.indexCheck());
+			Notifications.error(CODE_ALL_WAITS);
+			return;
+		}
 		List<TextSpan> hits = all.hits().stream().map(h -> new TextSpan(h.document(), h.start(), h.end())).toList();
-		Dialog dialog = new Dialog();
-		dialog.setHeaderTitle("Code all " + hits.size() + " hits of “" + request.query() + "”");
-		ComboBox<Code> code = new ComboBox<>("Code");
-		code.setId("code-all-code");
-		code.setItems(codebook.codes(projectId));
-		code.setItemLabelGenerator(Code::path);
-		code.setWidthFull();
-		RadioButtonGroup<AutoCodeUnit> unit = new RadioButtonGroup<>("Code");
-		unit.setItems(AutoCodeUnit.values());
-		unit.setItemLabelGenerator(AutoCodeUnit::label);
-		unit.setValue(AutoCodeUnit.SENTENCE);
-		Span preview = new Span();
-		preview.setId("code-all-preview");
-		Runnable update = () -> {
-			if (code.getValue() == null) {
-				preview.setText("Choose a code.");
-				return;
-			}
-			int n = codings.previewAll(projectId, code.getValue().id(), coder.name(),
-					codings.expand(hits, unit.getValue()));
-			preview.setText("This makes " + n + " new coding" + (n == 1 ? "" : "s") + " as " + coder.name()
-					+ " (spans already coded so are skipped).");
-		};
-		code.addValueChangeListener(e -> update.run());
-		unit.addValueChangeListener(e -> update.run());
-		update.run();
-		Button ok = new Button("Code them", e -> {
-			if (code.getValue() == null) {
-				Notifications.error("Choose a code first.");
-				return;
-			}
-			int made = codings.codeAll(projectId, code.getValue().id(), coder.name(), codings.expand(hits, unit.getValue()));
-			dialog.close();
-			Notifications.success("Made " + made + " coding" + (made == 1 ? "" : "s") + " with '" + code.getValue().name() + "'.");
-		});
-		ok.setId("code-all-confirm");
-		ok.addThemeVariants(ButtonVariant.PRIMARY);
-		dialog.add(new VerticalLayout(code, unit, preview));
-		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
-		dialog.setWidth("34em");
-		dialog.open();
+		new CodeAllDialog(codebook, codings, coder, projectId, request.query(), hits).open();
 	}
 
 	private static List<Code> codesFrom(List<Code> codes, String ids) {
@@ -389,6 +367,51 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 		}
 	}
 
+	/** Why "Code all hits" is disabled while the index is checked. */
+	static final String CODE_ALL_WAITS = "Coding all hits waits until the search index is checked: until then some hits may be missing.";
+
+	/** Whether an index check is running (a failed check has ended: its warning stays in the summary). */
+	private static boolean checking(@Nullable IndexCheck check) {
+		return check != null && check.failure() == null;
+	}
+
+	/**
+	 * "Code all hits" is enabled only when the search saw the whole index: while the index is checked
+	 * after an unclean stop the button is disabled, the reason shows beside it, and the page polls
+	 * until the check is done and then searches again.
+	 */
+	private void showCodeAll(@Nullable IndexCheck check) {
+		boolean waits = checking(check);
+		codeAll.setEnabled(!waits);
+		codeAllReason.setText(waits ? CODE_ALL_WAITS : "");
+		codeAllReason.setVisible(waits);
+		if (waits) {
+			pollUntilChecked();
+		}
+		else {
+			checkPoll.stop();
+		}
+	}
+
+	private void pollUntilChecked() {
+		// the whole index once the check is over: counts and rows may change
+		getUI().ifPresent(ui -> checkPoll.start(ui, () -> checking(search.indexCheck().orElse(null)), this::run));
+	}
+
+	@Override
+	protected void onAttach(AttachEvent event) {
+		super.onAttach(event);
+		if (codeAll.isVisible() && !codeAll.isEnabled()) {
+			pollUntilChecked(); // back on a page that was waiting
+		}
+	}
+
+	@Override
+	protected void onDetach(DetachEvent event) {
+		checkPoll.stop();
+		super.onDetach(event);
+	}
+
 	static String capitalised(String s) {
 		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
@@ -402,9 +425,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 			summary.setText(incomplete + "No hits. Try fewer words, a wildcard (summar*) or OR.");
 			grid.setVisible(false);
 			codeAll.setVisible(false);
+			showCodeAll(null);
 			return;
 		}
 		codeAll.setVisible(true);
+		showCodeAll(result.indexCheck());
 		summary.setText(incomplete + n.format(result.totalHits()) + (result.totalHits() == 1 ? " hit" : " hits") + " in "
 				+ n.format(result.matchingTurns()) + (result.matchingTurns() == 1 ? " turn" : " turns") + " of "
 				+ result.perDocument().size() + (result.perDocument().size() == 1 ? " document" : " documents")
