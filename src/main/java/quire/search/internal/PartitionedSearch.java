@@ -86,6 +86,7 @@ final class PartitionedSearch implements AutoCloseable {
 		List<Partition> partitions = partitions(searcher.getIndexReader().leaves(), partitionDocs);
 		List<PartitionResult> results;
 		if (searcher.getIndexReader().maxDoc() <= partitionDocs) {
+			// a small index: one thread is quicker than handing out tasks
 			results = new ArrayList<>(partitions.size());
 			for (Partition partition : partitions) {
 				results.add(pass(partition, weight, counter, codes.within(), maxHits));
