@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.sound.sampled.AudioFileFormat;
@@ -26,7 +28,9 @@ import org.w3c.dom.Element;
 
 import quire.coding.CodeDraft;
 import quire.coding.MemoTarget;
+import quire.corpus.DemoProject;
 import quire.corpus.DocumentId;
+import quire.corpus.DocumentSummary;
 import quire.corpus.ImportRequest;
 import quire.corpus.Language;
 import quire.corpus.Turn;
@@ -103,6 +107,39 @@ class QdpxMediaTests extends QdpxTestSupport {
 		assertThat(report.skipped()).isEmpty();
 	}
 
+	/**
+	 * The demo's session and focus group have recordings (one timed, one not): the export stays valid
+	 * REFI-QDA, and importing it gives every coding, turn time and recording back.
+	 */
+	@Test
+	void theDemoWithItsRecordingsExportsValidAndImportsBackTheSame() throws Exception {
+		ProjectId demo = projects.findByName(DemoProject.NAME).orElseGet(() -> context.getBean(DemoProject.class).create()).id();
+		assertThat(media().list(demo)).hasSizeGreaterThanOrEqualTo(2);
+
+		byte[] archive = qdpx.export(demo);
+
+		SchemaFactory.newDefaultInstance()
+			.newSchema(getClass().getClassLoader().getResource("qdpx/Project.xsd"))
+			.newValidator()
+			.validate(new StreamSource(new ByteArrayInputStream(QdpxExportTests.unzip(archive).get("project.qde"))));
+		ProjectId copy = qdpx.importProject("Demo again " + UUID.randomUUID(), "demo.qdpx", archive).projectId();
+		assertThat(codedText(copy)).containsExactlyInAnyOrderElementsOf(codedText(demo));
+		for (DocumentSummary d : corpus.documents(demo)) {
+			DocumentId back = corpus.findDocument(copy, d.name()).orElseThrow().id();
+			Optional<byte[]> original = media().open(d.id()).map(c -> bytes(c.file()));
+			// a recorded document's turn times travel as sync points, to the millisecond; a text source's
+			// only as the timestamps in its text, to the second
+			Function<Turn, Long> time = original.isPresent() ? Turn::startMs
+					: t -> t.startMs() == null ? null : t.startMs() / 1000;
+			assertThat(corpus.transcript(back).orElseThrow().turns()).as("turn times of %s", d.name())
+				.extracting(time)
+				.isEqualTo(corpus.transcript(d.id()).orElseThrow().turns().stream().map(time).toList());
+			Optional<byte[]> imported = media().open(back).map(c -> bytes(c.file()));
+			assertThat(imported.isPresent()).as("recording of %s", d.name()).isEqualTo(original.isPresent());
+			original.ifPresent(o -> assertThat(imported.orElseThrow()).as("recording of %s", d.name()).isEqualTo(o));
+		}
+	}
+
 	/** As NVivo and MAXQDA write it: sync points at the start of each line, before the speaker label. */
 	static String minimal(String secondSource) {
 		return QdpxFixtures.fill("""
@@ -170,6 +207,15 @@ class QdpxMediaTests extends QdpxTestSupport {
 		assertThat(projects.findByName(name)).isEmpty();
 		// the good recording, attached before the refused one, is gone again
 		assertThat(mediaFiles()).isEqualTo(filesBefore);
+	}
+
+	static byte[] bytes(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The number of files under the media folder (every project's recordings). */
