@@ -33,7 +33,7 @@ import quire.project.ProjectId;
  * and speakers proposed as the case of their label.
  */
 @Component
-public class CaseMapper {
+class CaseMapper {
 
 	private final ParticipantService participants;
 

@@ -16,11 +16,11 @@ import org.w3c.dom.Node;
 import quire.corpus.DocumentId;
 
 /** The REFI-QDA namespaces, Quire's stable GUIDs and DOM look-ups by local name shared by export and import. */
-public final class Qde {
+final class Qde {
 
-	public static final String NS = "urn:QDA-XML:project:1.0";
+	static final String NS = "urn:QDA-XML:project:1.0";
 
-	public static final String CODEBOOK_NS = "urn:QDA-XML:codebook:1.0";
+	static final String CODEBOOK_NS = "urn:QDA-XML:codebook:1.0";
 
 	private Qde() {
 	}
