@@ -18,7 +18,7 @@ import quire.corpus.ImportRejectedException;
  * Reads the text of a Word .docx with Apache POI: the body's paragraphs, and the paragraphs of its
  * tables in order, one line each. POI's zip guards refuse zip bombs; the extracted text is capped.
  */
-final class DocxReader {
+public final class DocxReader {
 
 	/** The most text a .docx may yield (characters). */
 	static final int MAX_CHARS = 50_000_000;
@@ -31,7 +31,11 @@ final class DocxReader {
 	private DocxReader() {
 	}
 
-	static String read(String fileName, byte[] bytes) {
+	/**
+	 * The text of a .docx, one line per paragraph.
+	 * @throws ImportRejectedException naming the file and why it cannot be read
+	 */
+	public static String read(String fileName, byte[] bytes) {
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
 			StringBuilder text = new StringBuilder();
 			for (IBodyElement element : doc.getBodyElements()) {

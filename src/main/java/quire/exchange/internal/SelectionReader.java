@@ -1,0 +1,130 @@
+package quire.exchange.internal;
+
+import static quire.exchange.internal.Qde.all;
+import static quire.exchange.internal.Qde.first;
+import static quire.exchange.internal.Qde.normalise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+import quire.coding.CodeId;
+import quire.coding.CodingService;
+import quire.coding.TextSpan;
+import quire.corpus.Transcript;
+import quire.project.ProjectId;
+
+/**
+ * Reads the codings of one imported text: {@code PlainTextSelection}s (character offsets) of a text
+ * source, or {@code TranscriptSelection}s (between two sync points, whose positions are the offsets)
+ * of a transcript. Offsets count in the text as the other tool stored it and are moved onto the text
+ * as Quire stored it; selections that do not fit are counted and reported, not imported.
+ */
+@Component
+class SelectionReader {
+
+	/** A note on a coding, attached once the coding exists. */
+	record PendingNote(String noteGuid, CodeId code, String coder, int from, int to) {
+	}
+
+	/** The imported text a source's selections point into: as the other tool stored it, and as Quire did. */
+	record Target(ProjectId project, String sourceName, String original, Transcript stored, OffsetMap offsets) {
+	}
+
+	private final CodingService codings;
+
+	SelectionReader(CodingService codings) {
+		this.codings = codings;
+	}
+
+	/** The codings of a text source's {@code PlainTextSelection}s. */
+	int plainText(Target target, Element source, Map<String, CodeId> codeByGuid, Map<String, String> users,
+			List<String> skipped, List<PendingNote> pending) {
+		Map<String, Integer> problems = new LinkedHashMap<>();
+		List<Located> located = new ArrayList<>();
+		for (Element selection : all(source, "PlainTextSelection")) {
+			try {
+				located.add(new Located(selection, Integer.parseInt(selection.getAttribute("startPosition").strip()),
+						Integer.parseInt(selection.getAttribute("endPosition").strip())));
+			}
+			catch (NumberFormatException ex) {
+				problems.merge("selection(s) whose positions are not numbers", 1, Integer::sum);
+			}
+		}
+		return store(target, located, problems, codeByGuid, users, skipped, pending);
+	}
+
+	/** The codings of a transcript's {@code TranscriptSelection}s, placed by their sync points' positions. */
+	int transcript(Target target, Element transcript, Map<String, Integer> syncPositions, Map<String, CodeId> codeByGuid,
+			Map<String, String> users, List<String> skipped, List<PendingNote> pending) {
+		Map<String, Integer> problems = new LinkedHashMap<>();
+		List<Located> located = new ArrayList<>();
+		for (Element selection : all(transcript, "TranscriptSelection")) {
+			Integer start = syncPositions.get(normalise(selection.getAttribute("fromSyncPoint")));
+			Integer end = syncPositions.get(normalise(selection.getAttribute("toSyncPoint")));
+			if (start == null || end == null) {
+				problems.merge("transcript selection(s) whose sync points are missing or have no position", 1, Integer::sum);
+				continue;
+			}
+			located.add(new Located(selection, start, end));
+		}
+		return store(target, located, problems, codeByGuid, users, skipped, pending);
+	}
+
+	private record Located(Element selection, int start, int end) {
+	}
+
+	private int store(Target target, List<Located> selections, Map<String, Integer> problems,
+			Map<String, CodeId> codeByGuid, Map<String, String> users, List<String> skipped, List<PendingNote> pending) {
+		Map<CodeId, Map<String, List<TextSpan>>> spans = new LinkedHashMap<>();
+		String original = target.original();
+		Transcript stored = target.stored();
+		for (Located s : selections) {
+			int start = s.start();
+			int end = s.end();
+			String originalText = original.startsWith("\uFEFF") ? original.substring(1) : original;
+			int shift = original.startsWith("\uFEFF") ? 1 : 0;
+			if (start < 0 || end <= start || end > originalText.length()) {
+				problems.merge("selection(s) outside the text (0.." + originalText.length() + "), e.g. [" + start + ", " + end
+						+ ")", 1, Integer::sum);
+				continue;
+			}
+			int from = target.offsets().map(start + shift);
+			int to = target.offsets().map(end + shift);
+			String covered = from < to ? stored.text().substring(from, to) : "";
+			if (covered.isBlank()) {
+				problems.merge("selection(s) that cover no words", 1, Integer::sum);
+				continue;
+			}
+			for (Element coding : all(s.selection(), "Coding")) {
+				Element ref = first(coding, "CodeRef");
+				CodeId code = ref == null ? null : codeByGuid.get(normalise(ref.getAttribute("targetGUID")));
+				if (code == null) {
+					problems.merge("coding(s) referring to a code the codebook does not have", 1, Integer::sum);
+					continue;
+				}
+				String userGuid = coding.hasAttribute("creatingUser") ? coding.getAttribute("creatingUser")
+						: s.selection().getAttribute("creatingUser");
+				String coder = users.getOrDefault(normalise(userGuid), "imported");
+				spans.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(coder, k -> new ArrayList<>())
+					.add(new TextSpan(stored.document().id(), from, to));
+				for (Element noteRef : all(coding, "NoteRef")) {
+					pending.add(new PendingNote(normalise(noteRef.getAttribute("targetGUID")), code, coder, from, to));
+				}
+			}
+		}
+		problems.forEach((reason, n) -> skipped.add(n + " " + reason + " in '" + target.sourceName() + "'"));
+		int count = 0;
+		for (var byCode : spans.entrySet()) {
+			for (var byCoder : byCode.getValue().entrySet()) {
+				count += codings.codeAll(target.project(), byCode.getKey(), byCoder.getKey(), byCoder.getValue());
+			}
+		}
+		return count;
+	}
+
+}
