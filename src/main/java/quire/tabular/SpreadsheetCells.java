@@ -1,7 +1,5 @@
 package quire.tabular;
 
-import java.util.regex.Pattern;
-
 /**
  * Quire's one rule for cells a spreadsheet would take for a formula ("CSV injection"), used by every
  * importer (questionnaire CSV and XLSX, MITI coding-lab CSV, codebooks) to refuse such cells and by
@@ -12,8 +10,8 @@ import java.util.regex.Pattern;
  * <li>starts with {@code =} or {@code @}, or</li>
  * <li>starts with {@code +} or {@code -}, is longer than that one sign, and is not a plain number.</li>
  * </ul>
- * A plain number is an optional sign, digits with an optional decimal point or comma (or a leading
- * point: {@code -.5}), an optional exponent and an optional {@code %}: {@code -1}, {@code -0.5},
+ * A plain number is what {@link NumberText} reads: an optional sign, digits with an optional decimal point or
+ * comma (or a leading point: {@code -.5}), an optional exponent and an optional {@code %}: {@code -1}, {@code -0.5},
  * {@code +2}, {@code 1e-3}, {@code -12,5}, {@code -5%} are data. {@code -(1)}, {@code --1}, {@code -A1},
  * {@code +cmd|' /C calc'!A0} and {@code - item} are formulas, because Excel, LibreOffice and Sheets
  * evaluate them. A lone {@code -} or {@code +} is data (a common "no answer" mark), and so is text
@@ -23,8 +21,6 @@ import java.util.regex.Pattern;
  * leading apostrophe, which spreadsheets show as text.
  */
 public final class SpreadsheetCells {
-
-	private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+)(?:[eE][-+]?\\d+)?%?");
 
 	private SpreadsheetCells() {
 	}
@@ -39,7 +35,7 @@ public final class SpreadsheetCells {
 		if (first == '=' || first == '@') {
 			return true;
 		}
-		return (first == '+' || first == '-') && v.length() > 1 && !NUMBER.matcher(v).matches();
+		return (first == '+' || first == '-') && v.length() > 1 && !NumberText.isNumber(v);
 	}
 
 	/** The cell as it may be written to a CSV or spreadsheet file: with a leading apostrophe if it looks like a formula. */

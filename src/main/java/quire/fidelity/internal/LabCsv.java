@@ -1,5 +1,6 @@
 package quire.fidelity.internal;
 
+import quire.tabular.NumberText;
 import quire.tabular.SpreadsheetCells;
 
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -100,10 +99,6 @@ public final class LabCsv {
 			ID_ALIASES.put(s, 2);
 		}
 	}
-
-	private static final Pattern WHOLE = Pattern.compile("([+-]?)(\\d+)(?:[.,]0+)?");
-
-	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?");
 
 	private LabCsv() {
 	}
@@ -481,12 +476,13 @@ public final class LabCsv {
 			errors.add(new RowError(line, column, "missing"));
 			return 0;
 		}
-		Matcher m = WHOLE.matcher(v);
-		if (!m.matches()) {
+		Optional<NumberText> number = NumberText.read(v);
+		if (number.filter(NumberText::isWhole).isEmpty()) {
 			if (formula(v)) {
 				errors.add(new RowError(line, column, formulaReason(v)));
 			}
-			else if (NUMBER.matcher(v).matches()) {
+			else if (number.filter(n -> !n.percent() && !n.whole().isEmpty()
+					&& (n.separator().isEmpty() || !n.fraction().isEmpty())).isPresent()) {
 				errors.add(new RowError(line, column, v + " is not a whole number"));
 			}
 			else {
@@ -494,8 +490,8 @@ public final class LabCsv {
 			}
 			return 0;
 		}
-		boolean negative = m.group(1).equals("-");
-		String digits = m.group(2).replaceFirst("^0+(?=\\d)", "");
+		boolean negative = number.get().sign().equals("-");
+		String digits = number.get().whole().replaceFirst("^0+(?=\\d)", "");
 		long value = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
 		if (global) {
 			if (negative || value < MitiGlobals.MIN || value > MitiGlobals.MAX) {

@@ -16,6 +16,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
+
+import quire.chart.Chart;
+import quire.chart.Charts;
 
 /**
  * Renders a {@link ReportDocument} as an A4 PDF with PDFBox.
@@ -23,7 +28,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>Layout: a title page, a table of contents (level 1 and 2 headings with page numbers), then the blocks; 56 pt
  * margins, DejaVu Sans embedded as subsets (so any Latin text, including æøå and typographic punctuation, prints and
  * extracts), word-wrapped text, tables with content-based column widths that split across pages with the header
- * repeated, vector bar charts, and "page N of M" at the foot of every page. The document is laid out twice: the first
+ * repeated, vector bar charts (the drawing {@link Charts} makes for the page too), and "page N of M" at the foot of every page. The document is laid out twice: the first
  * pass finds the page of each heading, the second prints the table of contents with those numbers (the layout does not
  * depend on the numbers, so both passes paginate identically).
  */
@@ -426,51 +431,36 @@ public final class PdfRenderer {
 
 		// ---- charts ------------------------------------------------------------------------------------------
 
+		/**
+		 * The chart drawn by {@link Charts#horizontalBars} (the page's drawing) as a vector form, under the
+		 * layout's caption; a chart taller than the rest of the page continues on the next with the same scale.
+		 */
 		private void chart(BarChart c) throws IOException {
-			float size = TABLE;
-			float barHeight = 11;
-			float step = 17;
 			caption(c.title());
-			float labelWidth = 0;
-			for (String l : c.labels()) {
-				labelWidth = Math.max(labelWidth, width(regular, size, clean(regular, l)));
-			}
-			labelWidth = Math.min(labelWidth + 8, WIDTH * 0.35f);
-			float valueWidth = 0;
-			for (double v : c.values()) {
-				valueWidth = Math.max(valueWidth, width(regular, size, c.format(v)));
-			}
-			float barArea = WIDTH - labelWidth - valueWidth - 10;
-			double max = c.scaleMax();
-			float axisX = MARGIN + labelWidth;
-			float top = y;
+			List<Charts.Bar> bars = new ArrayList<>();
 			for (int i = 0; i < c.labels().size(); i++) {
-				if (y - step < BOTTOM && y < TOP) {
-					axis(axisX, top);
-					newPage();
-					top = y;
-				}
-				y -= step;
 				double v = c.values().get(i);
-				String label = fit(regular, size, c.labels().get(i), labelWidth - 8);
-				text(cs, regular, size, MARGIN, y + (step - barHeight) / 2 + 2, label);
-				float len = (float) (barArea * Math.min(v, max) / max);
-				cs.setNonStrokingColor(BAR);
-				cs.addRect(axisX, y + (step - barHeight) / 2 - 1, len, barHeight);
-				cs.fill();
-				cs.setNonStrokingColor(Color.BLACK);
-				text(cs, regular, size, axisX + len + 4, y + (step - barHeight) / 2 + 2, c.format(v));
+				bars.add(new Charts.Bar(clean(regular, c.labels().get(i)), v, clean(regular, c.format(v))));
 			}
-			axis(axisX, top);
+			int from = 0;
+			do {
+				int room = (int) ((y - BOTTOM - Charts.horizontalBarsHeight(0, false, false)) / Charts.BAR_ROW) + 1;
+				if (room < Math.min(2, bars.size() - from) && y < TOP) {
+					newPage();
+					continue;
+				}
+				int to = Math.min(bars.size(), from + Math.max(1, room));
+				Chart chart = Charts.horizontalBars("", bars.subList(from, to), c.scaleMax(), "", (int) WIDTH, c.title());
+				PDFormXObject form = chart.pdf(doc, regular, bold);
+				cs.saveGraphicsState();
+				cs.transform(Matrix.getTranslateInstance(MARGIN, y - chart.height()));
+				cs.drawForm(form);
+				cs.restoreGraphicsState();
+				y -= chart.height();
+				from = to;
+			}
+			while (from < bars.size());
 			space(BODY);
-		}
-
-		private void axis(float x, float top) throws IOException {
-			cs.setStrokingColor(Color.DARK_GRAY);
-			cs.setLineWidth(0.8f);
-			cs.moveTo(x, top);
-			cs.lineTo(x, y - 2);
-			cs.stroke();
 		}
 
 		// ---- text --------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 import quire.survey.SurveyProblem;
 import quire.tabular.DelimitedText;
+import quire.tabular.SpreadsheetCells;
 
 /**
  * Reads a survey table (questionnaire answers or participant attributes, one row per respondent) from a CSV file or
@@ -284,7 +285,7 @@ public final class TableReader {
 			}
 			for (int c = 0; c < cells.size(); c++) {
 				String v = cells.get(c);
-				if (Values.looksLikeFormula(v)) {
+				if (SpreadsheetCells.looksLikeFormula(v)) {
 					this.problems.add(new SurveyProblem(line, "", "formula-looking cell: the header of column "
 							+ Values.columnLetter(c) + " (\"" + Values.abbreviate(v) + "\") would be taken for a"
 							+ " spreadsheet formula; rename it"));
@@ -306,7 +307,7 @@ public final class TableReader {
 			List<String> fitted = new ArrayList<>(width);
 			for (int c = 0; c < width; c++) {
 				String v = c < cells.size() ? cells.get(c) : "";
-				if (Values.looksLikeFormula(v)) {
+				if (SpreadsheetCells.looksLikeFormula(v)) {
 					String column = header.get(c).isEmpty() ? "" : header.get(c);
 					this.problems.add(new SurveyProblem(line, column, "formula-looking cell: " + "\""
 							+ Values.abbreviate(v) + "\" would be taken for a spreadsheet formula; enter the value"
@@ -503,7 +504,7 @@ public final class TableReader {
 				}
 				default -> "";
 			};
-			if (type == CellType.STRING && cell.getCellType() != CellType.FORMULA && Values.looksLikeFormula(text)) {
+			if (type == CellType.STRING && cell.getCellType() != CellType.FORMULA && SpreadsheetCells.looksLikeFormula(text)) {
 				this.problems.add(where(line, column, index, "formula-looking cell: \"" + Values.abbreviate(text.strip())
 						+ "\" would be taken for a spreadsheet formula; enter the value itself, or start it with a letter"
 						+ " or a quote"));

@@ -1,20 +1,17 @@
 package quire.survey.internal;
 
-import quire.tabular.SpreadsheetCells;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** How survey cells are classified: integers, numbers, formula-looking text, column letters. */
+import quire.tabular.NumberText;
+
+/**
+ * How survey cells are classified: integers, numbers, missing codes, column letters. Numbers are read
+ * by {@link NumberText}, Quire's one number reader (formula-looking cells are judged by
+ * {@link quire.tabular.SpreadsheetCells}).
+ */
 final class Values {
-
-	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-
-	private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
-	private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
 
 	/** The missing codes recognised in any column, compared ignoring case. */
 	static final List<String> TEXT_MISSING = List.of("NA", "N/A", ".");
@@ -24,22 +21,24 @@ final class Values {
 
 	/** Whether a cell is a whole number such as {@code 3}, {@code -9} or {@code +2} (no decimals). */
 	static boolean isInteger(String v) {
-		return INTEGER.matcher(v).matches();
+		// at most 18 digits: the value fits a long
+		return NumberText.read(v).filter(n -> n.isInteger() && n.whole().length() <= 18).isPresent();
 	}
 
 	/** Whether a cell is a number with a decimal point, such as {@code 45.5}, {@code -3} or {@code 1e3}. */
 	static boolean isNumber(String v) {
-		return NUMBER.matcher(v).matches();
+		return NumberText.read(v).filter(NumberText::isDecimal).isPresent();
 	}
 
 	/** Whether a cell is a number written with a decimal comma, such as {@code 45,5}. */
 	static boolean isDecimalComma(String v) {
-		return DECIMAL_COMMA.matcher(v).matches();
+		return NumberText.read(v).filter(NumberText::isDecimalComma).isPresent();
 	}
 
 	/** The value of a cell for which {@link #isNumber} holds. */
 	static BigDecimal number(String v) {
-		return new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
+		return NumberText.read(v).orElseThrow(() -> new IllegalArgumentException("\"" + abbreviate(v) + "\" is not a number"))
+			.value();
 	}
 
 	/** Whether a cell is one of the text missing codes {@code NA}, {@code N/A} or {@code .} (ignoring case). */
@@ -50,11 +49,6 @@ final class Values {
 			}
 		}
 		return false;
-	}
-
-	/** Whether a spreadsheet would take a cell for a formula: Quire's one rule, {@link SpreadsheetCells}. */
-	static boolean looksLikeFormula(String value) {
-		return SpreadsheetCells.looksLikeFormula(value);
 	}
 
 	/** The spreadsheet letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
