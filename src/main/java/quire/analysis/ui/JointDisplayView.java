@@ -44,7 +44,7 @@ import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
 import quire.corpus.ParticipantService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /**

@@ -32,7 +32,7 @@ import quire.corpus.GroupKind;
 import quire.corpus.Strand;
 import quire.corpus.StudyDesignService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 

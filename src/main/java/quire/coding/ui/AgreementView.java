@@ -40,7 +40,7 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Strand;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;

@@ -60,7 +60,8 @@ import quire.corpus.ParticipantService;
 import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 

@@ -39,7 +39,8 @@ import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
 import quire.corpus.Strand;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /**

@@ -31,7 +31,8 @@ import quire.coding.MemoTarget;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /** The project journal and every memo of the project, newest first, each linked to what it is about. */

@@ -42,7 +42,7 @@ import quire.corpus.ImportRequest;
 import quire.corpus.ImportResult;
 import quire.corpus.Language;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.GridRows;
 import quire.ui.Notifications;

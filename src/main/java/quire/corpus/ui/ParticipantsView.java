@@ -38,7 +38,7 @@ import quire.corpus.ParticipantService;
 import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 

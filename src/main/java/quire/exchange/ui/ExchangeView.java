@@ -28,7 +28,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import quire.exchange.QdpxReport;
 import quire.exchange.QdpxService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /**

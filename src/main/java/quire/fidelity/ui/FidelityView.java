@@ -54,7 +54,7 @@ import quire.fidelity.ScoreSummary;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Descriptives;
 import quire.ui.MainLayout;

@@ -48,7 +48,7 @@ import quire.nlp.DeidentificationService;
 import quire.nlp.IdentifierKind;
 import quire.nlp.KnownName;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;

@@ -47,7 +47,7 @@ import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;

@@ -37,6 +37,7 @@ import quire.project.ProjectRole;
 import quire.security.AccessRefusedException;
 import quire.security.UserAccount;
 import quire.security.UserService;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.NoProject;
 import quire.ui.Notifications;

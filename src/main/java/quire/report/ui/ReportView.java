@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import quire.corpus.CorpusService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.report.ChecklistEntry;
 import quire.report.ReportService;
 import quire.report.StudyRecordService;

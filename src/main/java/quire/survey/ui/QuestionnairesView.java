@@ -37,7 +37,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import quire.corpus.Attribute;
 import quire.corpus.ParticipantService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Frequencies;
 import quire.survey.MeasurementLevel;
