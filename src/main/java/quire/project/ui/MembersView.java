@@ -17,10 +17,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,8 +37,8 @@ import quire.security.UserAccount;
 import quire.security.UserService;
 import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
-import quire.ui.NoProject;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The project's team: members and their roles (owners change them) and, for owners, the audit log
@@ -50,7 +48,7 @@ import quire.ui.Notifications;
 @Route(value = "members", layout = MainLayout.class)
 @PageTitle("Members and audit log")
 @Menu(order = 8.5, title = "Members", icon = "vaadin:users")
-class MembersView extends VerticalLayout implements BeforeEnterObserver {
+class MembersView extends ProjectPage {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
 		.withZone(ZoneId.systemDefault());
@@ -63,8 +61,6 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final UserService users;
 
-	private final CurrentProject current;
-
 	private final Grid<Member> members = new Grid<>(Member.class, false);
 
 	private final Grid<AuditEntry> log = new Grid<>(AuditEntry.class, false);
@@ -72,21 +68,16 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 	private Project project;
 
 	MembersView(ProjectAccess access, AuditLog audit, UserService users, CurrentProject current) {
+		super(current);
 		this.access = access;
 		this.audit = audit;
 		this.users = users;
-		this.current = current;
 		addClassName("quire-page");
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project project, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		if (project == null) {
-			add(new NoProject());
-			return;
-		}
 		boolean owner = access.can(project.id(), ProjectRole.OWNER);
 		add(new H2("Members of " + project.name()), new Paragraph("Owners manage members, read the audit log and may "
 				+ "delete documents; coders import, code, write memos and score MITI; viewers read, search and export "
@@ -164,7 +155,7 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 		log.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::target).setHeader("What").setFlexGrow(1);
 		log.setHeight("28rem");
-		Project p = project;
+		Project p = project();
 		Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
 			byte[] bytes = audit.csv(p.id()).getBytes(StandardCharsets.UTF_8);
 			return new DownloadResponse(new ByteArrayInputStream(bytes), "audit-log.csv", "text/csv", bytes.length);
