@@ -65,8 +65,6 @@ class MembersView extends ProjectPage {
 
 	private final Grid<AuditEntry> log = new Grid<>(AuditEntry.class, false);
 
-	private Project project;
-
 	MembersView(ProjectAccess access, AuditLog audit, UserService users, CurrentProject current) {
 		super(current);
 		this.access = access;
@@ -82,21 +80,21 @@ class MembersView extends ProjectPage {
 		add(new H2("Members of " + project.name()), new Paragraph("Owners manage members, read the audit log and may "
 				+ "delete documents; coders import, code, write memos and score MITI; viewers read, search and export "
 				+ "reports. A person sees only the projects they are a member of."));
-		add(createMembers(owner));
+		add(createMembers(project, owner));
 		if (owner) {
-			add(createAddMember(), createAudit());
+			add(createAddMember(project), createAudit(project));
 		}
-		refresh();
+		refresh(project);
 	}
 
-	private Grid<Member> createMembers(boolean owner) {
+	private Grid<Member> createMembers(Project project, boolean owner) {
 		members.setId("members");
 		members.addColumn(Member::username).setHeader("User").setAutoWidth(true);
 		members.addColumn(Member::displayName).setHeader("Name").setFlexGrow(2);
 		if (owner) {
-			members.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
+			members.addComponentColumn(m -> roleSelect(project, m)).setHeader("Role").setAutoWidth(true);
 			members.addComponentColumn(m -> {
-				Button remove = new Button("Remove", e -> run(() -> access.revoke(project.id(), m.username())));
+				Button remove = new Button("Remove", e -> run(project, () -> access.revoke(project.id(), m.username())));
 				remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
 				return remove;
 			}).setAutoWidth(true).setFlexGrow(0);
@@ -108,20 +106,20 @@ class MembersView extends ProjectPage {
 		return members;
 	}
 
-	private Select<ProjectRole> roleSelect(Member m) {
+	private Select<ProjectRole> roleSelect(Project project, Member m) {
 		Select<ProjectRole> role = new Select<>();
 		role.setItems(ProjectRole.values());
 		role.setItemLabelGenerator(ProjectRole::label);
 		role.setValue(m.role());
 		role.addValueChangeListener(e -> {
 			if (e.isFromClient() && e.getValue() != null) {
-				run(() -> access.grant(project.id(), m.username(), e.getValue()));
+				run(project, () -> access.grant(project.id(), m.username(), e.getValue()));
 			}
 		});
 		return role;
 	}
 
-	private HorizontalLayout createAddMember() {
+	private HorizontalLayout createAddMember(Project project) {
 		ComboBox<UserAccount> who = new ComboBox<>("Add a person");
 		who.setId("add-member-user");
 		who.setItems(users.list().stream().filter(UserAccount::enabled).toList());
@@ -138,7 +136,7 @@ class MembersView extends ProjectPage {
 				Notifications.error("Choose a person to add.");
 				return;
 			}
-			run(() -> access.grant(project.id(), who.getValue().username(), role.getValue()));
+			run(project, () -> access.grant(project.id(), who.getValue().username(), role.getValue()));
 			who.clear();
 		});
 		add.setId("add-member");
@@ -148,16 +146,15 @@ class MembersView extends ProjectPage {
 		return row;
 	}
 
-	private Div createAudit() {
+	private Div createAudit(Project project) {
 		log.setId("audit-log");
 		log.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::target).setHeader("What").setFlexGrow(1);
 		log.setHeight("28rem");
-		Project p = project();
 		Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-			byte[] bytes = audit.csv(p.id()).getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = audit.csv(project.id()).getBytes(StandardCharsets.UTF_8);
 			return new DownloadResponse(new ByteArrayInputStream(bytes), "audit-log.csv", "text/csv", bytes.length);
 		}), "Download the whole log (CSV)");
 		csv.getElement().setAttribute("download", true);
@@ -168,17 +165,17 @@ class MembersView extends ProjectPage {
 		return panel;
 	}
 
-	private void run(Runnable action) {
+	private void run(Project project, Runnable action) {
 		try {
 			action.run();
 		}
 		catch (IllegalArgumentException | AccessRefusedException ex) {
 			Notifications.error(ex.getMessage());
 		}
-		refresh();
+		refresh(project);
 	}
 
-	private void refresh() {
+	private void refresh(Project project) {
 		members.setItems(access.members(project.id()));
 		if (access.can(project.id(), ProjectRole.OWNER)) {
 			log.setItems(audit.entries(project.id(), AUDIT_ROWS));
