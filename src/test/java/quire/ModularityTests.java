@@ -1,10 +1,20 @@
 package quire;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -31,6 +41,37 @@ class ModularityTests {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
+	}
+
+	/**
+	 * {@code verify()} fails a module that uses more than its {@code allowedDependencies}; this fails one
+	 * that declares more than it uses, so the declarations (and {@code docs/architecture.md}, which
+	 * {@link ArchitectureTests} compares with them) stay the picture of today's code, not a licence.
+	 */
+	@Test
+	void modulesAllowExactlyTheDependenciesTheyUse() {
+		Map<String, Set<String>> used = new TreeMap<>();
+		for (ApplicationModule module : modules) {
+			used.put(module.getIdentifier().toString(), module.getDirectDependencies(modules)
+				.stream()
+				.map(ModularityTests::allowedDependency)
+				.collect(Collectors.toCollection(TreeSet::new)));
+		}
+		assertThat(ArchitectureTests.declaredDependencies())
+			.as("each module's allowedDependencies (package-info.java) against what its classes use")
+			.isEqualTo(used);
+	}
+
+	/** How {@code allowedDependencies} names the target: {@code "corpus"}, or {@code "corpus :: ui"} for a named interface. */
+	private static String allowedDependency(ApplicationModuleDependency dependency) {
+		ApplicationModule target = dependency.getTargetModule();
+		return target.getNamedInterfaces()
+			.stream()
+			.filter(i -> !i.isUnnamed() && i.contains(dependency.getTargetType()))
+			.map(NamedInterface::getName)
+			.findFirst()
+			.map(name -> target.getIdentifier() + " :: " + name)
+			.orElse(target.getIdentifier().toString());
 	}
 
 	@Test

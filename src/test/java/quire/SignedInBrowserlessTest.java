@@ -13,9 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.vaadin.browserless.SpringBrowserlessTest;
 
 import quire.project.ProjectId;
-import quire.project.ui.CurrentProject;
 import quire.security.UserAccount;
 import quire.security.UserService;
+import quire.ui.CurrentProject;
 
 /**
  * Base of the browserless view tests: the views run for a signed-in administrator, "researcher",

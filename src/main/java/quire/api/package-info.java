@@ -6,7 +6,9 @@
  * ({@code quire.api.internal}); they call the feature services, never their tables. The token page
  * lives in {@code quire.api.ui}.
  */
+@ApplicationModule(allowedDependencies = { "analysis", "coding", "corpus", "fidelity", "media", "project", "report", "search", "security", "stats", "survey", "ui" })
 @NullMarked
 package quire.api;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

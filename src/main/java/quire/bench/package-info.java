@@ -5,7 +5,9 @@
  * {@link quire.bench.Benchmark}. Nothing here is a feature researchers use; it writes only into the
  * Quire home and the PostgreSQL schema it is given, and drops that schema afterwards.
  */
+@ApplicationModule(allowedDependencies = { "coding", "corpus", "nlp", "project", "report", "search", "security" })
 @NullMarked
 package quire.bench;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

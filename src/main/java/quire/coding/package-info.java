@@ -6,7 +6,9 @@
  * {@link quire.coding.CodingService}, {@link quire.coding.MemoService},
  * {@link quire.coding.AgreementService}, their records and the event {@link quire.coding.CodingChanged}.
  */
+@ApplicationModule(allowedDependencies = { "corpus", "corpus :: ui", "media", "media :: ui", "project", "security", "stats", "tabular", "ui" })
 @NullMarked
 package quire.coding;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

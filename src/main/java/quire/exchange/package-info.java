@@ -3,7 +3,9 @@
  * NVivo, ATLAS.ti, MAXQDA and QualCoder into a new project. Public API: {@link quire.exchange.QdpxService}
  * and {@link quire.exchange.QdpxReport}.
  */
+@ApplicationModule(allowedDependencies = { "coding", "corpus", "fidelity", "project", "ui" })
 @NullMarked
 package quire.exchange;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

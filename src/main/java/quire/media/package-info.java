@@ -4,7 +4,9 @@
  * headers. Public API: {@link quire.media.MediaService} and its records; the files go with their
  * document ({@link quire.corpus.DocumentDeleted}) and project.
  */
+@ApplicationModule(allowedDependencies = { "corpus", "corpus :: ui", "project", "security", "ui" })
 @NullMarked
 package quire.media;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,9 @@
  * {@link quire.nlp.DeidentificationService}, {@link quire.nlp.WordFrequencyService} and their records.
  * See docs/decisions/004-corenlp.md for how the 474 MB models jar is handled.
  */
+@ApplicationModule(allowedDependencies = { "coding", "corpus", "project", "ui" })
 @NullMarked
 package quire.nlp;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

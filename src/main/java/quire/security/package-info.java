@@ -4,7 +4,9 @@
  * signed-in user, the local administrator of a command-line run, or nobody). Per-project roles and
  * the audit log build on it in {@code quire.project}.
  */
+@ApplicationModule(allowedDependencies = { "ui" })
 @NullMarked
 package quire.security;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * the fidelity and survey modules so both refuse the same bad files the same way. Public API:
  * {@link quire.tabular.DelimitedText}.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package quire.tabular;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

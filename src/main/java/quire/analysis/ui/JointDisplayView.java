@@ -26,7 +26,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -44,8 +43,9 @@ import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
 import quire.corpus.ParticipantService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
+import quire.ui.ProjectPage;
 
 /**
  * Joint displays: the RE-AIM display (themes with the exemplar quotes the researchers choose, MITI
@@ -56,7 +56,7 @@ import quire.ui.MainLayout;
 @Route(value = "joint-displays", layout = MainLayout.class)
 @PageTitle("Joint displays")
 @Menu(order = 7.8, title = "Joint displays", icon = "vaadin:split-h")
-class JointDisplayView extends VerticalLayout implements BeforeEnterObserver {
+class JointDisplayView extends ProjectPage {
 
 	private final JointDisplayService joint;
 
@@ -66,36 +66,26 @@ class JointDisplayView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final ParticipantService participants;
 
-	private final CurrentProject current;
-
 	private final Div reAim = new Div();
 
 	private final Div matrix = new Div();
 
 	private final Div cell = new Div();
 
-	private @Nullable Project project;
-
 	JointDisplayView(JointDisplayService joint, RetrievalService retrieval, CodebookService codebook,
 			ParticipantService participants, CurrentProject current) {
+		super(current);
 		this.joint = joint;
 		this.retrieval = retrieval;
 		this.codebook = codebook;
 		this.participants = participants;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		reAim.setId("reaim-display");
 		matrix.setId("attribute-matrix");
 		cell.setId("attribute-cell");

@@ -17,10 +17,8 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -32,9 +30,10 @@ import quire.corpus.GroupKind;
 import quire.corpus.Strand;
 import quire.corpus.StudyDesignService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The study design: each document group's kind and strand (inferred until a researcher sets them),
@@ -45,22 +44,20 @@ import quire.ui.Notifications;
 @Route(value = "study", layout = MainLayout.class)
 @PageTitle("Study design")
 @Menu(order = 1.2, title = "Study design", icon = "vaadin:sitemap")
-class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
+class StudyDesignView extends ProjectPage {
 
 	private final StudyService study;
 
 	private final StudyDesignService design;
-
-	private final CurrentProject current;
 
 	private final Div strands = new Div();
 
 	private final Div groups = new Div();
 
 	StudyDesignView(StudyService study, StudyDesignService design, CurrentProject current) {
+		super(current);
 		this.study = study;
 		this.design = design;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 		strands.setId("study-strands");
@@ -68,13 +65,8 @@ class StudyDesignView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		Project p = current.get().orElse(null);
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		add(new H2("Study design · " + p.name()),
 				new Paragraph("A mixed-methods study is made of strands. Themes, agreement, saturation and the COREQ items "
 						+ "are computed over the qualitative strand; MITI figures over the fidelity strand; each "

@@ -18,10 +18,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,10 +38,11 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Strand;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * Inter-coder agreement: choose coders, the strand or documents, the code system or codes and the unit
@@ -56,7 +55,7 @@ import quire.ui.Notifications;
 @Route(value = "agreement", layout = MainLayout.class)
 @PageTitle("Inter-coder agreement")
 @Menu(order = 5, title = "Agreement", icon = "vaadin:users")
-class AgreementView extends VerticalLayout implements BeforeEnterObserver {
+class AgreementView extends ProjectPage {
 
 	private final AgreementService agreement;
 
@@ -65,8 +64,6 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 	private final CodebookService codebook;
 
 	private final CorpusService corpus;
-
-	private final CurrentProject current;
 
 	private final MultiSelectComboBox<String> coders = new MultiSelectComboBox<>("Coders");
 
@@ -89,28 +86,20 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div disagreements = new Div();
 
-	private @Nullable Project project;
-
 	AgreementView(AgreementService agreement, CodingService codings, CodebookService codebook, CorpusService corpus,
 			CurrentProject current) {
+		super(current);
 		this.agreement = agreement;
 		this.codings = codings;
 		this.codebook = codebook;
 		this.corpus = corpus;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		add(new H2("Inter-coder agreement · " + p.name()),
 				new Paragraph("Compares coders on the same documents. Leave documents empty for every document of the "
 						+ "chosen strand that a chosen coder coded, and codes empty for every code of the chosen code "
@@ -180,7 +169,7 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void compare() {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}

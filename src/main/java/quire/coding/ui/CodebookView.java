@@ -34,7 +34,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -60,9 +59,11 @@ import quire.corpus.ParticipantService;
 import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The project's codebook as a tree: themes group codes, RE-AIM dimensions at the top when the
@@ -73,13 +74,11 @@ import quire.ui.Notifications;
 @Route(value = "codebook", layout = MainLayout.class)
 @PageTitle("Codebook")
 @Menu(order = 3, title = "Codebook", icon = "vaadin:file-tree")
-class CodebookView extends VerticalLayout implements BeforeEnterObserver {
+class CodebookView extends ProjectPage {
 
 	private final CodebookService codebook;
 
 	private final MemoService memos;
-
-	private final CurrentProject current;
 
 	private final CurrentCoder coder;
 
@@ -99,8 +98,6 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div empty = new Div();
 
-	private @Nullable Project project;
-
 	private @Nullable Code dragged;
 
 	private Map<Long, Integer> counts = Map.of();
@@ -110,13 +107,13 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
 			CodingService codings, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
+		super(current);
 		this.speakerLinks = speakerLinks;
 		this.participants = participants;
 		this.codings = codings;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.memos = memos;
-		this.current = current;
 		this.coder = coder;
 		addClassName("quire-page");
 		setWidthFull();
@@ -124,13 +121,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		project = current.get().orElse(null);
-		if (project == null) {
-			removeAll();
-			add(new quire.ui.NoProject());
-			return;
-		}
+	protected void enter(Project project, BeforeEnterEvent event) {
 		heading.setText("Codebook · " + project.name());
 		refresh(null);
 	}
@@ -149,7 +140,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 		upload.setDropAllowed(false);
 		upload.setUploadButton(new Button("Import .qdc…"));
 		Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-			Project p = project;
+			Project p = project();
 			if (p == null) {
 				return DownloadResponse.error(404);
 			}
@@ -226,7 +217,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void refresh(@Nullable CodeId select) {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}
@@ -364,7 +355,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void edit(@Nullable Code existing, @Nullable CodeId parent) {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}
@@ -380,7 +371,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void merge(Code source) {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}
@@ -513,7 +504,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private @Nullable CodeId nextSibling(Code target) {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return null;
 		}
@@ -530,7 +521,7 @@ class CodebookView extends VerticalLayout implements BeforeEnterObserver {
 
 	/** Runs in the upload request thread; updates the view through access. */
 	private void importQdc(String fileName, byte[] bytes) {
-		Project p = project;
+		Project p = project();
 		UI ui = UI.getCurrent();
 		if (p == null) {
 			return;

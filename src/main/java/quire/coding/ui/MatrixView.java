@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,10 +18,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,8 +36,10 @@ import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
 import quire.corpus.Strand;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
+import quire.ui.ProjectPage;
 
 /**
  * The framework matrix: RE-AIM dimensions (or chosen codes, or every code for code frequencies) ×
@@ -51,7 +50,7 @@ import quire.ui.MainLayout;
 @Route(value = "matrix", layout = MainLayout.class)
 @PageTitle("Framework matrix")
 @Menu(order = 4, title = "Framework matrix", icon = "vaadin:table")
-class MatrixView extends VerticalLayout implements BeforeEnterObserver {
+class MatrixView extends ProjectPage {
 
 	static final String DIMENSIONS = "RE-AIM dimensions";
 
@@ -64,8 +63,6 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 	private final CodebookService codebook;
 
 	private final CodingService codings;
-
-	private final CurrentProject current;
 
 	private final CurrentCoder coder;
 
@@ -91,28 +88,20 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Div cooccurrence = new Div();
 
-	private @Nullable Project project;
-
 	MatrixView(RetrievalService retrieval, CodebookService codebook, CodingService codings, CurrentProject current,
 			CurrentCoder coder) {
+		super(current);
 		this.retrieval = retrieval;
 		this.codebook = codebook;
 		this.codings = codings;
-		this.current = current;
 		this.coder = coder;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		add(new H2("Framework matrix · " + p.name()),
 				new Paragraph("Counts of coded segments. Rows are RE-AIM dimensions (a code counts under a dimension "
 						+ "when it or a parent code maps to it) or codes (a theme counts its sub-codes). Click a cell to "
@@ -174,7 +163,7 @@ class MatrixView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void render() {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,9 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -31,15 +28,17 @@ import quire.coding.MemoTarget;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
+import quire.ui.ProjectPage;
 
 /** The project journal and every memo of the project, newest first, each linked to what it is about. */
 @PermitAll
 @Route(value = "memos", layout = MainLayout.class)
 @PageTitle("Memos")
 @Menu(order = 6, title = "Memos", icon = "vaadin:notebook")
-class MemosView extends VerticalLayout implements BeforeEnterObserver {
+class MemosView extends ProjectPage {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
 		.withZone(ZoneId.systemDefault());
@@ -50,33 +49,23 @@ class MemosView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final CorpusService corpus;
 
-	private final CurrentProject current;
-
 	private final CurrentCoder coder;
 
 	private final Div list = new Div();
 
-	private @Nullable Project project;
-
 	MemosView(MemoService memos, CodebookService codebook, CorpusService corpus, CurrentProject current,
 			CurrentCoder coder) {
+		super(current);
 		this.memos = memos;
 		this.codebook = codebook;
 		this.corpus = corpus;
-		this.current = current;
 		this.coder = coder;
 		addClassName("quire-page");
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		Button journal = new Button("Write in the project journal", e -> {
 			MemoDialog dialog = new MemoDialog(memos, p.id(), MemoTarget.PROJECT, null, "Project journal", coder.name());
 			dialog.addOpenedChangeListener(o -> {
@@ -97,7 +86,7 @@ class MemosView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void render() {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}

@@ -29,6 +29,7 @@ import quire.coding.CodebookService;
 import quire.coding.CodedSegment;
 import quire.coding.CodingService;
 import quire.coding.RetrievalService;
+import quire.ui.CurrentCoder;
 import quire.ui.MainLayout;
 
 /**

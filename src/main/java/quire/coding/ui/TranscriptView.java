@@ -55,6 +55,7 @@ import quire.corpus.Turn;
 import quire.corpus.ui.SpeakerLinkDialog;
 import quire.media.MediaService;
 import quire.media.ui.RecordingPlayer;
+import quire.ui.CurrentCoder;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 

@@ -1,11 +1,8 @@
 /**
  * Views for reading and coding transcripts, the codebook, retrieval, the framework matrix and
- * agreement. {@link quire.coding.ui.CurrentCoder} (who is coding in this browser session) is shared
- * with other features' views, such as coding all search hits.
+ * agreement. Who is coding in this browser session is the shell's {@link quire.ui.CurrentCoder}.
  */
-@NamedInterface("ui")
 @NullMarked
 package quire.coding.ui;
 
 import org.jspecify.annotations.NullMarked;
-import org.springframework.modulith.NamedInterface;

@@ -24,11 +24,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -42,10 +40,11 @@ import quire.corpus.ImportRequest;
 import quire.corpus.ImportResult;
 import quire.corpus.Language;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.GridRows;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The documents of the current project: upload transcripts (several at once, with progress and a
@@ -56,7 +55,7 @@ import quire.ui.Notifications;
 @Route(value = "documents", layout = MainLayout.class)
 @PageTitle("Documents")
 @Menu(order = 1, title = "Documents", icon = "vaadin:records")
-class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
+class DocumentsView extends ProjectPage {
 
 	static final String GUESS = "Guess from the text";
 
@@ -64,8 +63,6 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 		.withZone(ZoneId.systemDefault());
 
 	private final CorpusService corpus;
-
-	private final CurrentProject current;
 
 	private final Grid<DocumentSummary> grid = new Grid<>();
 
@@ -78,8 +75,6 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 	private final Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importFile(metadata.fileName(), bytes)));
 
 	private final H2 heading = new H2();
-
-	private @Nullable Project project;
 
 	private volatile @Nullable String chosenGroup;
 
@@ -98,9 +93,9 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
 	DocumentsView(CorpusService corpus, CurrentProject current, ProjectAccess access,
 			org.springframework.beans.factory.ObjectProvider<DocumentColumn> columns) {
+		super(current);
 		this.columns = columns.orderedStream().toList();
 		this.corpus = corpus;
-		this.current = current;
 		this.access = access;
 		addClassName("quire-page");
 		importPanel = createImportPanel();
@@ -110,13 +105,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		project = current.get().orElse(null);
-		if (project == null) {
-			removeAll();
-			add(new quire.ui.NoProject());
-			return;
-		}
+	protected void enter(Project project, BeforeEnterEvent event) {
 		heading.setText(project.name());
 		// A viewer reads; importing needs the coder role and deleting the owner role (the services check too).
 		boolean mayImport = access.can(project.id(), ProjectRole.CODER);
@@ -170,7 +159,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 
 	/** Runs in the upload request thread (the session is not locked); updates the view through access. */
 	private void importFile(String fileName, byte[] bytes) {
-		Project target = project;
+		Project target = project();
 		UI ui = UI.getCurrent();
 		if (target == null) {
 			return;
@@ -284,6 +273,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void refresh() {
+		Project project = project();
 		if (project == null) {
 			return;
 		}

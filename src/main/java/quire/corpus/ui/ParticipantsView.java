@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,7 +23,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,9 +36,10 @@ import quire.corpus.ParticipantService;
 import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * Participants (cases) with their typed attributes in a grid: define attributes (text, number, date,
@@ -53,11 +52,9 @@ import quire.ui.Notifications;
 @Route(value = "participants", layout = MainLayout.class)
 @PageTitle("Participants")
 @Menu(order = 1.5, title = "Participants", icon = "vaadin:user-card")
-class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
+class ParticipantsView extends ProjectPage {
 
 	private final ParticipantService participants;
-
-	private final CurrentProject current;
 
 	private final Grid<ParticipantRow> grid = new Grid<>();
 
@@ -71,27 +68,19 @@ class ParticipantsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final Checkbox onlyProposals = new Checkbox();
 
-	private @Nullable Project project;
-
 	ParticipantsView(ParticipantService participants, CurrentProject current, SpeakerLinkService speakers,
 			CorpusService corpus) {
+		super(current);
 		this.speakers = speakers;
 		this.corpus = corpus;
 		this.participants = participants;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		Button define = new Button("New attribute…", e -> defineAttribute(p));
 		define.setId("new-attribute");
 		Button set = new Button("Set for selected…", e -> setForSelected(p));

@@ -13,11 +13,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -28,8 +26,9 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import quire.exchange.QdpxReport;
 import quire.exchange.QdpxService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
+import quire.ui.ProjectPage;
 
 /**
  * REFI-QDA exchange: download the current project as a {@code .qdpx} for NVivo, ATLAS.ti, MAXQDA or
@@ -40,30 +39,34 @@ import quire.ui.MainLayout;
 @Route(value = "exchange", layout = MainLayout.class)
 @PageTitle("Exchange")
 @Menu(order = 8, title = "Exchange (.qdpx)", icon = "vaadin:exchange")
-class ExchangeView extends VerticalLayout implements BeforeEnterObserver {
+class ExchangeView extends ProjectPage {
 
 	private final QdpxService qdpx;
-
-	private final CurrentProject current;
 
 	private final TextField name = new TextField("New project's name");
 
 	private final Div report = new Div();
 
-	private @Nullable Project project;
-
 	ExchangeView(QdpxService qdpx, CurrentProject current) {
+		super(current);
 		this.qdpx = qdpx;
-		this.current = current;
 		addClassName("quire-page");
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project project, BeforeEnterEvent event) {
+		render(project);
+	}
+
+	/** Without a project there is nothing to export, but one can be imported. */
+	@Override
+	protected void showNoProject() {
+		render(null);
+	}
+
+	private void render(@Nullable Project p) {
 		removeAll();
-		project = current.get().orElse(null);
 		add(new H2("Exchange with other QDA tools"));
-		Project p = project;
 		if (p != null) {
 			Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
 				byte[] bytes = qdpx.export(p.id());

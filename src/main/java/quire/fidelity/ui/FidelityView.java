@@ -22,12 +22,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -54,11 +52,12 @@ import quire.fidelity.ScoreSummary;
 import quire.fidelity.Summary;
 import quire.fidelity.ThresholdSet;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Descriptives;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * MITI fidelity results: a Table-3-shaped summary over all sessions, the same per counsellor or
@@ -69,7 +68,7 @@ import quire.ui.Notifications;
 @Route(value = "fidelity", layout = MainLayout.class)
 @PageTitle("MITI fidelity")
 @Menu(order = 7, title = "MITI fidelity", icon = "vaadin:chart-3d")
-class FidelityView extends VerticalLayout implements BeforeEnterObserver {
+class FidelityView extends ProjectPage {
 
 	static final String WHOLE = "Whole transcript";
 
@@ -78,8 +77,6 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 	private final FidelityService fidelity;
 
 	private final CorpusService corpus;
-
-	private final CurrentProject current;
 
 	private final Div sessionsBox = new Div();
 
@@ -101,28 +98,20 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 
 	private byte @Nullable [] pendingContent;
 
-	private @Nullable Project project;
-
 	private final MitiCodingService miti;
 
 	FidelityView(FidelityService fidelity, MitiCodingService miti, CorpusService corpus, CurrentProject current) {
+		super(current);
 		this.miti = miti;
 		this.fidelity = fidelity;
 		this.corpus = corpus;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		thresholds.setLabel("Threshold set");
 		thresholds.setId("threshold-set");
 		thresholds.setItems(fidelity.thresholdSets(p.id()));
@@ -250,7 +239,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void renderSessions() {
-		Project p = project;
+		Project p = project();
 		if (p == null) {
 			return;
 		}
@@ -349,7 +338,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 
 	/** Runs in the upload request thread; updates the view through access. */
 	void importLab(String fileName, byte[] bytes) {
-		Project p = project;
+		Project p = project();
 		UI ui = UI.getCurrent();
 		if (p == null) {
 			return;
@@ -421,7 +410,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void render() {
-		Project p = project;
+		Project p = project();
 		if (p == null || thresholds.getValue() == null) {
 			return;
 		}
@@ -458,7 +447,7 @@ class FidelityView extends VerticalLayout implements BeforeEnterObserver {
 			case QUIRE -> "Coded in Quire";
 			case POOLED -> "Coding lab and Quire pooled";
 		};
-		Project p = project;
+		Project p = project();
 		return p != null && s == fidelity.defaultSource(p.id()) ? label + " (default)" : label;
 	}
 

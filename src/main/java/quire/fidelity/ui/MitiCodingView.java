@@ -28,7 +28,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import quire.coding.ui.CurrentCoder;
+import quire.ui.CurrentCoder;
 import quire.fidelity.Behaviour;
 import quire.fidelity.BehaviourSuggestion;
 import quire.fidelity.FidelityService;

@@ -29,7 +29,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -48,10 +47,11 @@ import quire.nlp.DeidentificationService;
 import quire.nlp.IdentifierKind;
 import quire.nlp.KnownName;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The de-identification review: choose a document, find its candidate identifiers (off the UI thread
@@ -63,13 +63,11 @@ import quire.ui.Notifications;
 @PageTitle("De-identify")
 @Menu(order = 6.5, title = "De-identify", icon = "vaadin:user-card")
 @PermitAll
-class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
+class DeidentifyView extends ProjectPage {
 
 	private final DeidentificationService deid;
 
 	private final CorpusService corpus;
-
-	private final CurrentProject current;
 
 	private final H2 heading = new H2("De-identify a transcript");
 
@@ -95,8 +93,6 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final VerticalLayout knownList = new VerticalLayout();
 
-	private @Nullable Project project;
-
 	private @Nullable HorizontalLayout applyRow;
 
 	private @Nullable DeidentificationPreview preview;
@@ -104,10 +100,10 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 	private final ProjectAccess access;
 
 	DeidentifyView(DeidentificationService deid, CorpusService corpus, CurrentProject current, ProjectAccess access) {
+		super(current);
 		this.access = access;
 		this.deid = deid;
 		this.corpus = corpus;
-		this.current = current;
 		addClassName("quire-page");
 		add(heading, createHelp(), createChooser(), notice, createKnownNames(), createBulk(), createGrid(), createApply(),
 				result);
@@ -150,6 +146,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 		kind.setItemLabelGenerator(IdentifierKind::label);
 		kind.setValue(IdentifierKind.PERSON);
 		Button add = new Button("Add", e -> {
+			Project project = project();
 			if (project == null || name.getValue().isBlank()) {
 				return;
 			}
@@ -247,12 +244,12 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		project = current.get().orElse(null);
-		if (project == null) {
-			heading.setText("De-identify a transcript: no project yet");
-			return;
-		}
+	protected void showNoProject() {
+		heading.setText("De-identify a transcript: no project yet");
+	}
+
+	@Override
+	protected void enter(Project project, BeforeEnterEvent event) {
 		List<DocumentSummary> documents = corpus.documents(project.id());
 		document.setItems(documents);
 		Optional<String> wanted = event.getLocation().getQueryParameters().getSingleParameter("document");
@@ -266,6 +263,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 
 	private void refreshKnownNames() {
 		knownList.removeAll();
+		Project project = project();
 		if (project == null) {
 			return;
 		}
@@ -381,6 +379,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 			delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
 			delete.setVisible(access.can(done.document().projectId(), ProjectRole.OWNER));
 			result.add(summary, residual(done), new HorizontalLayout(open, delete));
+			Project project = project();
 			if (project != null) {
 				document.setItems(corpus.documents(project.id()));
 			}
@@ -433,6 +432,7 @@ class DeidentifyView extends VerticalLayout implements BeforeEnterObserver {
 				String name = deid.deleteOriginal(done.document().id());
 				Notifications.success("Deleted the original “" + name + "”");
 				result.removeAll();
+				Project project = project();
 				if (project != null) {
 					document.setItems(corpus.documents(project.id()));
 				}

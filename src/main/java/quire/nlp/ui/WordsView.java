@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,7 +30,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -47,10 +45,11 @@ import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.ui.GridRows;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * Word frequencies of the current project, narrowed to a group, document, speaker or code: a list
@@ -61,7 +60,7 @@ import quire.ui.Notifications;
 @PageTitle("Word frequencies")
 @Menu(order = 2.5, title = "Word frequencies", icon = "vaadin:cloud")
 @PermitAll
-class WordsView extends VerticalLayout implements BeforeEnterObserver {
+class WordsView extends ProjectPage {
 
 	private static final String[] COLOURS = { "var(--quire-speaker-0)", "var(--quire-speaker-1)",
 			"var(--quire-speaker-2)", "var(--quire-speaker-3)", "var(--quire-speaker-4)", "var(--quire-speaker-5)" };
@@ -71,8 +70,6 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 	private final CorpusService corpus;
 
 	private final CodebookService codebook;
-
-	private final CurrentProject current;
 
 	private final H2 heading = new H2("Word frequencies");
 
@@ -102,13 +99,11 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final TextArea stopWords = new TextArea();
 
-	private @Nullable Project project;
-
 	WordsView(WordFrequencyService words, CorpusService corpus, CodebookService codebook, CurrentProject current) {
+		super(current);
 		this.words = words;
 		this.corpus = corpus;
 		this.codebook = codebook;
-		this.current = current;
 		addClassName("quire-page");
 		add(heading, createFilters(), createSummary(), createCloud(), createGrid(), createStopWords());
 	}
@@ -198,6 +193,7 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 		stopWords.setId("stop-words");
 		stopWords.setHelperText("Separated by spaces, commas or new lines; matched in lower case, by word and by lemma or stem.");
 		Button save = new Button("Save stop words", e -> {
+			Project project = project();
 			if (project != null) {
 				Set<String> list = new TreeSet<>(Arrays.asList(stopWords.getValue().split("[\\s,;]+")));
 				words.saveStopWords(project.id(), stopLanguage.getValue(), list);
@@ -207,6 +203,7 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 		});
 		save.setId("stop-words-save");
 		Button reset = new Button("Back to Quire's list", e -> {
+			Project project = project();
 			if (project != null) {
 				words.resetStopWords(project.id(), stopLanguage.getValue());
 				loadStopWords();
@@ -222,12 +219,12 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		project = current.get().orElse(null);
-		if (project == null) {
-			heading.setText("Word frequencies: no project yet");
-			return;
-		}
+	protected void showNoProject() {
+		heading.setText("Word frequencies: no project yet");
+	}
+
+	@Override
+	protected void enter(Project project, BeforeEnterEvent event) {
 		heading.setText("Word frequencies — " + project.name());
 		group.setItems(corpus.groups(project.id()));
 		document.setItems(corpus.documents(project.id()));
@@ -238,12 +235,14 @@ class WordsView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void loadStopWords() {
+		Project project = project();
 		if (project != null) {
 			stopWords.setValue(String.join(" ", new TreeSet<>(words.stopWords(project.id(), stopLanguage.getValue()))));
 		}
 	}
 
 	void count() {
+		Project project = project();
 		if (project == null) {
 			return;
 		}

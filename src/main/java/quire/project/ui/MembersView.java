@@ -17,10 +17,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,9 +35,10 @@ import quire.project.ProjectRole;
 import quire.security.AccessRefusedException;
 import quire.security.UserAccount;
 import quire.security.UserService;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
-import quire.ui.NoProject;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The project's team: members and their roles (owners change them) and, for owners, the audit log
@@ -49,7 +48,7 @@ import quire.ui.Notifications;
 @Route(value = "members", layout = MainLayout.class)
 @PageTitle("Members and audit log")
 @Menu(order = 8.5, title = "Members", icon = "vaadin:users")
-class MembersView extends VerticalLayout implements BeforeEnterObserver {
+class MembersView extends ProjectPage {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
 		.withZone(ZoneId.systemDefault());
@@ -62,49 +61,40 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final UserService users;
 
-	private final CurrentProject current;
-
 	private final Grid<Member> members = new Grid<>(Member.class, false);
 
 	private final Grid<AuditEntry> log = new Grid<>(AuditEntry.class, false);
 
-	private Project project;
-
 	MembersView(ProjectAccess access, AuditLog audit, UserService users, CurrentProject current) {
+		super(current);
 		this.access = access;
 		this.audit = audit;
 		this.users = users;
-		this.current = current;
 		addClassName("quire-page");
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project project, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		if (project == null) {
-			add(new NoProject());
-			return;
-		}
 		boolean owner = access.can(project.id(), ProjectRole.OWNER);
 		add(new H2("Members of " + project.name()), new Paragraph("Owners manage members, read the audit log and may "
 				+ "delete documents; coders import, code, write memos and score MITI; viewers read, search and export "
 				+ "reports. A person sees only the projects they are a member of."));
-		add(createMembers(owner));
+		add(createMembers(project, owner));
 		if (owner) {
-			add(createAddMember(), createAudit());
+			add(createAddMember(project), createAudit(project));
 		}
-		refresh();
+		refresh(project);
 	}
 
-	private Grid<Member> createMembers(boolean owner) {
+	private Grid<Member> createMembers(Project project, boolean owner) {
 		members.setId("members");
 		members.addColumn(Member::username).setHeader("User").setAutoWidth(true);
 		members.addColumn(Member::displayName).setHeader("Name").setFlexGrow(2);
 		if (owner) {
-			members.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
+			members.addComponentColumn(m -> roleSelect(project, m)).setHeader("Role").setAutoWidth(true);
 			members.addComponentColumn(m -> {
-				Button remove = new Button("Remove", e -> run(() -> access.revoke(project.id(), m.username())));
+				Button remove = new Button("Remove", e -> run(project, () -> access.revoke(project.id(), m.username())));
 				remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
 				return remove;
 			}).setAutoWidth(true).setFlexGrow(0);
@@ -116,20 +106,20 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 		return members;
 	}
 
-	private Select<ProjectRole> roleSelect(Member m) {
+	private Select<ProjectRole> roleSelect(Project project, Member m) {
 		Select<ProjectRole> role = new Select<>();
 		role.setItems(ProjectRole.values());
 		role.setItemLabelGenerator(ProjectRole::label);
 		role.setValue(m.role());
 		role.addValueChangeListener(e -> {
 			if (e.isFromClient() && e.getValue() != null) {
-				run(() -> access.grant(project.id(), m.username(), e.getValue()));
+				run(project, () -> access.grant(project.id(), m.username(), e.getValue()));
 			}
 		});
 		return role;
 	}
 
-	private HorizontalLayout createAddMember() {
+	private HorizontalLayout createAddMember(Project project) {
 		ComboBox<UserAccount> who = new ComboBox<>("Add a person");
 		who.setId("add-member-user");
 		who.setItems(users.list().stream().filter(UserAccount::enabled).toList());
@@ -146,7 +136,7 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 				Notifications.error("Choose a person to add.");
 				return;
 			}
-			run(() -> access.grant(project.id(), who.getValue().username(), role.getValue()));
+			run(project, () -> access.grant(project.id(), who.getValue().username(), role.getValue()));
 			who.clear();
 		});
 		add.setId("add-member");
@@ -156,16 +146,15 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 		return row;
 	}
 
-	private Div createAudit() {
+	private Div createAudit(Project project) {
 		log.setId("audit-log");
 		log.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
 		log.addColumn(AuditEntry::target).setHeader("What").setFlexGrow(1);
 		log.setHeight("28rem");
-		Project p = project;
 		Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-			byte[] bytes = audit.csv(p.id()).getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = audit.csv(project.id()).getBytes(StandardCharsets.UTF_8);
 			return new DownloadResponse(new ByteArrayInputStream(bytes), "audit-log.csv", "text/csv", bytes.length);
 		}), "Download the whole log (CSV)");
 		csv.getElement().setAttribute("download", true);
@@ -176,17 +165,17 @@ class MembersView extends VerticalLayout implements BeforeEnterObserver {
 		return panel;
 	}
 
-	private void run(Runnable action) {
+	private void run(Project project, Runnable action) {
 		try {
 			action.run();
 		}
 		catch (IllegalArgumentException | AccessRefusedException ex) {
 			Notifications.error(ex.getMessage());
 		}
-		refresh();
+		refresh(project);
 	}
 
-	private void refresh() {
+	private void refresh(Project project) {
 		members.setItems(access.members(project.id()));
 		if (access.can(project.id(), ProjectRole.OWNER)) {
 			log.setItems(audit.entries(project.id(), AUDIT_ROWS));

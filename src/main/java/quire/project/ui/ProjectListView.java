@@ -25,6 +25,7 @@ import com.vaadin.flow.router.RouteAlias;
 
 import quire.project.Project;
 import quire.project.ProjectService;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /** Lists the projects, creates new ones, and opens one to work in. */

@@ -1,10 +1,8 @@
 /**
- * Views of the project module, and {@link quire.project.ui.CurrentProject}, which other features'
- * views use to know which project the researcher is working in.
+ * Views of the project module: the project list and the members page. Which project a browser
+ * session works in is the shell's {@link quire.ui.CurrentProject}.
  */
 @NullMarked
-@NamedInterface("ui")
 package quire.project.ui;
 
 import org.jspecify.annotations.NullMarked;
-import org.springframework.modulith.NamedInterface;

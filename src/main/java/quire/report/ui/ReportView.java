@@ -16,25 +16,23 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import org.jspecify.annotations.Nullable;
 
 import quire.corpus.CorpusService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.report.ChecklistEntry;
 import quire.report.ReportService;
 import quire.report.StudyRecordService;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * The COREQ checklist with each item's status (filled from data, answered by the authors, missing)
@@ -44,7 +42,7 @@ import quire.ui.Notifications;
 @Route(value = "report", layout = MainLayout.class)
 @PageTitle("Report")
 @Menu(order = 7.9, title = "Report (COREQ)", icon = "vaadin:file-text-o")
-class ReportView extends VerticalLayout implements BeforeEnterObserver {
+class ReportView extends ProjectPage {
 
 	private final ReportService report;
 
@@ -52,37 +50,27 @@ class ReportView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final CorpusService corpus;
 
-	private final CurrentProject current;
-
 	private final Grid<ChecklistEntry> checklist = new Grid<>();
 
 	private final Span summary = new Span();
 
 	private final Div preview = new Div();
 
-	private @Nullable Project project;
-
 	private final com.vaadin.flow.component.checkbox.CheckboxGroup<String> sections = new com.vaadin.flow.component.checkbox.CheckboxGroup<>(
 			"Leave out these sections (the preview and every download follow)");
 
 	ReportView(ReportService report, StudyRecordService record, CorpusService corpus, CurrentProject current) {
+		super(current);
 		this.report = report;
 		this.record = record;
 		this.corpus = corpus;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		HorizontalLayout downloads = new HorizontalLayout();
 		for (ReportService.Format f : ReportService.Format.values()) {
 			Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {

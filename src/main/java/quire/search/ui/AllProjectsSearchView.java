@@ -27,11 +27,11 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import quire.project.Project;
 import quire.project.ProjectService;
-import quire.project.ui.CurrentProject;
 import quire.search.CrossProjectSearch;
 import quire.search.ProjectHits;
 import quire.search.SearchRequest;
 import quire.search.SearchService;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 
 /**

@@ -30,7 +30,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -41,12 +40,10 @@ import quire.coding.Code;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
 import quire.coding.TextSpan;
-import quire.coding.ui.CurrentCoder;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.project.Project;
 import quire.project.ProjectId;
-import quire.project.ui.CurrentProject;
 import quire.search.CodeFilter;
 import quire.search.DocumentHits;
 import quire.search.IndexCheck;
@@ -54,8 +51,11 @@ import quire.search.KwicHit;
 import quire.search.SearchRequest;
 import quire.search.SearchResult;
 import quire.search.SearchService;
+import quire.ui.CurrentCoder;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * Searches the current project's transcripts and shows keyword-in-context rows with hit counts
@@ -66,13 +66,11 @@ import quire.ui.Notifications;
 @Route(value = "search", layout = MainLayout.class)
 @PageTitle("Search")
 @Menu(order = 2, title = "Search", icon = "vaadin:search")
-class SearchView extends VerticalLayout implements BeforeEnterObserver {
+class SearchView extends ProjectPage {
 
 	private final SearchService search;
 
 	private final CorpusService corpus;
-
-	private final CurrentProject current;
 
 	private final CodebookService codebook;
 
@@ -120,13 +118,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
 	private final H2 heading = new H2();
 
-	private @Nullable Project project;
-
 	SearchView(SearchService search, CorpusService corpus, CurrentProject current, CodebookService codebook,
 			CodingService codings, CurrentCoder coder) {
+		super(current);
 		this.search = search;
 		this.corpus = corpus;
-		this.current = current;
 		this.codebook = codebook;
 		this.codings = codings;
 		this.coder = coder;
@@ -247,6 +243,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 	/** Codes every hit of the last search (not only the rows shown), at the chosen unit, after showing how many codings that makes. */
 	private void openCodeAll() {
 		SearchRequest request = lastRequest;
+		Project project = project();
 		if (project == null || request == null) {
 			return;
 		}
@@ -284,13 +281,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
-		project = current.get().orElse(null);
-		if (project == null) {
-			removeAll();
-			add(new quire.ui.NoProject());
-			return;
-		}
+	protected void enter(Project project, BeforeEnterEvent event) {
 		heading.setText("Search " + project.name());
 		group.setItems(corpus.groups(project.id()));
 		speaker.setItems(corpus.speakers(project.id())); // labels as in the transcripts, not participants
@@ -342,6 +333,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void run() {
+		Project project = project();
 		if (project == null) {
 			return;
 		}

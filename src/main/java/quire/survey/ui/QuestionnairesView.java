@@ -23,12 +23,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -37,7 +35,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import quire.corpus.Attribute;
 import quire.corpus.ParticipantService;
 import quire.project.Project;
-import quire.project.ui.CurrentProject;
+import quire.ui.CurrentProject;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Frequencies;
 import quire.survey.MeasurementLevel;
@@ -51,6 +49,7 @@ import quire.survey.VariableSpec;
 import quire.survey.VariableSummary;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
+import quire.ui.ProjectPage;
 
 /**
  * Questionnaires: upload a CSV or XLSX, check and correct the proposed variable codebook (label,
@@ -62,13 +61,11 @@ import quire.ui.Notifications;
 @Route(value = "questionnaires", layout = MainLayout.class)
 @PageTitle("Questionnaires")
 @Menu(order = 7.5, title = "Questionnaires", icon = "vaadin:clipboard-text")
-class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
+class QuestionnairesView extends ProjectPage {
 
 	private final SurveyService survey;
 
 	private final ParticipantService participants;
-
-	private final CurrentProject current;
 
 	private final Div importBox = new Div();
 
@@ -88,25 +85,17 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 
 	private byte @Nullable [] pendingContent;
 
-	private @Nullable Project project;
-
 	QuestionnairesView(SurveyService survey, ParticipantService participants, CurrentProject current) {
+		super(current);
 		this.survey = survey;
 		this.participants = participants;
-		this.current = current;
 		addClassName("quire-page");
 		setWidthFull();
 	}
 
 	@Override
-	public void beforeEnter(BeforeEnterEvent event) {
+	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
-		project = current.get().orElse(null);
-		Project p = project;
-		if (p == null) {
-			add(new quire.ui.NoProject());
-			return;
-		}
 		results.setId("survey-results");
 		importBox.setId("survey-import");
 		add(new H2("Questionnaires · " + p.name()), results, createImport());
@@ -131,7 +120,7 @@ class QuestionnairesView extends VerticalLayout implements BeforeEnterObserver {
 
 	/** Runs in the upload request thread. */
 	void preview(String fileName, byte[] bytes) {
-		Project p = project;
+		Project p = project();
 		UI ui = UI.getCurrent();
 		if (p == null) {
 			return;

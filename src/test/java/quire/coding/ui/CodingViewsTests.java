@@ -369,7 +369,7 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			codings.code(fg.id(), question.id(), training, training + 10, coder);
 			codings.code(session.id(), question.id(), 0, 20, coder);
 		}
-		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
 		navigate(AgreementView.class);
 

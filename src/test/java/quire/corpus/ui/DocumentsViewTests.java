@@ -44,7 +44,7 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 				"Moderator: Hello.\nMI Caseworker 1: Hi.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
 		corpus.importDocument(p.id(), new ImportRequest("second.txt",
 				"Moderator: Again.\nMI Caseworker 1: Yes.".getBytes(StandardCharsets.UTF_8), "G", Language.ENGLISH));
-		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
 		navigate(DocumentsView.class);
 		assertThat($(H2.class).first().getText()).isEqualTo("Documents view");
@@ -94,7 +94,7 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 		DocumentSummary second = corpus.importDocument(p.id(), new ImportRequest("s2.txt",
 				"Counsellor: Again.\nClient: Yes.\nCounsellor: And?\nClient: Better.".getBytes(StandardCharsets.UTF_8), "MI",
 				Language.ENGLISH)).document();
-		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
 		navigate(ParticipantsView.class);
 		@SuppressWarnings("unchecked")
@@ -129,7 +129,7 @@ class DocumentsViewTests extends SignedInBrowserlessTest {
 					("Moderator: Question " + i + ".\nClient: Answer " + i + ".").getBytes(StandardCharsets.UTF_8), null,
 					Language.ENGLISH));
 		}
-		context.getBean(quire.project.ui.CurrentProject.class).select(p.id());
+		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
 		navigate(DocumentsView.class);
 		@SuppressWarnings("unchecked")

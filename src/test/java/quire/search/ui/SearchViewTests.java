@@ -62,7 +62,7 @@ class SearchViewTests extends SignedInBrowserlessTest {
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(project.id()) == 3);
 		// the researcher has other projects too (one test adds one); these tests work in "Search views"
-		context.getBean(quire.project.ui.CurrentProject.class).select(project.id());
+		context.getBean(quire.ui.CurrentProject.class).select(project.id());
 	}
 
 	/** Opens the view as a bookmarked search URL would. */
@@ -99,7 +99,7 @@ class SearchViewTests extends SignedInBrowserlessTest {
 			return p;
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> search.indexedTurns(many.id()) == SearchView.CHIPS_SHOWN + 5);
-		context.getBean(quire.project.ui.CurrentProject.class).select(many.id());
+		context.getBean(quire.ui.CurrentProject.class).select(many.id());
 
 		open(Map.of("q", "workload"));
 		assertThat($(Span.class).withClassName("quire-chip").all()).hasSize(SearchView.CHIPS_SHOWN)

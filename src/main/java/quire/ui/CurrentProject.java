@@ -1,4 +1,4 @@
-package quire.project.ui;
+package quire.ui;
 
 import java.io.Serializable;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package quire.coding.ui;
+package quire.ui;
 
 import java.io.Serializable;
 
