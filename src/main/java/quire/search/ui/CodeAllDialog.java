@@ -15,7 +15,7 @@ import quire.coding.Code;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
 import quire.coding.TextSpan;
-import quire.coding.ui.CurrentCoder;
+import quire.ui.CurrentCoder;
 import quire.project.ProjectId;
 import quire.ui.Notifications;
 
