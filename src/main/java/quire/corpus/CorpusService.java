@@ -30,6 +30,7 @@ import quire.project.AuditLog;
 import quire.project.ProjectAccess;
 import quire.project.ProjectId;
 import quire.project.ProjectRole;
+import quire.project.ProjectService;
 import quire.security.Actors;
 
 /**
@@ -76,9 +77,12 @@ public class CorpusService {
 
 	private final Actors actors;
 
+	private final ProjectService projects;
+
 	CorpusService(DocumentStore documents, SentenceStore sentenceUnits, ParticipantStore people, ImportPipeline pipeline,
 			ApplicationEventPublisher events, ObjectProvider<SentenceSplitter> splitter, ProjectAccess access,
-			AuditLog audit, Actors actors, SpeakerLinkStore links) {
+			AuditLog audit, Actors actors, SpeakerLinkStore links, ProjectService projects) {
+		this.projects = projects;
 		this.documents = documents;
 		this.sentenceUnits = sentenceUnits;
 		this.people = people;
@@ -153,9 +157,10 @@ public class CorpusService {
 		}
 		String fileName = prepared.fileName();
 		String sha = Objects.requireNonNull(prepared.sha256());
-		// Imports into one project take turns from here to their commit (see lockProject); parsing
-		// happened before, so the wait is for the inserts only.
-		documents.lockProject(project);
+		// Imports into one project take turns from here to their commit: each looks for an existing
+		// twin, name, group and participant and inserts what it does not find. Parsing happened
+		// before, so the wait is for the inserts only.
+		projects.lockForChanges(project);
 		Optional<String> twin = documents.nameWithContent(project, sha);
 		if (twin.isPresent()) {
 			throw new ImportRejectedException(fileName,
@@ -324,11 +329,6 @@ public class CorpusService {
 	 */
 	public List<DocumentSummary> allDocuments() {
 		return documents.all();
-	}
-
-	/** How many documents all projects hold, without an access check (for a backup's summary). */
-	public long documentCount() {
-		return documents.count();
 	}
 
 	/** The document groups of a project, by name. */

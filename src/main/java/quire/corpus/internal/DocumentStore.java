@@ -7,8 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,9 +42,6 @@ public class DocumentStore {
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batchJdbc;
-
-	/** The lock clause that makes imports into one project take turns, found once from the database. */
-	private volatile @Nullable String projectLock;
 
 	DocumentStore(JdbcClient jdbc, JdbcTemplate batchJdbc) {
 		this.jdbc = jdbc;
@@ -96,11 +91,6 @@ public class DocumentStore {
 				""").params(project.value(), group).query((rs, row) -> new DocumentId(rs.getLong(1))).list();
 	}
 
-	/** How many documents all projects hold. */
-	public long count() {
-		return jdbc.sql("select count(*) from document").query(Long.class).single();
-	}
-
 	/** The stored text of a document that exists. */
 	public String body(DocumentId id) {
 		return jdbc.sql("select body from document_body where document_id = ?").param(id.value())
@@ -123,32 +113,6 @@ public class DocumentStore {
 			.param(project.value())
 			.query(String.class)
 			.list();
-	}
-
-	/**
-	 * Locks the project row until the transaction ends, so that imports into one project take turns:
-	 * each looks for an existing twin, name, group and participant and inserts what it does not find,
-	 * and two uploads at once both inserted the participant "Interviewer" (a 500 for one of them;
-	 * ApiCrashRecoveryTests).
-	 */
-	public void lockProject(ProjectId project) {
-		jdbc.sql("select id from project where id = ? " + projectLock()).param(project.value()).query(Long.class).optional();
-	}
-
-	/**
-	 * {@code for update} on H2; on PostgreSQL {@code for no key update}, which does not block the
-	 * key-share locks that inserts elsewhere take on the project row for their foreign keys (a coding
-	 * or an audit entry in the same project need not wait for an import).
-	 */
-	private String projectLock() {
-		String lock = projectLock;
-		if (lock == null) {
-			String product = Objects.requireNonNull(batchJdbc.execute(
-					(java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
-			lock = product.toLowerCase(Locale.ROOT).contains("postgres") ? "for no key update" : "for update";
-			projectLock = lock;
-		}
-		return lock;
 	}
 
 	/** The name of the project's document with that content digest (an earlier import of the same file). */
