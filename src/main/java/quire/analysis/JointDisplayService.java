@@ -35,9 +35,11 @@ import quire.coding.CodeId;
 import quire.coding.CodebookService;
 import quire.coding.CodedSegment;
 import quire.coding.CodingId;
+import quire.coding.CodingService;
 import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
+import quire.corpus.CorpusService;
 import quire.corpus.ParticipantLookup;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
@@ -89,8 +91,15 @@ public class JointDisplayService {
 
 	private final SpeakerLinkService speakers;
 
+	private final CodingService codings;
+
+	private final CorpusService corpus;
+
 	JointDisplayService(JdbcClient jdbc, RetrievalService retrieval, CodebookService codebook, ParticipantService participants,
-			FidelityService fidelity, SurveyService survey, ProjectAccess access, AuditLog audit, SpeakerLinkService speakers) {
+			FidelityService fidelity, SurveyService survey, ProjectAccess access, AuditLog audit, SpeakerLinkService speakers,
+			CodingService codings, CorpusService corpus) {
+		this.codings = codings;
+		this.corpus = corpus;
 		this.speakers = speakers;
 		this.access = access;
 		this.audit = audit;
@@ -155,11 +164,11 @@ public class JointDisplayService {
 	@Transactional
 	public void setExemplar(ProjectId project, CodingId coding, boolean exemplar) {
 		access.require(project, ProjectRole.CODER);
-		String what = jdbc.sql("select k.name, d.name from coding c join code k on k.id = c.code_id "
-				+ "join document d on d.id = c.document_id where c.id = ?")
-			.param(coding.value())
-			.query((rs, n) -> "the coding of '" + rs.getString(1) + "' in '" + rs.getString(2) + "'")
-			.optional()
+		// the coding, its code and its document belong to the coding and corpus modules: asked, not joined
+		String what = codings.coding(coding)
+			.flatMap(c -> codebook.code(c.codeId())
+				.flatMap(code -> corpus.document(c.documentId())
+					.map(d -> "the coding of '" + code.name() + "' in '" + d.name() + "'")))
 			.orElse("a coding");
 		audit.record(project, "exemplar", (exemplar ? "pinned " : "unpinned ") + what + " as an exemplar quote",
 				"coding=" + coding.value());

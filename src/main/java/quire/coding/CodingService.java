@@ -308,10 +308,14 @@ public class CodingService {
 			params.add(query.document().value());
 		}
 		if (query.group() != null) {
-			sql.append(" and document_id in (select d.id from document d join document_group g on g.id = d.group_id "
-					+ "where d.project_id = ? and g.name = ?)");
-			params.add(project.value());
-			params.add(query.group());
+			// the group's documents come from the corpus module, which owns the document tables
+			List<DocumentId> inGroup = corpus.documentsInGroup(project, query.group());
+			if (inGroup.isEmpty()) {
+				return List.of();
+			}
+			sql.append(" and document_id in (").append(String.join(", ", java.util.Collections.nCopies(inGroup.size(), "?")))
+				.append(")");
+			inGroup.forEach(d -> params.add(d.value()));
 		}
 		sql.append(" order by id limit ?");
 		params.add(limit);

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import quire.corpus.internal.ParticipantStore;
 import quire.project.ProjectId;
 
 /**
@@ -39,7 +40,10 @@ public class ParticipantService {
 
 	private final AuditLog audit;
 
-	ParticipantService(JdbcClient jdbc, CorpusService corpus, ProjectAccess access, AuditLog audit) {
+	private final ParticipantStore people;
+
+	ParticipantService(JdbcClient jdbc, CorpusService corpus, ProjectAccess access, AuditLog audit, ParticipantStore people) {
+		this.people = people;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -102,6 +106,15 @@ public class ParticipantService {
 			rows.add(new ParticipantRow(p, values.getOrDefault(p.id(), Map.of())));
 		}
 		return rows;
+	}
+
+	/**
+	 * The labels of a project's participants by id, ordered by label as the database sorts them,
+	 * without an access check: for modules that keep data per participant (questionnaire answers) and
+	 * show it by label, which must not join the corpus's participant table.
+	 */
+	public Map<Long, String> labels(ProjectId project) {
+		return people.labels(project);
 	}
 
 	/** The participant with that label, created when missing (e.g. a questionnaire respondent). */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,12 @@ class SpeakerLinkStore {
 
 	private final JdbcClient jdbc;
 
-	SpeakerLinkStore(JdbcClient jdbc) {
+	/** The modules that keep data about participants (questionnaire answers), asked before one is removed. */
+	private final ObjectProvider<ParticipantUse> uses;
+
+	SpeakerLinkStore(JdbcClient jdbc, ObjectProvider<ParticipantUse> uses) {
 		this.jdbc = jdbc;
+		this.uses = uses;
 	}
 
 	/**
@@ -107,15 +112,17 @@ class SpeakerLinkStore {
 
 	/**
 	 * Removes a participant that was made for one document's speaker once no speaker is linked to it and
-	 * the researcher entered nothing about it (no attribute value, no questionnaire answer).
+	 * the researcher entered nothing about it (no attribute value, and no module uses it: no questionnaire answer).
 	 */
 	void removeIfOrphan(long participant) {
+		if (uses.orderedStream().anyMatch(use -> use.uses(participant))) {
+			return;
+		}
 		jdbc.sql("""
 				delete from participant where id = ? and for_document is not null
 				and not exists (select 1 from speaker_link where participant_id = ?)
 				and not exists (select 1 from participant_value where participant_id = ?)
-				and not exists (select 1 from survey_response where participant_id = ?)
-				""").params(participant, participant, participant, participant).update();
+				""").params(participant, participant, participant).update();
 	}
 
 	/** The links of an edited copy: each speaker, under its new label, keeps its participant and origin. */

@@ -84,11 +84,15 @@ public class ProjectAccess {
 
 	public List<Member> members(ProjectId project) {
 		require(project, ProjectRole.VIEWER);
-		return jdbc.sql("select u.id, u.username, u.display_name, m.role from project_member m "
-				+ "join app_user u on u.id = m.user_id where m.project_id = ? order by m.role desc, lower(u.username)")
+		// accounts belong to the security module: asked for, not joined
+		java.util.Map<UserId, UserAccount> accounts = new java.util.HashMap<>();
+		users.list().forEach(u -> accounts.put(u.id(), u));
+		return jdbc.sql("select user_id, role from project_member where project_id = ?")
 			.param(project.value())
-			.query((rs, n) -> new Member(new UserId(rs.getLong("id")), rs.getString("username"),
-					rs.getString("display_name"), ProjectRole.valueOf(rs.getString("role"))))
+			.query((rs, n) -> {
+				UserAccount u = java.util.Objects.requireNonNull(accounts.get(new UserId(rs.getLong("user_id"))));
+				return new Member(u.id(), u.username(), u.displayName(), ProjectRole.valueOf(rs.getString("role")));
+			})
 			.list()
 			.stream()
 			.sorted(java.util.Comparator.comparing(Member::role).thenComparing(m -> m.username().toLowerCase()))
@@ -157,12 +161,8 @@ public class ProjectAccess {
 	}
 
 	private Optional<UserId> firstAdmin() {
-		return jdbc.sql("select id from app_user where is_admin = true order by id")
-			.query(Long.class)
-			.list()
-			.stream()
-			.findFirst()
-			.map(UserId::new);
+		return users.list().stream().filter(UserAccount::admin).map(UserAccount::id)
+			.min(java.util.Comparator.comparingLong(UserId::value));
 	}
 
 	private Optional<ProjectRole> roleOf(UserId user, ProjectId project) {

@@ -4,13 +4,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,8 +38,15 @@ public class ProjectService {
 
 	private final AuditLog audit;
 
-	ProjectService(JdbcClient jdbc, ApplicationEventPublisher events, ProjectAccess access, AuditLog audit) {
+	private final JdbcTemplate metadata;
+
+	/** The lock clause of {@link #lockForChanges}, found once from the database. */
+	private volatile @Nullable String lockClause;
+
+	ProjectService(JdbcClient jdbc, JdbcTemplate metadata, ApplicationEventPublisher events, ProjectAccess access,
+			AuditLog audit) {
 		this.jdbc = jdbc;
+		this.metadata = metadata;
 		this.events = events;
 		this.access = access;
 		this.audit = audit;
@@ -122,6 +134,34 @@ public class ProjectService {
 	public Project require(String name) {
 		return findByName(name).orElseThrow(() -> new IllegalArgumentException("no project named '" + name
 				+ "'; known projects: " + String.join(", ", list().stream().map(Project::name).toList())));
+	}
+
+	/**
+	 * Locks the project's row until the caller's transaction ends, so that changes that look for what
+	 * a project holds and insert what they do not find take turns within the project (two uploads at
+	 * once both inserted the participant "Interviewer"; ApiCrashRecoveryTests). Other projects are not
+	 * held up. No access check: the caller has made its own.
+	 * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockForChanges(ProjectId id) {
+		jdbc.sql("select id from project where id = ? " + lockClause()).param(id.value()).query(Long.class).optional();
+	}
+
+	/**
+	 * {@code for update} on H2; on PostgreSQL {@code for no key update}, which does not block the
+	 * key-share locks that inserts elsewhere take on the project row for their foreign keys (a coding
+	 * or an audit entry in the same project need not wait for an import).
+	 */
+	private String lockClause() {
+		String lock = lockClause;
+		if (lock == null) {
+			String product = Objects.requireNonNull(metadata.execute(
+					(java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+			lock = product.toLowerCase(Locale.ROOT).contains("postgres") ? "for no key update" : "for update";
+			lockClause = lock;
+		}
+		return lock;
 	}
 
 	/** True if no project exists at all (whoever may read it). */

@@ -17,18 +17,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import quire.analysis.JointDisplayRow;
-import quire.analysis.JointDisplayService;
 import quire.coding.Code;
-import quire.coding.CodeId;
 import quire.coding.CodebookService;
-import quire.coding.Coding;
-import quire.coding.CodingService;
 import quire.coding.Origin;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
-import quire.corpus.GroupDesign;
 import quire.corpus.GroupKind;
 import quire.corpus.LinkOrigin;
 import quire.corpus.SpeakerLink;
@@ -47,13 +41,11 @@ import quire.project.ProjectId;
  * one session; the thematic codes, never the MITI behaviour codes) and each with the evidence it
  * counted. A speaker label that names a role is one person per session, never one person across
  * sessions ({@link SpeakerRoles}). Where the data cannot answer an item, the entry says why instead
- * of guessing.
+ * of guessing. The sample items (12, 16, 18) are counted in {@link SampleItems}, the analysis items
+ * (22, 24, 29–32) in {@link AnalysisItems}; this class finds the sessions and fills the rest.
  */
 @Component
 class CoreqChecklist {
-
-	/** Themes with at least this many distinct coded passages are major, the others minor (items 31, 32). */
-	static final int MAJOR_PASSAGES = 10;
 
 	/**
 	 * What the data says about one item: {@code answered} false means the data cannot answer it and
@@ -110,22 +102,19 @@ class CoreqChecklist {
 
 	private final CodebookService codebook;
 
-	private final CodingService codings;
-
-	private final JointDisplayService joint;
+	private final AnalysisItems analysis;
 
 	private final StudyRecordService record;
 
 	private final SpeakerLinkService speakerLinks;
 
-	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, StudyRecordService record, SpeakerLinkService speakerLinks) {
+	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, AnalysisItems analysis,
+			StudyRecordService record, SpeakerLinkService speakerLinks) {
 		this.speakerLinks = speakerLinks;
 		this.designs = designs;
 		this.corpus = corpus;
 		this.codebook = codebook;
-		this.codings = codings;
-		this.joint = joint;
+		this.analysis = analysis;
 		this.record = record;
 	}
 
@@ -208,37 +197,7 @@ class CoreqChecklist {
 
 	/** New thematic codes per qualitative session in data-collection order (item 22's curve). */
 	List<Map.Entry<String, Integer>> saturation(ProjectId project) {
-		List<Map.Entry<String, Integer>> out = new ArrayList<>();
-		newCodes(project, sessions(project)).forEach((s, codes) -> out.add(Map.entry(s.name(), codes.size())));
-		return out;
-	}
-
-	private Map<Session, List<String>> newCodes(ProjectId project, List<Session> sessions) {
-		Map<CodeId, Code> thematic = new HashMap<>();
-		ThematicCodes.of(codebook.codes(project)).forEach(c -> thematic.put(c.id(), c));
-		Map<DocumentId, List<Coding>> byDocument = byDocument(project);
-		Set<CodeId> seen = new java.util.HashSet<>();
-		Map<Session, List<String>> out = new LinkedHashMap<>();
-		for (Session s : sessions) {
-			List<String> fresh = new ArrayList<>();
-			for (DocumentId d : s.documents()) {
-				for (Coding c : byDocument.getOrDefault(d, List.of())) {
-					Code code = thematic.get(c.codeId());
-					if (code != null && seen.add(code.id())) {
-						fresh.add(code.name());
-					}
-				}
-			}
-			out.put(s, fresh);
-		}
-		return out;
-	}
-
-	private Map<DocumentId, List<Coding>> byDocument(ProjectId project) {
-		Map<DocumentId, List<Coding>> out = new HashMap<>();
-		codings.codings(project, null).stream().sorted(Comparator.comparingInt(Coding::start))
-			.forEach(c -> out.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c));
-		return out;
+		return analysis.saturation(project, sessions(project));
 	}
 
 	private Map<Integer, Filled> fill(ProjectId project) {
@@ -257,11 +216,11 @@ class CoreqChecklist {
 					+ (mapped > 0 ? ", " + Prose.number(mapped) + " of them mapped to the dimensions of the RE-AIM framework" : "")),
 					codeEvidence));
 		}
-		sample(sessions, sessionEvidence, data);
-		repeat(sessions, sessionEvidence, data);
+		SampleItems.sample(sessions, sessionEvidence, data);
+		SampleItems.repeat(sessions, sessionEvidence, data);
 		durations(project, design, sessions, data);
-		saturation(project, sessions, codes, data);
-		coders(project, sessions, codes, data);
+		analysis.saturation(project, sessions, codes, data);
+		analysis.coders(project, sessions, codes, data);
 		if (!codes.isEmpty()) {
 			int depth = codes.stream().mapToInt(Code::depth).max().orElse(0) + 1;
 			data.put(25, Filled.of(Prose.sentence("the coding tree of " + Prose.count(codes.size(), "thematic code", "thematic codes")
@@ -275,131 +234,17 @@ class CoreqChecklist {
 		data.put(27, Filled.of(ReportService.SOFTWARE + " was used to manage the transcripts, coding, MITI fidelity ratings and questionnaire data.",
 				List.of()));
 		fromStudyRecord(project, sessions, data);
-		themes(project, sessions, codes, data);
+		analysis.themes(project, sessions, codes, data);
 		return data;
 	}
 
 	private static void facilitators(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
 		Set<String> leaders = new LinkedHashSet<>();
-		sessions.forEach(s -> s.speakers().stream().filter(CoreqChecklist::leads).forEach(leaders::add));
+		sessions.forEach(s -> s.speakers().stream().filter(SampleItems::leads).forEach(leaders::add));
 		if (!leaders.isEmpty()) {
 			data.put(1, Filled.of(Prose.sentence("the sessions were led by the speakers labelled " + Prose.list(List.copyOf(leaders))
 					+ " in the transcripts"), evidence));
 		}
-	}
-
-	/** How many people took part in the sessions: a role label is one person per session, a name one person overall. */
-	static int people(List<Session> sessions) {
-		Set<String> people = new java.util.HashSet<>();
-		sessions.forEach(s -> participants(s).forEach(p -> people.add(s.person(p).key())));
-		return people.size();
-	}
-
-	/** Participants of a session: its speakers who do not lead it. */
-	static List<String> participants(Session s) {
-		return s.speakers().stream().filter(l -> !leads(l)).toList();
-	}
-
-	/**
-	 * Whether a speaker of a focus group or interview leads it: a facilitator's label
-	 * ({@link SpeakerRoles#isFacilitator}) without a number. A numbered label names a participant
-	 * ("MI Caseworker 2", "Saksbehandler 5"): caseworkers counsel in MI sessions but are the
-	 * participants of the focus groups about them.
-	 */
-	static boolean leads(String label) {
-		return SpeakerRoles.isFacilitator(label) && label.chars().noneMatch(Character::isDigit);
-	}
-
-	/** Items 12 and 16: the qualitative sample, a role label counted as one person per session. */
-	private static void sample(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
-		if (sessions.isEmpty()) {
-			data.put(12, Filled.cannot("The project has no focus group or interview in its qualitative strand, so the sample size cannot be counted.", List.of()));
-			return;
-		}
-		Set<String> named = new LinkedHashSet<>();
-		int byRole = 0;
-		int n = people(sessions);
-		List<String> lines = new ArrayList<>(evidence);
-		Map<String, List<Session>> groups = new LinkedHashMap<>();
-		for (Session s : sessions) {
-			groups.computeIfAbsent(s.group() == null ? s.name() : s.group(), k -> new ArrayList<>()).add(s);
-			for (String p : participants(s)) {
-				if (SpeakerRoles.isRole(p)) {
-					byRole++;
-				}
-				else {
-					named.add(p);
-				}
-			}
-			lines.add(s.name() + ": participants " + Prose.list(participants(s)) + "; led by "
-					+ Prose.list(s.speakers().stream().filter(CoreqChecklist::leads).toList()));
-		}
-		data.put(12, Filled.of(Prose.sentence(Prose.countStart(n, "participant", "participants") + " took part in "
-				+ Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions")
-				+ (byRole > 0 ? " (a speaker named by role counted as one person in each session)" : "")), lines));
-		List<String> parts = new ArrayList<>();
-		for (Map.Entry<String, List<Session>> g : groups.entrySet()) {
-			Set<String> people = new LinkedHashSet<>();
-			g.getValue().forEach(s -> participants(s).forEach(p -> people.add(s.person(p).key() + "\u0000" + p)));
-			Map<String, List<String>> byStem = new LinkedHashMap<>();
-			people.stream().map(p -> p.substring(p.indexOf('\u0000') + 1)).distinct()
-				.forEach(p -> byStem.computeIfAbsent(Prose.stem(p).strip(), k -> new ArrayList<>()).add(p));
-			GroupKind kind = g.getValue().getFirst().kind();
-			parts.add(g.getKey() + " (" + Prose.count(g.getValue().size(), kind.label(1), kind.label(2)) + "): "
-					+ Prose.count(people.size(), "participant", "participants") + (people.isEmpty() ? ""
-							: ", " + Prose.list(byStem.values().stream().map(Prose::labels).toList())));
-		}
-		data.put(16, Filled.of("The qualitative sample by group: " + String.join("; ", parts) + ".", lines));
-	}
-
-	/** Item 18: people (not role labels) who took part in more than one qualitative session. */
-	private static void repeat(List<Session> sessions, List<String> evidence, Map<Integer, Filled> data) {
-		if (sessions.isEmpty()) {
-			return;
-		}
-		Map<String, Integer> sessionsPerPerson = new TreeMap<>();
-		Map<String, Person> byKey = new HashMap<>();
-		int roleSpeakers = 0;
-		for (Session s : sessions) {
-			for (String p : participants(s)) {
-				Person person = s.person(p);
-				if (!person.identifiable()) {
-					roleSpeakers++;
-				}
-				else {
-					byKey.merge(person.key(), person,
-							(a, b) -> new Person(a.key(), a.label(), true, a.proposed() || b.proposed()));
-					sessionsPerPerson.merge(person.key(), 1, Integer::sum);
-				}
-			}
-		}
-		Map<String, Integer> named = new TreeMap<>();
-		sessionsPerPerson.forEach((key, n) -> named.merge(byKey.get(key).label(), n, Integer::sum));
-		long proposedRepeats = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1 && byKey.get(e.getKey()).proposed()).count();
-		List<String> lines = new ArrayList<>(evidence);
-		List<String> more = named.entrySet().stream().filter(e -> e.getValue() > 1)
-			.map(e -> e.getKey() + " (" + Prose.count(e.getValue(), "session", "sessions") + ")").toList();
-		lines.add("People who can be recognised across sessions (named, or linked to a participant by a researcher): "
-				+ named.size() + (named.isEmpty() ? "" : more.isEmpty() ? ", each in one session" : "; in more than one session: "
-						+ String.join(", ", more)));
-		if (proposedRepeats > 0) {
-			lines.add("Of those in more than one session, " + proposedRepeats + " rest on same-label links not yet reviewed on the Participants page");
-		}
-		lines.add("Speakers named by role, one person per session, not counted across sessions: " + roleSpeakers);
-		String of = Prose.count(sessions.size(), "qualitative data-collection session", "qualitative data-collection sessions");
-		if (sessionsPerPerson.isEmpty()) {
-			data.put(18, Filled.cannot("The transcripts of the " + of + " name their speakers by role only, so whether anyone took part "
-					+ "in more than one session cannot be counted from them.", lines));
-			return;
-		}
-		List<String> repeated = sessionsPerPerson.entrySet().stream().filter(e -> e.getValue() > 1)
-			.map(e -> byKey.get(e.getKey()).label() + " (" + Prose.number(e.getValue()) + ")").toList();
-		String caveat = proposedRepeats == 0 ? ""
-				: " " + Prose.sentence(Prose.countStart(proposedRepeats, "of them rests", "of them rest")
-						+ " on a speaker label that Quire proposed as the same person and nobody has reviewed yet");
-		data.put(18, Filled.of(repeated.isEmpty() ? "No participant named in the transcripts or linked by a researcher took part in more than one of the " + of + "."
-				: Prose.sentence(Prose.countStart(repeated.size(), "participant", "participants") + " took part in more than one of the " + of
-						+ ": " + Prose.list(repeated)) + caveat, lines));
 	}
 
 	/** Item 21: the durations of the qualitative sessions, from the study record or the transcripts' timestamps. */
@@ -453,112 +298,6 @@ class CoreqChecklist {
 			return Optional.empty();
 		}
 		return Optional.of((int) Math.max(1, Math.round((last.get() - first.get()) / 60_000.0)));
-	}
-
-	/** Item 22: new thematic codes per qualitative session in data-collection order; no claim about saturation itself. */
-	private void saturation(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
-		if (sessions.isEmpty() || codes.isEmpty()) {
-			return;
-		}
-		Map<Session, List<String>> fresh = newCodes(project, sessions);
-		if (fresh.values().stream().allMatch(List::isEmpty)) {
-			data.put(22, Filled.cannot("No qualitative session has been coded with a thematic code yet, so no saturation curve can be drawn.",
-					List.of()));
-			return;
-		}
-		List<String> lines = new ArrayList<>();
-		fresh.forEach((s, names) -> lines.add(s.name() + (s.heldOn() == null ? "" : " (" + Prose.date(s.heldOn()) + ")") + ": "
-				+ (names.isEmpty() ? "no new codes" : String.join(", ", names))));
-		data.put(22, Filled.of("New thematic codes per qualitative session, in data-collection order: "
-				+ Prose.list(fresh.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue().size()).toList()) + ".", lines));
-	}
-
-	/** Item 24: the coders of the qualitative sessions with thematic codes. */
-	private void coders(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
-		Set<CodeId> thematic = codes.stream().map(Code::id).collect(Collectors.toSet());
-		Set<DocumentId> documents = sessions.stream().flatMap(s -> s.documents().stream()).collect(Collectors.toSet());
-		Map<String, Integer> perCoder = new TreeMap<>();
-		codings.codings(project, null).stream().filter(c -> thematic.contains(c.codeId()) && documents.contains(c.documentId()))
-			.forEach(c -> perCoder.merge(c.coder(), 1, Integer::sum));
-		if (perCoder.isEmpty()) {
-			return;
-		}
-		data.put(24, Filled.of(Prose.sentence(Prose.countStart(perCoder.size(), "coder", "coders") + " (" + Prose.list(List.copyOf(perCoder.keySet()))
-				+ ") coded the qualitative data"), perCoder.entrySet().stream().map(e -> e.getKey() + ": " + Prose.count(e.getValue(), "thematic coding", "thematic codings")).toList()));
-	}
-
-	/** Items 29–32: quotes and themes, counting distinct coded passages (two coders' codings of one passage count once). */
-	private void themes(ProjectId project, List<Session> sessions, List<Code> codes, Map<Integer, Filled> data) {
-		Map<DocumentId, Session> sessionOf = new HashMap<>();
-		sessions.forEach(s -> s.documents().forEach(d -> sessionOf.put(d, s)));
-		Map<DocumentId, List<Coding>> byDocument = byDocument(project);
-		List<String> major = new ArrayList<>();
-		List<String> minor = new ArrayList<>();
-		List<String> lines = new ArrayList<>();
-		int quotes = 0;
-		for (JointDisplayRow row : joint.reAim(project, null)) {
-			for (JointDisplayRow.Theme theme : row.themes()) {
-				Optional<Code> code = codes.stream().filter(c -> c.name().equals(theme.name())).findFirst();
-				if (code.isEmpty()) {
-					continue;
-				}
-				Map<Session, Integer> perSession = passages(code.get(), codes, sessions, byDocument);
-				int total = perSession.values().stream().mapToInt(Integer::intValue).sum();
-				if (total == 0) {
-					continue;
-				}
-				quotes += (int) theme.exemplars().stream().filter(e -> sessionOf.containsKey(e.coding().documentId())).count();
-				lines.add(theme.name() + " (" + row.dimension() + "): " + perSession.entrySet().stream().filter(e -> e.getValue() > 0)
-					.map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")));
-				(total >= MAJOR_PASSAGES ? major : minor).add(theme.name() + " (" + row.dimension() + ", "
-						+ Prose.count(total, "passage", "passages") + ")");
-			}
-		}
-		if (quotes > 0) {
-			data.put(29, Filled.of(Prose.sentence(Prose.countStart(quotes, "quotation illustrates", "quotations illustrate")
-					+ " the themes, each identified by the speaker's label (e.g. “– MI Caseworker 2”)"), List.of()));
-		}
-		if (!major.isEmpty() || !minor.isEmpty()) {
-			data.put(30, Filled.of("Each theme is given with its distinct coded passages per session; a passage coded by two coders counts once.",
-					lines));
-		}
-		if (!major.isEmpty()) {
-			data.put(31, Filled.of("Major themes (" + MAJOR_PASSAGES + " or more distinct coded passages): " + String.join("; ", major) + ".", lines));
-		}
-		if (!minor.isEmpty()) {
-			data.put(32, Filled.of("Minor themes (fewer than " + MAJOR_PASSAGES + " distinct coded passages): " + String.join("; ", minor) + ".",
-					lines));
-		}
-	}
-
-	/**
-	 * Distinct coded passages of a theme (with its sub-codes) per session: overlapping codings of one
-	 * document merge into one passage; of a session's documents (an original and its de-identified
-	 * copy) the one with more passages counts.
-	 */
-	static Map<Session, Integer> passages(Code theme, List<Code> codes, List<Session> sessions, Map<DocumentId, List<Coding>> byDocument) {
-		Set<CodeId> ids = codes.stream().filter(c -> c.id().equals(theme.id()) || c.path().startsWith(theme.path() + " › "))
-			.map(Code::id).collect(Collectors.toSet());
-		Map<Session, Integer> out = new LinkedHashMap<>();
-		for (Session s : sessions) {
-			int best = 0;
-			for (DocumentId d : s.documents()) {
-				int count = 0;
-				int end = -1;
-				for (Coding c : byDocument.getOrDefault(d, List.of())) {
-					if (!ids.contains(c.codeId())) {
-						continue;
-					}
-					if (c.start() >= end) {
-						count++;
-					}
-					end = Math.max(end, c.end());
-				}
-				best = Math.max(best, count);
-			}
-			out.put(s, best);
-		}
-		return out;
 	}
 
 	/** Items 1–5, 14, 15, 19, 20, 23 and 28 from the study record, where the researchers keep one. */

@@ -130,7 +130,7 @@ public class SurveyService {
 		}
 		long questionnaire = questionnaireId(project, qName, idColumn, fileName);
 		Map<String, Long> variables = saveVariables(questionnaire, specs);
-		Map<String, String> before = answers(questionnaire);
+		Map<String, String> before = answers(project, questionnaire);
 		List<String> changes = new ArrayList<>();
 		int stored = 0;
 		Set<String> seen = new LinkedHashSet<>();
@@ -175,12 +175,19 @@ public class SurveyService {
 
 	/** A variable's answers by participant label (missing codes included as given). */
 	public Map<String, String> answers(Questionnaire questionnaire, String column) {
-		Map<String, String> out = new java.util.LinkedHashMap<>();
-		jdbc.sql("select p.label, r.answer from survey_response r join survey_variable v on v.id = r.variable_id "
-				+ "join participant p on p.id = r.participant_id where v.questionnaire_id = ? and v.column_name = ? order by p.label")
+		Map<Long, String> byParticipant = new HashMap<>();
+		jdbc.sql("select r.participant_id, r.answer from survey_response r join survey_variable v on v.id = r.variable_id "
+				+ "where v.questionnaire_id = ? and v.column_name = ?")
 			.params(questionnaire.id(), column)
-			.query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
+			.query((rs, n) -> byParticipant.put(rs.getLong(1), rs.getString(2)))
 			.list();
+		// participants belong to the corpus module: their labels, in label order, come from its API
+		Map<String, String> out = new java.util.LinkedHashMap<>();
+		participants.labels(questionnaire.projectId()).forEach((id, label) -> {
+			if (byParticipant.containsKey(id)) {
+				out.put(label, byParticipant.get(id));
+			}
+		});
 		return out;
 	}
 
@@ -299,11 +306,16 @@ public class SurveyService {
 
 	/** The respondents (participant labels) of a questionnaire. */
 	public List<String> respondents(Questionnaire questionnaire) {
-		return jdbc.sql("select distinct p.label from survey_response r join survey_variable v on v.id = r.variable_id "
-				+ "join participant p on p.id = r.participant_id where v.questionnaire_id = ? order by p.label")
+		Set<Long> answered = new java.util.HashSet<>(jdbc.sql("select distinct r.participant_id from survey_response r "
+				+ "join survey_variable v on v.id = r.variable_id where v.questionnaire_id = ?")
 			.param(questionnaire.id())
-			.query(String.class)
-			.list();
+			.query(Long.class)
+			.list());
+		return participants.labels(questionnaire.projectId()).entrySet().stream()
+			.filter(e -> answered.contains(e.getKey()))
+			.map(Map.Entry::getValue)
+			.distinct()
+			.toList();
 	}
 
 	private long questionnaireId(ProjectId project, String name, String idColumn, String fileName) {
@@ -368,12 +380,13 @@ public class SurveyService {
 			.list();
 	}
 
-	private Map<String, String> answers(long questionnaire) {
+	private Map<String, String> answers(ProjectId project, long questionnaire) {
+		Map<Long, String> labels = participants.labels(project);
 		Map<String, String> out = new HashMap<>();
-		jdbc.sql("select p.label, v.column_name, r.answer from survey_response r join survey_variable v on v.id = r.variable_id "
-				+ "join participant p on p.id = r.participant_id where v.questionnaire_id = ?")
+		jdbc.sql("select r.participant_id, v.column_name, r.answer from survey_response r "
+				+ "join survey_variable v on v.id = r.variable_id where v.questionnaire_id = ?")
 			.param(questionnaire)
-			.query((rs, n) -> out.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> out.put(labels.get(rs.getLong(1)) + "\u0000" + rs.getString(2), rs.getString(3)))
 			.list();
 		return out;
 	}

@@ -648,6 +648,23 @@ abstract class CodingServiceContract {
 	}
 
 	@Test
+	void aPageOfCodingsFiltersByDocumentGroupByItsExactName() {
+		Code code = code("Demanding");
+		DocumentId other = importText(project.id(), "four-turns.txt", FOUR_TURNS, "Interviews");
+		int[] demanding = at("It was demanding");
+		Coding inFocusGroup = codings.code(doc, code.id(), demanding[0], demanding[1], A);
+		Turn answer = corpus.transcript(other).orElseThrow().turns().get(1);
+		Coding inInterview = codings.code(other, code.id(), answer.start(), answer.end(), A);
+
+		assertThat(codings.codingsAfter(project.id(), new CodingQuery(Set.of(), null, null, "Focus groups"), 0, 10))
+			.containsExactly(inFocusGroup);
+		assertThat(codings.codingsAfter(project.id(), new CodingQuery(Set.of(), null, null, "Interviews"), 0, 10))
+			.containsExactly(inInterview);
+		assertThat(codings.codingsAfter(project.id(), new CodingQuery(Set.of(), null, null, "focus groups"), 0, 10)).isEmpty();
+		assertThat(codings.codingsAfter(project.id(), new CodingQuery(Set.of(), null, null, "No such group"), 0, 10)).isEmpty();
+	}
+
+	@Test
 	void resizeOntoTheSameSpanAsAnotherCodingDoesNotDuplicateIt() {
 		Code code = code("Demanding");
 		int[] word = at("demanding");

@@ -13,6 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import quire.corpus.Attribute;
 import quire.corpus.AttributeKind;
+import quire.corpus.CorpusService;
+import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.Language;
 import quire.corpus.ParticipantRow;
 import quire.corpus.ParticipantService;
 import quire.project.ProjectId;
@@ -41,6 +45,9 @@ abstract class SurveyServiceContract {
 
 	@Autowired
 	SurveyService survey;
+
+	@Autowired
+	CorpusService corpus;
 
 	ProjectId project;
 
@@ -186,6 +193,26 @@ abstract class SurveyServiceContract {
 		assertThat(result.applied()).isFalse();
 		assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("not UTF-8"));
 		assertThat(survey.questionnaires(project)).isEmpty();
+	}
+
+	@Test
+	void aSpeakersParticipantWithQuestionnaireAnswersOutlivesItsDocument() {
+		DocumentSummary transcript = corpus.importDocument(project,
+				new ImportRequest("kari.txt", bytes("Moderator: How did it go?\nKari: It went well.\nModerator: And the workload?\nKari: Too high."), null, Language.ENGLISH))
+			.document();
+		assertThat(labels()).hasSize(6).contains("Kari");
+		survey.importQuestionnaire(project, "Follow-up", "follow-up.csv", bytes("id,satisfaction\nKari,4\n"), "id", null, false);
+
+		corpus.delete(transcript.id());
+
+		// the moderator's participant, made for the transcript, goes with it; Kari answered the questionnaire and stays
+		assertThat(labels()).containsExactlyInAnyOrder("P1", "P2", "P3", "P4", "Kari");
+		assertThat(survey.answers(survey.questionnaire(project, "Follow-up").orElseThrow(), "satisfaction"))
+			.containsExactly(java.util.Map.entry("Kari", "4"));
+	}
+
+	List<String> labels() {
+		return participants.participants(project).stream().map(r -> r.participant().label()).toList();
 	}
 
 }
