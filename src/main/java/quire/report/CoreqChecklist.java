@@ -118,8 +118,13 @@ class CoreqChecklist {
 
 	private final SpeakerLinkService speakerLinks;
 
+	/** Items 19 and 21 from the recordings attached to the transcripts. */
+	private final RecordedSessions recordings;
+
 	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, CodingService codings,
-			JointDisplayService joint, StudyRecordService record, SpeakerLinkService speakerLinks) {
+			JointDisplayService joint, StudyRecordService record, SpeakerLinkService speakerLinks,
+			RecordedSessions recordings) {
+		this.recordings = recordings;
 		this.speakerLinks = speakerLinks;
 		this.designs = designs;
 		this.corpus = corpus;
@@ -274,6 +279,7 @@ class CoreqChecklist {
 		}
 		data.put(27, Filled.of(ReportService.SOFTWARE + " was used to manage the transcripts, coding, MITI fidelity ratings and questionnaire data.",
 				List.of()));
+		recordings.item19(sessions).ifPresent(f -> data.put(19, f));
 		fromStudyRecord(project, sessions, data);
 		themes(project, sessions, codes, data);
 		return data;
@@ -417,13 +423,17 @@ class CoreqChecklist {
 			Integer minutes = recorded.get(s.original());
 			String source = "study record";
 			if (minutes == null) {
+				minutes = recordings.minutes(s).orElse(null);
+				source = "the attached recording";
+			}
+			if (minutes == null) {
 				minutes = s.documents().stream().map(d -> corpus.transcript(d).flatMap(CoreqChecklist::timedMinutes))
 					.flatMap(Optional::stream).findFirst().orElse(null);
 				source = "the transcript's timestamps";
 			}
 			if (minutes == null) {
 				without.add(s.name());
-				lines.add(s.name() + ": no duration (no timestamps, none in the study record)");
+				lines.add(s.name() + ": no duration (no recording, no timestamps, none in the study record)");
 				continue;
 			}
 			byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(minutes);
