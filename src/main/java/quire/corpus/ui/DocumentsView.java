@@ -192,7 +192,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 	 * A file another feature may pair with a transcript (and a transcript that may have one) waits
 	 * until the whole upload has arrived ({@link #importHeld}).
 	 */
-	private void importFile(String fileName, byte[] bytes) {
+	void importFile(String fileName, byte[] bytes) {
 		Project target = project;
 		UI ui = UI.getCurrent();
 		if (target == null) {
@@ -240,7 +240,7 @@ class DocumentsView extends VerticalLayout implements BeforeEnterObserver {
 	 * The whole upload has arrived: each held transcript is imported with its companion (all or
 	 * nothing) or alone; a companion without its transcript is refused with the reason.
 	 */
-	private void importHeld() {
+	void importHeld() {
 		Project target = project;
 		Map<String, byte[]> files;
 		synchronized (held) {
