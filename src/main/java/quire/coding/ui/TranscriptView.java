@@ -331,6 +331,8 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Div bar = new Div(play);
 		bar.addClassName("quire-listening");
 		if (mayTime) {
+			// the position is read in the browser as the key is pressed, not a round trip later
+			Objects.requireNonNull(player).onAltKey("KeyT", this::startTurnAt);
 			Button now = new Button("Turn starts now (Alt+T)", e -> startTurnNow());
 			now.setId("turn-starts-now");
 			now.setTooltipText("Sets the selected turn's start (with nothing selected: the next turn without a time) "
@@ -365,7 +367,14 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	 */
 	void startTurnNow() {
 		RecordingPlayer p = player;
-		if (p == null || !access.can(transcript().document().projectId(), ProjectRole.CODER)) {
+		if (p != null) {
+			p.position(this::startTurnAt);
+		}
+	}
+
+	/** Sets the start of the selected (or next untimed) turn to {@code ms}. */
+	void startTurnAt(long ms) {
+		if (player == null || transcript == null || !access.can(transcript().document().projectId(), ProjectRole.CODER)) {
 			return;
 		}
 		Optional<Turn> target = hasSelection() ? Selections.turnAt(transcript().turns(), selStart) : nextUntimed();
@@ -374,7 +383,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 					: "Every turn has a time: select a word of the turn whose start should change.");
 			return;
 		}
-		p.position(ms -> setTurnStart(target.get().index(), ms));
+		setTurnStart(target.get().index(), ms);
 	}
 
 	/** Stores a turn's start and shows it: the turn's time, the player's turn-following. */
@@ -523,7 +532,6 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Shortcuts.addShortcutListener(this, this::inVivo, Key.KEY_V, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::selectSentence, Key.KEY_S, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::playSelection, Key.KEY_L, KeyModifier.ALT);
-		Shortcuts.addShortcutListener(this, this::startTurnNow, Key.KEY_T, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> {
 			if (selectedCoding != null) {
 				removeSelectedCoding();

@@ -242,9 +242,55 @@ public class RecordingPlayer extends Div {
 		media.executeJs("return this.currentTime").then(Double.class, seconds -> position.accept(Math.round(seconds * 1000)));
 	}
 
+	/** Browser-side: where the page's recording is, in whole milliseconds (-1 without one). */
+	static final String POSITION = "(function(){const m=document.getElementById('recording-media');"
+			+ "return m ? Math.round(m.currentTime * 1000) : -1;})()";
+
+	/** An Alt+key whose action takes the recording's position at the moment the key was pressed. */
+	private record PositionKey(String code, LongConsumer action) {
+	}
+
+	private final List<PositionKey> positionKeys = new ArrayList<>();
+
+	private final List<DomListenerRegistration> positionKeyListeners = new ArrayList<>();
+
+	/**
+	 * Calls {@code action} with the recording's position, in ms, read in the browser when Alt and the
+	 * key with {@code code} (a {@code KeyboardEvent.code} such as {@code "KeyT"}) are pressed anywhere
+	 * on the page; a server round trip later the recording has moved on, so the position travels with
+	 * the key press.
+	 */
+	public void onAltKey(String code, LongConsumer action) {
+		if (!code.matches("[A-Za-z0-9]+")) {
+			throw new IllegalArgumentException("a key code is letters and digits, such as KeyT, not '" + code + "'");
+		}
+		positionKeys.add(new PositionKey(code, action));
+		getUI().ifPresent(ui -> listen(ui, positionKeys.getLast()));
+	}
+
+	private void listen(com.vaadin.flow.component.UI ui, PositionKey key) {
+		DomListenerRegistration r = ui.getElement().addEventListener("keydown", e -> {
+			long ms = e.getEventData().get(POSITION).asLong(-1);
+			if (ms >= 0) {
+				key.action().accept(ms);
+			}
+		}).setFilter("event.altKey && event.code === '" + key.code() + "'").addEventData(POSITION);
+		positionKeyListeners.add(r);
+	}
+
+	@Override
+	protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+		positionKeyListeners.forEach(DomListenerRegistration::remove);
+		positionKeyListeners.clear();
+		super.onDetach(event);
+	}
+
 	@Override
 	protected void onAttach(AttachEvent event) {
 		super.onAttach(event);
+		positionKeyListeners.forEach(DomListenerRegistration::remove);
+		positionKeyListeners.clear();
+		positionKeys.forEach(k -> listen(event.getUI(), k));
 		media.executeJs(INSTALL, media, turns, starts, prefix);
 	}
 
