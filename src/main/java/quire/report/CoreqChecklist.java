@@ -408,7 +408,7 @@ class CoreqChecklist {
 						+ ": " + Prose.list(repeated)) + caveat, lines));
 	}
 
-	/** Item 21: the durations of the qualitative sessions, from the study record or the transcripts' timestamps. */
+	/** Item 21: the durations of the qualitative sessions, from the study record, the transcripts' timestamps or the recordings. */
 	private void durations(ProjectId project, StudyDesign design, List<Session> sessions, Map<Integer, Filled> data) {
 		Map<DocumentId, Integer> recorded = new HashMap<>();
 		for (CollectionSession s : record.sessions(project)) {
@@ -423,13 +423,13 @@ class CoreqChecklist {
 			Integer minutes = recorded.get(s.original());
 			String source = "study record";
 			if (minutes == null) {
-				minutes = recordings.minutes(s).orElse(null);
-				source = "the attached recording";
-			}
-			if (minutes == null) {
 				minutes = s.documents().stream().map(d -> corpus.transcript(d).flatMap(CoreqChecklist::timedMinutes))
 					.flatMap(Optional::stream).findFirst().orElse(null);
 				source = "the transcript's timestamps";
+			}
+			if (minutes == null) {
+				minutes = recordings.minutes(s).orElse(null);
+				source = "the attached recording";
 			}
 			if (minutes == null) {
 				without.add(s.name());
