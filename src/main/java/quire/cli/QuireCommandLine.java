@@ -189,7 +189,7 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		cli.addSubcommand(new CommandLine(new StudyCommand())
 			.addSubcommand(new StudyCommand.Show(projects, corpus, study))
 			.addSubcommand(new StudyCommand.Set(projects, studyDesign)));
-		cli.addSubcommand(new ImportCommand(projects, corpus, sentences));
+		cli.addSubcommand(new ImportCommand(projects, corpus, sentences, media));
 		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
 		cli.addSubcommand(new CodeCommand(projects, search, codebook, codings, actors));
 		cli.addSubcommand(new CommandLine(new RebuildIndexCommand(search))

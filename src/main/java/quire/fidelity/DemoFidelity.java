@@ -102,19 +102,9 @@ class DemoFidelity {
 	}
 
 	private static Integer[] firstTwentyMinutes(Transcript t) {
-		Long start = t.turns().stream().map(Turn::startMs).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-		if (start == null) {
-			return new Integer[] { null, null };
-		}
-		int first = -1;
-		int last = -1;
-		for (Turn turn : t.turns()) {
-			if (turn.startMs() != null && turn.startMs() - start < 20 * 60_000L) {
-				first = first < 0 ? turn.index() : first;
-				last = turn.index();
-			}
-		}
-		return first < 0 ? new Integer[] { null, null } : new Integer[] { first, last };
+		return Segments.firstMinutes(t.turns(), Segments.MITI_MINUTES, null)
+			.map(seg -> new Integer[] { seg.firstTurn(), seg.lastTurn() })
+			.orElse(new Integer[] { null, null });
 	}
 
 }

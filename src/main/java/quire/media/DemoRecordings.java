@@ -16,9 +16,9 @@ import quire.corpus.Turn;
 import quire.media.internal.ToneWav;
 
 /**
- * Gives the demo's MI session 01 (timed WebVTT) and its first focus group (untimed) a synthetic
+ * Gives the demo's MI session 01 (timed WebVTT) and its first focus group a synthetic
  * recording made at demo time: a tone where each timed turn starts (higher where {@link SpeakerRoles} calls the speaker the facilitator),
- * and for the untimed focus group a tone every five seconds for three minutes, to align against.
+ * and for the focus group a tone every five seconds for its first three minutes (its transcript runs longer).
  * The file names say they are synthetic; no speech is claimed.
  */
 @Component

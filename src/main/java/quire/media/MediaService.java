@@ -22,11 +22,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
 import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
+import quire.corpus.ImportRequest;
+import quire.corpus.ImportResult;
 import quire.media.internal.MediaProbe;
 import quire.media.internal.MediaSniffer;
 import quire.project.ProjectAccess;
@@ -123,6 +127,51 @@ public class MediaService {
 					// a leftover .part file is overwritten by nothing and harmless; the upload already failed
 				}
 			}
+		}
+	}
+
+	/**
+	 * Imports a transcript and attaches its recording to the new document, in one transaction (see
+	 * {@link RecordedTranscripts}): if either is refused, neither is imported.
+	 * @throws MediaRejectedException if the recording is refused; nothing is imported
+	 * @throws quire.corpus.ImportRejectedException if the transcript is refused; nothing is imported
+	 */
+	@Transactional
+	public RecordedImport importTogether(ProjectId project, ImportRequest transcript, String recordingName, Path recording) {
+		try {
+			byte[] head;
+			try (InputStream in = Files.newInputStream(recording)) {
+				head = in.readNBytes(MediaSniffer.HEAD);
+			}
+			// refused before the transcript is parsed, with the same reason an attach gives
+			if (MediaSniffer.sniff(head).isEmpty()) {
+				throw new MediaRejectedException(recordingName, MediaSniffer.refusal(head));
+			}
+			if (Files.size(recording) > maxBytes) {
+				throw new MediaRejectedException(recordingName, "the file is larger than the upload limit of "
+						+ (maxBytes / 1_048_576) + " MB (quire.import.max-file-size)");
+			}
+			ImportResult imported = corpus.importDocument(project, transcript);
+			var document = imported.document();
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				// the recording's file is not in the transaction: it goes if the document is rolled back
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						if (status != STATUS_COMMITTED) {
+							deleteFiles(document.projectId(), document.id());
+						}
+					}
+				});
+			}
+			Recording attached;
+			try (InputStream in = Files.newInputStream(recording)) {
+				attached = attach(document.id(), recordingName, in);
+			}
+			return new RecordedImport(imported, attached);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the recording " + recordingName + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -223,7 +272,8 @@ public class MediaService {
 		}
 	}
 
-	private void deleteFiles(ProjectId project, DocumentId document) {
+	/** Deletes the files of a document's recording (any format), e.g. when its import was rolled back. */
+	void deleteFiles(ProjectId project, DocumentId document) {
 		for (MediaFormat f : MediaFormat.values()) {
 			try {
 				Files.deleteIfExists(folder.resolve(Long.toString(project.value()))

@@ -108,8 +108,12 @@ class CoreqChecklist {
 
 	private final SpeakerLinkService speakerLinks;
 
+	/** Items 19 and 21 from the recordings attached to the transcripts. */
+	private final RecordedSessions recordings;
+
 	CoreqChecklist(StudyDesignService designs, CorpusService corpus, CodebookService codebook, AnalysisItems analysis,
-			StudyRecordService record, SpeakerLinkService speakerLinks) {
+			StudyRecordService record, SpeakerLinkService speakerLinks, RecordedSessions recordings) {
+		this.recordings = recordings;
 		this.speakerLinks = speakerLinks;
 		this.designs = designs;
 		this.corpus = corpus;
@@ -233,6 +237,7 @@ class CoreqChecklist {
 		}
 		data.put(27, Filled.of(ReportService.SOFTWARE + " was used to manage the transcripts, coding, MITI fidelity ratings and questionnaire data.",
 				List.of()));
+		recordings.item19(sessions).ifPresent(f -> data.put(19, f));
 		fromStudyRecord(project, sessions, data);
 		analysis.themes(project, sessions, codes, data);
 		return data;
@@ -247,7 +252,8 @@ class CoreqChecklist {
 		}
 	}
 
-	/** Item 21: the durations of the qualitative sessions, from the study record or the transcripts' timestamps. */
+	
+	/** Item 21: the durations of the qualitative sessions, from the study record, the transcripts' timestamps or the recordings. */
 	private void durations(ProjectId project, StudyDesign design, List<Session> sessions, Map<Integer, Filled> data) {
 		Map<DocumentId, Integer> recorded = new HashMap<>();
 		for (CollectionSession s : record.sessions(project)) {
@@ -267,8 +273,12 @@ class CoreqChecklist {
 				source = "the transcript's timestamps";
 			}
 			if (minutes == null) {
+				minutes = recordings.minutes(s).orElse(null);
+				source = "the attached recording";
+			}
+			if (minutes == null) {
 				without.add(s.name());
-				lines.add(s.name() + ": no duration (no timestamps, none in the study record)");
+				lines.add(s.name() + ": no duration (no recording, no timestamps, none in the study record)");
 				continue;
 			}
 			byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(minutes);

@@ -507,4 +507,31 @@ class CliTests {
 		assertThat(run("media", "detach", "--project", "Recorded", "--document", "talk").err()).contains("has no recording");
 	}
 
+
+	@Test
+	void aFolderImportsEachRecordingWithItsTranscriptAllOrNothing() throws IOException {
+		assertThat(run("project", "create", "--name", "Recorded folder").exit()).isZero();
+		Path folder = Files.createDirectories(files.resolve("sessions"));
+		String srt = "1\n00:00:01,000 --> 00:00:02,000\nCounsellor: How are you?\n\n2\n00:00:03,000 --> 00:00:04,000\nClient: %s\n";
+		Files.writeString(folder.resolve("s01.srt"), srt.formatted("Fine."), StandardCharsets.UTF_8);
+		Files.write(folder.resolve("S01.wav"), quire.media.internal.ToneWav.tones(5000, List.of(1000L, 3000L), List.of(440, 880)));
+		Files.writeString(folder.resolve("s02.srt"), srt.formatted("Tired."), StandardCharsets.UTF_8);
+		byte[] exe = new byte[128];
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		Files.write(folder.resolve("s02.mp3"), exe);
+		Files.write(folder.resolve("lonely.wav"), quire.media.internal.ToneWav.tones(500, List.of(), List.of()));
+		Files.writeString(folder.resolve("notes.txt"), "Moderator: A note.\nP1: Yes.\n", StandardCharsets.UTF_8);
+
+		CliRun imported = run("import", "--project", "Recorded folder", "--language", "en", folder.toString());
+		assertThat(imported.exit()).isEqualTo(1);
+		assertThat(imported.out()).contains("imported s01.srt with its recording S01.wav as 's01': 2 turns")
+			.contains("WAV audio, 0:05").contains("imported notes.txt as 'notes'");
+		assertThat(imported.err()).contains("rejected s02.mp3: it is a Windows program")
+			.contains("(neither s02.srt nor s02.mp3 was imported)")
+			.contains("rejected lonely.wav: a recording is imported with its transcript of the same name");
+		assertThat(run("media", "list", "--project", "Recorded folder").out()).contains("S01.wav").doesNotContain("s02");
+		assertThat(run("search", "--project", "Recorded folder", "Tired").out()).doesNotContain("s02");
+	}
+
 }

@@ -79,6 +79,9 @@ class BrowserJourneyTests {
 	@Autowired
 	quire.fidelity.FidelityService fidelity;
 
+	@Autowired
+	quire.media.MediaService media;
+
 
 	@TempDir
 	Path files;
@@ -358,6 +361,84 @@ class BrowserJourneyTests {
 				"return document.getElementById('turn-' + arguments[0]).hasAttribute('data-playing')", turn.index()))));
 		assertThat(driver.findElements(By.cssSelector("[data-playing]"))).hasSize(1);
 		screenshot("recording-player");
+	}
+
+	/**
+	 * A recording uploaded with its .srt is one document; playing it marks the turn being spoken, and
+	 * the turn moves on with the audio. An untimed transcript is aligned while listening: Alt+T sets
+	 * the next untimed turn's start to the player's position, shown and stored like an imported time.
+	 */
+	@Test
+	void aRecordingWithItsTranscriptPlaysAlongAndAnUntimedTranscriptIsAlignedWhileListening() throws Exception {
+		Path srt = Files.writeString(files.resolve("aligned-talk.srt"), """
+				1
+				00:00:01,000 --> 00:00:03,500
+				Counsellor: What would you like to talk about?
+
+				2
+				00:00:04,000 --> 00:00:07,500
+				Client: The drinking, I suppose, and my sister's worry about it.
+
+				3
+				00:00:08,000 --> 00:00:11,000
+				Counsellor: Your sister is worried about you.
+				""", StandardCharsets.UTF_8);
+		Path wav = Files.write(files.resolve("aligned-talk.wav"),
+				quire.media.internal.ToneWav.tones(12_000, java.util.List.of(1000L, 4000L, 8000L), java.util.List.of(880, 440, 880)));
+		driver.get(url("documents"));
+		signIn();
+		wait.until(d -> text("documents").contains("mi-session-01"));
+		WebElement input = (WebElement) ((JavascriptExecutor) driver).executeScript(
+				"const u = document.getElementById('upload'); return u.querySelector('input[type=file]') "
+						+ "|| (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))");
+		input.sendKeys(srt + "\n" + wav);
+		wait.until(d -> text("import-log").contains("Imported aligned-talk.srt with its recording aligned-talk.wav"));
+		var project = projects.require(quire.corpus.DemoProject.NAME);
+		var talk = corpus.findDocument(project.id(), "aligned-talk").orElseThrow();
+		assertThat(media.find(talk.id())).isPresent();
+
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		driver.get(url("transcript/" + talk.id().value()));
+		wait.until(d -> !d.findElements(By.id("recording-media")).isEmpty());
+		wait.until(d -> ((Number) js.executeScript("return document.getElementById('recording-media').readyState")).intValue() >= 1);
+		// a click on the second turn's time plays from 0:04; the mark moves to the third turn at 0:08
+		driver.findElement(By.cssSelector("#turn-1 .time")).click();
+		wait.until(d -> "true".equals(String.valueOf(js.executeScript(
+				"return document.getElementById('turn-1').hasAttribute('data-playing')"))));
+		wait.until(d -> "true".equals(String.valueOf(js.executeScript(
+				"return document.getElementById('turn-2').hasAttribute('data-playing')"))));
+		assertThat(((Number) js.executeScript("return document.getElementById('recording-media').currentTime")).doubleValue())
+			.isGreaterThanOrEqualTo(8.0);
+		assertThat(driver.findElements(By.cssSelector("[data-playing]"))).hasSize(1);
+		js.executeScript("document.getElementById('recording-media').pause()");
+
+		// an untimed transcript of the same talk, with the same recording, aligned by Alt+T
+		var untimed = corpus.importDocument(project.id(), new quire.corpus.ImportRequest("untimed-talk.txt", """
+				Counsellor: What would you like to talk about?
+				Client: The drinking, I suppose, and my sister's worry about it.
+				Counsellor: Your sister is worried about you.
+				""".getBytes(StandardCharsets.UTF_8), null, quire.corpus.Language.ENGLISH)).document();
+		media.attach(untimed.id(), "untimed-talk.wav", new java.io.ByteArrayInputStream(Files.readAllBytes(wav)));
+		driver.get(url("transcript/" + untimed.id().value()));
+		wait.until(d -> !d.findElements(By.id("recording-media")).isEmpty());
+		wait.until(d -> ((Number) js.executeScript("return document.getElementById('recording-media').readyState")).intValue() >= 1);
+		assertThat(text("recording-hint")).contains("press Alt+T as each turn begins");
+		for (double at : new double[] { 1.0, 4.0 }) {
+			js.executeScript("document.getElementById('recording-media').currentTime = arguments[0]", at);
+			wait.until(d -> Math.abs(((Number) js.executeScript("return document.getElementById('recording-media').currentTime"))
+				.doubleValue() - at) < 0.01);
+			new org.openqa.selenium.interactions.Actions(driver).keyDown(org.openqa.selenium.Keys.ALT).sendKeys("t")
+				.keyUp(org.openqa.selenium.Keys.ALT).perform();
+		}
+		// the turns' HTML is replaced when their time is set: read it afresh each time
+		wait.until(d -> "00:00:04".equals(js.executeScript("return document.querySelector('#turn-1 .time').textContent")));
+		assertThat(js.executeScript("return document.querySelector('#turn-0 .time').textContent")).isEqualTo("00:00:01");
+		assertThat(corpus.transcript(untimed.id()).orElseThrow().turns()).extracting(quire.corpus.Turn::startMs)
+			.containsExactly(1000L, 4000L, null);
+		// the player follows the new times at once: at 0:04 the second turn is the one being spoken
+		wait.until(d -> "true".equals(String.valueOf(js.executeScript(
+				"return document.getElementById('turn-1').hasAttribute('data-playing')"))));
+		screenshot("recording-align");
 	}
 
 	/** Whether every KWIC hit cell shows its whole text (nothing cut off with an ellipsis). */

@@ -8,6 +8,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -46,12 +47,14 @@ import quire.coding.CodingService;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.RemovedCoding;
+import quire.coding.Selections;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
 import quire.corpus.SentenceUnit;
 import quire.corpus.Transcript;
 import quire.corpus.SpeakerLinkService;
 import quire.corpus.Turn;
+import quire.corpus.TurnTimes;
 import quire.corpus.ui.SpeakerLinkDialog;
 import quire.media.MediaService;
 import quire.media.ui.RecordingPlayer;
@@ -170,6 +173,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	/** The document's recording, docked above the turns when there is one. */
 	private final MediaService media;
 
+	/** Sets a turn's start from the player's position (aligning an untimed transcript while listening). */
+	private final TurnTimes turnTimes;
+
+	private @Nullable RecordingPlayer player;
+
 	private List<Code> codes = List.of();
 
 	private Map<Long, Code> codeById = Map.of();
@@ -190,7 +198,9 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private @Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
-			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers, MediaService media) {
+			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers, MediaService media,
+			TurnTimes turnTimes) {
+		this.turnTimes = turnTimes;
 		this.speakers = speakers;
 		this.media = media;
 		this.live = live;
@@ -220,6 +230,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			.flatMap(corpus::transcript);
 		reading.removeAll();
 		panel.removeAll();
+		player = null;
 		if (found.isEmpty()) {
 			transcript = null;
 			markup = null;
@@ -297,8 +308,123 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
 		meta.addClassName("quire-meta");
 		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta);
-		RecordingPlayer.of(media, t, turns).ifPresent(reading::add);
+		player = RecordingPlayer.of(media, t, turns).orElse(null);
+		if (player != null) {
+			reading.add(player, createListening(t));
+		}
 		reading.add(turns);
+	}
+
+	/**
+	 * Under the player: play the selection, and for coders set a turn's start from where the recording
+	 * is now, which is how an untimed transcript is aligned while listening.
+	 */
+	private Div createListening(Transcript t) {
+		boolean timed = t.turns().stream().anyMatch(x -> x.startMs() != null);
+		boolean mayTime = access.can(t.document().projectId(), ProjectRole.CODER);
+		Objects.requireNonNull(player).setHint((timed ? "Click a turn's time to play from it · "
+				: "This transcript has no timestamps yet" + (mayTime ? ": play it and press Alt+T as each turn begins · " : " · "))
+				+ "Alt+P play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster · Alt+L play the selection"
+				+ (mayTime && timed ? " · Alt+T the selected turn starts now" : ""));
+		Button play = new Button("Play selection (Alt+L)", e -> playSelection());
+		play.setId("play-selection");
+		play.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+		Div bar = new Div(play);
+		bar.addClassName("quire-listening");
+		if (mayTime) {
+			// the position is read in the browser as the key is pressed, not a round trip later
+			Objects.requireNonNull(player).onAltKey("KeyT", this::startTurnAt);
+			Button now = new Button("Turn starts now (Alt+T)", e -> startTurnNow());
+			now.setId("turn-starts-now");
+			now.setTooltipText("Sets the selected turn's start (with nothing selected: the next turn without a time) "
+					+ "to where the recording is now");
+			now.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+			bar.add(now);
+		}
+		return bar;
+	}
+
+	/** Plays the selected turns, from the first one's start to the start of the turn after the last (Alt+L). */
+	void playSelection() {
+		RecordingPlayer p = player;
+		if (p == null) {
+			return;
+		}
+		if (!hasSelection()) {
+			Notifications.error("Select words of the turns to play first.");
+			return;
+		}
+		List<Turn> touched = Selections.turnsTouched(transcript().turns(), selStart, selEnd);
+		if (touched.isEmpty() || !p.playRows(touched.get(0).index(), touched.get(touched.size() - 1).index())) {
+			Notifications.error(touched.isEmpty() ? "The selection is outside the speaker turns."
+					: "Turn " + (touched.get(0).index() + 1) + " has no time yet, so the selection cannot be played: "
+							+ "set its start with Alt+T while listening.");
+		}
+	}
+
+	/**
+	 * Sets the start of the selected turn (nothing selected: the first turn without a time after the
+	 * last timed one) to the player's position (Alt+T), stored like an imported timestamp.
+	 */
+	void startTurnNow() {
+		RecordingPlayer p = player;
+		if (p != null) {
+			p.position(this::startTurnAt);
+		}
+	}
+
+	/** Sets the start of the selected (or next untimed) turn to {@code ms}. */
+	void startTurnAt(long ms) {
+		if (player == null || transcript == null || !access.can(transcript().document().projectId(), ProjectRole.CODER)) {
+			return;
+		}
+		Optional<Turn> target = hasSelection() ? Selections.turnAt(transcript().turns(), selStart) : nextUntimed();
+		if (target.isEmpty()) {
+			Notifications.error(hasSelection() ? "The selection is outside the speaker turns."
+					: "Every turn has a time: select a word of the turn whose start should change.");
+			return;
+		}
+		setTurnStart(target.get().index(), ms);
+	}
+
+	/** Stores a turn's start and shows it: the turn's time, the player's turn-following. */
+	void setTurnStart(int turnIndex, long ms) {
+		RecordingPlayer p = player;
+		try {
+			Turn turn = turnTimes.setStart(transcript().document().id(), turnIndex, ms);
+			transcript = corpus.transcript(transcript().document().id()).orElseThrow();
+			markup = new TurnHtml(transcript());
+			if (p != null) {
+				p.setStart(turnIndex, turn.startMs());
+			}
+			clearBrowserSelection();
+			selStart = -1;
+			selEnd = -1;
+			renderTurns();
+			updateSelection();
+			Notifications.success("Turn " + (turnIndex + 1) + (turn.speaker() == null ? "" : " (" + turn.speaker() + ")")
+					+ " starts at " + quire.media.Recording.clock(ms / 1000.0) + ".");
+		}
+		catch (IllegalArgumentException ex) {
+			Notifications.error(ex.getMessage());
+		}
+	}
+
+	/** The first turn without a time after the last turn that has one (the first turn if none has). */
+	private Optional<Turn> nextUntimed() {
+		List<Turn> all = transcript().turns();
+		int lastTimed = -1;
+		for (int i = 0; i < all.size(); i++) {
+			if (all.get(i).startMs() != null) {
+				lastTimed = i;
+			}
+		}
+		for (int i = lastTimed + 1; i < all.size(); i++) {
+			if (all.get(i).startMs() == null) {
+				return Optional.of(all.get(i));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -406,6 +532,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		Shortcuts.addShortcutListener(this, () -> picker.focus(), Key.KEY_C, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::inVivo, Key.KEY_V, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, this::selectSentence, Key.KEY_S, KeyModifier.ALT);
+		Shortcuts.addShortcutListener(this, this::playSelection, Key.KEY_L, KeyModifier.ALT);
 		Shortcuts.addShortcutListener(this, () -> {
 			if (selectedCoding != null) {
 				removeSelectedCoding();
@@ -538,19 +665,10 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	}
 
 	void inVivo() {
-		if (!hasSelection()) {
-			Notifications.error("Select the words that should become the code's name.");
-			return;
-		}
-		String words = transcript().text().substring(selStart, selEnd).strip().replaceAll("\\s+", " ");
-		if (words.length() > 80) {
-			Notifications.error("An in-vivo code name must be short: select at most 80 characters, not " + words.length() + ".");
-			return;
-		}
 		try {
+			String name = Selections.inVivoName(transcript().text(), selStart, selEnd);
 			var project = transcript().document().projectId();
-			Code code = codebook.createOrFind(project, null,
-					CodeDraft.named(words.replaceAll("^[\\p{Punct}“”‘’]+|[\\p{Punct}“”‘’]+$", ""), codebook.nextColour(project)));
+			Code code = codebook.createOrFind(project, null, CodeDraft.named(name, codebook.nextColour(project)));
 			loadCodes();
 			picker.setItems(codes);
 			apply(code);
@@ -626,32 +744,24 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			Notifications.error("Select a word of the sentence first (or words of several sentences).");
 			return;
 		}
-		int[] span = sentenceSpan(selStart, selEnd);
-		if (span == null) {
+		Optional<Selections.Range> span = Selections.sentences(sentenceUnits(), selStart, selEnd);
+		if (span.isEmpty()) {
 			Notifications.error("The selection is outside the speaker turns, where there are no sentences.");
 			return;
 		}
-		selStart = span[0];
-		selEnd = span[1];
+		selStart = span.get().start();
+		selEnd = span.get().end();
 		updateSelection();
 	}
 
-	/** The smallest range of whole sentence units that covers {@code [start, end)}, or null if none overlaps. */
-	private int @Nullable [] sentenceSpan(int start, int end) {
-		int from = -1;
-		int to = -1;
+	/** The transcript's sentence units, read once when first needed. */
+	private List<SentenceUnit> sentenceUnits() {
 		List<SentenceUnit> units = sentences;
 		if (units == null) {
 			units = corpus.sentences(transcript().document().id());
 			sentences = units;
 		}
-		for (SentenceUnit u : units) {
-			if (u.overlaps(start, end)) {
-				from = from < 0 ? u.start() : Math.min(from, u.start());
-				to = Math.max(to, u.end());
-			}
-		}
-		return from < 0 ? null : new int[] { from, to };
+		return units;
 	}
 
 	private void widenToSentence() {
@@ -659,9 +769,10 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		if (c == null) {
 			return;
 		}
-		int[] span = sentenceSpan(c.start(), c.end());
-		if (span != null) {
-			selectedCoding = codings.resize(c.id(), Math.min(span[0], c.start()), Math.max(span[1], c.end()));
+		Optional<Selections.Range> span = Selections.sentences(sentenceUnits(), c.start(), c.end());
+		if (span.isPresent()) {
+			Selections.Range wide = span.get().union(new Selections.Range(c.start(), c.end()));
+			selectedCoding = codings.resize(c.id(), wide.start(), wide.end());
 			renderTurns();
 		}
 	}
@@ -671,13 +782,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		if (c == null) {
 			return;
 		}
-		Turn first = turnAt(c.start());
-		Turn last = turnAt(Math.max(c.start(), c.end() - 1));
-		if (first == null || last == null) {
-			return;
+		Optional<Selections.Range> wide = Selections.turns(transcript().turns(), c.start(), c.end());
+		if (wide.isPresent()) {
+			selectedCoding = codings.resize(c.id(), wide.get().start(), wide.get().end());
+			renderTurns();
 		}
-		selectedCoding = codings.resize(c.id(), Math.min(first.start(), c.start()), Math.max(last.end(), c.end()));
-		renderTurns();
 	}
 
 	private void selectCoding(Coding c) {
@@ -823,12 +932,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	}
 
 	private @Nullable Turn turnAt(int offset) {
-		for (Turn turn : transcript().turns()) {
-			if (turn.start() <= offset && offset < turn.end()) {
-				return turn;
-			}
-		}
-		return null;
+		return Selections.turnAt(transcript().turns(), offset).orElse(null);
 	}
 
 	private void clearBrowserSelection() {

@@ -5,8 +5,12 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -91,10 +95,18 @@ class DocumentsView extends ProjectPage {
 	/** Columns other features add (e.g. the document's recording). */
 	private final List<DocumentColumn> columns;
 
+	/** Files other features take beside transcripts (e.g. recordings paired with their .vtt). */
+	private final List<UploadCompanion> companions;
+
+	/** Files of the current upload held until it has all arrived, to be paired; in arrival order. */
+	private final Map<String, byte[]> held = new LinkedHashMap<>();
+
 	DocumentsView(CorpusService corpus, CurrentProject current, ProjectAccess access,
-			org.springframework.beans.factory.ObjectProvider<DocumentColumn> columns) {
+			org.springframework.beans.factory.ObjectProvider<DocumentColumn> columns,
+			org.springframework.beans.factory.ObjectProvider<UploadCompanion> companions) {
 		super(current);
 		this.columns = columns.orderedStream().toList();
+		this.companions = companions.orderedStream().toList();
 		this.corpus = corpus;
 		this.access = access;
 		addClassName("quire-page");
@@ -141,7 +153,14 @@ class DocumentsView extends ProjectPage {
 				: Language.parse(e.getValue()).orElse(null));
 
 		upload.setId("upload");
-		upload.setAcceptedFileTypes(".txt", ".docx", ".pdf", ".vtt", ".srt");
+		List<String> accepted = new ArrayList<>(List.of(".txt", ".docx", ".pdf", ".vtt", ".srt"));
+		companions.forEach(c -> accepted.addAll(c.endings()));
+		upload.setAcceptedFileTypes(accepted.toArray(String[]::new));
+		upload.addAllFinishedListener(e -> importHeld());
+		if (!companions.isEmpty()) {
+			help.add(" A recording (.mp3, .m4a, .wav, .ogg, .mp4, .webm) uploaded together with its .vtt or .srt of the "
+					+ "same name becomes one document with its recording.");
+		}
 		upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, corpus.maxFileSize()));
 		upload.setMaxFiles(100);
 		upload.addFileRejectedListener(
@@ -157,38 +176,122 @@ class DocumentsView extends ProjectPage {
 		return panel;
 	}
 
-	/** Runs in the upload request thread (the session is not locked); updates the view through access. */
-	private void importFile(String fileName, byte[] bytes) {
+	/**
+	 * Runs in the upload request thread (the session is not locked); updates the view through access.
+	 * A file another feature may pair with a transcript (and a transcript that may have one) waits
+	 * until the whole upload has arrived ({@link #importHeld}).
+	 */
+	void importFile(String fileName, byte[] bytes) {
 		Project target = project();
 		UI ui = UI.getCurrent();
 		if (target == null) {
 			return;
 		}
-		String message;
-		boolean ok;
+		if (companions.stream().anyMatch(c -> c.takes(fileName) || c.mayPair(fileName))) {
+			synchronized (held) {
+				held.put(fileName, bytes);
+			}
+			return;
+		}
+		Outcome outcome = importOne(target, fileName, bytes);
+		ui.access(() -> show(outcome));
+	}
+
+	/** What importing one file (or a pair) did, for the log. */
+	private record Outcome(String fileName, boolean ok, String message, List<String> alsoRefused) {
+	}
+
+	private Outcome importOne(Project target, String fileName, byte[] bytes) {
 		try {
 			ImportResult result = corpus.importDocument(target.id(),
 					new ImportRequest(fileName, bytes, chosenGroup, chosenLanguage));
 			DocumentSummary d = result.document();
 			NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-			message = "Imported " + fileName + " as “" + d.name() + "”: " + n.format(d.turnCount()) + " turns, "
-					+ n.format(d.wordCount()) + " words, " + d.language().label()
-					+ (result.notes().isEmpty() ? "" : " (" + String.join("; ", result.notes()) + ")");
-			ok = true;
+			return new Outcome(fileName, true, "Imported " + fileName + " as “" + d.name() + "”: " + n.format(d.turnCount())
+					+ " turns, " + n.format(d.wordCount()) + " words, " + d.language().label()
+					+ (result.notes().isEmpty() ? "" : " (" + String.join("; ", result.notes()) + ")"), List.of());
 		}
 		catch (IllegalArgumentException | quire.corpus.ImportsBusyException ex) {
-			message = "Not imported: " + ex.getMessage();
-			ok = false;
+			return new Outcome(fileName, false, "Not imported: " + ex.getMessage(), List.of());
 		}
-		String line = message;
-		boolean success = ok;
-		ui.access(() -> {
-			logLine(success, line);
-			if (!success) {
-				markNotImported(fileName);
+	}
+
+	private void show(Outcome outcome) {
+		logLine(outcome.ok(), outcome.message());
+		if (!outcome.ok()) {
+			markNotImported(outcome.fileName());
+			outcome.alsoRefused().forEach(this::markNotImported);
+		}
+		refresh();
+	}
+
+	/**
+	 * The whole upload has arrived: each held transcript is imported with its companion (all or
+	 * nothing) or alone; a companion without its transcript is refused with the reason.
+	 */
+	void importHeld() {
+		Project target = project();
+		Map<String, byte[]> files;
+		synchronized (held) {
+			files = new LinkedHashMap<>(held);
+			held.clear();
+		}
+		if (target == null || files.isEmpty()) {
+			return;
+		}
+		java.util.Set<String> used = new java.util.HashSet<>();
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			String name = file.getKey();
+			if (companions.stream().anyMatch(c -> c.takes(name))) {
+				continue;
 			}
-			refresh();
-		});
+			Outcome outcome = null;
+			for (UploadCompanion c : companions) {
+				Optional<String> companion = c.companionOf(name, files.keySet());
+				if (companion.isPresent()) {
+					used.add(companion.get());
+					outcome = importPair(target, c, name, file.getValue(), companion.get(), files.get(companion.get()));
+					break;
+				}
+			}
+			show(outcome != null ? outcome : importOne(target, name, file.getValue()));
+		}
+		for (String name : files.keySet()) {
+			if (!used.contains(name)) {
+				companions.stream().filter(c -> c.takes(name)).findFirst()
+					.ifPresent(c -> show(new Outcome(name, false, c.alone(name), List.of())));
+			}
+		}
+	}
+
+	private Outcome importPair(Project target, UploadCompanion c, String name, byte[] bytes, String companionName,
+			byte[] companionBytes) {
+		java.nio.file.Path temp = null;
+		try {
+			temp = java.nio.file.Files.createTempFile("quire-upload-", ".part");
+			java.nio.file.Files.write(temp, companionBytes);
+			String line = c.importTogether(target.id(), new ImportRequest(name, bytes, chosenGroup, chosenLanguage),
+					companionName, temp);
+			return new Outcome(name, true, line, List.of());
+		}
+		catch (IllegalArgumentException | quire.corpus.ImportsBusyException ex) {
+			return new Outcome(name, false, "Not imported: " + ex.getMessage() + " (neither " + name + " nor "
+					+ companionName + " was imported)", List.of(companionName));
+		}
+		catch (java.io.IOException ex) {
+			return new Outcome(name, false, "Not imported: " + name + " with " + companionName + ": " + ex.getMessage(),
+					List.of(companionName));
+		}
+		finally {
+			if (temp != null) {
+				try {
+					java.nio.file.Files.deleteIfExists(temp);
+				}
+				catch (java.io.IOException ignored) {
+					// a temporary file the system cleans up
+				}
+			}
+		}
 	}
 
 	/**

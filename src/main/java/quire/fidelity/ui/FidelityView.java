@@ -40,6 +40,7 @@ import quire.corpus.Turn;
 import quire.fidelity.FidelityChart;
 import quire.fidelity.FidelityResults;
 import quire.fidelity.FidelityService;
+import quire.fidelity.Segments;
 import quire.fidelity.LabImportResult;
 import quire.fidelity.MitiCodingService;
 import quire.fidelity.MitiSession;
@@ -100,8 +101,13 @@ class FidelityView extends ProjectPage {
 
 	private final MitiCodingService miti;
 
-	FidelityView(FidelityService fidelity, MitiCodingService miti, CorpusService corpus, CurrentProject current) {
+	/** A session's recording, whose length bounds the segment when the transcript has no timestamps. */
+	private final quire.media.MediaService media;
+
+	FidelityView(FidelityService fidelity, MitiCodingService miti, CorpusService corpus, CurrentProject current,
+			quire.media.MediaService media) {
 		super(current);
+		this.media = media;
 		this.miti = miti;
 		this.fidelity = fidelity;
 		this.corpus = corpus;
@@ -197,10 +203,11 @@ class FidelityView extends ProjectPage {
 				if (d == null || counsellor.getValue() == null) {
 					throw new IllegalArgumentException("choose the transcript and its counsellor");
 				}
-				Integer[] range = FIRST_20.equals(segment.getValue()) ? firstMinutes(d, 20) : new Integer[] { null, null };
+				Segments.Segment range = FIRST_20.equals(segment.getValue()) ? firstMinutes(d, Segments.MITI_MINUTES) : null;
 				var created = fidelity.saveSession(p.id(), label.getValue(), d.id(), counsellor.getValue(), client.getValue(),
-						date.getValue(), range[0], range[1]);
-				Notifications.success("Session '" + created.label() + "' saved.");
+						date.getValue(), range == null ? null : range.firstTurn(), range == null ? null : range.lastTurn());
+				Notifications.success("Session '" + created.label() + "' saved"
+						+ (range == null ? "." : ": turns " + (range.firstTurn() + 1) + "–" + (range.lastTurn() + 1) + ", " + range.basis() + "."));
 				renderSessions();
 			}
 			catch (IllegalArgumentException ex) {
@@ -213,7 +220,7 @@ class FidelityView extends ProjectPage {
 		form.getStyle().set("flex-wrap", "wrap");
 		Div panel = new Div(new H3("Sessions"),
 				new Paragraph("Code a session here from its transcript: choose the transcript, the counsellor and the "
-						+ "segment (the first 20 minutes by the transcript's timestamps, or the whole transcript), then open "
+						+ "segment (the first 20 minutes by the transcript's timestamps, else by its recording's length, or the whole transcript), then open "
 						+ "it. Sessions rated by a coding lab appear here too."),
 				form, sessionsBox);
 		panel.addClassName("quire-panel");
@@ -221,21 +228,13 @@ class FidelityView extends ProjectPage {
 		return panel;
 	}
 
-	private Integer[] firstMinutes(DocumentSummary d, int minutes) {
+	/** The first minutes of a transcript: by its timestamps, else by its recording's length. */
+	private Segments.Segment firstMinutes(DocumentSummary d, int minutes) {
 		List<Turn> turns = corpus.transcript(d.id()).orElseThrow().turns();
-		Long start = turns.stream().map(Turn::startMs).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-		if (start == null) {
-			throw new IllegalArgumentException("'" + d.name() + "' has no timestamps: choose the whole transcript");
-		}
-		int first = -1;
-		int last = -1;
-		for (Turn t : turns) {
-			if (t.startMs() != null && t.startMs() - start < minutes * 60_000L) {
-				first = first < 0 ? t.index() : first;
-				last = t.index();
-			}
-		}
-		return new Integer[] { first, last };
+		Long length = media.find(d.id()).map(quire.media.Recording::durationMillis).orElse(null);
+		return Segments.firstMinutes(turns, minutes, length).orElseThrow(() -> new IllegalArgumentException("'" + d.name()
+				+ "' has no timestamps and no recording of known length: choose the whole transcript, or attach its "
+				+ "recording (Documents page) or set its turns' times while listening"));
 	}
 
 	private void renderSessions() {

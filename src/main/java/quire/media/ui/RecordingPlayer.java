@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -94,6 +95,8 @@ public class RecordingPlayer extends Div {
 
 	private final Span speed = new Span();
 
+	private final Div hint = new Div();
+
 	private final Checkbox follow = new Checkbox("Follow the recording", true);
 
 	private final ArrayNode starts;
@@ -132,11 +135,12 @@ public class RecordingPlayer extends Div {
 		boolean timed = startsByRow.stream().anyMatch(x -> x != null);
 		Div about = new Div(new Span(recording.describe()));
 		about.addClassName("quire-meta");
-		Div hint = new Div(timed ? "Click a turn's time to play from it · Alt+P play/pause · Alt+B back 5 s · "
+		hint.setText(timed ? "Click a turn's time to play from it · Alt+P play/pause · Alt+B back 5 s · "
 				+ "Alt+, slower · Alt+. faster"
 				: "This transcript has no timestamps: the recording plays, but cannot follow the turns · Alt+P "
 						+ "play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster");
 		hint.addClassName("quire-meta");
+		hint.setId("recording-hint");
 		follow.setId("recording-follow");
 		follow.addValueChangeListener(e -> media.executeJs("this.__quireFollow = $0", e.getValue()));
 		Button slower = new Button("Slower", e -> speed(-1));
@@ -192,12 +196,21 @@ public class RecordingPlayer extends Div {
 
 	/** Plays row {@code i} from its start to the next later start (or to the end); false if its start is unknown. */
 	public boolean playRow(int i) {
-		if (i < 0 || i >= starts.size() || starts.get(i).asLong() < 0) {
+		return playRows(i, i);
+	}
+
+	/**
+	 * Plays rows {@code first} to {@code last} (a selection): from the start of {@code first} to the
+	 * next start after {@code last} (or to the end of the recording). False, and nothing plays, if
+	 * {@code first} has no start.
+	 */
+	public boolean playRows(int first, int last) {
+		if (first < 0 || first >= starts.size() || last < first || starts.get(first).asLong() < 0) {
 			return false;
 		}
-		long from = starts.get(i).asLong();
+		long from = starts.get(first).asLong();
 		long until = -1;
-		for (int j = i + 1; j < starts.size(); j++) {
+		for (int j = Math.min(last, starts.size() - 1) + 1; j < starts.size(); j++) {
 			if (starts.get(j).asLong() > from) {
 				until = starts.get(j).asLong();
 				break;
@@ -207,10 +220,83 @@ public class RecordingPlayer extends Div {
 		return true;
 	}
 
+	/** Where row {@code i} starts, in ms ({@code null}: unknown); the browser's turn-following uses it at once. */
+	public void setStart(int i, @Nullable Long ms) {
+		if (i < 0 || i >= starts.size()) {
+			throw new IllegalArgumentException("no row " + i + " in this player (it has " + starts.size() + ")");
+		}
+		starts.set(i, ms == null ? -1 : ms);
+		media.executeJs("this.__quireStarts = $0; this.dispatchEvent(new Event('seeked'))", starts);
+	}
+
+	/** Where row {@code i} starts, in ms, if known. */
+	public Optional<Long> start(int i) {
+		return i < 0 || i >= starts.size() || starts.get(i).asLong() < 0 ? Optional.empty() : Optional.of(starts.get(i).asLong());
+	}
+
+	/**
+	 * Asks the browser where the recording is now (exactly, not the last throttled position) and hands
+	 * it, in whole milliseconds, to {@code position}.
+	 */
+	public void position(LongConsumer position) {
+		media.executeJs("return this.currentTime").then(Double.class, seconds -> position.accept(Math.round(seconds * 1000)));
+	}
+
+	/** Browser-side: where the page's recording is, in whole milliseconds (-1 without one). */
+	static final String POSITION = "(function(){const m=document.getElementById('recording-media');"
+			+ "return m ? Math.round(m.currentTime * 1000) : -1;})()";
+
+	/** An Alt+key whose action takes the recording's position at the moment the key was pressed. */
+	private record PositionKey(String code, LongConsumer action) {
+	}
+
+	private final List<PositionKey> positionKeys = new ArrayList<>();
+
+	private final List<DomListenerRegistration> positionKeyListeners = new ArrayList<>();
+
+	/**
+	 * Calls {@code action} with the recording's position, in ms, read in the browser when Alt and the
+	 * key with {@code code} (a {@code KeyboardEvent.code} such as {@code "KeyT"}) are pressed anywhere
+	 * on the page; a server round trip later the recording has moved on, so the position travels with
+	 * the key press.
+	 */
+	public void onAltKey(String code, LongConsumer action) {
+		if (!code.matches("[A-Za-z0-9]+")) {
+			throw new IllegalArgumentException("a key code is letters and digits, such as KeyT, not '" + code + "'");
+		}
+		positionKeys.add(new PositionKey(code, action));
+		getUI().ifPresent(ui -> listen(ui, positionKeys.getLast()));
+	}
+
+	private void listen(com.vaadin.flow.component.UI ui, PositionKey key) {
+		DomListenerRegistration r = ui.getElement().addEventListener("keydown", e -> {
+			long ms = e.getEventData().get(POSITION).asLong(-1);
+			if (ms >= 0) {
+				key.action().accept(ms);
+			}
+		}).setFilter("event.altKey && event.code === '" + key.code() + "'").addEventData(POSITION);
+		positionKeyListeners.add(r);
+	}
+
+	@Override
+	protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+		positionKeyListeners.forEach(DomListenerRegistration::remove);
+		positionKeyListeners.clear();
+		super.onDetach(event);
+	}
+
 	@Override
 	protected void onAttach(AttachEvent event) {
 		super.onAttach(event);
+		positionKeyListeners.forEach(DomListenerRegistration::remove);
+		positionKeyListeners.clear();
+		positionKeys.forEach(k -> listen(event.getUI(), k));
 		media.executeJs(INSTALL, media, turns, starts, prefix);
+	}
+
+	/** Replaces the line under the player that says what the keys do (a page adds its own keys). */
+	public void setHint(String text) {
+		hint.setText(text);
 	}
 
 	/** Called with the turn index being spoken whenever it changes (-1 before the first timed turn). */

@@ -245,6 +245,45 @@ class FidelityViewsTests extends SignedInBrowserlessTest {
 		assertThat(view.utterances()).hasSize(before);
 	}
 
+	/**
+	 * An untimed session transcript with a recording of five minutes: "first 20 minutes" is the whole
+	 * transcript, found from the recording's length; without the recording the page says why not.
+	 */
+	@Test
+	void theFirstTwentyMinutesOfAnUntimedTranscriptComeFromItsRecording() {
+		Project p = projects.create("Untimed MITI " + java.util.UUID.randomUUID(), "");
+		DocumentSummary d = corpus.importDocument(p.id(), new ImportRequest("untimed-mi.txt", """
+				MI Caseworker 3: What would you like to talk about today?
+				Client: My back, and whether I can go back to work at all.
+				MI Caseworker 3: You are unsure whether work is possible with your back.
+				Client: Yes.
+				""".getBytes(StandardCharsets.UTF_8), null, Language.ENGLISH)).document();
+		media.attach(d.id(), "untimed-mi.wav", new java.io.ByteArrayInputStream(
+				quire.media.internal.ToneWav.tones(300_000, java.util.List.of(0L), java.util.List.of(440))));
+		workIn(p.id());
+		navigate(FidelityView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.combobox.ComboBox<DocumentSummary> document = $(com.vaadin.flow.component.combobox.ComboBox.class)
+			.withId("session-document").single();
+		test(document).selectItem("untimed-mi");
+		test($(Button.class).withId("create-session").single()).click();
+		MitiSession created = fidelity.sessions(p.id()).stream().filter(s -> s.label().equals("untimed-mi")).findFirst()
+			.orElseThrow();
+		assertThat(created.counsellor()).isEqualTo("MI Caseworker 3");
+		assertThat(created.firstTurn()).isZero();
+		assertThat(created.lastTurn()).isEqualTo(3);
+
+		media.detach(d.id());
+		fidelity.deleteSession(created.id());
+		navigate(FidelityView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.combobox.ComboBox<DocumentSummary> again = $(com.vaadin.flow.component.combobox.ComboBox.class)
+			.withId("session-document").single();
+		test(again).selectItem("untimed-mi");
+		test($(Button.class).withId("create-session").single()).click();
+		assertThat(fidelity.sessions(p.id())).isEmpty();
+	}
+
 	@Test
 	void resultsPageShowsTheTableTheChartAndTheSessions() {
 		navigate(FidelityView.class);
