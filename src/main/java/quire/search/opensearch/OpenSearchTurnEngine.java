@@ -73,6 +73,9 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 
 	private static final String KEEP_ALIVE = "2m";
 
+	/** Turns per page of a search ({@link #PAGE}; tests make it small so that a few turns span several pages). */
+	volatile int page = PAGE;
+
 	private final OpenSearchSettings settings;
 
 	private final RestClient client;
@@ -88,7 +91,7 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 	/** Guards the two fields below. */
 	private final Object state = new Object();
 
-	/** The index is new or a promised change failed: the start-up check must compare it with the database. */
+	/** Not yet compared with the database since this process opened it, or a promised change failed. */
 	private boolean unchecked;
 
 	/** Changes promised by {@link #expectChange} and not yet applied. */
@@ -100,7 +103,8 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 	}
 
 	/**
-	 * Connects to the cluster and creates the alias with its first index if there is none.
+	 * Connects to the cluster and creates the alias with its first index if there is none. The engine
+	 * {@link #needsCheck() needs a check} against the database until {@link #checked()}.
 	 * @throws IllegalStateException if the cluster cannot be reached or lacks Quire's analysis plugin
 	 */
 	public static OpenSearchTurnEngine open(OpenSearchSettings settings) {
@@ -108,8 +112,10 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 		try {
 			if (engine.aliasedIndices().isEmpty()) {
 				engine.createIndex(true);
-				engine.unchecked = true;
 			}
+			// A change promised by a Quire process that died before applying it is not in the cluster, and the
+			// event that asked for it is done: every start compares the index with the database (decision 022).
+			engine.unchecked = true;
 		}
 		catch (RuntimeException ex) {
 			engine.closeQuietly();
@@ -280,7 +286,8 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 		Query local = locator.parse(request.query());
 		ObjectNode body = json.createObjectNode();
 		body.set("query", query(request, codes));
-		body.put("size", PAGE).put("track_total_hits", false);
+		int size = page;
+		body.put("size", size).put("track_total_hits", false);
 		ArrayNode sort = body.putArray("sort");
 		for (String field : List.of(TurnFields.DOCUMENT_NAME, TurnFields.TURN, TurnFields.DOCUMENT_ID)) {
 			sort.addObject().put(field, "asc");
@@ -298,15 +305,15 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 		try {
 			body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
 			while (true) {
-				JsonNode page;
+				JsonNode answer;
 				try {
-					page = call("POST", "/_search", body);
+					answer = call("POST", "/_search", body);
 				}
 				catch (Refused ex) {
 					throw new IllegalArgumentException(
 							"cannot run the query '" + request.query().strip() + "': " + ex.reason, ex);
 				}
-				JsonNode found = page.path("hits").path("hits");
+				JsonNode found = answer.path("hits").path("hits");
 				for (JsonNode hit : found) {
 					JsonNode turn = hit.path("_source");
 					String field = turn.has(TurnFields.TEXT_EN) ? TurnFields.TEXT_EN : TurnFields.TEXT_NO;
@@ -332,11 +339,11 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 								HitLocator.right(words, span[1])));
 					}
 				}
-				if (found.size() < PAGE) {
+				if (found.size() < size) {
 					break;
 				}
 				body.set("search_after", found.get(found.size() - 1).path("sort"));
-				pit = page.path("pit_id").asString(pit);
+				pit = answer.path("pit_id").asString(pit);
 				((ObjectNode) body.path("pit")).put("id", pit);
 			}
 		}
