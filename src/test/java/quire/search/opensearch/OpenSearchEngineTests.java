@@ -153,6 +153,27 @@ final class OpenSearchEngineTests {
 			.isGreaterThan(3 * engine.page);
 	}
 
+	@Test
+	void twoQuireNodesOnOneAliasSeeEachOthersChangesAndRebuilds() throws IOException {
+		String alias = "shared-" + ProcessHandle.current().pid();
+		try (OpenSearchTurnEngine first = OpenSearchTurnEngine.open(cluster.settings(alias));
+				OpenSearchTurnEngine second = OpenSearchTurnEngine.open(cluster.settings(alias))) {
+			assertThat(second.aliasedIndices()).as("the second node uses the index the first made")
+				.isEqualTo(first.aliasedIndices());
+			first.replaceDocument(new IndexedTranscript(demo.get(3), Map.of()));
+			assertThat(second.search(SearchRequest.of(PROJECT, "motiverende")).totalHits()).isPositive();
+			List<String> before = second.aliasedIndices();
+			second.rebuild(List.of(new IndexedTranscript(demo.get(2), Map.of())));
+			assertThat(first.aliasedIndices()).hasSize(1).doesNotContainAnyElementsOf(before);
+			assertThat(first.search(SearchRequest.of(PROJECT, "motiverende")).totalHits()).isZero();
+			assertThat(first.search(SearchRequest.of(PROJECT, "knee")).totalHits()).isPositive();
+			assertThat(first.documents()).containsOnlyKeys(demo.get(2).document().id());
+		}
+		finally {
+			cluster.delete(alias + "-*");
+		}
+	}
+
 	/** Last: it adds a document to the cluster only, and leaves node b stopped for the rest of the test JVM. */
 	@Test
 	@Order(Integer.MAX_VALUE)
