@@ -36,7 +36,8 @@ public final class TurnEngines {
 	 * @throws IOException if the index cannot be opened
 	 */
 	public static TurnEngine open(String engine, Path home) throws IOException {
-		return open(engine, home, new org.springframework.core.env.StandardEnvironment());
+		return open(engine, home, new org.springframework.core.env.PropertySourcesPropertyResolver(
+				new org.springframework.core.env.MutablePropertySources()));
 	}
 
 	/**

@@ -138,10 +138,20 @@ final class OpenSearchEngineTests {
 		}
 		// pages of 37 turns, so that common words span many pages and a point in time
 		engine.page = 37;
+		long remote = 0;
+		long local = 0;
 		for (String q : queries) {
 			SearchRequest request = SearchRequest.of(PROJECT, q);
-			assertThat(engine.search(request)).as(q).isEqualTo(embedded.search(request));
+			long t0 = System.nanoTime();
+			SearchResult cluster = engine.search(request);
+			long t1 = System.nanoTime();
+			SearchResult own = embedded.search(request);
+			remote += t1 - t0;
+			local += System.nanoTime() - t1;
+			assertThat(cluster).as(q).isEqualTo(own);
 		}
+		System.out.printf("%d queries on the demo corpus: OpenSearch %d ms, embedded index %d ms%n", queries.size(),
+				remote / 1_000_000, local / 1_000_000);
 		for (SearchRequest request : List.of(new SearchRequest(PROJECT, "the", "Sessions", null, null, 5),
 				new SearchRequest(PROJECT, "work OR jobb", null, new DocumentId(34), null, 500),
 				new SearchRequest(PROJECT, "the OR i", null, null, "Moderator", 30),
