@@ -24,7 +24,10 @@ final class OpenSearchTurnEngineContractTests extends TurnEngineContract {
 	protected TurnEngine openEmpty() {
 		String alias = "contract-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
 		aliases.add(alias);
-		return OpenSearchTurnEngine.open(OpenSearchTestCluster.shared().settings(alias));
+		// no replica: the scenarios are about answers, and a replica per test index only slows them
+		// (OpenSearchEngineTests keeps one, and stops a node)
+		return OpenSearchTurnEngine
+			.open(new OpenSearchSettings(OpenSearchTestCluster.shared().urls(), null, null, null, null, alias, 1, 0));
 	}
 
 	@Override
