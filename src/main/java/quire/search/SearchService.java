@@ -42,7 +42,7 @@ import quire.search.internal.TurnEngines;
  * {@code QUIRE_HOME/index} is derived from the database: it follows {@link DocumentImported} and
  * {@link DocumentDeleted} (replayed at start-up if an update was interrupted) and can always be
  * rebuilt. The index is reached through the {@code TurnEngine} port, chosen by
- * {@code quire.search.engine} ({@code lucene}, the default and only engine so far; docs/scale-out.md).
+ * {@code quire.search.engine} ({@code lucene}, the default, or {@code opensearch}; docs/scale-out.md).
  * This service checks access and hands the work to {@link DocumentIndexer} (keeping the index in step
  * with the database) and {@link IndexChecker} (the check after an unclean stop).
  */
@@ -67,13 +67,14 @@ public class SearchService implements DisposableBean {
 
 	SearchService(CorpusService corpus, CodingService codings, CodebookService codebook, ProjectService projects,
 			ProjectAccess access, IndexCheckProgress checkProgress, @Value("${quire.home}") Path home,
-			@Value("${quire.search.engine:" + TurnEngines.LUCENE + "}") String engine) {
+			@Value("${quire.search.engine:" + TurnEngines.LUCENE + "}") String engine,
+			org.springframework.core.env.Environment environment) {
 		this.projects = projects;
 		this.access = access;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		try {
-			this.index = TurnEngines.open(engine, home);
+			this.index = TurnEngines.open(engine, home, environment);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the search index under " + home.resolve("index")

@@ -15,18 +15,18 @@ import org.apache.lucene.search.Query;
  * occur), "phrases", AND/OR/NOT, proximity ({@code "sick leave"~3}), wildcards ({@code summar*},
  * matched against stems) and fuzzy terms ({@code caseworker~}).
  */
-final class QueryFactory {
+public final class QueryFactory {
 
 	static final String SYNTAX_HINT = "use words, \"phrases\", AND, OR, NOT, \"a b\"~3, wild*, fuzzy~";
 
 	private final Analyzer analyzer;
 
-	QueryFactory(Analyzer analyzer) {
+	public QueryFactory(Analyzer analyzer) {
 		this.analyzer = analyzer;
 	}
 
 	/** The analyzer that indexes and queries each language's text field. */
-	static Analyzer perLanguageAnalyzer() {
+	public static Analyzer perLanguageAnalyzer() {
 		return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(TurnFields.TEXT_EN,
 				new EnglishTranscriptAnalyzer(), TurnFields.TEXT_NO, new NorwegianTranscriptAnalyzer()));
 	}
@@ -34,7 +34,7 @@ final class QueryFactory {
 	/**
 	 * @throws IllegalArgumentException with a message a researcher can act on
 	 */
-	Query parse(String query) {
+	public Query parse(String query) {
 		MultiFieldQueryParser parser = new MultiFieldQueryParser(TurnFields.TEXT_FIELDS, analyzer);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		parser.setAllowLeadingWildcard(false);

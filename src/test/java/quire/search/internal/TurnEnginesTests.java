@@ -30,8 +30,20 @@ final class TurnEnginesTests {
 
 	@Test
 	void anEngineThisBuildDoesNotHaveIsRefusedByName() {
-		assertThatThrownBy(() -> TurnEngines.open("opensearch", home)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessage("quire.search.engine is 'opensearch', but this build of Quire has only these search engines: lucene");
+		assertThatThrownBy(() -> TurnEngines.open("solr", home)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("quire.search.engine is 'solr', but this build of Quire has only these search engines: lucene, opensearch");
+		assertThat(home.resolve("index")).doesNotExist();
+	}
+
+	@Test
+	void openSearchWithoutAddressesIsRefusedNamingTheProperty() {
+		assertThatThrownBy(() -> TurnEngines.open("OpenSearch", home)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("quire.search.engine is opensearch, but quire.search.opensearch.urls is not set");
+		var properties = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("quire.search.opensearch.urls", "search1:9200");
+		assertThatThrownBy(() -> TurnEngines.open("opensearch", home, properties))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("'search1:9200', which is not an http:// or https:// address with a host");
 		assertThat(home.resolve("index")).doesNotExist();
 	}
 
