@@ -58,7 +58,7 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("..ui..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("..ui..")
+			.resideInAPackage("quire..ui..")
 			.because("the shell (main layout, navigation, session state) and the modules' screens sit on top of "
 					+ "the modules, never below them")
 			.check(MAIN);

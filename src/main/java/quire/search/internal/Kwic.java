@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * stores, without re-analysis), which of them lie inside a coding, and the words either side of a
  * hit, cut at a word boundary within {@link #CONTEXT} characters.
  */
-final class Kwic {
+public final class Kwic {
 
 	/** Characters of context either side of a hit in a keyword-in-context row. */
-	static final int CONTEXT = 60;
+	public static final int CONTEXT = 60;
 
 	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
@@ -27,7 +27,7 @@ final class Kwic {
 	}
 
 	/** Hit spans {@code [start, end)} in the turn's text, in order, without overlaps. */
-	static List<int[]> spans(@Nullable Matches matches) throws IOException {
+	public static List<int[]> spans(@Nullable Matches matches) throws IOException {
 		List<int[]> spans = new ArrayList<>();
 		if (matches == null) {
 			return spans;
@@ -51,7 +51,7 @@ final class Kwic {
 	}
 
 	/** The spans (relative to the turn) that lie inside a coding of one of the codes. */
-	static List<int[]> inside(List<int[]> spans, int turnStart, List<IndexedTranscript.CodedSpan> codings,
+	public static List<int[]> inside(List<int[]> spans, int turnStart, List<IndexedTranscript.CodedSpan> codings,
 			Set<Long> codes) {
 		List<int[]> kept = new ArrayList<>(spans.size());
 		for (int[] span : spans) {
@@ -66,7 +66,7 @@ final class Kwic {
 	}
 
 	/** The words before a hit: at most {@link #CONTEXT} characters, from a word start, "…" where cut. */
-	static String left(String text, int hitStart) {
+	public static String left(String text, int hitStart) {
 		int from = Math.max(0, hitStart - CONTEXT);
 		boolean cut = from > 0;
 		if (cut) {
@@ -80,7 +80,7 @@ final class Kwic {
 	}
 
 	/** The words after a hit: at most {@link #CONTEXT} characters, to a word end, "…" where cut. */
-	static String right(String text, int hitEnd) {
+	public static String right(String text, int hitEnd) {
 		int to = Math.min(text.length(), hitEnd + CONTEXT);
 		boolean cut = to < text.length();
 		if (cut) {

@@ -38,6 +38,7 @@ import quire.search.SearchRequest;
 import quire.search.SearchResult;
 import quire.search.internal.CodeConstraints;
 import quire.search.internal.IndexedTranscript;
+import quire.search.internal.Kwic;
 import quire.search.internal.TurnEngine;
 import quire.search.internal.TurnFields;
 
@@ -335,8 +336,8 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 						}
 						rows.add(new KwicHit(new DocumentId(Long.parseLong(document)), name,
 								turn.path(TurnFields.TURN).asInt(), speaker, turnStart + span[0], turnStart + span[1],
-								HitLocator.left(words, span[0]), words.substring(span[0], span[1]),
-								HitLocator.right(words, span[1])));
+								Kwic.left(words, span[0]), words.substring(span[0], span[1]),
+								Kwic.right(words, span[1])));
 					}
 				}
 				if (found.size() < size) {
