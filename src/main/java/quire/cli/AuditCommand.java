@@ -45,7 +45,7 @@ final class AuditCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		if (csv != null) {
 			Files.writeString(csv, audit.csv(target.id()), StandardCharsets.UTF_8);
 			spec.commandLine().getOut().println("wrote the audit log of '" + target.name() + "' to " + csv);

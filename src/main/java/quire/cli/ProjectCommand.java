@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import quire.project.Project;
 import quire.project.ProjectService;
 
-@Command(name = "project", description = "Create and list projects.", mixinStandardHelpOptions = true)
+@Command(subcommands = { ProjectCommand.Create.class, ProjectCommand.ListProjects.class },
+		name = "project", description = "Create and list projects.", mixinStandardHelpOptions = true)
 final class ProjectCommand implements Runnable {
 
 	@Spec

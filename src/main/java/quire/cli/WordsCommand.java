@@ -17,7 +17,6 @@ import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Prints the most frequent words of a project, group, document, speaker or code. */
 @Command(name = "words", mixinStandardHelpOptions = true,
@@ -71,7 +70,7 @@ final class WordsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		WordQuery query = new WordQuery(target.id(), null, null, null, null, minLength, top);
 		if (group != null) {
 			if (!corpus.groups(target.id()).contains(group.strip())) {
@@ -80,16 +79,14 @@ final class WordsCommand implements Callable<Integer> {
 			query = query.withGroup(group.strip());
 		}
 		if (document != null) {
-			query = query.withDocument(corpus.findDocument(target.id(), document)
-				.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"))
+			query = query.withDocument(Lookups.document(corpus, target, document)
 				.id());
 		}
 		if (speaker != null) {
 			query = query.withSpeaker(speaker.strip());
 		}
 		if (code != null) {
-			query = query.withCode(codebook.findCode(target.id(), code)
-				.orElseThrow(() -> new IllegalArgumentException("no code named '" + code + "' in project '" + target.name() + "'"))
+			query = query.withCode(Lookups.code(codebook, target, code)
 				.id());
 		}
 		WordFrequencies f = words.count(query);
@@ -110,7 +107,7 @@ final class WordsCommand implements Callable<Integer> {
 				m.put("percent", Math.round(w.percent() * 100) / 100.0);
 				return m;
 			}).toList());
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		if (!f.notice().isEmpty()) {

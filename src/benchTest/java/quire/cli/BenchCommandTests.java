@@ -13,13 +13,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import quire.QuireApplication;
 import quire.QuireHome;
+import quire.bench.BenchConfiguration;
 
 /**
  * {@code generate} and {@code bench --quick} in-process on a tiny corpus: the table has every row
- * (no timing is asserted), and bad input gives one message and a non-zero exit.
+ * (no timing is asserted), and bad input gives one message and a non-zero exit. The bench's commands
+ * join the tree as {@link quire.bench.BenchApplication} adds them, through its configuration.
  */
-@SpringBootTest
+@SpringBootTest(classes = { QuireApplication.class, BenchConfiguration.class })
 @ActiveProfiles("cli")
 class BenchCommandTests {
 
