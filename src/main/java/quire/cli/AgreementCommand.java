@@ -30,6 +30,7 @@ import quire.stats.Agreement.Coefficient;
 		description = "Inter-coder agreement: units, units coded by anyone, percentage, Cohen's kappa (two coders), "
 				+ "Krippendorff's alpha with a 95% bootstrap interval, per code and pooled over one code system. "
 				+ "Defaults: speaker turns, the qualitative strand, the thematic codes.")
+@ReadsOnly
 final class AgreementCommand implements Callable<Integer> {
 
 	private final ProjectService projects;

@@ -17,6 +17,7 @@ import quire.project.ProjectService;
 /** A project's audit log (owners only). */
 @Command(name = "audit", description = "Print or export a project's audit log (owners only).",
 		mixinStandardHelpOptions = true)
+@ReadsOnly
 final class AuditCommand implements Callable<Integer> {
 
 	private final ProjectService projects;

@@ -59,6 +59,7 @@ final class CodebookCommand {
 	}
 
 	@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a project's codebook as a REFI-QDA .qdc file.")
+	@ReadsOnly
 	static final class Export implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -91,6 +91,7 @@ final class MediaCommand implements Runnable {
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's recordings.")
+	@ReadsOnly
 	static final class ListMedia implements Callable<Integer> {
 
 		private final ProjectService projects;

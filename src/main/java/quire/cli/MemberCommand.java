@@ -96,6 +96,7 @@ final class MemberCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List a project's members.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListMembers implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -94,6 +94,7 @@ final class MitiCommand {
 	@Command(name = "summary", mixinStandardHelpOptions = true,
 			description = "Results per counsellor or session and overall over one rating source's primary ratings "
 					+ "(the coding lab's by default): mean (SD), min–max, shares at fair and good; ICC from double-coding.")
+	@ReadsOnly
 	static final class SummaryCommand implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -193,6 +193,7 @@ final class ParticipantCommand implements Runnable {
 
 	@Command(name = "list", description = "List a project's participants and which speaker of which document each is.",
 			mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListParticipants implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -53,6 +53,7 @@ final class ProjectCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List the projects.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListProjects implements Callable<Integer> {
 
 		private final ProjectService projects;

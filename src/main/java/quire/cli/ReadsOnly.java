@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a command that changes nothing. Before any other command runs, the event publications an
+ * Marks a command that only reads (at most it records an audit entry). Before any other command runs, the event publications an
  * earlier process left incomplete (an index update a crash interrupted) are handed to their
  * listeners again; a command marked here skips that, since it writes nothing that could depend on
  * them. Unmarked commands are taken to write.

@@ -83,6 +83,7 @@ final class ReportCommand {
 	}
 
 	@Command(name = "coreq", mixinStandardHelpOptions = true, description = "The COREQ checklist with the status of each item.")
+	@ReadsOnly
 	static final class Checklist implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -30,6 +30,7 @@ import quire.search.SearchService;
 /** Searches a project and prints keyword-in-context lines or JSON hits. */
 @Command(name = "search", description = "Search a project's transcripts; prints keyword-in-context lines.",
 		mixinStandardHelpOptions = true)
+@ReadsOnly
 final class SearchCommand implements Callable<Integer> {
 
 	private final ProjectService projects;

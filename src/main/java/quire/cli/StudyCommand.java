@@ -35,6 +35,7 @@ final class StudyCommand implements Runnable {
 	}
 
 	@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the project's strands and groups.")
+	@ReadsOnly
 	static final class Show implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -91,6 +91,7 @@ final class SurveyCommand {
 
 	@Command(name = "describe", mixinStandardHelpOptions = true,
 			description = "Frequencies n (% of valid) per item, numeric summaries, and crosstabs by an attribute.")
+	@ReadsOnly
 	static final class Describe implements Callable<Integer> {
 
 		private final ProjectService projects;

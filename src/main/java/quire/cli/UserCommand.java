@@ -77,6 +77,7 @@ final class UserCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List the user accounts.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListUsers implements Callable<Integer> {
 
 		private final UserService users;

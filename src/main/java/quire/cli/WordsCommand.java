@@ -21,6 +21,7 @@ import quire.project.ProjectService;
 /** Prints the most frequent words of a project, group, document, speaker or code. */
 @Command(name = "words", mixinStandardHelpOptions = true,
 		description = "Word frequencies: English by lemma, Norwegian by stem, without stop words.")
+@ReadsOnly
 final class WordsCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
