@@ -264,7 +264,7 @@ public class Benchmark {
 			return;
 		}
 		if (jar == null || !Files.isRegularFile(jar)) {
-			table.add(label, "skipped: measured only from the packaged jar (java -jar target/quire.jar bench ...)", "",
+			table.add(label, "skipped: measured only over the packaged jar (bin/bench --home DIR bench ...)", "",
 					"", "≤ 1 s");
 			return;
 		}
@@ -691,9 +691,9 @@ public class Benchmark {
 				Reproduce:
 
 				```
-				mvn -B -q package -Dmaven.test.skip=true
-				java -jar target/quire.jar %s
-				java -jar target/quire.jar --home BENCH_HOME bench --corpus %s%s%s
+				mvn -B -q -Pbench package -DskipTests
+				bin/bench %s
+				bin/bench --home BENCH_HOME bench --corpus %s%s%s
 				```
 				""", settings.quick() ? " (--quick)" : "", used.files().size(), used.words(),
 				MarkdownTable.num(used.bytes() / 1e6), used.turns(), rt.availableProcessors(),

@@ -55,7 +55,7 @@ class BenchCommandTests {
 		assertThat(bench.exit()).as(bench.err()).isZero();
 		assertThat(Files.readString(table)).isEqualTo(bench.out());
 		assertThat(bench.out()).contains("| Measure | Quire | Baseline | Ratio | Target |",
-				"java -jar target/quire.jar generate --out " + corpus + " --transcripts 5 --seed 11",
+				"bin/bench generate --out " + corpus + " --transcripts 5 --seed 11",
 				"| Import + index, end to end", "| Index rebuild from the database", "| Heap after indexing",
 				"| RSS after indexing", "| Index size on disk vs text", "| KWIC top 100 + exact totals, no filter",
 				"| KWIC top 100 + exact totals, group filter", "| KWIC top 100 + exact totals, speaker filter",

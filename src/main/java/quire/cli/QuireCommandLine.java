@@ -44,6 +44,8 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
+	private volatile boolean resubmitted;
+
 	QuireCommandLine(ApplicationContext context, ObjectProvider<UserService> users, ObjectProvider<Actors> actors,
 			ObjectProvider<IncompleteEventPublications> incomplete, ObjectProvider<AdditionalCommands> additional) {
 		this.context = context;
@@ -96,8 +98,10 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			}
 			return cli.execute(args);
 		};
-		if (writes) {
-			// what a crash left undone (an index update after a commit) is done before anything new
+		if (writes && !resubmitted) {
+			// what a crash left undone (an index update after a commit) is done before anything new,
+			// once per process (a shell runs many commands)
+			resubmitted = true;
 			incomplete.ifAvailable(publications -> publications.resubmitIncompletePublications(p -> true));
 		}
 		String name = userOption(args);
