@@ -98,12 +98,10 @@ final class AgreementCommand implements Callable<Integer> {
 		CodeSystem codeSystem = CodeSystem.parse(system);
 		Strand chosenStrand = strand.strip().equalsIgnoreCase("all") ? null : Strand.parse(strand);
 		List<DocumentId> docs = documents.stream()
-			.map(name -> Lookups.document(corpus, target, name)
-				.id())
+			.map(name -> Lookups.document(corpus, target, name).id())
 			.toList();
 		var codeIds = codes.stream()
-			.map(name -> Lookups.code(codebook, target, name)
-				.id())
+			.map(name -> Lookups.code(codebook, target, name).id())
 			.toList();
 		AgreementReport report = agreement.compare(
 				new AgreementRequest(target.id(), coders, docs, chosenStrand, codeIds, codeSystem, u, resamples, seed));

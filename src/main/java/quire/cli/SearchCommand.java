@@ -93,8 +93,7 @@ final class SearchCommand implements Callable<Integer> {
 	}
 
 	private CodeId code(Project target, String name) {
-		return Lookups.code(codebook, target, name)
-			.id();
+		return Lookups.code(codebook, target, name).id();
 	}
 
 	@Override
@@ -112,8 +111,7 @@ final class SearchCommand implements Callable<Integer> {
 		}
 		var target = Lookups.project(projects, project);
 		DocumentId documentId = document == null ? null
-				: Lookups.document(corpus, target, document)
-					.id();
+				: Lookups.document(corpus, target, document).id();
 		CodeFilter codes = new CodeFilter(coded.stream().map(c -> code(target, c)).toList(),
 				notCoded.stream().map(c -> code(target, c)).toList(), within == null ? null : code(target, within));
 		SearchResult result = search

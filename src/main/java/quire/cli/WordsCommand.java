@@ -80,15 +80,13 @@ final class WordsCommand implements Callable<Integer> {
 			query = query.withGroup(group.strip());
 		}
 		if (document != null) {
-			query = query.withDocument(Lookups.document(corpus, target, document)
-				.id());
+			query = query.withDocument(Lookups.document(corpus, target, document).id());
 		}
 		if (speaker != null) {
 			query = query.withSpeaker(speaker.strip());
 		}
 		if (code != null) {
-			query = query.withCode(Lookups.code(codebook, target, code)
-				.id());
+			query = query.withCode(Lookups.code(codebook, target, code).id());
 		}
 		WordFrequencies f = words.count(query);
 		var out = spec.commandLine().getOut();
