@@ -7,6 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+import quire.cli.AdditionalCommands;
 import quire.security.EmbeddedDatabasePrivacy;
 
 /**
@@ -21,20 +22,35 @@ import quire.security.EmbeddedDatabasePrivacy;
 public class QuireApplication {
 
 	public static void main(String[] args) {
-		homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
-		EmbeddedDatabasePrivacy.bindServerToLoopback();
 		if (startsWebApp(args)) {
+			EmbeddedDatabasePrivacy.bindServerToLoopback();
+			homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
 			SpringApplication.run(QuireApplication.class, args);
 			return;
 		}
+		runCommand(args, AdditionalCommands.NONE);
+	}
+
+	/**
+	 * Runs one headless command and exits with its status: {@code --help}, {@code --version} and
+	 * usage errors without starting Spring, anything else in an application without a web server
+	 * (profile {@code cli}). {@code additional} commands join Quire's, with {@code sources}
+	 * (configurations that declare them and their services) added to the application's.
+	 */
+	public static void runCommand(String[] args, AdditionalCommands additional, Class<?>... sources) {
+		EmbeddedDatabasePrivacy.bindServerToLoopback();
+		homeOption(args).ifPresent(home -> System.setProperty("quire.home", home));
 		java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
 		java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
-		java.util.OptionalInt answered = quire.cli.CommandLineFront.answerWithoutSpring(args, out, err);
+		java.util.OptionalInt answered = quire.cli.CommandLineFront.answerWithoutSpring(args, out, err, additional);
 		if (answered.isPresent()) {
 			// --help, --version, a usage error: answered in a fraction of a second, no Spring start
 			System.exit(answered.getAsInt());
 		}
-		SpringApplication app = new SpringApplication(QuireApplication.class);
+		Class<?>[] all = new Class<?>[sources.length + 1];
+		all[0] = QuireApplication.class;
+		System.arraycopy(sources, 0, all, 1, sources.length);
+		SpringApplication app = new SpringApplication(all);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
 		app.setLogStartupInfo(false);

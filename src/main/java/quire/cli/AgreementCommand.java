@@ -24,13 +24,13 @@ import quire.corpus.DocumentId;
 import quire.corpus.Strand;
 import quire.project.ProjectService;
 import quire.stats.Agreement.Coefficient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Prints inter-coder agreement per code and overall. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
 		description = "Inter-coder agreement: units, units coded by anyone, percentage, Cohen's kappa (two coders), "
 				+ "Krippendorff's alpha with a 95% bootstrap interval, per code and pooled over one code system. "
 				+ "Defaults: speaker turns, the qualitative strand, the thematic codes.")
+@ReadsOnly
 final class AgreementCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
@@ -93,19 +93,15 @@ final class AgreementCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		AgreementUnit u = AgreementUnit.parse(unit);
 		CodeSystem codeSystem = CodeSystem.parse(system);
 		Strand chosenStrand = strand.strip().equalsIgnoreCase("all") ? null : Strand.parse(strand);
 		List<DocumentId> docs = documents.stream()
-			.map(name -> corpus.findDocument(target.id(), name)
-				.orElseThrow(() -> new IllegalArgumentException("no document named '" + name + "' in project '" + target.name() + "'"))
-				.id())
+			.map(name -> Lookups.document(corpus, target, name).id())
 			.toList();
 		var codeIds = codes.stream()
-			.map(name -> codebook.findCode(target.id(), name)
-				.orElseThrow(() -> new IllegalArgumentException("no code named '" + name + "' in project '" + target.name() + "'"))
-				.id())
+			.map(name -> Lookups.code(codebook, target, name).id())
 			.toList();
 		AgreementReport report = agreement.compare(
 				new AgreementRequest(target.id(), coders, docs, chosenStrand, codeIds, codeSystem, u, resamples, seed));
@@ -134,7 +130,7 @@ final class AgreementCommand implements Callable<Integer> {
 			root.put("codes", report.codes().stream().map(AgreementCommand::json).toList());
 			root.put("overall", json(report.overall()));
 			root.put("disagreements", report.disagreements().size());
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		out.println("Computed over: " + report.computedOver());

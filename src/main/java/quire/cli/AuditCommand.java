@@ -17,6 +17,7 @@ import quire.project.ProjectService;
 /** A project's audit log (owners only). */
 @Command(name = "audit", description = "Print or export a project's audit log (owners only).",
 		mixinStandardHelpOptions = true)
+@ReadsOnly
 final class AuditCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
@@ -45,7 +46,7 @@ final class AuditCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		if (csv != null) {
 			Files.writeString(csv, audit.csv(target.id()), StandardCharsets.UTF_8);
 			spec.commandLine().getOut().println("wrote the audit log of '" + target.name() + "' to " + csv);

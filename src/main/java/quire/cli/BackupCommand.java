@@ -18,6 +18,7 @@ final class BackupCommand {
 
 	@Command(name = "backup", description = "Write a consistent backup of the database (documents included).",
 			mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class Backup implements Callable<Integer> {
 
 		private final BackupService backup;

@@ -80,12 +80,10 @@ final class CodeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		// coding every hit needs every hit: after an unclean stop, wait for the index check as search does
 		search.awaitIndexCheck(check -> spec.commandLine().getErr().println("waiting: " + check.message()));
-		Code c = codebook.findCode(target.id(), code)
-			.orElseThrow(() -> new IllegalArgumentException("no code named '" + code + "' in project '" + target.name()
-					+ "' (give its path when the name is not unique)"));
+		Code c = Lookups.code(codebook, target, code);
 		AutoCodeUnit autoUnit = switch (unit.toLowerCase(Locale.ROOT)) {
 			case "hit" -> AutoCodeUnit.HIT;
 			case "sentence" -> AutoCodeUnit.SENTENCE;

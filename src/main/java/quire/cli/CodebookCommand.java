@@ -16,7 +16,8 @@ import quire.coding.CodebookService;
 import quire.project.ProjectService;
 
 /** Imports and exports a project's codebook as a REFI-QDA {@code .qdc} file. */
-@Command(name = "codebook", mixinStandardHelpOptions = true, description = "Import or export a project's codebook (.qdc).")
+@Command(subcommands = { CodebookCommand.Import.class, CodebookCommand.Export.class },
+		name = "codebook", mixinStandardHelpOptions = true, description = "Import or export a project's codebook (.qdc).")
 final class CodebookCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a REFI-QDA .qdc codebook into a project.")
@@ -45,7 +46,7 @@ final class CodebookCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException(file + ": no such file");
 			}
@@ -58,6 +59,7 @@ final class CodebookCommand {
 	}
 
 	@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a project's codebook as a REFI-QDA .qdc file.")
+	@ReadsOnly
 	static final class Export implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -83,7 +85,7 @@ final class CodebookCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			byte[] qdc = codebook.exportQdc(target.id());
 			Files.write(file, qdc);
 			spec.commandLine().getOut().println("wrote " + codebook.codes(target.id()).size() + " codes to " + file);

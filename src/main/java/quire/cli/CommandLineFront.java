@@ -1,8 +1,7 @@
 package quire.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.OptionalInt;
 
 import picocli.CommandLine;
@@ -13,8 +12,9 @@ import picocli.CommandLine.ParseResult;
  * What the command line can answer before Spring starts: {@code --help}, {@code --version}, a
  * command group named without its subcommand, and usage errors (an unknown option, a missing
  * required one). Each takes a fraction of a second instead of the several seconds a Spring start
- * costs. It parses with the same command tree the application runs, built over no services: the
- * commands only keep their services in fields until they run, and nothing runs here.
+ * costs. It parses with the same command tree the application runs, each command built without
+ * services ({@link CommandFactories#withoutServices()}): the commands only keep their services in
+ * fields until they run, and nothing runs here.
  */
 public final class CommandLineFront {
 
@@ -26,7 +26,13 @@ public final class CommandLineFront {
 	 * @return the exit status when answered; empty when the command must run with Spring
 	 */
 	public static OptionalInt answerWithoutSpring(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine cli = parsingOnly(out, err);
+		return answerWithoutSpring(args, out, err, AdditionalCommands.NONE);
+	}
+
+	/** As {@link #answerWithoutSpring(String[], PrintWriter, PrintWriter)}, with another launcher's commands in the tree. */
+	public static OptionalInt answerWithoutSpring(String[] args, PrintWriter out, PrintWriter err,
+			AdditionalCommands additional) {
+		CommandLine cli = parsingOnly(additional.commands(), out, err);
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(args);
@@ -57,15 +63,11 @@ public final class CommandLineFront {
 
 	/** The application's command tree over no services: for parsing and help only. */
 	static CommandLine parsingOnly(PrintWriter out, PrintWriter err) {
-		try {
-			Constructor<?> constructor = QuireCommandLine.class.getDeclaredConstructors()[0];
-			QuireCommandLine commands = (QuireCommandLine) constructor
-				.newInstance(new Object[constructor.getParameterCount()]);
-			return commands.commandLine(out, err);
-		}
-		catch (InstantiationException | IllegalAccessException | InvocationTargetException ex) {
-			throw new IllegalStateException("the command tree could not be built for parsing: " + ex, ex);
-		}
+		return parsingOnly(List.of(), out, err);
+	}
+
+	private static CommandLine parsingOnly(List<Class<?>> additional, PrintWriter out, PrintWriter err) {
+		return QuireCommandLine.tree(CommandFactories.withoutServices(), additional, out, err);
 	}
 
 }

@@ -19,7 +19,6 @@ import quire.nlp.DeidentificationPreview;
 import quire.nlp.DeidentificationResult;
 import quire.nlp.DeidentificationService;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lists a document's candidate identifiers with their pseudonyms ({@code --preview}), or makes its
@@ -88,15 +87,15 @@ final class DeidentifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		if (mode.key) {
 			var key = deid.key(target.id());
 			var out = spec.commandLine().getOut();
 			if (json) {
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(key.stream()
+				Lookups.printJson(out, key.stream()
 					.map(k -> Map.of("surface", k.surface(), "kind", k.kind().name().toLowerCase(Locale.ROOT), "pseudonym",
 							k.pseudonym()))
-					.toList()));
+					.toList());
 				return 0;
 			}
 			spec.commandLine().getErr().println("note: this key links pseudonyms to real names; keep it with the project's owners");
@@ -108,8 +107,7 @@ final class DeidentifyCommand implements Callable<Integer> {
 		if (document == null) {
 			throw new IllegalArgumentException("--document is needed with --preview, --apply and --check");
 		}
-		var doc = corpus.findDocument(target.id(), document)
-			.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
+		var doc = Lookups.document(corpus, target, document);
 		var err = spec.commandLine().getErr();
 		if (!deid.nerLoaded() && deid.nerAvailable() && doc.language() == quire.corpus.Language.ENGLISH && !json) {
 			err.println("loading CoreNLP's English NER (about 10 seconds, once)…");
@@ -134,7 +132,7 @@ final class DeidentifyCommand implements Callable<Integer> {
 				root.put("ner", deid.nerAvailable() && preview.language() == quire.corpus.Language.ENGLISH);
 				root.put("notice", preview.notice());
 				root.put("candidates", preview.groups().stream().map(DeidentifyCommand::json).toList());
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+				Lookups.printJson(out, root);
 				return 0;
 			}
 			out.printf(Locale.ROOT, "%s: %d candidates in %d groups (%s)%n", preview.documentName(), preview.occurrences(),
@@ -156,7 +154,7 @@ final class DeidentifyCommand implements Callable<Integer> {
 			root.put("replacements", result.replacements());
 			root.put("codingsCopied", result.codingsCopied());
 			root.put("residual", result.residual().stream().map(DeidentifyCommand::json).toList());
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		out.printf(Locale.ROOT, "created '%s': %d replacements, %d codings moved with the text%n", result.document().name(),

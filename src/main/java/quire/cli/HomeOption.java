@@ -3,12 +3,13 @@ package quire.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --home DIR} and {@code --user NAME} options every command accepts. {@link quire.QuireApplication} reads it
+ * The {@code --home DIR} and {@code --user NAME} options every command accepts (public for the commands
+ * other launchers add, see {@link AdditionalCommands}). {@link quire.QuireApplication} reads it
  * before Spring starts (it decides where the database and index live) and {@link QuireCommandLine}
  * reads {@code --user} before the command runs; here they are only declared so picocli accepts and
  * documents them.
  */
-final class HomeOption {
+public final class HomeOption {
 
 	@Option(names = "--home", paramLabel = "DIR",
 			description = "Quire's data folder (default: $QUIRE_HOME, else ~/.quire)")

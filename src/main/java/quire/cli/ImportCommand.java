@@ -72,7 +72,7 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		Language lang = language == null ? null
 				: Language.parse(language)
 					.orElseThrow(() -> new IllegalArgumentException(

@@ -22,11 +22,11 @@ import quire.coding.MatrixRow;
 import quire.coding.RetrievalService;
 import quire.corpus.ParticipantService;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Codes or RE-AIM dimensions × a participant attribute: segments (participants) per cell. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
 		description = "Codes or RE-AIM dimensions × a participant attribute: coded segments and participants per cell.")
+@ReadsOnly
 final class MatrixCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
@@ -72,7 +72,7 @@ final class MatrixCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		var attribute = participants.attribute(target.id(), columns).orElseThrow(() -> new IllegalArgumentException(
 				"no participant attribute named '" + columns + "'; known: "
 						+ participants.attributes(target.id()).stream().map(a -> a.name()).toList()));
@@ -104,8 +104,8 @@ final class MatrixCommand implements Callable<Integer> {
 				row.put("cells", cells);
 				list.add(row);
 			}
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
-					Map.of("attribute", m.attribute(), "rowsScope", rowsScope, "columns", m.columns(), "rows", list)));
+			Lookups.printJson(out, 
+					Map.of("attribute", m.attribute(), "rowsScope", rowsScope, "columns", m.columns(), "rows", list));
 			return 0;
 		}
 		out.println("Rows: " + rowsScope);

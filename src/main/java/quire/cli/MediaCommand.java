@@ -23,10 +23,10 @@ import quire.media.MediaService;
 import quire.media.Recording;
 import quire.project.Project;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Recordings of documents: attach (the type is read from the content), list, detach. */
-@Command(name = "media", description = "Attach, list and detach the recordings of documents.",
+@Command(subcommands = { MediaCommand.Attach.class, MediaCommand.ListMedia.class, MediaCommand.Detach.class },
+		name = "media", description = "Attach, list and detach the recordings of documents.",
 		mixinStandardHelpOptions = true)
 final class MediaCommand implements Runnable {
 
@@ -36,12 +36,6 @@ final class MediaCommand implements Runnable {
 	@Override
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
-	static DocumentSummary document(CorpusService corpus, Project project, String name) {
-		return corpus.findDocument(project.id(), name)
-			.orElseThrow(() -> new IllegalArgumentException("no document named '" + name + "' in project '"
-					+ project.name() + "'"));
 	}
 
 	@Command(name = "attach", mixinStandardHelpOptions = true,
@@ -78,8 +72,8 @@ final class MediaCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Project p = projects.require(project);
-			DocumentSummary doc = document(corpus, p, document);
+			Project p = Lookups.project(projects, project);
+			DocumentSummary doc = Lookups.document(corpus, p, document);
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException(file + ": no such file");
 			}
@@ -97,6 +91,7 @@ final class MediaCommand implements Runnable {
 	}
 
 	@Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's recordings.")
+	@ReadsOnly
 	static final class ListMedia implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -125,13 +120,13 @@ final class MediaCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Project p = projects.require(project);
+			Project p = Lookups.project(projects, project);
 			Map<Long, String> names = new LinkedHashMap<>();
 			corpus.documents(p.id()).forEach(d -> names.put(d.id().value(), d.name()));
 			List<Recording> recordings = media.list(p.id());
 			var out = spec.commandLine().getOut();
 			if (json) {
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(recordings
+				Lookups.printJson(out, recordings
 					.stream()
 					.map(r -> {
 						Map<String, Object> m = new LinkedHashMap<>();
@@ -144,7 +139,7 @@ final class MediaCommand implements Runnable {
 						m.put("durationMs", r.durationMillis());
 						return m;
 					})
-					.toList()));
+					.toList());
 				return 0;
 			}
 			if (recordings.isEmpty()) {
@@ -188,7 +183,7 @@ final class MediaCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			DocumentSummary doc = document(corpus, projects.require(project), document);
+			DocumentSummary doc = Lookups.document(corpus, Lookups.project(projects, project), document);
 			if (!media.detach(doc.id())) {
 				throw new IllegalArgumentException("'" + doc.name() + "' has no recording");
 			}

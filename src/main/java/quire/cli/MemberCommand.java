@@ -13,7 +13,8 @@ import quire.project.ProjectRole;
 import quire.project.ProjectService;
 
 /** Project members and their roles (owners only). */
-@Command(name = "member", description = "Add, remove and list a project's members.", mixinStandardHelpOptions = true)
+@Command(subcommands = { MemberCommand.Add.class, MemberCommand.Remove.class, MemberCommand.ListMembers.class },
+		name = "member", description = "Add, remove and list a project's members.", mixinStandardHelpOptions = true)
 final class MemberCommand implements Runnable {
 
 	@Spec
@@ -54,7 +55,7 @@ final class MemberCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Member m = access.grant(projects.require(project).id(), member, ProjectRole.parse(role));
+			Member m = access.grant(Lookups.project(projects, project).id(), member, ProjectRole.parse(role));
 			spec.commandLine().getOut().println(m.username() + " is " + m.role().label() + " in '" + project + "'");
 			return 0;
 		}
@@ -87,7 +88,7 @@ final class MemberCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			access.revoke(projects.require(project).id(), member);
+			access.revoke(Lookups.project(projects, project).id(), member);
 			spec.commandLine().getOut().println("removed " + member + " from '" + project + "'");
 			return 0;
 		}
@@ -95,6 +96,7 @@ final class MemberCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List a project's members.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListMembers implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -117,7 +119,7 @@ final class MemberCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			for (Member m : access.members(projects.require(project).id())) {
+			for (Member m : access.members(Lookups.project(projects, project).id())) {
 				spec.commandLine().getOut().println(m.username() + "\t" + m.role().label() + "\t" + m.displayName());
 			}
 			return 0;

@@ -31,10 +31,10 @@ import quire.fidelity.ThresholdSet;
 import quire.project.ProjectService;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Descriptives;
-import tools.jackson.databind.json.JsonMapper;
 
 /** MITI fidelity: import a coding lab's results, print results against thresholds and reliability. */
-@Command(name = "miti", mixinStandardHelpOptions = true, description = "MITI 4.2.1 fidelity: import lab results, summarise.")
+@Command(subcommands = { MitiCommand.Import.class, MitiCommand.SummaryCommand.class, MitiCommand.Role.class, MitiCommand.Suggest.class },
+		name = "miti", mixinStandardHelpOptions = true, description = "MITI 4.2.1 fidelity: import lab results, summarise.")
 final class MitiCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
@@ -71,7 +71,7 @@ final class MitiCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException(file + ": no such file");
 			}
@@ -94,6 +94,7 @@ final class MitiCommand {
 	@Command(name = "summary", mixinStandardHelpOptions = true,
 			description = "Results per counsellor or session and overall over one rating source's primary ratings "
 					+ "(the coding lab's by default): mean (SD), min–max, shares at fair and good; ICC from double-coding.")
+	@ReadsOnly
 	static final class SummaryCommand implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -130,7 +131,7 @@ final class MitiCommand {
 
 		@Override
 		public Integer call() {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			ResultsBy grouping = switch (by.toLowerCase(Locale.ROOT)) {
 				case "counsellor", "counselor" -> ResultsBy.COUNSELLOR;
 				case "session" -> ResultsBy.SESSION;
@@ -167,7 +168,7 @@ final class MitiCommand {
 					return m;
 				}).toList());
 				root.put("reliability", icc);
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+				Lookups.printJson(out, root);
 				return 0;
 			}
 			out.println("Ratings: " + results.caption());
@@ -276,7 +277,7 @@ final class MitiCommand {
 
 		@Override
 		public Integer call() {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			RatingRole wanted = switch (role.strip().toLowerCase(Locale.ROOT)) {
 				case "primary" -> RatingRole.PRIMARY;
 				case "reliability" -> RatingRole.RELIABILITY;
@@ -337,13 +338,12 @@ final class MitiCommand {
 
 		@Override
 		public Integer call() {
-			var target = projects.require(project);
-			var doc = corpus.findDocument(target.id(), document)
-				.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"));
+			var target = Lookups.project(projects, project);
+			var doc = Lookups.document(corpus, target, document);
 			var suggestions = miti.suggest(doc.id(), counsellor);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(suggestions.stream()
+				Lookups.printJson(out, suggestions.stream()
 					.map(s -> {
 						Map<String, Object> m = new LinkedHashMap<>();
 						m.put("turn", s.turnIndex());
@@ -353,7 +353,7 @@ final class MitiCommand {
 						m.put("confidence", s.confidence());
 						return m;
 					})
-					.toList()));
+					.toList());
 				return 0;
 			}
 			for (var s : suggestions) {

@@ -22,13 +22,13 @@ import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.ProjectId;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Participants and the speakers linked to them: a speaker label of a document links to one
  * participant; role labels are a different person in each document unless linked here.
  */
-@Command(name = "participant", description = "List participants and link the speakers of documents to them.",
+@Command(subcommands = { ParticipantCommand.ListParticipants.class, ParticipantCommand.Link.class, ParticipantCommand.Unlink.class, ParticipantCommand.Review.class },
+		name = "participant", description = "List participants and link the speakers of documents to them.",
 		mixinStandardHelpOptions = true)
 final class ParticipantCommand implements Runnable {
 
@@ -53,9 +53,7 @@ final class ParticipantCommand implements Runnable {
 		String speaker;
 
 		DocumentSummary document(ProjectService projects, CorpusService corpus) {
-			ProjectId id = projects.require(project).id();
-			return corpus.findDocument(id, document).orElseThrow(
-					() -> new IllegalArgumentException("project '" + project + "' has no document named '" + document + "'"));
+			return Lookups.document(corpus, Lookups.project(projects, project), document);
 		}
 
 	}
@@ -195,6 +193,7 @@ final class ParticipantCommand implements Runnable {
 
 	@Command(name = "list", description = "List a project's participants and which speaker of which document each is.",
 			mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListParticipants implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -223,7 +222,7 @@ final class ParticipantCommand implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			ProjectId id = projects.require(project).id();
+			ProjectId id = Lookups.project(projects, project).id();
 			List<Attribute> attributes = participants.attributes(id);
 			List<ParticipantRow> rows = participants.participants(id);
 			List<SpeakerLink> links = speakers.links(id);
@@ -250,7 +249,7 @@ final class ParticipantCommand implements Runnable {
 				root.put("participants", people);
 				root.put("proposals", links.stream().filter(l -> l.origin() == quire.corpus.LinkOrigin.PROPOSED)
 					.map(ListParticipants::json).toList());
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+				Lookups.printJson(out, root);
 				return 0;
 			}
 			for (ParticipantRow r : rows) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import quire.project.Project;
 import quire.project.ProjectService;
 
-@Command(name = "project", description = "Create and list projects.", mixinStandardHelpOptions = true)
+@Command(subcommands = { ProjectCommand.Create.class, ProjectCommand.ListProjects.class },
+		name = "project", description = "Create and list projects.", mixinStandardHelpOptions = true)
 final class ProjectCommand implements Runnable {
 
 	@Spec
@@ -52,6 +53,7 @@ final class ProjectCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List the projects.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListProjects implements Callable<Integer> {
 
 		private final ProjectService projects;

@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 import quire.exchange.QdpxReport;
 import quire.exchange.QdpxService;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** REFI-QDA project exchange from the command line. */
-@Command(name = "qdpx", mixinStandardHelpOptions = true, description = "Export or import REFI-QDA .qdpx projects.")
+@Command(subcommands = { QdpxCommand.Export.class, QdpxCommand.Import.class },
+		name = "qdpx", mixinStandardHelpOptions = true, description = "Export or import REFI-QDA .qdpx projects.")
 final class QdpxCommand {
 
 	@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a project as a .qdpx archive.")
@@ -49,7 +49,7 @@ final class QdpxCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			byte[] bytes = qdpx.export(target.id());
 			Files.write(out, bytes);
 			spec.commandLine().getOut().println("wrote " + out + " (" + bytes.length + " bytes)");
@@ -101,7 +101,7 @@ final class QdpxCommand {
 				m.put("notes", r.notes());
 				m.put("skipped", r.skipped());
 				m.put("warnings", r.warnings());
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+				Lookups.printJson(out, m);
 				return 0;
 			}
 			out.println(r.describe());

@@ -1,148 +1,58 @@
 package quire.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntSupplier;
 
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
-import quire.analysis.StudyService;
-import quire.corpus.StudyDesignService;
-import quire.backup.BackupService;
-import quire.project.AuditLog;
-import quire.project.ProjectAccess;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import quire.security.Actors;
 import quire.security.UserService;
-import quire.analysis.JointDisplayService;
-import quire.coding.AgreementService;
-import quire.coding.RetrievalService;
-import quire.coding.CodebookService;
-import quire.corpus.CorpusService;
-import quire.corpus.ParticipantService;
-import quire.corpus.SpeakerLinkService;
-import quire.exchange.QdpxService;
-import quire.survey.SurveyService;
-import quire.fidelity.FidelityService;
-import quire.coding.CodingService;
-import quire.fidelity.MitiCodingService;
-import quire.nlp.DeidentificationService;
-import quire.nlp.SentenceService;
-import quire.nlp.WordFrequencyService;
-import quire.corpus.DemoProject;
-import quire.project.ProjectService;
-import quire.report.ReportService;
-import quire.search.SearchService;
-import quire.bench.Benchmark;
-import quire.media.MediaService;
-import quire.api.ApiTokenService;
 
 /**
- * Runs one headless command when the jar is started with arguments. Commands are picocli
- * commands built over the same services as the web app; errors print one clear line to stderr and
- * set a non-zero exit status, never a stack trace.
+ * Runs one headless command when the jar is started with arguments. The command tree is declared
+ * by {@link RootCommand}'s annotations; the command that runs is built by Spring with the services
+ * its constructor names, the rest of the tree without services (see {@link CommandFactories}).
+ * Errors print one clear line to stderr and set a non-zero exit status, never a stack trace.
  */
 @Component
 @Profile("cli")
 class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
-	private final ProjectService projects;
+	private final ApplicationContext context;
 
-	private final CorpusService corpus;
+	private final ObjectProvider<UserService> users;
 
-	private final SearchService search;
+	private final ObjectProvider<Actors> actors;
 
-	private final DemoProject demo;
+	private final ObjectProvider<IncompleteEventPublications> incomplete;
 
-	private final CodebookService codebook;
-
-	private final AgreementService agreement;
-
-	private final FidelityService fidelity;
-
-	private final MitiCodingService miti;
-
-	private final QdpxService qdpx;
-
-	private final SurveyService survey;
-
-	private final ParticipantService participants;
-
-	private final RetrievalService retrieval;
-
-	private final JointDisplayService joint;
-
-	private final ReportService report;
-
-	private final UserService users;
-
-	private final Actors actors;
-
-	private final ProjectAccess access;
-
-	private final AuditLog audit;
-
-	private final BackupService backup;
-
-	private final CodingService codings;
-
-	private final WordFrequencyService words;
-
-	private final DeidentificationService deid;
-
-	private final Benchmark benchmark;
-
-	private final SentenceService sentences;
-
-	private final StudyService study;
-
-	private final StudyDesignService studyDesign;
-
-	private final SpeakerLinkService speakers;
-
-	private final MediaService media;
-
-	private final ApiTokenService tokens;
+	private final List<Class<?>> additional;
 
 	private int exitCode;
 
-	QuireCommandLine(ProjectService projects, CorpusService corpus, SearchService search, DemoProject demo,
-			CodebookService codebook, AgreementService agreement, FidelityService fidelity, MitiCodingService miti,
-			QdpxService qdpx, SurveyService survey, ParticipantService participants, RetrievalService retrieval,
-			JointDisplayService joint, ReportService report, UserService users, Actors actors, ProjectAccess access,
-			AuditLog audit, BackupService backup, CodingService codings, WordFrequencyService words,
-			DeidentificationService deid, Benchmark benchmark, SentenceService sentences, StudyService study,
-			StudyDesignService studyDesign, SpeakerLinkService speakers, MediaService media, ApiTokenService tokens) {
-		this.media = media;
-		this.tokens = tokens;
-		this.speakers = speakers;
-		this.study = study;
-		this.studyDesign = studyDesign;
-		this.benchmark = benchmark;
-		this.sentences = sentences;
-		this.codings = codings;
+	private volatile boolean resubmitted;
+
+	QuireCommandLine(ApplicationContext context, ObjectProvider<UserService> users, ObjectProvider<Actors> actors,
+			ObjectProvider<IncompleteEventPublications> incomplete, ObjectProvider<AdditionalCommands> additional) {
+		this.context = context;
 		this.users = users;
 		this.actors = actors;
-		this.access = access;
-		this.audit = audit;
-		this.backup = backup;
-		this.report = report;
-		this.words = words;
-		this.deid = deid;
-		this.retrieval = retrieval;
-		this.joint = joint;
-		this.survey = survey;
-		this.participants = participants;
-		this.qdpx = qdpx;
-		this.miti = miti;
-		this.fidelity = fidelity;
-		this.codebook = codebook;
-		this.agreement = agreement;
-		this.projects = projects;
-		this.corpus = corpus;
-		this.search = search;
-		this.demo = demo;
+		this.incomplete = incomplete;
+		this.additional = additional.orderedStream().flatMap(a -> a.commands().stream()).toList();
 	}
 
 	@Override
@@ -155,17 +65,55 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	 * project roles then apply to everything the command does.
 	 */
 	int execute(PrintWriter out, PrintWriter err, String... args) {
-		CommandLine cli = commandLine(out, err);
+		CommandLine parsing = tree(CommandFactories.withoutServices(), additional, out, err);
+		ParseResult parsed;
+		try {
+			parsed = parsing.parseArgs(args);
+		}
+		catch (ParameterException ex) {
+			return parsing.execute(args); // picocli's usage message and status
+		}
+		Integer help = CommandLine.executeHelpRequest(parsed);
+		if (help != null) {
+			return help;
+		}
+		Set<Class<?>> running = new LinkedHashSet<>();
+		ParseResult leaf = parsed;
+		running.add(leaf.commandSpec().userObject().getClass());
+		while (leaf.hasSubcommand()) {
+			leaf = leaf.subcommand();
+			running.add(leaf.commandSpec().userObject().getClass());
+		}
+		boolean writes = !leaf.commandSpec().userObject().getClass().isAnnotationPresent(ReadsOnly.class);
+		IntSupplier command = () -> {
+			CommandLine cli;
+			try {
+				cli = tree(CommandFactories.fromSpring(context.getAutowireCapableBeanFactory(), running), additional,
+						out, err);
+			}
+			catch (RuntimeException ex) {
+				// a service that cannot start, e.g. the web app holds this home's index: its reason
+				err.println("error: " + reason(ex));
+				return 2;
+			}
+			return cli.execute(args);
+		};
+		if (writes && !resubmitted) {
+			// what a crash left undone (an index update after a commit) is done before anything new,
+			// once per process (a shell runs many commands)
+			resubmitted = true;
+			incomplete.ifAvailable(publications -> publications.resubmitIncompletePublications(p -> true));
+		}
 		String name = userOption(args);
 		if (name == null) {
-			return cli.execute(args);
+			return command.getAsInt();
 		}
-		var user = users.find(name).filter(u -> u.enabled());
+		var user = users.getObject().find(name).filter(u -> u.enabled());
 		if (user.isEmpty()) {
 			err.println("error: no active user named '" + name + "'");
 			return 2;
 		}
-		return actors.callAs(user.get(), () -> cli.execute(args));
+		return actors.getObject().callAs(user.get(), command::getAsInt);
 	}
 
 	static String userOption(String[] args) {
@@ -180,63 +128,12 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		return null;
 	}
 
-	CommandLine commandLine(PrintWriter out, PrintWriter err) {
-		CommandLine cli = new CommandLine(new RootCommand());
-		cli.addSubcommand(new CommandLine(new ProjectCommand())
-			.addSubcommand(new ProjectCommand.Create(projects))
-			.addSubcommand(new ProjectCommand.ListProjects(projects)));
-		cli.addSubcommand(new DemoCommand(demo));
-		cli.addSubcommand(new CommandLine(new StudyCommand())
-			.addSubcommand(new StudyCommand.Show(projects, corpus, study))
-			.addSubcommand(new StudyCommand.Set(projects, studyDesign)));
-		cli.addSubcommand(new ImportCommand(projects, corpus, sentences, media));
-		cli.addSubcommand(new SearchCommand(projects, corpus, search, codebook));
-		cli.addSubcommand(new CodeCommand(projects, search, codebook, codings, actors));
-		cli.addSubcommand(new CommandLine(new RebuildIndexCommand(search))
-			.addSubcommand(new RebuildIndexCommand.Rebuild(search)));
-		cli.addSubcommand(new CommandLine(new UserCommand())
-			.addSubcommand(new UserCommand.Add(users))
-			.addSubcommand(new UserCommand.ListUsers(users))
-			.addSubcommand(new UserCommand.Password(users)));
-		cli.addSubcommand(new CommandLine(new MemberCommand())
-			.addSubcommand(new MemberCommand.Add(projects, access))
-			.addSubcommand(new MemberCommand.Remove(projects, access))
-			.addSubcommand(new MemberCommand.ListMembers(projects, access)));
-		cli.addSubcommand(new CommandLine(new TokenCommand()).addSubcommand(new TokenCommand.Create(tokens)));
-		cli.addSubcommand(new AuditCommand(projects, audit));
-		cli.addSubcommand(new BackupCommand.Backup(backup));
-		cli.addSubcommand(new BackupCommand.Restore(backup));
-		cli.addSubcommand(new CommandLine(new CodebookCommand())
-			.addSubcommand(new CodebookCommand.Import(projects, codebook))
-			.addSubcommand(new CodebookCommand.Export(projects, codebook)));
-		cli.addSubcommand(new AgreementCommand(projects, corpus, codebook, agreement));
-		cli.addSubcommand(new CommandLine(new MitiCommand())
-			.addSubcommand(new MitiCommand.Import(projects, fidelity))
-			.addSubcommand(new MitiCommand.SummaryCommand(projects, fidelity))
-			.addSubcommand(new MitiCommand.Role(projects, fidelity))
-			.addSubcommand(new MitiCommand.Suggest(projects, corpus, miti)));
-		cli.addSubcommand(new CommandLine(new SurveyCommand())
-			.addSubcommand(new SurveyCommand.Import(projects, survey))
-			.addSubcommand(new SurveyCommand.Describe(projects, survey, participants)));
-		cli.addSubcommand(new CommandLine(new ParticipantCommand())
-			.addSubcommand(new ParticipantCommand.ListParticipants(projects, participants, speakers))
-			.addSubcommand(new ParticipantCommand.Link(projects, corpus, speakers))
-			.addSubcommand(new ParticipantCommand.Unlink(projects, corpus, speakers))
-			.addSubcommand(new ParticipantCommand.Review(projects, corpus, speakers)));
-		cli.addSubcommand(new MatrixCommand(projects, codebook, retrieval, participants, joint));
-		cli.addSubcommand(new ReportCommand.Render(projects, report));
-		cli.addSubcommand(new ReportCommand.Checklist(projects, report));
-		cli.addSubcommand(new CommandLine(new QdpxCommand())
-			.addSubcommand(new QdpxCommand.Export(projects, qdpx))
-			.addSubcommand(new QdpxCommand.Import(qdpx)));
-		cli.addSubcommand(new WordsCommand(projects, corpus, codebook, words));
-		cli.addSubcommand(new DeidentifyCommand(projects, corpus, deid));
-		cli.addSubcommand(new CommandLine(new MediaCommand())
-			.addSubcommand(new MediaCommand.Attach(projects, corpus, media))
-			.addSubcommand(new MediaCommand.ListMedia(projects, corpus, media))
-			.addSubcommand(new MediaCommand.Detach(projects, corpus, media)));
-		cli.addSubcommand(new GenerateCommand());
-		cli.addSubcommand(new BenchCommand(benchmark));
+	/** The command tree over {@code factory}: Quire's commands and {@code additional} ones. */
+	static CommandLine tree(IFactory factory, List<Class<?>> additional, PrintWriter out, PrintWriter err) {
+		CommandLine cli = new CommandLine(RootCommand.class, factory);
+		for (Class<?> command : additional) {
+			cli.addSubcommand(new CommandLine(command, factory));
+		}
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -249,6 +146,16 @@ class QuireCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	private static String message(Exception ex) {
 		Throwable t = ex;
 		while (t.getMessage() == null && t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+	}
+
+	/** The message Quire's own code gave, under Spring's and picocli's wrapping of a failed creation. */
+	static String reason(Throwable ex) {
+		Throwable t = ex;
+		while ((t instanceof BeansException || t instanceof CommandLine.InitializationException
+				|| t instanceof java.lang.reflect.InvocationTargetException) && t.getCause() != null) {
 			t = t.getCause();
 		}
 		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quire.search.SearchService;
 
-@Command(name = "index", description = "Rebuild the search index from the database (also: index rebuild).",
+@Command(subcommands = { RebuildIndexCommand.Rebuild.class },
+		name = "index", description = "Rebuild the search index from the database (also: index rebuild).",
 		mixinStandardHelpOptions = true)
 final class RebuildIndexCommand implements Callable<Integer> {
 

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import quire.project.ProjectService;
 import quire.report.ChecklistEntry;
 import quire.report.ReportService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The publication report and the COREQ checklist from the command line. */
 final class ReportCommand {
@@ -58,7 +57,7 @@ final class ReportCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			ReportService.Format f = switch (format.toLowerCase(Locale.ROOT)) {
 				case "pdf" -> ReportService.Format.PDF;
 				case "docx", "word" -> ReportService.Format.DOCX;
@@ -84,6 +83,7 @@ final class ReportCommand {
 	}
 
 	@Command(name = "coreq", mixinStandardHelpOptions = true, description = "The COREQ checklist with the status of each item.")
+	@ReadsOnly
 	static final class Checklist implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -109,11 +109,11 @@ final class ReportCommand {
 
 		@Override
 		public Integer call() {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			var entries = report.checklist(target.id());
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(entries.stream().map(e -> {
+				Lookups.printJson(out, entries.stream().map(e -> {
 					Map<String, Object> m = new LinkedHashMap<>();
 					m.put("item", e.item().number());
 					m.put("domain", e.item().domain());
@@ -123,7 +123,7 @@ final class ReportCommand {
 					m.put("evidence", e.evidence());
 					m.put("section", e.item().section());
 					return m;
-				}).toList()));
+				}).toList());
 				return 0;
 			}
 			for (ChecklistEntry e : entries) {

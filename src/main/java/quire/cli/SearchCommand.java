@@ -26,11 +26,11 @@ import quire.search.KwicHit;
 import quire.search.SearchRequest;
 import quire.search.SearchResult;
 import quire.search.SearchService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Searches a project and prints keyword-in-context lines or JSON hits. */
 @Command(name = "search", description = "Search a project's transcripts; prints keyword-in-context lines.",
 		mixinStandardHelpOptions = true)
+@ReadsOnly
 final class SearchCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
@@ -93,10 +93,7 @@ final class SearchCommand implements Callable<Integer> {
 	}
 
 	private CodeId code(Project target, String name) {
-		return codebook.findCode(target.id(), name)
-			.orElseThrow(() -> new IllegalArgumentException("no code named '" + name + "' in project '" + target.name()
-					+ "' (give its path, e.g. 'Adoption › MI seen as useful', when the name is not unique)"))
-			.id();
+		return Lookups.code(codebook, target, name).id();
 	}
 
 	@Override
@@ -112,12 +109,9 @@ final class SearchCommand implements Callable<Integer> {
 		if (project == null) {
 			throw new IllegalArgumentException("give --project NAME, or --all-projects");
 		}
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		DocumentId documentId = document == null ? null
-				: corpus.findDocument(target.id(), document)
-					.orElseThrow(() -> new IllegalArgumentException(
-							"no document named '" + document + "' in project '" + target.name() + "'"))
-					.id();
+				: Lookups.document(corpus, target, document).id();
 		CodeFilter codes = new CodeFilter(coded.stream().map(c -> code(target, c)).toList(),
 				notCoded.stream().map(c -> code(target, c)).toList(), within == null ? null : code(target, within));
 		SearchResult result = search
@@ -133,7 +127,7 @@ final class SearchCommand implements Callable<Integer> {
 				.map(d -> Map.of("document", d.documentName(), "hits", d.hits()))
 				.toList());
 			root.put("hits", result.hits().stream().map(SearchCommand::jsonHit).toList());
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		if (result.totalHits() == 0) {
@@ -155,7 +149,7 @@ final class SearchCommand implements Callable<Integer> {
 	private int searchAll() {
 		java.util.Set<quire.project.ProjectId> only = new java.util.HashSet<>();
 		for (String name : onlyProjects) {
-			only.add(projects.require(name).id());
+			only.add(Lookups.project(projects, name).id());
 		}
 		var request = new CrossProjectSearch(String.join(" ", query), group, speaker, coded, notCoded, within, only, limit);
 		List<ProjectHits> results = search.searchAll(request);
@@ -174,7 +168,7 @@ final class SearchCommand implements Callable<Integer> {
 			root.put("query", request.query());
 			root.put("totalHits", results.stream().mapToInt(p -> p.result().totalHits()).sum());
 			root.put("projects", groups);
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		if (results.isEmpty()) {

@@ -19,10 +19,10 @@ import quire.corpus.StudyDesignService;
 import quire.corpus.Strand;
 import quire.project.Project;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The study design: which strand each document group belongs to. */
-@Command(name = "study", mixinStandardHelpOptions = true,
+@Command(subcommands = { StudyCommand.Show.class, StudyCommand.Set.class },
+		name = "study", mixinStandardHelpOptions = true,
 		description = "The study design: strands, document groups' kinds, MITI sources and questionnaires.")
 final class StudyCommand implements Runnable {
 
@@ -35,6 +35,7 @@ final class StudyCommand implements Runnable {
 	}
 
 	@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the project's strands and groups.")
+	@ReadsOnly
 	static final class Show implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -63,7 +64,7 @@ final class StudyCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Project p = projects.require(project);
+			Project p = Lookups.project(projects, project);
 			StudyOverview overview = study.overview(p.id());
 			var out = spec.commandLine().getOut();
 			if (json) {
@@ -71,10 +72,7 @@ final class StudyCommand implements Runnable {
 				for (DocumentSummary d : corpus.documents(p.id())) {
 					names.put(d.id(), d.name());
 				}
-				out.println(JsonMapper.builder()
-					.build()
-					.writerWithDefaultPrettyPrinter()
-					.writeValueAsString(overview.asMap(id -> names.getOrDefault(id, String.valueOf(id.value())))));
+				Lookups.printJson(out, overview.asMap(id -> names.getOrDefault(id, String.valueOf(id.value()))));
 				return 0;
 			}
 			overview.lines().forEach(out::println);
@@ -124,7 +122,7 @@ final class StudyCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Project p = projects.require(project);
+			Project p = Lookups.project(projects, project);
 			if (infer) {
 				design.resetDesign(p.id(), group);
 				spec.commandLine().getOut().println("'" + group.strip() + "': kind and strand are inferred again");

@@ -27,10 +27,10 @@ import quire.survey.SurveyService;
 import quire.survey.ValueLabel;
 import quire.survey.VariableSpec;
 import quire.survey.VariableSummary;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Questionnaires from the command line: import, describe. */
-@Command(name = "survey", mixinStandardHelpOptions = true, description = "Import and describe questionnaires.")
+@Command(subcommands = { SurveyCommand.Import.class, SurveyCommand.Describe.class },
+		name = "survey", mixinStandardHelpOptions = true, description = "Import and describe questionnaires.")
 final class SurveyCommand {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
@@ -69,7 +69,7 @@ final class SurveyCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException(file + ": no such file");
 			}
@@ -91,6 +91,7 @@ final class SurveyCommand {
 
 	@Command(name = "describe", mixinStandardHelpOptions = true,
 			description = "Frequencies n (% of valid) per item, numeric summaries, and crosstabs by an attribute.")
+	@ReadsOnly
 	static final class Describe implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -125,7 +126,7 @@ final class SurveyCommand {
 
 		@Override
 		public Integer call() {
-			var target = projects.require(project);
+			var target = Lookups.project(projects, project);
 			List<Questionnaire> all = survey.questionnaires(target.id());
 			Questionnaire q = questionnaire == null ? all.stream().findFirst()
 				.orElseThrow(() -> new IllegalArgumentException("project '" + target.name() + "' has no questionnaire"))
@@ -186,8 +187,8 @@ final class SurveyCommand {
 				items.add(item);
 			}
 			if (json) {
-				out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(
-						Map.of("questionnaire", q.name(), "respondents", survey.respondents(q).size(), "items", items)));
+				Lookups.printJson(out, 
+						Map.of("questionnaire", q.name(), "respondents", survey.respondents(q).size(), "items", items));
 			}
 			return 0;
 		}

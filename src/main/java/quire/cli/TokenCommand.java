@@ -22,7 +22,8 @@ import quire.security.AccessRefusedException;
  * browser. A token belongs to a user, so the command needs {@code --user NAME}; the same rules apply as
  * on the API tokens page.
  */
-@Command(name = "token", description = "Create API tokens (run with --user NAME: the token acts as that user).",
+@Command(subcommands = { TokenCommand.Create.class },
+		name = "token", description = "Create API tokens (run with --user NAME: the token acts as that user).",
 		mixinStandardHelpOptions = true)
 final class TokenCommand implements Runnable {
 

@@ -16,7 +16,8 @@ import quire.security.UserAccount;
 import quire.security.UserService;
 
 /** User accounts from the command line (administrators, or the local administrator). */
-@Command(name = "user", description = "Add and list user accounts, set passwords.", mixinStandardHelpOptions = true)
+@Command(subcommands = { UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Password.class },
+		name = "user", description = "Add and list user accounts, set passwords.", mixinStandardHelpOptions = true)
 final class UserCommand implements Runnable {
 
 	@Spec
@@ -76,6 +77,7 @@ final class UserCommand implements Runnable {
 	}
 
 	@Command(name = "list", description = "List the user accounts.", mixinStandardHelpOptions = true)
+	@ReadsOnly
 	static final class ListUsers implements Callable<Integer> {
 
 		private final UserService users;

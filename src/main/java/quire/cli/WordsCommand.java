@@ -17,11 +17,11 @@ import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.ProjectService;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Prints the most frequent words of a project, group, document, speaker or code. */
 @Command(name = "words", mixinStandardHelpOptions = true,
 		description = "Word frequencies: English by lemma, Norwegian by stem, without stop words.")
+@ReadsOnly
 final class WordsCommand implements Callable<Integer> {
 
 	private final ProjectService projects;
@@ -71,7 +71,7 @@ final class WordsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var target = projects.require(project);
+		var target = Lookups.project(projects, project);
 		WordQuery query = new WordQuery(target.id(), null, null, null, null, minLength, top);
 		if (group != null) {
 			if (!corpus.groups(target.id()).contains(group.strip())) {
@@ -80,17 +80,13 @@ final class WordsCommand implements Callable<Integer> {
 			query = query.withGroup(group.strip());
 		}
 		if (document != null) {
-			query = query.withDocument(corpus.findDocument(target.id(), document)
-				.orElseThrow(() -> new IllegalArgumentException("no document named '" + document + "' in project '" + target.name() + "'"))
-				.id());
+			query = query.withDocument(Lookups.document(corpus, target, document).id());
 		}
 		if (speaker != null) {
 			query = query.withSpeaker(speaker.strip());
 		}
 		if (code != null) {
-			query = query.withCode(codebook.findCode(target.id(), code)
-				.orElseThrow(() -> new IllegalArgumentException("no code named '" + code + "' in project '" + target.name() + "'"))
-				.id());
+			query = query.withCode(Lookups.code(codebook, target, code).id());
 		}
 		WordFrequencies f = words.count(query);
 		var out = spec.commandLine().getOut();
@@ -110,7 +106,7 @@ final class WordsCommand implements Callable<Integer> {
 				m.put("percent", Math.round(w.percent() * 100) / 100.0);
 				return m;
 			}).toList());
-			out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+			Lookups.printJson(out, root);
 			return 0;
 		}
 		if (!f.notice().isEmpty()) {

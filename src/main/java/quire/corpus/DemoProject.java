@@ -79,7 +79,9 @@ public class DemoProject {
 		});
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	// the condition keeps a command (profile cli) from creating this bean and its services on its way out
+	@EventListener(value = ApplicationReadyEvent.class,
+			condition = "!#root.event.applicationContext.environment.matchesProfiles('cli')")
 	void createOnFirstStart(ApplicationReadyEvent event) {
 		boolean cli = event.getApplicationContext().getEnvironment().matchesProfiles("cli");
 		if (onFirstStart && !cli && projects.isEmpty()) {

@@ -38,6 +38,9 @@ public class SentenceService implements SentenceSplitter {
 
 	private static final Logger log = LoggerFactory.getLogger(SentenceService.class);
 
+	/** An event listener's condition: the application is not running a headless command. */
+	static final String NOT_A_COMMAND = "!#root.event.applicationContext.environment.matchesProfiles('cli')";
+
 	/** Turns per parallel task: large enough that a task outweighs its scheduling. */
 	private static final int CHUNK = 16;
 
@@ -169,8 +172,12 @@ public class SentenceService implements SentenceSplitter {
 		}
 	}
 
-	/** Documents imported before sentence units were kept, or whose units a crash or shutdown left unstored. */
-	@EventListener(ApplicationReadyEvent.class)
+	/**
+	 * Documents imported before sentence units were kept, or whose units a crash or shutdown left
+	 * unstored. Not in a command (profile {@code cli}): it stores its own imports' units, and the
+	 * condition keeps a command from even creating this service on its way out.
+	 */
+	@EventListener(value = ApplicationReadyEvent.class, condition = NOT_A_COMMAND)
 	void backfillAtStart() {
 		wake();
 	}

@@ -534,4 +534,44 @@ class CliTests {
 		assertThat(run("search", "--project", "Recorded folder", "Tired").out()).doesNotContain("s02");
 	}
 
+	@Test
+	void shellRunsAScriptsCommandsInOneProcessAndStopsAtTheFirstFailingLine() throws IOException {
+		Path script = file("pipeline.quire", """
+				# a pipeline: create, list, search
+				project create --name "Shell study" --description 'made by a script'
+
+				project list
+				search --project "No such project" anything
+				project create --name "Shell study, never made"
+				""");
+		CliRun run = run("shell", script.toString());
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.out()).contains("created project 'Shell study'", "Shell study\tmade by a script");
+		assertThat(run.err()).contains("no project named 'No such project'",
+				"error: line 5 failed (exit status 2): search --project \"No such project\" anything");
+		assertThat(run("project", "list").out()).doesNotContain("never made");
+
+		CliRun going = run("shell", "--keep-going", file("going.quire", """
+				project create --name "Shell study"
+				project create --name "Shell study, made after a failure"
+				project list --bogus
+				""").toString());
+		assertThat(going.exit()).isEqualTo(2);
+		assertThat(going.err()).contains("error: line 1 failed", "Unknown option: '--bogus'", "error: line 3 failed",
+				"error: 2 lines failed");
+		assertThat(run("project", "list").out()).contains("Shell study, made after a failure");
+	}
+
+	@Test
+	void shellRefusesAHomePerLineAShellInAShellAndAMissingScript() throws IOException {
+		CliRun home = run("shell", file("home.quire", "--home /elsewhere project list\n").toString());
+		assertThat(home.exit()).isEqualTo(2);
+		assertThat(home.err()).contains("--home is given once, to shell itself");
+		CliRun nested = run("shell", file("nested.quire", "shell other.quire\n").toString());
+		assertThat(nested.err()).contains("a script cannot start another shell");
+		CliRun missing = run("shell", files.resolve("nowhere.quire").toString());
+		assertThat(missing.exit()).isEqualTo(2);
+		assertThat(missing.err().strip()).startsWith("error: no script file at");
+	}
+
 }

@@ -13,13 +13,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import quire.QuireApplication;
 import quire.QuireHome;
+import quire.bench.BenchConfiguration;
 
 /**
  * {@code generate} and {@code bench --quick} in-process on a tiny corpus: the table has every row
- * (no timing is asserted), and bad input gives one message and a non-zero exit.
+ * (no timing is asserted), and bad input gives one message and a non-zero exit. The bench's commands
+ * join the tree as {@link quire.bench.BenchApplication} adds them, through its configuration.
  */
-@SpringBootTest
+@SpringBootTest(classes = { QuireApplication.class, BenchConfiguration.class })
 @ActiveProfiles("cli")
 class BenchCommandTests {
 
@@ -52,7 +55,7 @@ class BenchCommandTests {
 		assertThat(bench.exit()).as(bench.err()).isZero();
 		assertThat(Files.readString(table)).isEqualTo(bench.out());
 		assertThat(bench.out()).contains("| Measure | Quire | Baseline | Ratio | Target |",
-				"java -jar target/quire.jar generate --out " + corpus + " --transcripts 5 --seed 11",
+				"bin/bench generate --out " + corpus + " --transcripts 5 --seed 11",
 				"| Import + index, end to end", "| Index rebuild from the database", "| Heap after indexing",
 				"| RSS after indexing", "| Index size on disk vs text", "| KWIC top 100 + exact totals, no filter",
 				"| KWIC top 100 + exact totals, group filter", "| KWIC top 100 + exact totals, speaker filter",

@@ -1,14 +1,14 @@
-package quire.cli;
+package quire.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import quire.cli.HomeOption;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import quire.bench.CorpusGenerator;
 
 /** Writes a reproducible synthetic corpus for the benchmark. */
 @Command(name = "generate",

@@ -21,9 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
 
 import quire.bench.internal.BareLucene;
 import quire.bench.internal.BrowserTiming;
@@ -61,7 +59,6 @@ import quire.search.SearchService;
  * Codings are seeded with one batch insert into the coding table followed by an index rebuild: the
  * benchmark needs a million of them in seconds, and per-coding auto-coding is what it must not time.
  */
-@Service
 public class Benchmark {
 
 	/** How many transcripts {@code --quick} uses at most. */
@@ -93,13 +90,10 @@ public class Benchmark {
 
 	private final quire.nlp.SentenceService sentences;
 
-	Benchmark(ProjectService projects, CorpusService corpus, SearchService search, CodebookService codebook,
+	public Benchmark(ProjectService projects, CorpusService corpus, SearchService search, CodebookService codebook,
 			ReportService report, JdbcTemplate jdbc, quire.security.UserService users, quire.project.ProjectAccess access,
 			quire.nlp.SentenceService sentences,
-			@Value("${quire.home}") Path home,
-			@Value("${spring.datasource.url}") String datasourceUrl,
-			@Value("${spring.datasource.username:}") String datasourceUser,
-			@Value("${spring.datasource.password:}") String datasourcePassword) {
+			Path home, String datasourceUrl, String datasourceUser, String datasourcePassword) {
 		this.datasource = new String[] { datasourceUrl, datasourceUser, datasourcePassword };
 		this.users = users;
 		this.access = access;
@@ -270,7 +264,7 @@ public class Benchmark {
 			return;
 		}
 		if (jar == null || !Files.isRegularFile(jar)) {
-			table.add(label, "skipped: measured only from the packaged jar (java -jar target/quire.jar bench ...)", "",
+			table.add(label, "skipped: measured only over the packaged jar (bin/bench --home DIR bench ...)", "",
 					"", "≤ 1 s");
 			return;
 		}
@@ -697,9 +691,9 @@ public class Benchmark {
 				Reproduce:
 
 				```
-				mvn -B -q package -Dmaven.test.skip=true
-				java -jar target/quire.jar %s
-				java -jar target/quire.jar --home BENCH_HOME bench --corpus %s%s%s
+				mvn -B -q -Pbench package -DskipTests
+				bin/bench %s
+				bin/bench --home BENCH_HOME bench --corpus %s%s%s
 				```
 				""", settings.quick() ? " (--quick)" : "", used.files().size(), used.words(),
 				MarkdownTable.num(used.bytes() / 1e6), used.turns(), rt.availableProcessors(),

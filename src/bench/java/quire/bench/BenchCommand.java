@@ -1,4 +1,4 @@
-package quire.cli;
+package quire.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import quire.cli.HomeOption;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import quire.bench.Benchmark;
 
 /** Runs the benchmark on a generated corpus and prints (and optionally writes) the Markdown table. */
 @Command(name = "bench",
