@@ -691,7 +691,7 @@ public class Benchmark {
 				Reproduce:
 
 				```
-				mvn -B -q -Pbench package -DskipTests
+				mvn -B -q package -DskipTests
 				bin/bench %s
 				bin/bench --home BENCH_HOME bench --corpus %s%s%s
 				```

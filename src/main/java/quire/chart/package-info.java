@@ -6,7 +6,9 @@
  * horizontal bars, a box plot); a module with a chart of its own builds a JFreeChart and wraps it
  * with {@link quire.chart.Chart#of}. No Spring, no I/O beyond the bundled fonts.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package quire.chart;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

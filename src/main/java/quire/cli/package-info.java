@@ -6,7 +6,7 @@
  * answers help and usage errors before Spring starts; {@link quire.cli.AdditionalCommands} lets
  * another launcher (the benchmark harness, outside the production jar) add commands.
  */
-@ApplicationModule(allowedDependencies = { "analysis", "api", "backup", "bench", "coding", "corpus", "exchange", "fidelity", "media", "nlp", "project", "report", "search", "security", "stats", "survey" })
+@ApplicationModule(allowedDependencies = { "analysis", "api", "backup", "coding", "corpus", "exchange", "fidelity", "media", "nlp", "project", "report", "search", "security", "stats", "survey" })
 @NullMarked
 package quire.cli;
 

@@ -3,7 +3,7 @@
  * NVivo, ATLAS.ti, MAXQDA and QualCoder into a new project. Public API: {@link quire.exchange.QdpxService}
  * and {@link quire.exchange.QdpxReport}.
  */
-@ApplicationModule(allowedDependencies = { "coding", "corpus", "fidelity", "project", "ui" })
+@ApplicationModule(allowedDependencies = { "coding", "corpus", "fidelity", "media", "project", "tabular", "ui" })
 @NullMarked
 package quire.exchange;
 

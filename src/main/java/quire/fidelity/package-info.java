@@ -6,7 +6,7 @@
  * ratings (named with n in every caption), and inter-rater reliability (ICC). Public API:
  * {@link quire.fidelity.FidelityService} and its records.
  */
-@ApplicationModule(allowedDependencies = { "coding", "corpus", "media", "media :: ui", "project", "stats", "tabular", "ui" })
+@ApplicationModule(allowedDependencies = { "chart", "coding", "corpus", "media", "media :: ui", "project", "stats", "tabular", "ui" })
 @NullMarked
 package quire.fidelity;
 

@@ -4,7 +4,7 @@
  * display, codebook and checklist appendices) rendered as PDF, Word and Markdown. Public API:
  * {@link quire.report.ReportService} and its records.
  */
-@ApplicationModule(allowedDependencies = { "analysis", "coding", "corpus", "fidelity", "project", "stats", "survey", "ui" })
+@ApplicationModule(allowedDependencies = { "analysis", "chart", "coding", "corpus", "fidelity", "media", "project", "stats", "survey", "ui" })
 @NullMarked
 package quire.report;
 

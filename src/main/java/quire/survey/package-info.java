@@ -3,7 +3,7 @@
  * labels, missing codes) linked to participants by an id column, and descriptive statistics laid out
  * like the seed study's tables. Public API: {@link quire.survey.SurveyService} and its records.
  */
-@ApplicationModule(allowedDependencies = { "corpus", "project", "stats", "tabular", "ui" })
+@ApplicationModule(allowedDependencies = { "chart", "corpus", "project", "stats", "tabular", "ui" })
 @NullMarked
 package quire.survey;
 
