@@ -3,9 +3,7 @@ package quire.coding;
 import quire.project.AuditLog;
 import quire.project.ProjectRole;
 import quire.project.ProjectAccess;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -16,13 +14,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import quire.coding.internal.CodingStore;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentDeleted;
 import quire.corpus.DocumentId;
@@ -41,12 +38,10 @@ import quire.project.ProjectId;
 @Transactional(readOnly = true)
 public class CodingService {
 
-	private static final String SELECT = "select id, document_id, code_id, start_offset, end_offset, coder, created_at from coding ";
-
 	/** Transaction resource key: the documents a CodingChanged was published for in this transaction. */
 	private static final Object PUBLISHED = new Object();
 
-	private final JdbcClient jdbc;
+	private final CodingStore store;
 
 	private final CorpusService corpus;
 
@@ -60,10 +55,10 @@ public class CodingService {
 
 	private final AuditLog audit;
 
-	CodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, ApplicationEventPublisher events, ProjectAccess access, AuditLog audit) {
+	CodingService(CodingStore store, CorpusService corpus, CodebookService codebook, ApplicationEventPublisher events, ProjectAccess access, AuditLog audit) {
 		this.access = access;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.events = events;
@@ -98,16 +93,8 @@ public class CodingService {
 		Coding coding = require(id);
 		audit.record(codingProject(id), "code", "removed the coding " + inWords(codeName(coding.codeId()),
 				transcript(coding.documentId()), coding.start(), coding.end()) + " (coder " + coding.coder() + ")", ids(coding));
-		List<RemovedCoding.RemovedMemo> memos = jdbc.sql("""
-				select id, project_id, author, title, body, created_at, updated_at from memo
-				where target_kind = 'CODING' and target_id = ? order by id""")
-			.param(id.value())
-			.query((rs, n) -> new RemovedCoding.RemovedMemo(rs.getLong("id"), rs.getLong("project_id"), rs.getString("author"),
-					rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("updated_at").toInstant()))
-			.list();
-		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id = ?").param(id.value()).update();
-		jdbc.sql("delete from coding where id = ?").param(id.value()).update();
+		List<RemovedCoding.RemovedMemo> memos = store.memosOn(id);
+		store.deleteWithMemos(id);
 		changed(projectOf(coding.documentId()), coding.documentId());
 		return new RemovedCoding(coding, memos);
 	}
@@ -132,18 +119,7 @@ public class CodingService {
 			throw new IllegalArgumentException("The same words have been coded with '" + c.name() + "' by "
 					+ coding.coder() + " again since; that coding stands.");
 		}
-		jdbc.sql("insert into coding (id, project_id, document_id, code_id, start_offset, end_offset, coder, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(coding.id().value(), t.document().projectId().value(), coding.documentId().value(), c.id().value(),
-					span[0], span[1], coding.coder(), Timestamp.from(coding.createdAt()))
-			.update();
-		for (RemovedCoding.RemovedMemo m : removed.memos()) {
-			jdbc.sql("insert into memo (id, project_id, target_kind, target_id, author, title, body, created_at, updated_at) "
-					+ "values (?, ?, 'CODING', ?, ?, ?, ?, ?, ?)")
-				.params(m.id(), m.projectId(), coding.id().value(), m.author(), m.title(), m.body(),
-						Timestamp.from(m.createdAt()), Timestamp.from(m.updatedAt()))
-				.update();
-		}
+		store.restore(t.document().projectId(), coding, span[0], span[1], removed.memos());
 		audit.record(t.document().projectId(), "code", "restored the coding " + inWords(c.name(), t, span[0], span[1])
 				+ " (coder " + coding.coder() + ")", ids(coding));
 		changed(t.document().projectId(), coding.documentId());
@@ -159,23 +135,15 @@ public class CodingService {
 		int[] span = span(t, start, end);
 		audit.record(t.document().projectId(), "code", "resized the coding " + inWords(codeName(coding.codeId()), t,
 				span[0], span[1]) + " (coder " + coding.coder() + ")", ids(coding) + " now [" + span[0] + ", " + span[1] + ")");
-		Optional<Coding> twin = jdbc.sql(SELECT + "where document_id = ? and code_id = ? and coder = ? "
-				+ "and start_offset = ? and end_offset = ? and id <> ?")
-			.params(coding.documentId().value(), coding.codeId().value(), coding.coder(), span[0], span[1], id.value())
-			.query((rs, n) -> map(rs))
-			.optional();
+		Optional<Coding> twin = store.twin(coding.documentId(), coding.codeId(), coding.coder(), span[0], span[1], id);
 		if (twin.isPresent()) {
 			// the coding now equals its twin: keep one, with both codings' memos
-			jdbc.sql("update memo set target_id = ? where target_kind = 'CODING' and target_id = ?")
-				.params(twin.get().id().value(), id.value())
-				.update();
-			jdbc.sql("delete from coding where id = ?").param(id.value()).update();
+			store.moveMemos(id, twin.get().id());
+			store.delete(id);
 			changed(t.document().projectId(), coding.documentId());
 			return twin.get();
 		}
-		jdbc.sql("update coding set start_offset = ?, end_offset = ? where id = ?")
-			.params(span[0], span[1], id.value())
-			.update();
+		store.resize(id, span[0], span[1]);
 		changed(t.document().projectId(), coding.documentId());
 		return require(id);
 	}
@@ -212,75 +180,28 @@ public class CodingService {
 			if (end <= start) {
 				continue;
 			}
-			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-			jdbc.sql("""
-					insert into coding (project_id, document_id, code_id, start_offset, end_offset, coder, created_at)
-					values (?, ?, ?, ?, ?, ?, ?)
-					""")
-				.params(project.value(), to.value(), c.codeId().value(), start, end, c.coder(),
-						java.sql.Timestamp.from(c.createdAt()))
-				.update(keys, "id");
-			long id = keys.getKeyAs(Number.class).longValue();
-			copyMemos("CODING", c.id().value(), id, rewrite);
+			long id = store.insert(project, to, c.codeId(), start, end, c.coder(), c.createdAt()).value();
+			store.copyMemos("CODING", c.id().value(), id, rewrite);
 			copied++;
 		}
-		copyMemos("DOCUMENT", from.value(), to.value(), rewrite);
+		store.copyMemos("DOCUMENT", from.value(), to.value(), rewrite);
 		changed(project, to);
 		return copied;
 	}
 
-	private void copyMemos(String kind, long fromId, long toId, java.util.function.UnaryOperator<String> rewrite) {
-		record Row(long projectId, String author, String title, String body, java.sql.Timestamp created,
-				java.sql.Timestamp updated) {
-		}
-		List<Row> memos = jdbc.sql("""
-				select project_id, author, title, body, created_at, updated_at from memo
-				where target_kind = ? and target_id = ? order by id""")
-			.params(kind, fromId)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-					rs.getTimestamp(6)))
-			.list();
-		for (Row m : memos) {
-			jdbc.sql("""
-					insert into memo (project_id, target_kind, target_id, author, title, body, created_at, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(m.projectId(), kind, toId, m.author(), rewrite.apply(m.title()), rewrite.apply(m.body()),
-						m.created(), m.updated())
-				.update();
-		}
-	}
-
 	/** One coding by id. */
 	public Optional<Coding> coding(CodingId id) {
-		return jdbc.sql(SELECT + "where id = ?").param(id.value()).query((rs, n) -> map(rs)).optional();
+		return store.find(id);
 	}
 
 	/** A document's codings by start offset; all coders when {@code coder} is null. */
 	public List<Coding> codings(DocumentId document, @Nullable String coder) {
-		if (coder == null) {
-			return jdbc.sql(SELECT + "where document_id = ? order by start_offset, end_offset desc, id")
-				.param(document.value())
-				.query((rs, n) -> map(rs))
-				.list();
-		}
-		return jdbc.sql(SELECT + "where document_id = ? and coder = ? order by start_offset, end_offset desc, id")
-			.params(document.value(), coder)
-			.query((rs, n) -> map(rs))
-			.list();
+		return store.byDocument(document, coder);
 	}
 
 	/** All codings of a project; all coders when {@code coder} is null. */
 	public List<Coding> codings(ProjectId project, @Nullable String coder) {
-		if (coder == null) {
-			return jdbc.sql(SELECT + "where project_id = ? order by document_id, start_offset, id")
-				.param(project.value())
-				.query((rs, n) -> map(rs))
-				.list();
-		}
-		return jdbc.sql(SELECT + "where project_id = ? and coder = ? order by document_id, start_offset, id")
-			.params(project.value(), coder)
-			.query((rs, n) -> map(rs))
-			.list();
+		return store.byProject(project, coder);
 	}
 
 	/**
@@ -292,42 +213,20 @@ public class CodingService {
 		if (limit < 1) {
 			throw new IllegalArgumentException("a page holds at least one coding, limit was " + limit);
 		}
-		StringBuilder sql = new StringBuilder(SELECT).append("where project_id = ? and id > ?");
-		List<Object> params = new ArrayList<>(List.of(project.value(), after));
-		if (!query.codes().isEmpty()) {
-			sql.append(" and code_id in (").append(String.join(", ", java.util.Collections.nCopies(query.codes().size(), "?")))
-				.append(")");
-			query.codes().stream().map(CodeId::value).sorted().forEach(params::add);
-		}
-		if (query.coder() != null) {
-			sql.append(" and coder = ?");
-			params.add(query.coder());
-		}
-		if (query.document() != null) {
-			sql.append(" and document_id = ?");
-			params.add(query.document().value());
-		}
+		List<DocumentId> inGroup = null;
 		if (query.group() != null) {
 			// the group's documents come from the corpus module, which owns the document tables
-			List<DocumentId> inGroup = corpus.documentsInGroup(project, query.group());
+			inGroup = corpus.documentsInGroup(project, query.group());
 			if (inGroup.isEmpty()) {
 				return List.of();
 			}
-			sql.append(" and document_id in (").append(String.join(", ", java.util.Collections.nCopies(inGroup.size(), "?")))
-				.append(")");
-			inGroup.forEach(d -> params.add(d.value()));
 		}
-		sql.append(" order by id limit ?");
-		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+		return store.page(project, query, after, limit, inGroup);
 	}
 
 	/** The names of everyone who has coded in a project, alphabetically. */
 	public List<String> coders(ProjectId project) {
-		return jdbc.sql("select distinct coder from coding where project_id = ? order by coder")
-			.param(project.value())
-			.query(String.class)
-			.list();
+		return store.coders(project);
 	}
 
 	/** How many codings {@link #codeSpeakers} would make (turns of those speakers not yet coded so). */
@@ -447,8 +346,7 @@ public class CodingService {
 	@EventListener
 	void on(DocumentDeleted event) {
 		// Codings go with their document (foreign key cascade); memos on the document and its codings too.
-		jdbc.sql("delete from memo where target_kind = 'DOCUMENT' and target_id = ?").param(event.documentId().value()).update();
-		jdbc.sql("delete from memo where target_kind = 'CODING' and target_id not in (select id from coding)").update();
+		store.deleteMemosOfDeletedDocument(event.documentId());
 	}
 
 	private List<TextSpan> speakerSpans(ProjectId project, Set<String> speakers) {
@@ -489,30 +387,15 @@ public class CodingService {
 	}
 
 	private boolean exists(TextSpan s, CodeId code, String coder) {
-		return jdbc.sql("select count(*) from coding where document_id = ? and code_id = ? and coder = ? "
-				+ "and start_offset = ? and end_offset = ?")
-			.params(s.documentId().value(), code.value(), coder, s.start(), s.end())
-			.query(Integer.class)
-			.single() > 0;
+		return store.exists(s, code, coder);
 	}
 
 	private Coding insert(DocumentSummary document, Code code, int start, int end, String coder) {
-		Optional<Coding> twin = jdbc.sql(SELECT + "where document_id = ? and code_id = ? and coder = ? "
-				+ "and start_offset = ? and end_offset = ?")
-			.params(document.id().value(), code.id().value(), coder, start, end)
-			.query((rs, n) -> map(rs))
-			.optional();
+		Optional<Coding> twin = store.twin(document.id(), code.id(), coder, start, end, null);
 		if (twin.isPresent()) {
 			return twin.get();
 		}
-		Instant now = clock.instant();
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into coding (project_id, document_id, code_id, start_offset, end_offset, coder, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(document.projectId().value(), document.id().value(), code.id().value(), start, end, coder,
-					Timestamp.from(now))
-			.update(keys, "id");
-		return require(new CodingId(keys.getKeyAs(Number.class).longValue()));
+		return require(store.insert(document.projectId(), document.id(), code.id(), start, end, coder, clock.instant()));
 	}
 
 	private Transcript transcript(DocumentId id) {
@@ -564,12 +447,6 @@ public class CodingService {
 		}
 		return c;
 	}
-
-	private static Coding map(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Coding(new CodingId(rs.getLong(1)), new DocumentId(rs.getLong(2)), new CodeId(rs.getLong(3)),
-				rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant());
-	}
-
 
 	/** {@code 'Reach' in 'FG1.txt': “So what brings you in…”}, for the audit log. */
 	private static String inWords(String code, Transcript t, int start, int end) {
