@@ -7,12 +7,8 @@ import quire.project.ProjectAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +19,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import quire.coding.internal.CodeStore;
 import quire.coding.internal.CodebookTransfer;
 import quire.project.ProjectId;
 
@@ -46,7 +41,7 @@ public class CodebookService {
 	/** The shipped RE-AIM codebook, on the class path. */
 	public static final String RE_AIM_CODEBOOK = "quire/codebooks/re-aim.qdc";
 
-	private final JdbcClient jdbc;
+	private final CodeStore store;
 
 	private final ApplicationEventPublisher events;
 
@@ -58,36 +53,19 @@ public class CodebookService {
 
 	private final long maxFileSize;
 
-	CodebookService(JdbcClient jdbc, ApplicationEventPublisher events, Actors actors, ProjectAccess access, AuditLog audit,
+	CodebookService(CodeStore store, ApplicationEventPublisher events, Actors actors, ProjectAccess access, AuditLog audit,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
 		this.maxFileSize = maxFileSize;
 		this.access = access;
 		this.actors = actors;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.events = events;
 	}
 
 	/** All codes of a project in tree order (each parent before its children, siblings by position). */
 	public List<Code> codes(ProjectId project) {
-		Map<Long, Set<ReAim>> dimensions = new HashMap<>();
-		jdbc.sql("select cd.code_id, cd.dimension from code_dimension cd join code c on c.id = cd.code_id "
-				+ "where c.project_id = ?")
-			.param(project.value())
-			.query((rs, n) -> dimensions.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(ReAim.class))
-				.add(ReAim.valueOf(rs.getString(2))))
-			.list();
-		List<Row> rows = jdbc.sql("select * from code where project_id = ? order by position, id")
-			.param(project.value())
-			.query((rs, n) -> row(rs))
-			.list();
-		Map<@Nullable Long, List<Row>> children = new LinkedHashMap<>();
-		for (Row r : rows) {
-			children.computeIfAbsent(r.parentId, k -> new ArrayList<>()).add(r);
-		}
-		List<Code> ordered = new ArrayList<>(rows.size());
-		walk(null, 0, "", children, dimensions, ordered);
-		return ordered;
+		return store.tree(project);
 	}
 
 	/** The codes of one code system of a project, in tree order. */
@@ -97,20 +75,12 @@ public class CodebookService {
 
 	/** How many codings each code of a project has (codes without codings are left out). */
 	public Map<CodeId, Integer> codingCounts(ProjectId project) {
-		Map<CodeId, Integer> counts = new HashMap<>();
-		jdbc.sql("select code_id, count(*) from coding where project_id = ? group by code_id")
-			.param(project.value())
-			.query((rs, n) -> counts.put(new CodeId(rs.getLong(1)), rs.getInt(2)))
-			.list();
-		return counts;
+		return store.codingCounts(project);
 	}
 
 	/** One code by id. */
 	public Optional<Code> code(CodeId id) {
-		Optional<ProjectId> project = jdbc.sql("select project_id from code where id = ?")
-			.param(id.value())
-			.query((rs, n) -> new ProjectId(rs.getLong(1)))
-			.optional();
+		Optional<ProjectId> project = store.projectOf(id);
 		return project.filter(p -> access.can(p, ProjectRole.VIEWER))
 			.flatMap(p -> codes(p).stream().filter(c -> c.id().equals(id)).findFirst());
 	}
@@ -153,29 +123,18 @@ public class CodebookService {
 		audit.record(codeProject(id), "codebook", "code '" + code.path() + "' edited"
 				+ (code.name().equals(draft.name().strip()) ? "" : " (now '" + draft.name().strip() + "')"), "code=" + id.value());
 		checkUniqueName(code.projectId(), code.parentId(), draft.name(), id);
-		int changed = jdbc.sql("""
-				update code set name = ?, definition = ?, inclusion = ?, exclusion = ?, example = ?, colour = ?,
-				       stance = ?, origin = ?, version = version + 1, updated_by = ? where id = ? and version = ?""")
-			.params(draft.name(), draft.definition(), draft.inclusion(), draft.exclusion(), draft.example(),
-					draft.colour(), draft.stance() == null ? null : draft.stance().name(), draft.origin().name(),
-					actors.current().name(), id.value(), expectedVersion)
-			.update();
-		if (changed == 0) {
+		boolean saved = store.update(id, draft, actors.current().name(), expectedVersion);
+		if (!saved) {
 			EditVersion now = version(id);
 			throw new EditConflictException("'" + code.name() + "' was changed by " + now.changedBy()
 					+ " while you were editing it. Reload to see their version, then make your change again.");
 		}
-		writeDimensions(id.value(), draft.dimensions());
 		return require(id);
 	}
 
 	/** A code's edit version and who changed it last, for optimistic locking in {@link #update}. */
 	public EditVersion version(CodeId id) {
-		return jdbc.sql("select version, updated_by from code where id = ?")
-			.param(id.value())
-			.query((rs, n) -> new EditVersion(rs.getInt("version"),
-					rs.getString("updated_by").isEmpty() ? "someone" : rs.getString("updated_by")))
-			.optional()
+		return store.version(id)
 			.orElseThrow(() -> new IllegalArgumentException("no code with id " + id.value()));
 	}
 
@@ -214,17 +173,15 @@ public class CodebookService {
 		else {
 			siblings.add(at, code);
 		}
-		jdbc.sql("update code set parent_id = ? where id = ?")
-			.params(newParent == null ? null : newParent.value(), id.value())
-			.update();
+		store.setParent(id, newParent);
 		for (int i = 0; i < siblings.size(); i++) {
-			jdbc.sql("update code set position = ? where id = ?").params(i, siblings.get(i).id().value()).update();
+			store.setPosition(siblings.get(i).id(), i);
 		}
 		if (newParent != null) {
 			// a code tree is in one system: a code moved under another system's code joins that system
 			CodeSystem system = require(newParent).system();
 			for (Long c : subtree(code)) {
-				jdbc.sql("update code set code_system = ? where id = ?").params(system.name(), c).update();
+				store.setSystem(c, system);
 			}
 		}
 		return require(id);
@@ -273,18 +230,7 @@ public class CodebookService {
 	private int mergeInto(Code from, Code into, List<Code> all) {
 		long source = from.id().value();
 		long target = into.id().value();
-		String twin = """
-				select t.id from coding t where t.code_id = ? and t.document_id = s.document_id and t.coder = s.coder
-				  and t.start_offset = s.start_offset and t.end_offset = s.end_offset""";
-		jdbc.sql("update memo set target_id = (select t.id from coding s join coding t on t.code_id = ? "
-				+ "and t.document_id = s.document_id and t.coder = s.coder and t.start_offset = s.start_offset "
-				+ "and t.end_offset = s.end_offset where s.id = memo.target_id) "
-				+ "where target_kind = 'CODING' and target_id in (select s.id from coding s where s.code_id = ? and exists ("
-				+ twin + "))")
-			.params(target, source, target)
-			.update();
-		jdbc.sql("delete from coding s where s.code_id = ? and exists (" + twin + ")").params(source, target).update();
-		int moved = jdbc.sql("update coding set code_id = ? where code_id = ?").params(target, source).update();
+		int moved = store.moveCodings(source, target);
 		List<Code> targetChildren = new ArrayList<>(all.stream().filter(c -> Objects.equals(c.parentId(), into.id())).toList());
 		int next = targetChildren.size();
 		for (Code child : all.stream().filter(c -> Objects.equals(c.parentId(), from.id())).toList()) {
@@ -293,14 +239,11 @@ public class CodebookService {
 				moved += mergeInto(child, namesake.get(), all);
 			}
 			else {
-				jdbc.sql("update code set parent_id = ?, position = ? where id = ?")
-					.params(target, next++, child.id().value())
-					.update();
+				store.reparent(child.id(), target, next++);
 				targetChildren.add(child);
 			}
 		}
-		jdbc.sql("update memo set target_id = ? where target_kind = 'CODE' and target_id = ?").params(target, source).update();
-		jdbc.sql("delete from code where id = ?").param(source).update();
+		store.replaceCode(source, target);
 		return moved;
 	}
 
@@ -314,9 +257,7 @@ public class CodebookService {
 		access.require(code.projectId(), ProjectRole.CODER);
 		int changed = 0;
 		for (Long c : subtree(code)) {
-			changed += jdbc.sql("update code set code_system = ? where id = ? and code_system <> ?")
-				.params(system.name(), c, system.name())
-				.update();
+			changed += store.setSystem(c, system);
 		}
 		if (changed > 0) {
 			audit.record(code.projectId(), "codebook", "code '" + code.name() + "' and its sub-codes put into the "
@@ -332,7 +273,7 @@ public class CodebookService {
 		List<Long> ids = subtree(code);
 		int codings = 0;
 		for (Long c : ids) {
-			codings += jdbc.sql("select count(*) from coding where code_id = ?").param(c).query(Integer.class).single();
+			codings += store.codingCount(c);
 		}
 		return new DeleteImpact(code.name(), ids.size(), codings);
 	}
@@ -346,12 +287,7 @@ public class CodebookService {
 		Code code = require(id);
 		List<Long> ids = subtree(code);
 		for (int i = ids.size() - 1; i >= 0; i--) {
-			long c = ids.get(i);
-			jdbc.sql("delete from memo where target_kind = 'CODING' and target_id in (select id from coding where code_id = ?)")
-				.param(c)
-				.update();
-			jdbc.sql("delete from memo where target_kind = 'CODE' and target_id = ?").param(c).update();
-			jdbc.sql("delete from code where id = ?").param(c).update();
+			store.delete(ids.get(i));
 		}
 		events.publishEvent(new CodebookChanged(code.projectId()));
 		return impact;
@@ -434,36 +370,13 @@ public class CodebookService {
 			throw new IllegalArgumentException("the parent code belongs to another project");
 		}
 		checkUniqueName(project, parent, draft.name(), null);
-		int position = parent == null
-				? jdbc.sql("select count(*) from code where project_id = ? and parent_id is null")
-					.param(project.value())
-					.query(Integer.class)
-					.single()
-				: jdbc.sql("select count(*) from code where parent_id = ?").param(parent.value()).query(Integer.class).single();
+		int position = store.childCount(project, parent);
 		CodeSystem system = parent == null ? CodeSystem.ofTopLevel(guid, draft.name()) : require(parent).system();
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into code (project_id, parent_id, guid, name, definition, inclusion, exclusion, example, colour,
-				                  stance, origin, position, code_system)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(project.value(), parent == null ? null : parent.value(), guid, draft.name(), draft.definition(),
-					draft.inclusion(), draft.exclusion(), draft.example(), draft.colour(),
-					draft.stance() == null ? null : draft.stance().name(), draft.origin().name(), position, system.name())
-			.update(keys, "id");
-		long id = keys.getKeyAs(Number.class).longValue();
-		writeDimensions(id, draft.dimensions());
-		return id;
+		return store.insert(project, parent, guid, draft, position, system);
 	}
 
 	private Optional<Code> code(long id) {
 		return code(new CodeId(id));
-	}
-
-	private void writeDimensions(long codeId, Set<ReAim> dimensions) {
-		jdbc.sql("delete from code_dimension where code_id = ?").param(codeId).update();
-		for (ReAim d : dimensions) {
-			jdbc.sql("insert into code_dimension (code_id, dimension) values (?, ?)").params(codeId, d.name()).update();
-		}
 	}
 
 	private void checkUniqueName(ProjectId project, @Nullable CodeId parent, String name, @Nullable CodeId self) {
@@ -506,33 +419,6 @@ public class CodebookService {
 		}
 		return -1;
 	}
-
-	private static void walk(@Nullable Long parent, int depth, String prefix, Map<@Nullable Long, List<Row>> children,
-			Map<Long, Set<ReAim>> dimensions, List<Code> out) {
-		for (Row r : children.getOrDefault(parent, List.of())) {
-			String path = prefix.isEmpty() ? r.name : prefix + " › " + r.name;
-			out.add(new Code(new CodeId(r.id), new ProjectId(r.projectId), r.parentId == null ? null : new CodeId(r.parentId),
-					r.guid, r.name, r.definition, r.inclusion, r.exclusion, r.example, r.colour,
-					dimensions.getOrDefault(r.id, Set.of()), r.stance == null ? null : Stance.valueOf(r.stance),
-					Origin.valueOf(r.origin), r.position, depth, path, CodeSystem.valueOf(r.system)));
-			walk(r.id, depth + 1, path, children, dimensions, out);
-		}
-	}
-
-	private static Row row(ResultSet rs) throws SQLException {
-		long parentValue = rs.getLong("parent_id");
-		Long parent = rs.wasNull() ? null : parentValue;
-		return new Row(rs.getLong("id"), rs.getLong("project_id"), parent, rs.getString("guid"),
-				rs.getString("name"), rs.getString("definition"), rs.getString("inclusion"), rs.getString("exclusion"),
-				rs.getString("example"), rs.getString("colour"), rs.getString("stance"), rs.getString("origin"),
-				rs.getInt("position"), rs.getString("code_system"));
-	}
-
-	private record Row(long id, long projectId, @Nullable Long parentId, String guid, String name, String definition,
-			String inclusion, String exclusion, String example, String colour, @Nullable String stance, String origin,
-			int position, String system) {
-	}
-
 
 	/** The project a code belongs to, for the access check. */
 	ProjectId codeProject(CodeId id) {
