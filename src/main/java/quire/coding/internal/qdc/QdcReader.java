@@ -1,33 +1,20 @@
 package quire.coding.internal.qdc;
 
-import quire.tabular.SpreadsheetCells;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.jspecify.annotations.Nullable;
-import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads a REFI-QDA codebook ({@code .qdc}) as written by Quire and by other QDA tools, or refuses it with a
@@ -76,8 +63,8 @@ public final class QdcReader {
 		Objects.requireNonNull(in, "in");
 		BufferedInputStream buffered = new BufferedInputStream(new Limited(in, maxBytes));
 		refuseZip(fileName, buffered);
-		Element root = parse(fileName, buffered);
-		return new Converter(fileName).codebook(root);
+		QdcElement root = parse(fileName, buffered);
+		return new QdcConverter(fileName).codebook(root);
 	}
 
 	/** A ZIP (most likely a {@code .qdpx} project) gets a clearer message than the parser's "content in prolog". */
@@ -96,10 +83,8 @@ public final class QdcReader {
 		}
 	}
 
-	// ---- parsing into a small tree with line numbers ----
-
-	private static Element parse(String fileName, InputStream in) {
-		TreeBuilder builder = new TreeBuilder(fileName);
+	private static QdcElement parse(String fileName, InputStream in) {
+		QdcTreeBuilder builder = new QdcTreeBuilder(fileName);
 		try {
 			SAXParser parser = hardenedFactory().newSAXParser();
 			parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -107,7 +92,7 @@ public final class QdcReader {
 			parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(QdcValues.MAX_CODE_DEPTH + 16));
 			parser.parse(new InputSource(in), builder);
 		}
-		catch (Refusal refusal) {
+		catch (QdcTreeBuilder.Refusal refusal) {
 			throw refusal.exception;
 		}
 		catch (SAXParseException e) {
@@ -126,7 +111,7 @@ public final class QdcReader {
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + fileName, e);
 		}
-		Element root = builder.root;
+		QdcElement root = builder.root;
 		if (root == null) {
 			throw new QdcFormatException(fileName, 0, "no XML element found");
 		}
@@ -220,359 +205,4 @@ public final class QdcReader {
 
 	}
 
-	/** An element of the parsed file: only what the converter needs. */
-	private static final class Element {
-
-		final String namespace;
-
-		final String name;
-
-		final Map<String, String> attributes;
-
-		final int line;
-
-		final List<Element> children = new ArrayList<>();
-
-		@Nullable
-		StringBuilder text;
-
-		Element(String namespace, String name, Map<String, String> attributes, int line) {
-			this.namespace = namespace;
-			this.name = name;
-			this.attributes = attributes;
-			this.line = line;
-		}
-
-		boolean is(String localName) {
-			return QdcValues.NAMESPACE.equals(namespace) && name.equals(localName);
-		}
-
-		@Nullable
-		String attribute(String attributeName) {
-			return attributes.get(attributeName);
-		}
-
-		@Nullable
-		Element first(String localName) {
-			for (Element child : children) {
-				if (child.is(localName)) {
-					return child;
-				}
-			}
-			return null;
-		}
-
-		List<Element> all(String localName) {
-			return children.stream().filter(child -> child.is(localName)).toList();
-		}
-
-		String text() {
-			return text == null ? "" : text.toString();
-		}
-	}
-
-	/** A refusal raised inside the SAX callbacks, carried out of the parser unchanged. */
-	private static final class Refusal extends SAXException {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		final transient QdcFormatException exception;
-
-		Refusal(QdcFormatException exception) {
-			super(exception.getMessage());
-			this.exception = exception;
-		}
-	}
-
-	/**
-	 * Builds the element tree, checking on the way what can be checked early: the root element and namespace, the
-	 * number of codes and their depth. Text is kept only for {@code Description} elements.
-	 */
-	private static final class TreeBuilder extends DefaultHandler {
-
-		private final String fileName;
-
-		private final List<Element> open = new ArrayList<>();
-
-		private @Nullable Locator locator;
-
-		@Nullable
-		Element root;
-
-		private int codes;
-
-		private int codeDepth;
-
-		TreeBuilder(String fileName) {
-			this.fileName = fileName;
-		}
-
-		int line() {
-			return locator == null ? 0 : locator.getLineNumber();
-		}
-
-		@Override
-		public void setDocumentLocator(Locator locator) {
-			this.locator = locator;
-		}
-
-		@Override
-		public InputSource resolveEntity(@Nullable String publicId, @Nullable String systemId) {
-			// never fetch anything: DOCTYPE is refused anyway, this is a second lock on the door
-			return new InputSource(new StringReader(""));
-		}
-
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes)
-				throws SAXException {
-			int line = line();
-			if (root == null) {
-				checkRoot(uri, localName, line);
-			}
-			Map<String, String> values = new HashMap<>();
-			for (int i = 0; i < attributes.getLength(); i++) {
-				if (attributes.getURI(i).isEmpty()) {
-					values.put(attributes.getLocalName(i), attributes.getValue(i));
-				}
-			}
-			Element element = new Element(uri, localName, values, line);
-			if (element.is("Code")) {
-				if (++codes > QdcValues.MAX_CODES) {
-					throw refuse(line, "more than " + QdcValues.MAX_CODES + " codes; Quire reads at most "
-							+ QdcValues.MAX_CODES);
-				}
-				if (++codeDepth > QdcValues.MAX_CODE_DEPTH) {
-					throw refuse(line, "codes nested deeper than " + QdcValues.MAX_CODE_DEPTH + " levels");
-				}
-			}
-			if (element.is("Description")) {
-				element.text = new StringBuilder();
-			}
-			if (open.isEmpty()) {
-				root = element;
-			}
-			else {
-				open.getLast().children.add(element);
-			}
-			open.add(element);
-		}
-
-		private void checkRoot(String uri, String localName, int line) throws Refusal {
-			if (!localName.equals("CodeBook")) {
-				String hint = localName.equals("Project")
-						? " (this looks like a REFI-QDA project file, .qde inside a .qdpx, not a codebook)"
-						: "";
-				throw refuse(line, "root element is " + localName + ", expected CodeBook" + hint);
-			}
-			if (!QdcValues.NAMESPACE.equals(uri)) {
-				String found = uri.isEmpty() ? "no namespace" : "namespace " + uri;
-				throw refuse(line, "root element CodeBook is in " + found + ", expected namespace "
-						+ QdcValues.NAMESPACE);
-			}
-		}
-
-		@Override
-		public void endElement(String uri, String localName, String qName) {
-			Element element = open.removeLast();
-			if (element.is("Code")) {
-				codeDepth--;
-			}
-		}
-
-		@Override
-		public void characters(char[] ch, int start, int length) {
-			if (!open.isEmpty()) {
-				StringBuilder text = open.getLast().text;
-				if (text != null) {
-					text.append(ch, start, length);
-				}
-			}
-		}
-
-		@Override
-		public void warning(SAXParseException e) {
-			// warnings do not make a file unreadable
-		}
-
-		@Override
-		public void error(SAXParseException e) throws SAXException {
-			throw e;
-		}
-
-		@Override
-		public void fatalError(SAXParseException e) throws SAXException {
-			throw e;
-		}
-
-		private Refusal refuse(int line, String reason) {
-			return new Refusal(new QdcFormatException(fileName, line, reason));
-		}
-	}
-
-	// ---- from the tree to the records ----
-
-	/** Turns the element tree into records, refusing bad values with the line they are on. */
-	private static final class Converter {
-
-		private final String fileName;
-
-		/** Every GUID seen so far, with the line it was first used on. */
-		private final Map<String, Integer> guidLines = new HashMap<>();
-
-		private final Map<String, Integer> codeLines = new HashMap<>();
-
-		Converter(String fileName) {
-			this.fileName = fileName;
-		}
-
-		QdcCodebook codebook(Element root) {
-			String origin = root.attribute("origin");
-			List<Element> codesElements = root.all("Codes");
-			if (codesElements.isEmpty()) {
-				throw new QdcFormatException(fileName, root.line, "missing Codes element in CodeBook");
-			}
-			if (codesElements.size() > 1) {
-				throw new QdcFormatException(fileName, codesElements.get(1).line, "more than one Codes element");
-			}
-			List<QdcCode> codes = codes(codesElements.getFirst());
-			List<QdcSet> sets = new ArrayList<>();
-			for (Element setsElement : root.all("Sets")) {
-				for (Element set : setsElement.all("Set")) {
-					sets.add(set(set));
-				}
-			}
-			try {
-				return new QdcCodebook(origin == null ? "" : origin, codes, sets);
-			}
-			catch (IllegalArgumentException e) {
-				// every rule is checked above with its line; this is a backstop
-				throw new QdcFormatException(fileName, 0, String.valueOf(e.getMessage()), e);
-			}
-		}
-
-		private List<QdcCode> codes(Element parent) {
-			List<QdcCode> codes = new ArrayList<>();
-			for (Element child : parent.all("Code")) {
-				codes.add(code(child));
-			}
-			return codes;
-		}
-
-		private QdcCode code(Element element) {
-			String name = element.attribute("name");
-			if (name == null || name.isBlank()) {
-				throw refuse(element, "code without a name" + guidHint(element));
-			}
-			if (SpreadsheetCells.looksLikeFormula(name)) {
-				throw refuse(element, "the name of a code: " + SpreadsheetCells.refusal(name)
-						+ " and would run as one in an exported table; rename the code");
-			}
-			String what = "code '" + name.strip() + "'";
-			String guid = guid(element, element.attribute("guid"), what);
-			claim(element, guid, what);
-			codeLines.put(guid, element.line);
-			String colour = colour(element, what);
-			boolean codable = codable(element, what);
-			String description = description(element);
-			List<QdcCode> children = codes(element);
-			return create(element, () -> new QdcCode(guid, name, colour, codable, description, children));
-		}
-
-		private QdcSet set(Element element) {
-			String name = element.attribute("name");
-			if (name == null || name.isBlank()) {
-				throw refuse(element, "set without a name" + guidHint(element));
-			}
-			if (SpreadsheetCells.looksLikeFormula(name)) {
-				throw refuse(element, "the name of a set: " + SpreadsheetCells.refusal(name)
-						+ " and would run as one in an exported table; rename the set");
-			}
-			String what = "set '" + name.strip() + "'";
-			String guid = guid(element, element.attribute("guid"), what);
-			claim(element, guid, what);
-			List<String> members = new ArrayList<>();
-			for (Element member : element.all("MemberCode")) {
-				String target = member.attribute("targetGUID");
-				if (target == null) {
-					target = member.attribute("guid");
-				}
-				String memberGuid = guid(member, target, "member of " + what);
-				if (!codeLines.containsKey(memberGuid)) {
-					throw refuse(member, what + " refers to unknown code " + memberGuid);
-				}
-				members.add(memberGuid);
-			}
-			String description = description(element);
-			return create(element, () -> new QdcSet(guid, name, description, members));
-		}
-
-		private String guid(Element element, @Nullable String raw, String what) {
-			if (raw == null || raw.isBlank()) {
-				throw refuse(element, what + " has no GUID");
-			}
-			String guid = QdcValues.guidOrNull(raw);
-			if (guid == null) {
-				throw refuse(element, "invalid GUID '" + raw + "' of " + what
-						+ " (expected 8-4-4-4-12 hexadecimal digits, optionally in braces)");
-			}
-			return guid;
-		}
-
-		private void claim(Element element, String guid, String what) {
-			Integer first = guidLines.putIfAbsent(guid, element.line);
-			if (first != null) {
-				throw refuse(element, "duplicate GUID " + guid + " of " + what + " (first used on line " + first + ")");
-			}
-		}
-
-		/** The normalised colour, or null when there is none; a blank {@code color} counts as none. */
-		private @Nullable String colour(Element element, String what) {
-			String raw = element.attribute("color");
-			if (raw == null || raw.isBlank()) {
-				return null;
-			}
-			String colour = QdcValues.colourOrNull(raw);
-			if (colour == null) {
-				throw refuse(element, "invalid colour '" + raw + "' of " + what + " (expected #RRGGBB or #RGB)");
-			}
-			return colour;
-		}
-
-		private boolean codable(Element element, String what) {
-			String raw = element.attribute("isCodable");
-			if (raw == null) {
-				return true;
-			}
-			return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-				case "true", "1" -> true;
-				case "false", "0" -> false;
-				default -> throw refuse(element, "invalid isCodable '" + raw + "' of " + what
-						+ " (expected true or false)");
-			};
-		}
-
-		private static @Nullable String description(Element element) {
-			Element description = element.first("Description");
-			return description == null ? null : description.text();
-		}
-
-		private static String guidHint(Element element) {
-			String guid = element.attribute("guid");
-			return guid == null ? "" : " (GUID " + guid + ")";
-		}
-
-		private <T> T create(Element element, Supplier<T> factory) {
-			try {
-				return factory.get();
-			}
-			catch (IllegalArgumentException e) {
-				throw refuse(element, String.valueOf(e.getMessage()));
-			}
-		}
-
-		private QdcFormatException refuse(Element element, String reason) {
-			return new QdcFormatException(fileName, element.line, reason);
-		}
-	}
 }
