@@ -95,7 +95,7 @@ public final class PdfRenderer {
 		private final PDType0Font regular;
 		private final PDType0Font bold;
 		private final PDType0Font italic;
-		private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+		private final PdfText type = new PdfText();
 		private PDPageContentStream cs;
 		private float y;
 
@@ -121,7 +121,7 @@ public final class PdfRenderer {
 						foundPages.put(i, doc.getNumberOfPages());
 					}
 					case Paragraph p -> {
-						lines(wrap(regular, BODY, p.text(), WIDTH), regular, BODY, MARGIN);
+						lines(type.wrap(regular, BODY, p.text(), WIDTH), regular, BODY, MARGIN);
 						space(BODY * 0.6f);
 					}
 					case Quote q -> quote(q);
@@ -167,9 +167,9 @@ public final class PdfRenderer {
 				PDPage page = doc.getPage(i);
 				try (PDPageContentStream foot = new PDPageContentStream(doc, page, AppendMode.APPEND, true, true)) {
 					String s = "page " + (i + 1) + " of " + total;
-					float w = width(regular, 8.5f, s);
+					float w = type.width(regular, 8.5f, s);
 					foot.setNonStrokingColor(MUTED);
-					text(foot, regular, 8.5f, (PAGE.getWidth() - w) / 2, MARGIN / 2, s);
+					type.text(foot, regular, 8.5f, (PAGE.getWidth() - w) / 2, MARGIN / 2, s);
 				}
 			}
 		}
@@ -179,9 +179,9 @@ public final class PdfRenderer {
 		private void titlePage() throws IOException {
 			newPage();
 			y = PAGE.getHeight() * 0.62f;
-			List<String> title = wrap(bold, 26, d.title(), WIDTH);
+			List<String> title = type.wrap(bold, 26, d.title(), WIDTH);
 			for (String line : title) {
-				text(cs, bold, 26, MARGIN, y, line);
+				type.text(cs, bold, 26, MARGIN, y, line);
 				y -= 34;
 			}
 			cs.setStrokingColor(BAR);
@@ -192,8 +192,8 @@ public final class PdfRenderer {
 			y -= 12;
 			if (!d.subtitle().isBlank()) {
 				cs.setNonStrokingColor(MUTED);
-				for (String line : wrap(regular, 14, d.subtitle(), WIDTH)) {
-					text(cs, regular, 14, MARGIN, y, line);
+				for (String line : type.wrap(regular, 14, d.subtitle(), WIDTH)) {
+					type.text(cs, regular, 14, MARGIN, y, line);
 					y -= 20;
 				}
 				cs.setNonStrokingColor(Color.BLACK);
@@ -208,7 +208,7 @@ public final class PdfRenderer {
 				return;
 			}
 			newPage();
-			text(cs, bold, 18, MARGIN, y - 18, d.contentsLabel());
+			type.text(cs, bold, 18, MARGIN, y - 18, d.contentsLabel());
 			y -= 18 + 16;
 			float numberWidth = 36;
 			for (int i = 0; i < blocks.size(); i++) {
@@ -219,21 +219,21 @@ public final class PdfRenderer {
 				float size = h.level() == 1 ? 11 : 10.5f;
 				float indent = h.level() == 1 ? 0 : 16;
 				float leading = size * 1.45f;
-				List<String> lines = wrap(f, size, h.text(), WIDTH - indent - numberWidth - 8);
+				List<String> lines = type.wrap(f, size, h.text(), WIDTH - indent - numberWidth - 8);
 				if (h.level() == 1) {
 					space(4);
 				}
 				ensure(lines.size() * leading);
 				for (int l = 0; l < lines.size(); l++) {
 					y -= leading;
-					text(cs, f, size, MARGIN + indent, y, lines.get(l));
+					type.text(cs, f, size, MARGIN + indent, y, lines.get(l));
 					if (l == lines.size() - 1) {
 						Integer page = knownPages.get(i);
 						String n = page == null ? "" : String.valueOf(page);
-						float lineEnd = MARGIN + indent + width(f, size, lines.get(l)) + 4;
-						float numStart = MARGIN + WIDTH - width(f, size, n);
+						float lineEnd = MARGIN + indent + type.width(f, size, lines.get(l)) + 4;
+						float numStart = MARGIN + WIDTH - type.width(f, size, n);
 						dots(lineEnd, numStart - 4, y);
-						text(cs, f, size, numStart, y, n);
+						type.text(cs, f, size, numStart, y, n);
 					}
 				}
 			}
@@ -261,7 +261,7 @@ public final class PdfRenderer {
 				default -> 12;
 			};
 			float leading = size * 1.3f;
-			List<String> lines = wrap(bold, size, h.text(), WIDTH);
+			List<String> lines = type.wrap(bold, size, h.text(), WIDTH);
 			float before = y < TOP ? size * 0.8f : 0;
 			// keep with next: require room for the heading and about three lines of body text
 			ensure(before + lines.size() * leading + 3 * BODY * 1.4f);
@@ -270,7 +270,7 @@ public final class PdfRenderer {
 			}
 			for (String line : lines) {
 				y -= leading;
-				text(cs, bold, size, MARGIN, y, line);
+				type.text(cs, bold, size, MARGIN, y, line);
 			}
 			space(size * 0.5f);
 		}
@@ -281,14 +281,14 @@ public final class PdfRenderer {
 			for (String line : lines) {
 				ensure(leading);
 				y -= leading;
-				text(cs, f, size, x, y, line);
+				type.text(cs, f, size, x, y, line);
 			}
 		}
 
 		private void quote(Quote q) throws IOException {
 			float indent = 24;
 			float leading = BODY * 1.4f;
-			List<String> lines = wrap(italic, BODY, q.text(), WIDTH - 2 * indent);
+			List<String> lines = type.wrap(italic, BODY, q.text(), WIDTH - 2 * indent);
 			for (String line : lines) {
 				ensure(leading);
 				y -= leading;
@@ -297,11 +297,11 @@ public final class PdfRenderer {
 				cs.moveTo(MARGIN + 8, y - 3);
 				cs.lineTo(MARGIN + 8, y + leading - 3);
 				cs.stroke();
-				text(cs, italic, BODY, MARGIN + indent, y, line);
+				type.text(cs, italic, BODY, MARGIN + indent, y, line);
 			}
 			if (!q.attribution().isBlank()) {
 				cs.setNonStrokingColor(MUTED);
-				lines(wrap(regular, BODY - 1, "– " + q.attribution(), WIDTH - 2 * indent), regular, BODY - 1,
+				lines(type.wrap(regular, BODY - 1, "– " + q.attribution(), WIDTH - 2 * indent), regular, BODY - 1,
 						MARGIN + indent);
 				cs.setNonStrokingColor(Color.BLACK);
 			}
@@ -312,12 +312,12 @@ public final class PdfRenderer {
 			if (caption.isBlank()) {
 				return;
 			}
-			List<String> lines = wrap(bold, BODY - 0.5f, caption, WIDTH);
+			List<String> lines = type.wrap(bold, BODY - 0.5f, caption, WIDTH);
 			float leading = (BODY - 0.5f) * 1.4f;
 			ensure(lines.size() * leading + 40);
 			for (String line : lines) {
 				y -= leading;
-				text(cs, bold, BODY - 0.5f, MARGIN, y, line);
+				type.text(cs, bold, BODY - 0.5f, MARGIN, y, line);
 			}
 			space(4);
 		}
@@ -347,7 +347,7 @@ public final class PdfRenderer {
 		private List<List<String>> cellLines(List<String> cells, float[] widths, PDType0Font f) throws IOException {
 			List<List<String>> out = new ArrayList<>(cells.size());
 			for (int c = 0; c < cells.size(); c++) {
-				out.add(wrap(f, TABLE, cells.get(c), widths[c] - 2 * CELL_PAD));
+				out.add(type.wrap(f, TABLE, cells.get(c), widths[c] - 2 * CELL_PAD));
 			}
 			return out;
 		}
@@ -377,7 +377,7 @@ public final class PdfRenderer {
 				float ty = y - CELL_PAD;
 				for (String line : cells.get(c)) {
 					ty -= leading;
-					text(cs, f, TABLE, x + CELL_PAD, ty + leading * 0.22f, line);
+					type.text(cs, f, TABLE, x + CELL_PAD, ty + leading * 0.22f, line);
 				}
 				x += widths[c];
 			}
@@ -394,10 +394,10 @@ public final class PdfRenderer {
 			for (int r = 0; r < all.size(); r++) {
 				PDType0Font f = r == 0 ? bold : regular;
 				for (int c = 0; c < cols; c++) {
-					String text = clean(f, all.get(r).get(c));
-					natural[c] = Math.max(natural[c], width(f, TABLE, text) + 2 * CELL_PAD);
+					String text = type.clean(f, all.get(r).get(c));
+					natural[c] = Math.max(natural[c], type.width(f, TABLE, text) + 2 * CELL_PAD);
 					for (String word : text.split(" ")) {
-						min[c] = Math.max(min[c], Math.min(width(f, TABLE, word), WIDTH / 3) + 2 * CELL_PAD);
+						min[c] = Math.max(min[c], Math.min(type.width(f, TABLE, word), WIDTH / 3) + 2 * CELL_PAD);
 					}
 				}
 			}
@@ -440,7 +440,7 @@ public final class PdfRenderer {
 			List<Charts.Bar> bars = new ArrayList<>();
 			for (int i = 0; i < c.labels().size(); i++) {
 				double v = c.values().get(i);
-				bars.add(new Charts.Bar(clean(regular, c.labels().get(i)), v, clean(regular, c.format(v))));
+				bars.add(new Charts.Bar(type.clean(regular, c.labels().get(i)), v, type.clean(regular, c.format(v))));
 			}
 			int from = 0;
 			do {
@@ -461,100 +461,6 @@ public final class PdfRenderer {
 			}
 			while (from < bars.size());
 			space(BODY);
-		}
-
-		// ---- text --------------------------------------------------------------------------------------------
-
-		private void text(PDPageContentStream s, PDType0Font f, float size, float x, float baseline, String text)
-				throws IOException {
-			String t = clean(f, text);
-			if (t.isEmpty()) {
-				return;
-			}
-			s.beginText();
-			s.setFont(f, size);
-			s.newLineAtOffset(x, baseline);
-			s.showText(t);
-			s.endText();
-		}
-
-		private float width(PDType0Font f, float size, String text) throws IOException {
-			return f.getStringWidth(clean(f, text)) / 1000f * size;
-		}
-
-		/** Whitespace to single spaces, characters the font lacks to '?'. */
-		private String clean(PDType0Font f, String text) {
-			Map<Integer, Boolean> known = glyphs.computeIfAbsent(f, k -> new HashMap<>());
-			StringBuilder sb = new StringBuilder(text.length());
-			text.codePoints().forEach(cp -> {
-				if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-					sb.append(' ');
-				} else if (Character.isISOControl(cp)) {
-					// drop
-				} else if (known.computeIfAbsent(cp, k -> {
-					try {
-						f.encode(new String(Character.toChars(k)));
-						return true;
-					} catch (IOException | IllegalArgumentException e) {
-						return false;
-					}
-				})) {
-					sb.appendCodePoint(cp);
-				} else {
-					sb.append('?');
-				}
-			});
-			return sb.toString().replaceAll(" {2,}", " ").strip();
-		}
-
-		/** Word-wraps text to lines no wider than {@code max}; overlong words are broken. */
-		private List<String> wrap(PDType0Font f, float size, String text, float max) throws IOException {
-			List<String> lines = new ArrayList<>();
-			String cleaned = clean(f, text);
-			if (cleaned.isEmpty()) {
-				lines.add("");
-				return lines;
-			}
-			StringBuilder line = new StringBuilder();
-			for (String word : cleaned.split(" ")) {
-				String candidate = line.isEmpty() ? word : line + " " + word;
-				if (width(f, size, candidate) <= max) {
-					line.setLength(0);
-					line.append(candidate);
-					continue;
-				}
-				if (!line.isEmpty()) {
-					lines.add(line.toString());
-					line.setLength(0);
-				}
-				// break a word that alone is too wide
-				String rest = word;
-				while (width(f, size, rest) > max && rest.length() > 1) {
-					int n = rest.length() - 1;
-					while (n > 1 && width(f, size, rest.substring(0, n)) > max) {
-						n--;
-					}
-					lines.add(rest.substring(0, n));
-					rest = rest.substring(n);
-				}
-				line.append(rest);
-			}
-			if (!line.isEmpty()) {
-				lines.add(line.toString());
-			}
-			return lines;
-		}
-
-		/** Shortens text with an ellipsis to fit {@code max}. */
-		private String fit(PDType0Font f, float size, String text, float max) throws IOException {
-			String t = clean(f, text);
-			if (width(f, size, t) <= max) {
-				return t;
-			}
-			while (t.length() > 1 && width(f, size, t + "…") > max) {
-				t = t.substring(0, t.length() - 1);
-			}
-			return t.strip() + "…";
 		}
 	}
 }

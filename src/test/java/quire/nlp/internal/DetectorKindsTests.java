@@ -129,8 +129,8 @@ final class DetectorKindsTests {
 		covering(f, t, "Torgrimis");
 		int gem = t.indexOf("Gem er");
 		assertThat(f).anyMatch(c -> c.start() == gem && c.end() == gem + 3);
-		assertThat(Detector.isNickname("Kjelle", "Kjell")).isTrue();
-		assertThat(Detector.isNickname("Krise", "Kristoffer")).isFalse();
+		assertThat(NameRecurrence.isNickname("Kjelle", "Kjell")).isTrue();
+		assertThat(NameRecurrence.isNickname("Krise", "Kristoffer")).isFalse();
 	}
 
 	@Test
