@@ -1,12 +1,5 @@
 package quire.fidelity;
 
-import quire.project.AuditLog;
-import quire.project.ProjectRole;
-import quire.project.ProjectAccess;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,21 +12,23 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import quire.corpus.DocumentId;
+import quire.fidelity.internal.FidelityStore;
 import quire.fidelity.internal.LabCsv;
 import quire.fidelity.internal.LabImport;
 import quire.fidelity.internal.LabRow;
 import quire.fidelity.internal.RowError;
+import quire.project.AuditLog;
+import quire.project.ProjectAccess;
 import quire.project.ProjectId;
-import quire.tabular.DelimitedText;
+import quire.project.ProjectRole;
 import quire.stats.Agreement.Coefficient;
 import quire.stats.Descriptives;
 import quire.stats.Icc;
+import quire.tabular.DelimitedText;
 
 /**
  * MITI fidelity of a project: sessions, ratings (imported from a coding lab's CSV, one row per coded
@@ -50,12 +45,8 @@ public class FidelityService {
 	public static final List<ThresholdSet> THRESHOLD_SETS = List.of(ThresholdSet.MITI_4_2_1,
 			ThresholdSet.BEGINNING_PROFICIENCY);
 
-	private static final String COUNT_COLUMNS = "gi, persuade, pwp, q, sr, cr, af, seek, emph, confront";
 
-	private static final Behaviour[] COUNT_ORDER = { Behaviour.GI, Behaviour.PERSUADE, Behaviour.PWP, Behaviour.Q,
-			Behaviour.SR, Behaviour.CR, Behaviour.AF, Behaviour.SEEK, Behaviour.EMPH, Behaviour.CONFRONT };
-
-	private final JdbcClient jdbc;
+	private final FidelityStore store;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -65,26 +56,22 @@ public class FidelityService {
 
 	private final long maxFileSize;
 
-	FidelityService(JdbcClient jdbc, ProjectAccess access, AuditLog audit,
+	FidelityService(FidelityStore store, ProjectAccess access, AuditLog audit,
 			@Value("${quire.import.max-file-size:52428800}") long maxFileSize) {
 		this.maxFileSize = maxFileSize;
 		this.access = access;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.store = store;
 	}
 
 	/** A project's sessions by label. */
 	public List<MitiSession> sessions(ProjectId project) {
-		return jdbc.sql("select * from miti_session where project_id = ? order by label")
-			.param(project.value())
-			.query((rs, n) -> session(rs))
-			.list();
+		return store.sessions(project);
 	}
 
 	/** A MITI session; empty if there is none or the current actor may not read its project. */
 	public Optional<MitiSession> session(MitiSessionId id) {
-		return jdbc.sql("select * from miti_session where id = ?").param(id.value()).query((rs, n) -> session(rs)).optional()
-			.filter(s -> access.can(s.projectId(), ProjectRole.VIEWER));
+		return store.session(id).filter(s -> access.can(s.projectId(), ProjectRole.VIEWER));
 	}
 
 	/** Creates a session or updates the one with the same label. */
@@ -98,25 +85,7 @@ public class FidelityService {
 		if ((firstTurn == null) != (lastTurn == null) || (firstTurn != null && firstTurn > lastTurn)) {
 			throw new IllegalArgumentException("the coded segment needs a first and a last turn, first <= last");
 		}
-		Optional<Long> existing = jdbc.sql("select id from miti_session where project_id = ? and label = ?")
-			.params(project.value(), l)
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			jdbc.sql("update miti_session set document_id = ?, counsellor = ?, client = ?, session_date = ?, first_turn = ?, "
-					+ "last_turn = ? where id = ?")
-				.params(document == null ? null : document.value(), c, client, date == null ? null : Date.valueOf(date),
-						firstTurn, lastTurn, existing.get())
-				.update();
-			return session(new MitiSessionId(existing.get())).orElseThrow();
-		}
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into miti_session (project_id, label, document_id, counsellor, client, session_date, first_turn, "
-				+ "last_turn) values (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(project.value(), l, document == null ? null : document.value(), c, client,
-					date == null ? null : Date.valueOf(date), firstTurn, lastTurn)
-			.update(keys, "id");
-		return session(new MitiSessionId(keys.getKeyAs(Number.class).longValue())).orElseThrow();
+		return session(store.saveSession(project, l, document, c, client, date, firstTurn, lastTurn)).orElseThrow();
 	}
 
 	/** Deletes a session with its ratings. */
@@ -125,7 +94,7 @@ public class FidelityService {
 		access.require(sessionProject(id), ProjectRole.CODER);
 		audit.record(sessionProject(id), "miti", "session '" + session(id).map(MitiSession::label).orElse("?") + "' deleted",
 				"session=" + id.value());
-		jdbc.sql("delete from miti_session where id = ?").param(id.value()).update();
+		store.deleteSession(id);
 	}
 
 	/**
@@ -196,37 +165,8 @@ public class FidelityService {
 	 */
 	void storeRating(MitiSessionId session, String coder, RatingSource source, @Nullable MitiGlobals globals,
 			MitiCounts counts) {
-		String who = requireText(coder, "a rating needs its coder", 100);
-		List<Object> values = new ArrayList<>(List.of(source.name()));
-		values.add(globals == null ? null : globals.cct());
-		values.add(globals == null ? null : globals.sst());
-		values.add(globals == null ? null : globals.partnership());
-		values.add(globals == null ? null : globals.empathy());
-		for (Behaviour b : COUNT_ORDER) {
-			values.add(counts.get(b));
-		}
-		values.add(Timestamp.from(clock.instant()));
-		Optional<StoredRating> existing = stored(session, who);
-		if (existing.isPresent()) {
-			// update in place, so the rating keeps its id and its role (unless it moves to another source)
-			StoredRating old = existing.get();
-			List<Object> update = new ArrayList<>(values);
-			update.add(old.source() == source ? old.role().name() : newRole(session, source).name());
-			update.add(old.id());
-			jdbc.sql("update miti_rating set source = ?, cct = ?, sst = ?, partnership = ?, empathy = ?, "
-					+ "gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, confront = ?, updated_at = ?, "
-					+ "rating_role = ? where id = ?")
-				.params(update)
-				.update();
-			return;
-		}
-		List<Object> insert = new ArrayList<>(List.of(session.value(), who));
-		insert.addAll(values);
-		insert.add(newRole(session, source).name());
-		jdbc.sql("insert into miti_rating (session_id, coder, source, cct, sst, partnership, empathy, " + COUNT_COLUMNS
-				+ ", updated_at, rating_role) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(insert)
-			.update();
+		store.storeRating(session, requireText(coder, "a rating needs its coder", 100), source, globals, counts,
+				clock.instant());
 	}
 
 	/**
@@ -238,46 +178,12 @@ public class FidelityService {
 	public void setRole(MitiSessionId session, String coder, RatingRole role) {
 		ProjectId project = sessionProject(session);
 		access.require(project, ProjectRole.CODER);
-		StoredRating rating = stored(session, coder.strip())
-			.orElseThrow(() -> new IllegalArgumentException("session " + sessionLabel(session) + " has no rating by '"
-					+ coder.strip() + "'; its coders are "
-					+ String.join(", ", jdbc.sql("select coder from miti_rating where session_id = ? order by id")
-						.param(session.value()).query(String.class).list())));
-		if (role == RatingRole.PRIMARY) {
-			jdbc.sql("update miti_rating set rating_role = 'RELIABILITY' where session_id = ? and source = ? and id <> ?")
-				.params(session.value(), rating.source().name(), rating.id())
-				.update();
-		}
-		jdbc.sql("update miti_rating set rating_role = ? where id = ?").params(role.name(), rating.id()).update();
-		audit.record(project, "miti", "session " + sessionLabel(session) + ": rating by " + coder.strip() + " made "
+		FidelityStore.StoredRating rating = store.stored(session, coder.strip())
+			.orElseThrow(() -> new IllegalArgumentException("session " + store.sessionLabel(session) + " has no rating by '"
+					+ coder.strip() + "'; its coders are " + String.join(", ", store.coders(session))));
+		store.setRole(session, rating, role);
+		audit.record(project, "miti", "session " + store.sessionLabel(session) + ": rating by " + coder.strip() + " made "
 				+ role.label());
-	}
-
-	/** The stored identity, source and role of a coder's rating of a session. */
-	private record StoredRating(long id, RatingSource source, RatingRole role) {
-	}
-
-	private Optional<StoredRating> stored(MitiSessionId session, String coder) {
-		return jdbc.sql("select id, source, rating_role from miti_rating where session_id = ? and coder = ?")
-			.params(session.value(), coder)
-			.query((rs, n) -> new StoredRating(rs.getLong("id"), RatingSource.valueOf(rs.getString("source")),
-					RatingRole.valueOf(rs.getString("rating_role"))))
-			.optional();
-	}
-
-	/** Primary when the session has no primary rating of {@code source} yet, else reliability. */
-	private RatingRole newRole(MitiSessionId session, RatingSource source) {
-		long primaries = jdbc.sql("select count(*) from miti_rating where session_id = ? and source = ? and rating_role = 'PRIMARY'")
-			.params(session.value(), source.name())
-			.query(Long.class)
-			.single();
-		return primaries == 0 ? RatingRole.PRIMARY : RatingRole.RELIABILITY;
-	}
-
-	private String sessionLabel(MitiSessionId session) {
-		return jdbc.sql("select label from miti_session where id = ?").param(session.value()).query(String.class).optional()
-			.map(l -> "'" + l + "'")
-			.orElse(String.valueOf(session.value()));
 	}
 
 	/**
@@ -288,17 +194,7 @@ public class FidelityService {
 	@Transactional
 	public void updateCounts(MitiSessionId session, String coder, MitiCounts counts) {
 		access.require(sessionProject(session), ProjectRole.CODER);
-		List<Object> params = new ArrayList<>();
-		for (Behaviour b : COUNT_ORDER) {
-			params.add(counts.get(b));
-		}
-		params.add(Timestamp.from(clock.instant()));
-		params.add(session.value());
-		params.add(coder);
-		jdbc.sql("update miti_rating set gi = ?, persuade = ?, pwp = ?, q = ?, sr = ?, cr = ?, af = ?, seek = ?, emph = ?, "
-				+ "confront = ?, updated_at = ? where session_id = ? and coder = ? and source = 'QUIRE'")
-			.params(params)
-			.update();
+		store.updateCounts(session, coder, counts, clock.instant());
 	}
 
 	/**
@@ -306,19 +202,7 @@ public class FidelityService {
 	 * stored role (see {@link RatingRole}).
 	 */
 	public List<Rating> ratings(ProjectId project) {
-		Map<Long, MitiSession> sessions = new HashMap<>();
-		sessions(project).forEach(s -> sessions.put(s.id().value(), s));
-		return jdbc.sql("select r.* from miti_rating r join miti_session s on s.id = r.session_id where s.project_id = ? "
-				+ "order by s.label, r.id")
-			.param(project.value())
-			.query((rs, n) -> {
-				MitiGlobals globals = globals(rs);
-				MitiCounts counts = counts(rs);
-				return new Rating(sessions.get(rs.getLong("session_id")), rs.getString("coder"),
-						RatingSource.valueOf(rs.getString("source")), globals, counts,
-						globals == null ? null : MitiScores.of(globals, counts), RatingRole.valueOf(rs.getString("rating_role")));
-			})
-			.list();
+		return store.ratings(project);
 	}
 
 	/**
@@ -326,11 +210,7 @@ public class FidelityService {
 	 * has lab ratings, else coding in Quire where it has those, else the lab.
 	 */
 	public ResultsSource defaultSource(ProjectId project) {
-		List<String> sources = jdbc.sql("select distinct r.source from miti_rating r join miti_session s on s.id = r.session_id "
-				+ "where s.project_id = ?")
-			.param(project.value())
-			.query(String.class)
-			.list();
+		List<String> sources = store.sources(project);
 		return sources.contains(RatingSource.LAB.name()) || !sources.contains(RatingSource.QUIRE.name()) ? ResultsSource.LAB
 				: ResultsSource.QUIRE;
 	}
@@ -352,29 +232,14 @@ public class FidelityService {
 
 	/** The threshold set the project uses (MITI 4.2.1 fair/good until one is chosen). */
 	public ThresholdSet thresholdSet(ProjectId project) {
-		String name = jdbc.sql("select threshold_set from miti_settings where project_id = ?")
-			.param(project.value())
-			.query(String.class)
-			.optional()
-			.orElse(ThresholdSet.MITI_4_2_1.name());
+		String name = store.chosenThresholdSet(project).orElse(ThresholdSet.MITI_4_2_1.name());
 		return thresholdSet(project, name).orElse(ThresholdSet.MITI_4_2_1);
 	}
 
 	/** The built-in threshold sets and the project's own. */
 	public List<ThresholdSet> thresholdSets(ProjectId project) {
 		List<ThresholdSet> all = new ArrayList<>(THRESHOLD_SETS);
-		jdbc.sql("select * from miti_threshold_set where project_id = ? order by name")
-			.param(project.value())
-			.query((rs, n) -> {
-				Map<Summary, Threshold> t = new EnumMap<>(Summary.class);
-				threshold(rs, "relational", Summary.RELATIONAL, t);
-				threshold(rs, "technical", Summary.TECHNICAL, t);
-				threshold(rs, "pct_cr", Summary.PERCENT_CR, t);
-				threshold(rs, "rq", Summary.RQ, t);
-				all.add(new ThresholdSet(rs.getString("name"), t));
-				return null;
-			})
-			.list();
+		all.addAll(store.thresholdSets(project));
 		return all;
 	}
 
@@ -400,37 +265,15 @@ public class FidelityService {
 		if (set.name().isBlank() || set.name().length() > 100) {
 			throw new IllegalArgumentException("a threshold set needs a name of at most 100 characters");
 		}
-		jdbc.sql("delete from miti_threshold_set where project_id = ? and name = ?").params(project.value(), set.name().strip())
-			.update();
-		List<Object> params = new ArrayList<>(List.of(project.value(), set.name().strip()));
-		for (Summary s : List.of(Summary.RELATIONAL, Summary.TECHNICAL, Summary.PERCENT_CR, Summary.RQ)) {
-			Optional<Threshold> t = set.threshold(s);
-			params.add(t.map(Threshold::fair).orElse(null));
-			params.add(t.map(Threshold::good).orElse(null));
-		}
-		jdbc.sql("insert into miti_threshold_set (project_id, name, relational_fair, relational_good, technical_fair, "
-				+ "technical_good, pct_cr_fair, pct_cr_good, rq_fair, rq_good) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(params)
-			.update();
+		store.saveThresholdSet(project, set.name().strip(), set);
 		return thresholdSet(project, set.name().strip()).orElseThrow();
-	}
-
-	private static void threshold(ResultSet rs, String column, Summary summary, Map<Summary, Threshold> out)
-			throws SQLException {
-		double fair = rs.getDouble(column + "_fair");
-		if (rs.wasNull()) {
-			return;
-		}
-		double good = rs.getDouble(column + "_good");
-		out.put(summary, new Threshold(fair, rs.wasNull() ? null : good));
 	}
 
 	@Transactional
 	public void chooseThresholdSet(ProjectId project, ThresholdSet set) {
 		access.require(project, ProjectRole.CODER);
 		audit.record(project, "miti", "threshold set '" + set.name() + "' chosen");
-		jdbc.sql("delete from miti_settings where project_id = ?").param(project.value()).update();
-		jdbc.sql("insert into miti_settings (project_id, threshold_set) values (?, ?)").params(project.value(), set.name()).update();
+		store.chooseThresholdSet(project, set.name());
 	}
 
 	/** Results over the project's {@linkplain #defaultSource default source}. */
@@ -607,45 +450,9 @@ public class FidelityService {
 		return v;
 	}
 
-	private static MitiSession session(ResultSet rs) throws SQLException {
-		long document = rs.getLong("document_id");
-		DocumentId doc = rs.wasNull() ? null : new DocumentId(document);
-		Date date = rs.getDate("session_date");
-		int first = rs.getInt("first_turn");
-		Integer firstTurn = rs.wasNull() ? null : first;
-		int last = rs.getInt("last_turn");
-		Integer lastTurn = rs.wasNull() ? null : last;
-		return new MitiSession(new MitiSessionId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")),
-				rs.getString("label"), doc, rs.getString("counsellor"), rs.getString("client"),
-				date == null ? null : date.toLocalDate(), firstTurn, lastTurn);
-	}
-
-	private static @Nullable MitiGlobals globals(ResultSet rs) throws SQLException {
-		int cct = rs.getInt("cct");
-		boolean missing = rs.wasNull();
-		int sst = rs.getInt("sst");
-		missing |= rs.wasNull();
-		int partnership = rs.getInt("partnership");
-		missing |= rs.wasNull();
-		int empathy = rs.getInt("empathy");
-		missing |= rs.wasNull();
-		return missing ? null : new MitiGlobals(cct, sst, partnership, empathy);
-	}
-
-	private static MitiCounts counts(ResultSet rs) throws SQLException {
-		return MitiCounts.of(rs.getInt("gi"), rs.getInt("persuade"), rs.getInt("pwp"), rs.getInt("q"), rs.getInt("sr"),
-				rs.getInt("cr"), rs.getInt("af"), rs.getInt("seek"), rs.getInt("emph"), rs.getInt("confront"));
-	}
-
-
 	/** The project of a MITI session, for the access check. */
 	private ProjectId sessionProject(MitiSessionId id) {
-		return jdbc.sql("select project_id from miti_session where id = ?")
-			.param(id.value())
-			.query(Long.class)
-			.optional()
-			.map(ProjectId::new)
-			.orElseThrow(() -> new IllegalArgumentException("no MITI session with id " + id.value()));
+		return store.sessionProject(id);
 	}
 
 }

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +29,8 @@ import quire.coding.CodingService;
 import quire.corpus.CorpusService;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
+import quire.fidelity.internal.FidelityStore;
+import quire.fidelity.internal.MitiCodingStore;
 import quire.project.ProjectId;
 
 /**
@@ -50,7 +51,9 @@ public class MitiCodingService {
 
 	private static final Pattern SHORT_NAME = Pattern.compile("\\(([^)]+)\\)\\s*$");
 
-	private final JdbcClient jdbc;
+	private final MitiCodingStore store;
+
+	private final FidelityStore sessions;
 
 	private final CorpusService corpus;
 
@@ -64,11 +67,12 @@ public class MitiCodingService {
 
 	private final AuditLog audit;
 
-	MitiCodingService(JdbcClient jdbc, CorpusService corpus, CodebookService codebook, CodingService codings,
+	MitiCodingService(MitiCodingStore store, FidelityStore sessions, CorpusService corpus, CodebookService codebook, CodingService codings,
 			FidelityService fidelity, ProjectAccess access, AuditLog audit) {
 		this.access = access;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.store = store;
+		this.sessions = sessions;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.codings = codings;
@@ -102,10 +106,7 @@ public class MitiCodingService {
 	public List<Utterance> utterances(MitiSessionId id) {
 		MitiSession session = require(id);
 		Transcript t = transcript(session);
-		TreeSet<Integer> splits = new TreeSet<>(jdbc.sql("select split_at from miti_split where session_id = ?")
-			.param(id.value())
-			.query(Integer.class)
-			.list());
+		TreeSet<Integer> splits = new TreeSet<>(store.splits(id));
 		List<Utterance> out = new ArrayList<>();
 		for (Turn turn : segment(session, t)) {
 			boolean counsellor = session.counsellor().equals(turn.speaker());
@@ -180,7 +181,7 @@ public class MitiCodingService {
 		if (!u.counsellor()) {
 			throw new IllegalArgumentException("only the counsellor's utterances are split");
 		}
-		jdbc.sql("insert into miti_split (session_id, split_at) values (?, ?)").params(session.id().value(), offset).update();
+		store.addSplit(session.id(), offset);
 	}
 
 	/** Joins an utterance that was split off with the one before it. */
@@ -191,7 +192,7 @@ public class MitiCodingService {
 		String after = transcript(session).text().substring(offset, Math.min(transcript(session).text().length(), offset + 200));
 		audit.record(session.projectId(), "miti", "session '" + session.label() + "': joined the utterance "
 				+ AuditLog.firstWords(after) + " to the one before", "session=" + id.value() + " at=" + offset);
-		jdbc.sql("delete from miti_split where session_id = ? and split_at = ?").params(id.value(), offset).update();
+		store.removeSplit(id, offset);
 	}
 
 	/** Where to split an utterance: the sentence boundary nearest its middle, if it has more than one sentence. */
@@ -247,11 +248,7 @@ public class MitiCodingService {
 
 	/** The confidence below which the coder's screen shows no suggestion, in this project. */
 	public double suggestionThreshold(ProjectId project, String coder) {
-		return jdbc.sql("select threshold from miti_suggestion_threshold where project_id = ? and coder = ?")
-			.params(project.value(), coder)
-			.query(Double.class)
-			.optional()
-			.orElse(DEFAULT_SUGGESTION_THRESHOLD);
+		return store.suggestionThreshold(project, coder).orElse(DEFAULT_SUGGESTION_THRESHOLD);
 	}
 
 	/**
@@ -267,11 +264,7 @@ public class MitiCodingService {
 			throw new IllegalArgumentException("a suggestion threshold belongs to a named coder");
 		}
 		access.require(project, ProjectRole.CODER);
-		jdbc.sql("delete from miti_suggestion_threshold where project_id = ? and coder = ?").params(project.value(), coder)
-			.update();
-		jdbc.sql("insert into miti_suggestion_threshold (project_id, coder, threshold) values (?, ?, ?)")
-			.params(project.value(), coder, threshold)
-			.update();
+		store.setSuggestionThreshold(project, coder, threshold);
 	}
 
 	/**
@@ -286,37 +279,19 @@ public class MitiCodingService {
 		if (!utterance.counsellor()) {
 			throw new IllegalArgumentException("only the counsellor's utterances get suggestions");
 		}
-		jdbc.sql("delete from miti_suggestion_use where session_id = ? and coder = ? and utterance_start = ?")
-			.params(id.value(), coder, utterance.start())
-			.update();
-		jdbc.sql("insert into miti_suggestion_use (session_id, coder, utterance_start, suggested, chosen) values (?, ?, ?, ?, ?)")
-			.params(id.value(), coder, utterance.start(), suggested.name(), chosen.name())
-			.update();
+		store.recordSuggestionOutcome(id, coder, utterance.start(), suggested, chosen);
 	}
 
 	/** Forgets the coder's decision on an utterance's suggestion (the coding was undone). */
 	@Transactional
 	public void forgetSuggestionOutcome(MitiSessionId id, Utterance utterance, String coder) {
 		access.require(sessionProject(id), ProjectRole.CODER);
-		jdbc.sql("delete from miti_suggestion_use where session_id = ? and coder = ? and utterance_start = ?")
-			.params(id.value(), coder, utterance.start())
-			.update();
+		store.forgetSuggestionOutcome(id, coder, utterance.start());
 	}
 
 	/** Accepted and changed suggestions per session and coder of the project, by session label and coder. */
 	public List<SuggestionUse> suggestionUse(ProjectId project) {
-		return jdbc.sql("""
-				select s.id, s.label, u.coder,
-				       sum(case when u.suggested = u.chosen then 1 else 0 end) as accepted,
-				       sum(case when u.suggested = u.chosen then 0 else 1 end) as changed
-				from miti_suggestion_use u join miti_session s on s.id = u.session_id
-				where s.project_id = ?
-				group by s.id, s.label, u.coder
-				order by s.label, u.coder""")
-			.param(project.value())
-			.query((rs, i) -> new SuggestionUse(new MitiSessionId(rs.getLong(1)), rs.getString(2), rs.getString(3),
-					rs.getInt(4), rs.getInt(5)))
-			.list();
+		return store.suggestionUse(project);
 	}
 
 	/**
@@ -506,15 +481,9 @@ public class MitiCodingService {
 			.orElseThrow(() -> new IllegalArgumentException("the transcript of session '" + session.label() + "' is gone"));
 	}
 
-
 	/** The project of a MITI session, for the access check. */
 	private ProjectId sessionProject(MitiSessionId id) {
-		return jdbc.sql("select project_id from miti_session where id = ?")
-			.param(id.value())
-			.query(Long.class)
-			.optional()
-			.map(ProjectId::new)
-			.orElseThrow(() -> new IllegalArgumentException("no MITI session with id " + id.value()));
+		return sessions.sessionProject(id);
 	}
 
 }

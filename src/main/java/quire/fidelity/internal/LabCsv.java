@@ -6,10 +6,8 @@ import quire.tabular.SpreadsheetCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class LabCsv {
 	/** The longest id accepted. */
 	public static final int MAX_ID_LENGTH = 200;
 
-	private static final int FIELDS = 3 + Global.values().length + Behaviour.values().length;
+	static final int FIELDS = 3 + Global.values().length + Behaviour.values().length;
 
 	private static final Map<String, Integer> ID_ALIASES = new HashMap<>();
 
@@ -147,7 +145,7 @@ public final class LabCsv {
 			errors.add(0, new RowError(1, "", fileName + " has no header line"));
 			return new LabImport(List.of(), errors, List.of());
 		}
-		Header header = header(records.get(0), mapping);
+		LabCsvHeader header = LabCsvHeader.of(records.get(0), mapping);
 		if (!header.errors.isEmpty()) {
 			header.errors.addAll(errors);
 			return new LabImport(List.of(), header.errors, header.unrecognised);
@@ -189,7 +187,7 @@ public final class LabCsv {
 
 	// ---- fields: 0 session, 1 counsellor, 2 coder, 3..6 globals, 7..16 behaviours
 
-	private static int fieldIndex(String header) {
+	static int fieldIndex(String header) {
 		String n = normalise(header);
 		if (n.isEmpty()) {
 			return -1;
@@ -216,7 +214,7 @@ public final class LabCsv {
 		};
 	}
 
-	private static String fieldDescription(int i) {
+	static String fieldDescription(int i) {
 		return switch (i) {
 			case 0 -> "the session id (a header such as \"Session\" or \"Session ID\")";
 			case 1 -> "the counsellor id (a header such as \"Counsellor\", \"Counselor\" or \"Caseworker\")";
@@ -240,137 +238,13 @@ public final class LabCsv {
 		};
 	}
 
-	private static String normalise(String text) {
+	static String normalise(String text) {
 		return text.strip().replaceAll("[\\s_\\-.]+", " ").strip().toLowerCase(Locale.ROOT);
-	}
-
-	// ---- header
-
-	private static final class Header {
-
-		final int[] columnOf = new int[FIELDS];
-
-		final String[] names;
-
-		final List<String> unrecognised = new ArrayList<>();
-
-		final List<RowError> errors = new ArrayList<>();
-
-		Header(String[] names) {
-			this.names = names;
-			Arrays.fill(this.columnOf, -1);
-		}
-
-	}
-
-	private static Header header(CSVRecord record, Map<String, String> mapping) {
-		String[] names = new String[record.size()];
-		for (int c = 0; c < names.length; c++) {
-			names[c] = record.get(c).strip();
-		}
-		Header h = new Header(names);
-		// explicit mapping first
-		int[] assigned = new int[names.length]; // field index, -1 unassigned, -2 ignored
-		Arrays.fill(assigned, -1);
-		Map<String, String> entries = new LinkedHashMap<>();
-		for (Map.Entry<String, String> e : mapping.entrySet()) {
-			entries.put(Objects.requireNonNull(e.getKey(), "mapping key"),
-					Objects.requireNonNull(e.getValue(), "mapping value"));
-		}
-		for (Map.Entry<String, String> e : entries.entrySet()) {
-			String key = normalise(e.getKey());
-			String target = e.getValue().strip();
-			List<Integer> columns = new ArrayList<>();
-			for (int c = 0; c < names.length; c++) {
-				if (!names[c].isEmpty() && normalise(names[c]).equals(key)) {
-					columns.add(c);
-				}
-			}
-			if (columns.isEmpty()) {
-				h.errors.add(new RowError(1, e.getKey().strip(), "the mapping names a column that is not in the header;"
-						+ " the columns are " + quoted(names)));
-				continue;
-			}
-			int field;
-			String t = normalise(target);
-			if (t.isEmpty() || t.equals(IGNORE) || t.equals("skip") || t.equals("none")) {
-				field = -2;
-			}
-			else {
-				field = fieldIndex(target);
-				if (field < 0) {
-					h.errors.add(new RowError(1, e.getKey().strip(), "the mapping target \"" + target
-							+ "\" is not a field; use one of " + String.join(", ", fieldNames()) + " or " + IGNORE));
-					continue;
-				}
-			}
-			for (int c : columns) {
-				assigned[c] = field;
-			}
-		}
-		boolean[] mapped = new boolean[names.length];
-		for (int c = 0; c < names.length; c++) {
-			mapped[c] = assigned[c] != -1;
-		}
-		// then recognition by name
-		for (int c = 0; c < names.length; c++) {
-			if (!mapped[c] && !names[c].isEmpty()) {
-				assigned[c] = fieldIndex(names[c]);
-			}
-		}
-		for (int pass = 0; pass < 2; pass++) {
-			boolean mappedPass = pass == 0;
-			for (int c = 0; c < names.length; c++) {
-				if (mapped[c] != mappedPass || assigned[c] < 0) {
-					continue;
-				}
-				int f = assigned[c];
-				int other = h.columnOf[f];
-				if (other < 0) {
-					h.columnOf[f] = c;
-				}
-				else if (mapped[other] && !mapped[c]) {
-					h.unrecognised.add(names[c]); // the mapping wins over recognition by name
-				}
-				else {
-					h.errors.add(new RowError(1, names[c], "columns \"" + names[other] + "\" and \"" + names[c]
-							+ "\" both give " + fieldName(f) + "; map one of them to \"" + IGNORE + "\""));
-				}
-			}
-		}
-		for (int c = 0; c < names.length; c++) {
-			if (!mapped[c] && assigned[c] < 0 && !names[c].isEmpty()) {
-				h.unrecognised.add(names[c]);
-			}
-		}
-		List<String> recognised = new ArrayList<>();
-		for (int f = 0; f < FIELDS; f++) {
-			if (h.columnOf[f] >= 0) {
-				recognised.add("\"" + names[h.columnOf[f]] + "\" as " + fieldName(f));
-			}
-		}
-		for (int f = 0; f < FIELDS; f++) {
-			if (h.columnOf[f] < 0) {
-				h.errors.add(new RowError(1, fieldName(f), "no column for " + fieldDescription(f)
-						+ "; recognised columns: " + (recognised.isEmpty() ? "none" : String.join(", ", recognised))));
-			}
-		}
-		return h;
-	}
-
-	private static String quoted(String[] names) {
-		List<String> q = new ArrayList<>();
-		for (String n : names) {
-			if (!n.isEmpty()) {
-				q.add("\"" + n + "\"");
-			}
-		}
-		return q.isEmpty() ? "none" : String.join(", ", q);
 	}
 
 	// ---- rows
 
-	private static void row(int line, CSVRecord record, Header h, List<LabRow> rows, List<RowError> errors,
+	private static void row(int line, CSVRecord record, LabCsvHeader h, List<LabRow> rows, List<RowError> errors,
 			Map<String, LabRow> byPair, Map<String, LabRow> bySession) {
 		boolean blank = true;
 		for (String v : record) {
@@ -442,12 +316,12 @@ public final class LabCsv {
 	}
 
 	/** The cell of {@code field}, or null when the row ends before its column (reported once per row). */
-	private static @Nullable String cell(CSVRecord record, Header h, int field) {
+	private static @Nullable String cell(CSVRecord record, LabCsvHeader h, int field) {
 		int c = h.columnOf[field];
 		return c < record.size() ? record.get(c).strip() : null;
 	}
 
-	private static String id(int line, CSVRecord record, Header h, int field, List<RowError> errors) {
+	private static String id(int line, CSVRecord record, LabCsvHeader h, int field, List<RowError> errors) {
 		String v = cell(record, h, field);
 		String column = h.names[h.columnOf[field]];
 		if (v == null) {
@@ -465,7 +339,7 @@ public final class LabCsv {
 		return v;
 	}
 
-	private static int number(int line, CSVRecord record, Header h, int field, boolean global,
+	private static int number(int line, CSVRecord record, LabCsvHeader h, int field, boolean global,
 			List<RowError> errors) {
 		String v = cell(record, h, field);
 		String column = h.names[h.columnOf[field]];
@@ -555,6 +429,5 @@ public final class LabCsv {
 	private static String rootMessage(Throwable e) {
 		return DelimitedText.rootMessage(e);
 	}
-
 
 }

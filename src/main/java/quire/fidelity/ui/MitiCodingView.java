@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -34,20 +32,16 @@ import quire.fidelity.BehaviourSuggestion;
 import quire.fidelity.FidelityService;
 import quire.fidelity.Global;
 import quire.fidelity.MitiCodingService;
-import quire.fidelity.MitiCounts;
 import quire.fidelity.MitiGlobals;
-import quire.fidelity.MitiScores;
 import quire.fidelity.MitiSession;
 import quire.fidelity.MitiSessionId;
 import quire.fidelity.RatingSource;
 import quire.fidelity.Summary;
-import quire.fidelity.ThresholdSet;
 import quire.fidelity.Utterance;
 import quire.corpus.CorpusService;
 import quire.corpus.Turn;
 import quire.media.MediaService;
 import quire.media.ui.RecordingPlayer;
-import quire.stats.Agreement.Coefficient;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 
@@ -129,7 +123,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		undo.clear();
 		ratings.clear();
 		currentGlobal = -1;
-		session = event.getRouteParameters().get("sessionId").flatMap(MitiCodingView::parse).flatMap(fidelity::session)
+		session = event.getRouteParameters().get("sessionId").flatMap(MitiCodingPanels::parse).flatMap(fidelity::session)
 			.orElse(null);
 		MitiSession s = session;
 		if (s == null || s.document() == null) {
@@ -144,8 +138,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		globalsBox.setId("globals");
 		summaryBox.setId("miti-summary");
 		// the live summary and the globals first, so they are in view while coding; the key legend below
-		Div side = new Div(new H3("Summary"), summaryBox, new H3("Global scores"), globalsBox, new H3("Keys"), keys(),
-				createThresholdControl(s));
+		Div side = new Div(new H3("Summary"), summaryBox, new H3("Global scores"), globalsBox, new H3("Keys"),
+				MitiCodingPanels.keys(), createThresholdControl(s));
 		side.addClassName("quire-coding-panel");
 		Div layout = new Div(utterancesBox, side);
 		layout.addClassName("quire-miti");
@@ -191,31 +185,9 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	 * the tuning sessions) is below it are not shown. Stored per coder and project.
 	 */
 	private com.vaadin.flow.component.Component createThresholdControl(MitiSession s) {
-		suggestionThreshold = new com.vaadin.flow.component.textfield.NumberField("Suggestion threshold");
-		suggestionThreshold.setId("suggestion-threshold");
-		suggestionThreshold.setMin(0);
-		suggestionThreshold.setMax(1);
-		suggestionThreshold.setStep(0.05);
-		suggestionThreshold.setStepButtonsVisible(true);
-		suggestionThreshold.setHelperText("Suggestions less sure than this are hidden (0: all, 1: none).");
-		suggestionThreshold.setValue(miti.suggestionThreshold(s.projectId(), coder.name()));
-		suggestionThreshold.addValueChangeListener(e -> {
-			if (!e.isFromClient()) {
-				return;
-			}
-			Double v = e.getValue();
-			try {
-				if (v == null) {
-					throw new IllegalArgumentException("a suggestion threshold is a confidence between 0 and 1");
-				}
-				miti.setSuggestionThreshold(s.projectId(), coder.name(), v);
-				loadSuggestions();
-				renderUtterances();
-			}
-			catch (IllegalArgumentException ex) {
-				Notifications.error(ex.getMessage());
-				suggestionThreshold.setValue(miti.suggestionThreshold(s.projectId(), coder.name()));
-			}
+		suggestionThreshold = MitiCodingPanels.thresholdField(miti, coder, s.projectId(), () -> {
+			loadSuggestions();
+			renderUtterances();
 		});
 		return suggestionThreshold;
 	}
@@ -295,31 +267,6 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		if (p != null && current >= 0 && !p.playRow(current)) {
 			Notifications.error("This utterance has no timestamp in the transcript, so it cannot be replayed.");
 		}
-	}
-
-	private Div keys() {
-		Div box = new Div();
-		box.addClassName("quire-keys");
-		StringBuilder html = new StringBuilder("<table>")
-			.append("<tr><td colspan=3>A code key codes the current counsellor utterance and moves to the next one "
-					+ "(<kbd>↑</kbd> goes back to add a second code); on an utterance that already has that code it "
-					+ "removes it and stays.</td></tr>");
-		for (Behaviour b : Behaviour.values()) {
-			html.append("<tr><td><kbd>").append(b.key()).append("</kbd></td><td>").append(b.shortName()).append("</td><td>")
-				.append(b.label()).append("</td></tr>");
-		}
-		html.append("<tr><td><kbd>↑</kbd><kbd>↓</kbd></td><td colspan=2>previous / next counsellor utterance</td></tr>")
-			.append("<tr><td><kbd>Enter</kbd></td><td colspan=2>accept the suggested code (shown in grey)</td></tr>")
-			.append("<tr><td><kbd>/</kbd></td><td colspan=2>split the utterance at a sentence</td></tr>")
-			.append("<tr><td><kbd>u</kbd></td><td colspan=2>undo the last change and go back to where it was made</td></tr>")
-			.append("<tr><td><kbd>.</kbd></td><td colspan=2>select a global score: the first press the first, "
-					+ "each further press the next</td></tr>")
-			.append("<tr><td><kbd>1</kbd>–<kbd>5</kbd></td><td colspan=2>rate the selected global score "
-					+ "(the first if none is selected)</td></tr>")
-			.append("<tr><td><kbd>Alt+R</kbd></td><td colspan=2>replay the utterance (with a recording; Alt+P play/pause)</td></tr>")
-			.append("</table>");
-		box.getElement().setProperty("innerHTML", html.toString());
-		return box;
 	}
 
 	void move(int step) {
@@ -502,36 +449,13 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		shownSuggestions.clear();
 		Map<Integer, List<Behaviour>> coded = miti.behaviours(s.id(), coder.name());
 		for (Utterance u : utterances) {
-			Div row = new Div();
-			row.setId("utterance-" + u.index());
-			row.addClassName("quire-utterance");
-			row.addClassName(u.counsellor() ? "counsellor" : "client");
-			if (u.index() == current) {
-				row.addClassName("current");
-			}
-			Span index = new Span(u.counsellor() ? String.valueOf(u.index() + 1) : "");
-			index.addClassName("quire-meta");
-			Span who = new Span(u.speaker() == null ? "" : u.speaker());
-			who.addClassName("speaker");
-			Div codes = new Div();
-			codes.addClassName("codes");
-			for (Behaviour b : coded.getOrDefault(u.start(), List.of())) {
-				Span badge = new Span(b.shortName());
-				badge.addClassName("quire-behaviour");
-				badge.getElement().setAttribute("title", b.label());
-				codes.add(badge);
-			}
 			BehaviourSuggestion suggestion = suggestions.get(u.start());
-			if (suggestion != null && !coded.containsKey(u.start())) {
+			boolean hinted = suggestion != null && !coded.containsKey(u.start());
+			if (hinted) {
 				shownSuggestions.add(u.start());
-				Span hint = new Span(suggestion.behaviour().shortName() + "?");
-				hint.addClassName("quire-suggestion");
-				hint.getElement().setAttribute("title", String.format(Locale.ROOT,
-						"suggested: %s (%s; confidence %.2f, the rule's precision on the tuning sessions); Enter accepts",
-						suggestion.behaviour().label(), suggestion.rule(), suggestion.confidence()));
-				codes.add(hint);
 			}
-			row.add(index, who, new Span(u.text()), codes);
+			Div row = MitiCodingPanels.utteranceRow(u, u.index() == current, coded.getOrDefault(u.start(), List.of()),
+					hinted ? suggestion : null);
 			if (u.counsellor()) {
 				int i = u.index();
 				row.addClickListener(e -> {
@@ -544,23 +468,7 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 	}
 
 	private void renderGlobals() {
-		globalsBox.removeAll();
-		for (Global g : Global.values()) {
-			Div box = new Div();
-			box.addClassName("quire-global");
-			if (g.ordinal() == currentGlobal) {
-				box.addClassName("current");
-				box.getStyle().set("outline", "2px solid var(--quire-accent)").set("border-radius", "4px");
-			}
-			Integer r = ratings.get(g);
-			Span name = new Span(g.label() + ": " + (r == null ? "not rated" : r));
-			name.getStyle().set("font-weight", "600");
-			name.setId("global-" + g.name().toLowerCase(Locale.ROOT));
-			Div anchor = new Div(new Span(r == null ? g.anchor(3) : g.anchor(r)));
-			anchor.addClassName("anchor");
-			box.add(name, anchor);
-			globalsBox.add(box);
-		}
+		MitiCodingPanels.renderGlobals(globalsBox, ratings, currentGlobal);
 	}
 
 	private void renderSummary() {
@@ -568,41 +476,8 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 		if (s == null) {
 			return;
 		}
-		summaryBox.removeAll();
-		MitiCounts counts = miti.counts(s.id(), coder.name());
-		StringBuilder line = new StringBuilder();
-		for (Behaviour b : Behaviour.values()) {
-			line.append(b.shortName()).append(' ').append(counts.get(b)).append("  ");
-		}
-		Paragraph tally = new Paragraph(line.toString().strip());
-		tally.setId("miti-counts");
-		summaryBox.add(tally);
-		ThresholdSet set = fidelity.thresholdSet(s.projectId());
-		if (ratings.size() < Global.values().length) {
-			summaryBox.add(new Paragraph("Rate the four global scores to see Relational and Technical."));
-		}
-		MitiGlobals globals = ratings.size() == Global.values().length
-				? new MitiGlobals(ratings.get(Global.values()[0]), ratings.get(Global.values()[1]), ratings.get(Global.values()[2]),
-						ratings.get(Global.values()[3]))
-				: new MitiGlobals(3, 3, 3, 3);
-		MitiScores scores = MitiScores.of(globals, counts);
-		for (Summary summary : Summary.values()) {
-			if (ratings.size() < Global.values().length && (summary == Summary.RELATIONAL || summary == Summary.TECHNICAL)) {
-				continue;
-			}
-			Coefficient v = scores.value(summary);
-			String value = !v.defined() ? v.reason()
-					: summary == Summary.PERCENT_CR ? String.format(Locale.ROOT, "%.0f%%", v.value() * 100)
-							: summary == Summary.MI_ADHERENT || summary == Summary.MI_NON_ADHERENT ? String.valueOf((int) v.value())
-									: String.format(Locale.ROOT, "%.2f", v.value());
-			String level = set.level(summary, v).map(l -> " — " + l.label()).orElse("");
-			Div row = new Div(new Span(summary.label() + ": " + value + level));
-			row.setId("summary-" + summary.name().toLowerCase(Locale.ROOT));
-			summaryBox.add(row);
-		}
-		Span note = new Span("Levels against " + set.name());
-		note.addClassName("quire-meta");
-		summaryBox.add(note);
+		MitiCodingPanels.renderSummary(summaryBox, miti.counts(s.id(), coder.name()), ratings,
+				fidelity.thresholdSet(s.projectId()));
 	}
 
 	/** The index of the current utterance (for tests). */
@@ -612,15 +487,6 @@ class MitiCodingView extends VerticalLayout implements BeforeEnterObserver {
 
 	List<Utterance> utterances() {
 		return utterances;
-	}
-
-	private static Optional<MitiSessionId> parse(String value) {
-		try {
-			return Optional.of(new MitiSessionId(Long.parseLong(value)));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 }
