@@ -86,7 +86,9 @@ final class TwoWebNodesTests {
 	private static ConfigurableApplicationContext start(Map<String, Object> shared, Path home) {
 		Map<String, Object> properties = new HashMap<>(shared);
 		QuireHome.register((name, value) -> properties.put(name, value.get()), home);
-		return new SpringApplicationBuilder(QuireApplication.class).properties(properties).run();
+		// as command-line arguments, which override application.properties (the builder's properties do not)
+		return new SpringApplicationBuilder(QuireApplication.class)
+			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 	}
 
 	@AfterAll
