@@ -2,21 +2,14 @@ package quire.coding.ui;
 
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,8 +20,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
@@ -52,11 +43,8 @@ import quire.coding.CodingService;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.ReAim;
-import quire.corpus.Attribute;
 import quire.corpus.CorpusService;
-import quire.corpus.Participant;
 import quire.corpus.ParticipantService;
-import quire.corpus.SpeakerLink;
 import quire.corpus.SpeakerLinkService;
 import quire.project.Project;
 import quire.ui.CurrentCoder;
@@ -82,13 +70,7 @@ class CodebookView extends ProjectPage {
 
 	private final CurrentCoder coder;
 
-	private final CodingService codings;
-
 	private final CorpusService corpus;
-
-	private final ParticipantService participants;
-
-	private final SpeakerLinkService speakerLinks;
 
 	private final TreeGrid<Code> tree = new TreeGrid<>();
 
@@ -100,6 +82,8 @@ class CodebookView extends ProjectPage {
 
 	private @Nullable Code dragged;
 
+	private final CodebookDialogs dialogs;
+
 	private Map<Long, Integer> counts = Map.of();
 
 	/** Codings of each code together with its sub-codes' (a theme stands for its sub-codes, as on its segments page). */
@@ -108,13 +92,11 @@ class CodebookView extends ProjectPage {
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
 			CodingService codings, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
 		super(current);
-		this.speakerLinks = speakerLinks;
-		this.participants = participants;
-		this.codings = codings;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.memos = memos;
 		this.coder = coder;
+		this.dialogs = new CodebookDialogs(codebook, codings, corpus, participants, speakerLinks, coder, this::refresh);
 		addClassName("quire-page");
 		setWidthFull();
 		add(heading, createToolbar(), empty, createBody());
@@ -294,7 +276,7 @@ class CodebookView extends ProjectPage {
 		edit.setId("edit-code");
 		Button merge = new Button("Merge into…", e -> merge(c));
 		merge.setId("merge-code");
-		Button delete = new Button("Delete…", e -> delete(c));
+		Button delete = new Button("Delete…", e -> dialogs.delete(c));
 		delete.setId("delete-code");
 		delete.addThemeVariants(ButtonVariant.ERROR);
 		Button memo = new Button("Memos", e -> new MemoDialog(memos, c.projectId(), MemoTarget.CODE, c.id().value(),
@@ -306,7 +288,7 @@ class CodebookView extends ProjectPage {
 		Span split = new Span(all == own ? "" : own + " with this code only, " + (all - own) + " with its sub-codes");
 		split.setId("code-count-split");
 		split.addClassName("quire-meta");
-		Button auto = new Button("Code speakers' turns…", e -> autoCodeSpeakers(c));
+		Button auto = new Button("Code speakers' turns…", e -> dialogs.autoCodeSpeakers(c));
 		auto.setId("auto-code-speakers");
 		HorizontalLayout actions = new HorizontalLayout(edit, merge, memo, auto, delete);
 		actions.getStyle().set("flex-wrap", "wrap");
@@ -372,114 +354,9 @@ class CodebookView extends ProjectPage {
 
 	private void merge(Code source) {
 		Project p = project();
-		if (p == null) {
-			return;
+		if (p != null) {
+			dialogs.merge(p, source);
 		}
-		Dialog dialog = new Dialog();
-		dialog.setHeaderTitle("Merge '" + source.name() + "' into another code");
-		ComboBox<Code> target = new ComboBox<>("Into");
-		target.setId("merge-target");
-		target.setItems(codebook.codes(p.id(), source.system()).stream().filter(c -> !c.id().equals(source.id())).toList());
-		target.setItemLabelGenerator(Code::path);
-		target.setWidthFull();
-		dialog.add(new Paragraph("Its codings and sub-codes move to the chosen code; then '" + source.name()
-				+ "' is deleted."), target);
-		Button ok = new Button("Merge", e -> {
-			if (target.getValue() == null) {
-				Notifications.error("Choose the code to merge into.");
-				return;
-			}
-			try {
-				int moved = codebook.merge(source.id(), target.getValue().id());
-				dialog.close();
-				refresh(target.getValue().id());
-				Notifications.success("Merged: " + moved + " codings moved to '" + target.getValue().name() + "'.");
-			}
-			catch (IllegalArgumentException ex) {
-				Notifications.error(ex.getMessage());
-			}
-		});
-		ok.setId("confirm-merge");
-		ok.addThemeVariants(ButtonVariant.PRIMARY);
-		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
-		dialog.setWidth("32em");
-		dialog.open();
-	}
-
-	/** Auto-coding: every turn of the chosen speakers, after showing how many codings that makes. */
-	private void autoCodeSpeakers(Code code) {
-		Dialog dialog = new Dialog();
-		dialog.setHeaderTitle("Code every turn of some speakers with '" + code.name() + "'");
-		MultiSelectComboBox<String> speakers = new MultiSelectComboBox<>("Speakers");
-		speakers.setId("auto-speakers");
-		speakers.setItems(corpus.speakers(code.projectId())); // labels as in the transcripts, not participants
-		speakers.setWidthFull();
-		// or every speaker with a value of a participant attribute, e.g. Group = MI
-		Select<String> byValue = new Select<>();
-		byValue.setLabel("Or all speakers whose attribute has the value");
-		byValue.setId("auto-attribute");
-		List<String> options = new ArrayList<>();
-		Map<String, Set<String>> members = new HashMap<>();
-		List<SpeakerLink> links = speakerLinks.links(code.projectId());
-		for (Attribute a : participants.attributes(code.projectId())) {
-			participants.groupBy(code.projectId(), a).forEach((value, people) -> {
-				if (!people.isEmpty() && !"(not set)".equals(value)) {
-					String option = a.name() + " = " + value;
-					options.add(option);
-					// the speaker labels linked to these participants (speakers are per document)
-					Set<Long> ids = people.stream().map(Participant::id).collect(java.util.stream.Collectors.toSet());
-					members.put(option, links.stream().filter(l -> ids.contains(l.participantId())).map(SpeakerLink::speaker)
-						.collect(java.util.stream.Collectors.toSet()));
-				}
-			});
-		}
-		byValue.setItems(options);
-		byValue.setEmptySelectionAllowed(true);
-		byValue.setWidthFull();
-		byValue.addValueChangeListener(e -> {
-			if (e.getValue() != null) {
-				Set<String> speaking = new HashSet<>(corpus.speakers(code.projectId()));
-				speaking.retainAll(members.getOrDefault(e.getValue(), Set.of()));
-				speakers.setValue(speaking);
-			}
-		});
-		Span preview = new Span("Choose one or more speakers.");
-		preview.setId("auto-preview");
-		speakers.addValueChangeListener(e -> {
-			int n = e.getValue().isEmpty() ? 0
-					: codings.previewSpeakers(code.projectId(), e.getValue(), code.id(), coder.name());
-			preview.setText("This makes " + n + " new coding" + (n == 1 ? "" : "s") + " as " + coder.name()
-					+ " (turns already coded so are skipped).");
-		});
-		Button ok = new Button("Code them", e -> {
-			if (speakers.getValue().isEmpty()) {
-				Notifications.error("Choose at least one speaker.");
-				return;
-			}
-			int made = codings.codeSpeakers(code.projectId(), speakers.getValue(), code.id(), coder.name());
-			dialog.close();
-			refresh(code.id());
-			Notifications.success("Made " + made + " coding" + (made == 1 ? "" : "s") + ".");
-		});
-		ok.setId("auto-confirm");
-		ok.addThemeVariants(ButtonVariant.PRIMARY);
-		dialog.add(new VerticalLayout(byValue, speakers, preview));
-		dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
-		dialog.setWidth("32em");
-		dialog.open();
-	}
-
-	private void delete(Code c) {
-		var impact = codebook.deleteImpact(c.id());
-		ConfirmDialog confirm = new ConfirmDialog("Delete '" + c.name() + "'?", impact.describe(), "Delete", e -> {
-			codebook.delete(c.id());
-			refresh(null);
-			Notifications.success("Deleted '" + c.name() + "'.");
-		});
-		confirm.setCancelable(true);
-		confirm.setConfirmButtonTheme("error primary");
-		confirm.setId("confirm-delete");
-		confirm.open();
 	}
 
 	private void drop(Code target, GridDropLocation location) {

@@ -4,33 +4,21 @@ import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -40,13 +28,10 @@ import com.vaadin.flow.router.Route;
 import quire.project.ProjectAccess;
 import quire.project.ProjectRole;
 import quire.coding.Code;
-import quire.coding.CodeDraft;
 import quire.coding.CodebookService;
 import quire.coding.Coding;
 import quire.coding.CodingService;
 import quire.coding.MemoService;
-import quire.coding.MemoTarget;
-import quire.coding.RemovedCoding;
 import quire.coding.Selections;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentId;
@@ -60,7 +45,6 @@ import quire.media.MediaService;
 import quire.media.ui.RecordingPlayer;
 import quire.ui.CurrentCoder;
 import quire.ui.MainLayout;
-import quire.ui.Notifications;
 
 /**
  * Reads and codes one transcript. Turns show timestamp, speaker and words; codings are coloured
@@ -78,6 +62,11 @@ import quire.ui.Notifications;
  * push, replaces only the turns whose HTML changed.
  *
  * <p>
+ * The coding side panel and its shortcuts are {@link CodingPanel}; the docked recording and aligning
+ * turns while listening are {@link TranscriptListening}. This class keeps what they share: the open
+ * transcript, the selection, the selected coding and the rendered turns.
+ *
+ * <p>
  * Opened from search as {@code transcript/ID?turn=N&start=S&end=E}, it scrolls to the turn and
  * highlights the hit (document offsets {@code [S, E)}).
  */
@@ -85,8 +74,6 @@ import quire.ui.Notifications;
 @Route(value = "transcript/:documentId", layout = MainLayout.class)
 @PageTitle("Transcript")
 class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
-
-	private static final int RECENT = 9;
 
 	/**
 	 * Browser-side: the current selection as document offsets "start:end" (each end mapped through the
@@ -129,8 +116,6 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 
 	private final CodingService codings;
 
-	private final MemoService memos;
-
 	private final CurrentCoder coder;
 
 	private final LiveCodings live;
@@ -148,45 +133,30 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	/** One element per turn, in turn order; its content is HTML from {@link TurnHtml}. */
 	private final List<Div> turnElements = new ArrayList<>();
 
-	private @Nullable TurnHtml markup;
+	@Nullable TurnHtml markup;
 
 	/** The codings the turns show now, by id: a clicked stripe's coding is looked up here. */
 	private Map<Long, Coding> shownCodings = Map.of();
 
 	private final VerticalLayout panel = new VerticalLayout();
 
-	private final ComboBox<Code> picker = new ComboBox<>("Code");
+	/** The coding side panel (picker, recent codes, the selected coding) and its shortcuts. */
+	private final CodingPanel coding;
 
-	private final Span selectionInfo = new Span();
+	/** The recording docked above the turns, and aligning turns while listening. */
+	private final TranscriptListening listening;
 
-	/** Why the picker did nothing, shown under it in the panel rather than over the transcript. */
-	private final Span pickerHint = new Span();
+	@Nullable Transcript transcript;
 
-	private final Div selectedCodingBox = new Div();
+	List<Code> codes = List.of();
 
-	private final Div recentBox = new Div();
+	Map<Long, Code> codeById = Map.of();
 
-	private final LinkedList<Code> recent = new LinkedList<>();
+	int selStart = -1;
 
-	private @Nullable Transcript transcript;
+	int selEnd = -1;
 
-	/** The document's recording, docked above the turns when there is one. */
-	private final MediaService media;
-
-	/** Sets a turn's start from the player's position (aligning an untimed transcript while listening). */
-	private final TurnTimes turnTimes;
-
-	private @Nullable RecordingPlayer player;
-
-	private List<Code> codes = List.of();
-
-	private Map<Long, Code> codeById = Map.of();
-
-	private int selStart = -1;
-
-	private int selEnd = -1;
-
-	private @Nullable Coding selectedCoding;
+	@Nullable Coding selectedCoding;
 
 	private int hitStart = -1;
 
@@ -195,20 +165,17 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	private int focusTurn = -1;
 
 	/** The transcript's sentence units, read when "whole sentence" is first used rather than on every open. */
-	private @Nullable List<SentenceUnit> sentences;
+	@Nullable List<SentenceUnit> sentences;
 
 	TranscriptView(CorpusService corpus, CodebookService codebook, CodingService codings, MemoService memos,
 			CurrentCoder coder, LiveCodings live, ProjectAccess access, SpeakerLinkService speakers, MediaService media,
 			TurnTimes turnTimes) {
-		this.turnTimes = turnTimes;
 		this.speakers = speakers;
-		this.media = media;
 		this.live = live;
 		this.access = access;
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.codings = codings;
-		this.memos = memos;
 		this.coder = coder;
 		addClassName("quire-transcript-page");
 		setWidthFull();
@@ -218,8 +185,10 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		panel.addClassName("quire-coding-panel");
 		panel.setId("coding-panel");
 		add(reading, panel);
+		coding = new CodingPanel(this, panel, corpus, codebook, codings, memos, coder);
+		listening = new TranscriptListening(this, corpus, access, media, turnTimes);
 		createTurnListeners();
-		createShortcuts();
+		coding.createShortcuts(listening);
 	}
 
 	@Override
@@ -230,7 +199,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 			.flatMap(corpus::transcript);
 		reading.removeAll();
 		panel.removeAll();
-		player = null;
+		listening.close();
 		if (found.isEmpty()) {
 			transcript = null;
 			markup = null;
@@ -267,7 +236,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		turns.removeAll();
 		turnElements.clear();
 		createReading();
-		createPanel();
+		coding.createPanel();
 		renderTurns();
 		updateSelection();
 		if (focusTurn >= 0) {
@@ -308,123 +277,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 				+ d.format() + " · " + n.format(d.turnCount()) + " turns · " + n.format(d.wordCount()) + " words");
 		meta.addClassName("quire-meta");
 		reading.add(new Div(new Anchor("documents", "← Documents")), title, meta);
-		player = RecordingPlayer.of(media, t, turns).orElse(null);
+		RecordingPlayer player = listening.open(t, turns);
 		if (player != null) {
-			reading.add(player, createListening(t));
+			reading.add(player, listening.createListening(t));
 		}
 		reading.add(turns);
-	}
-
-	/**
-	 * Under the player: play the selection, and for coders set a turn's start from where the recording
-	 * is now, which is how an untimed transcript is aligned while listening.
-	 */
-	private Div createListening(Transcript t) {
-		boolean timed = t.turns().stream().anyMatch(x -> x.startMs() != null);
-		boolean mayTime = access.can(t.document().projectId(), ProjectRole.CODER);
-		Objects.requireNonNull(player).setHint((timed ? "Click a turn's time to play from it · "
-				: "This transcript has no timestamps yet" + (mayTime ? ": play it and press Alt+T as each turn begins · " : " · "))
-				+ "Alt+P play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster · Alt+L play the selection"
-				+ (mayTime && timed ? " · Alt+T the selected turn starts now" : ""));
-		Button play = new Button("Play selection (Alt+L)", e -> playSelection());
-		play.setId("play-selection");
-		play.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-		Div bar = new Div(play);
-		bar.addClassName("quire-listening");
-		if (mayTime) {
-			// the position is read in the browser as the key is pressed, not a round trip later
-			Objects.requireNonNull(player).onAltKey("KeyT", this::startTurnAt);
-			Button now = new Button("Turn starts now (Alt+T)", e -> startTurnNow());
-			now.setId("turn-starts-now");
-			now.setTooltipText("Sets the selected turn's start (with nothing selected: the next turn without a time) "
-					+ "to where the recording is now");
-			now.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-			bar.add(now);
-		}
-		return bar;
-	}
-
-	/** Plays the selected turns, from the first one's start to the start of the turn after the last (Alt+L). */
-	void playSelection() {
-		RecordingPlayer p = player;
-		if (p == null) {
-			return;
-		}
-		if (!hasSelection()) {
-			Notifications.error("Select words of the turns to play first.");
-			return;
-		}
-		List<Turn> touched = Selections.turnsTouched(transcript().turns(), selStart, selEnd);
-		if (touched.isEmpty() || !p.playRows(touched.get(0).index(), touched.get(touched.size() - 1).index())) {
-			Notifications.error(touched.isEmpty() ? "The selection is outside the speaker turns."
-					: "Turn " + (touched.get(0).index() + 1) + " has no time yet, so the selection cannot be played: "
-							+ "set its start with Alt+T while listening.");
-		}
-	}
-
-	/**
-	 * Sets the start of the selected turn (nothing selected: the first turn without a time after the
-	 * last timed one) to the player's position (Alt+T), stored like an imported timestamp.
-	 */
-	void startTurnNow() {
-		RecordingPlayer p = player;
-		if (p != null) {
-			p.position(this::startTurnAt);
-		}
-	}
-
-	/** Sets the start of the selected (or next untimed) turn to {@code ms}. */
-	void startTurnAt(long ms) {
-		if (player == null || transcript == null || !access.can(transcript().document().projectId(), ProjectRole.CODER)) {
-			return;
-		}
-		Optional<Turn> target = hasSelection() ? Selections.turnAt(transcript().turns(), selStart) : nextUntimed();
-		if (target.isEmpty()) {
-			Notifications.error(hasSelection() ? "The selection is outside the speaker turns."
-					: "Every turn has a time: select a word of the turn whose start should change.");
-			return;
-		}
-		setTurnStart(target.get().index(), ms);
-	}
-
-	/** Stores a turn's start and shows it: the turn's time, the player's turn-following. */
-	void setTurnStart(int turnIndex, long ms) {
-		RecordingPlayer p = player;
-		try {
-			Turn turn = turnTimes.setStart(transcript().document().id(), turnIndex, ms);
-			transcript = corpus.transcript(transcript().document().id()).orElseThrow();
-			markup = new TurnHtml(transcript());
-			if (p != null) {
-				p.setStart(turnIndex, turn.startMs());
-			}
-			clearBrowserSelection();
-			selStart = -1;
-			selEnd = -1;
-			renderTurns();
-			updateSelection();
-			Notifications.success("Turn " + (turnIndex + 1) + (turn.speaker() == null ? "" : " (" + turn.speaker() + ")")
-					+ " starts at " + quire.media.Recording.clock(ms / 1000.0) + ".");
-		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
-		}
-	}
-
-	/** The first turn without a time after the last turn that has one (the first turn if none has). */
-	private Optional<Turn> nextUntimed() {
-		List<Turn> all = transcript().turns();
-		int lastTimed = -1;
-		for (int i = 0; i < all.size(); i++) {
-			if (all.get(i).startMs() != null) {
-				lastTimed = i;
-			}
-		}
-		for (int i = lastTimed + 1; i < all.size(); i++) {
-			if (all.get(i).startMs() == null) {
-				return Optional.of(all.get(i));
-			}
-		}
-		return Optional.empty();
 	}
 
 	/**
@@ -445,109 +302,6 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		turns.getElement().addEventListener("click", e -> onSpeakerClicked(e.getEventData().get(SPEAKER)))
 			.setFilter(ON_SPEAKER)
 			.addEventData(SPEAKER);
-	}
-
-	private void createPanel() {
-		TextField name = new TextField("Coding as");
-		name.setId("coder-name");
-		name.setValue(coder.name());
-		name.setWidthFull();
-		name.addValueChangeListener(e -> {
-			coder.name(e.getValue());
-			name.setValue(coder.name());
-		});
-
-		Select<String> shown = new Select<>();
-		shown.setLabel("Show codings of");
-		shown.setId("coder-filter");
-		List<String> coders = new ArrayList<>(codings.coders(transcript().document().projectId()));
-		if (!coders.contains(coder.name())) {
-			coders.add(coder.name());
-		}
-		shown.setWidthFull();
-		coder.bind(shown, coders, () -> {
-			selectedCoding = null;
-			renderTurns();
-			updateSelection();
-		});
-
-		selectionInfo.setId("selection-info");
-		selectionInfo.addClassName("quire-selection");
-
-		picker.setId("code-picker");
-		picker.setItems(codes);
-		picker.setItemLabelGenerator(Code::path);
-		picker.setPlaceholder("Type to find a code (Alt+C)");
-		picker.setWidthFull();
-		picker.setClearButtonVisible(true);
-		// typed text that is not exactly an item's label arrives as a custom value: Enter applies the
-		// code it names (exactly, else the only code whose path contains it) instead of discarding it
-		picker.setAllowCustomValue(true);
-		picker.addCustomValueSetListener(e -> onTypedCode(e.getDetail()));
-		picker.addValueChangeListener(e -> {
-			hint("");
-			if (e.isFromClient() && e.getValue() != null && hasSelection()) {
-				apply(e.getValue());
-			}
-		});
-		pickerHint.setId("picker-hint");
-		pickerHint.addClassName("quire-picker-hint");
-
-		Button apply = new Button("Apply code", e -> {
-			if (picker.getValue() != null) {
-				apply(picker.getValue());
-			}
-			else {
-				hint("Choose a code first: type part of its name and press Enter.");
-				picker.focus();
-			}
-		});
-		apply.setId("apply-code");
-		apply.addThemeVariants(ButtonVariant.PRIMARY);
-		Button inVivo = new Button("In vivo (Alt+V)", e -> inVivo());
-		inVivo.setId("in-vivo");
-		Button sentence = new Button("Whole sentence (Alt+S)", e -> selectSentence());
-		sentence.setId("select-sentence");
-		sentence.setTooltipText("Widen the selection to the sentences it touches, then pick a code: code this sentence");
-		HorizontalLayout actions = new HorizontalLayout(apply, inVivo, sentence);
-		actions.setWrap(true);
-
-		recentBox.setId("recent-codes");
-		recentBox.addClassName("quire-recent");
-		selectedCodingBox.setId("selected-coding");
-
-		Button memo = new Button("Document memos", e -> new MemoDialog(memos, transcript().document().projectId(),
-				MemoTarget.DOCUMENT, transcript().document().id().value(), "Memos on " + transcript().document().name(),
-				coder.name()).open());
-		memo.addThemeVariants(ButtonVariant.TERTIARY);
-		Anchor codebookLink = new Anchor("codebook", "Edit the codebook");
-
-		H3 heading = new H3("Coding");
-		panel.add(heading, name, shown, selectionInfo, picker, pickerHint, actions, recentBox, selectedCodingBox, memo, codebookLink);
-		hint("");
-		renderRecent();
-	}
-
-	private void createShortcuts() {
-		Shortcuts.addShortcutListener(this, () -> picker.focus(), Key.KEY_C, KeyModifier.ALT);
-		Shortcuts.addShortcutListener(this, this::inVivo, Key.KEY_V, KeyModifier.ALT);
-		Shortcuts.addShortcutListener(this, this::selectSentence, Key.KEY_S, KeyModifier.ALT);
-		Shortcuts.addShortcutListener(this, this::playSelection, Key.KEY_L, KeyModifier.ALT);
-		Shortcuts.addShortcutListener(this, () -> {
-			if (selectedCoding != null) {
-				removeSelectedCoding();
-			}
-		}, Key.DELETE);
-		Key[] digits = { Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4, Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7,
-				Key.DIGIT_8, Key.DIGIT_9 };
-		for (int i = 0; i < digits.length; i++) {
-			int slot = i;
-			Shortcuts.addShortcutListener(this, () -> {
-				if (slot < recent.size()) {
-					apply(recent.get(slot));
-				}
-			}, digits[i], KeyModifier.ALT);
-		}
 	}
 
 	/** Called with the browser's selection as "start:end" document offsets. */
@@ -581,282 +335,19 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		updateSelection();
 	}
 
-	private boolean hasSelection() {
+	boolean hasSelection() {
 		return selStart >= 0 && selEnd > selStart;
 	}
 
-	private void updateSelection() {
-		if (!hasSelection()) {
-			selectionInfo.setText("Select words in the transcript to code them.");
-			selectionInfo.removeClassName("active");
-			return;
-		}
-		String text = transcript().text().substring(selStart, selEnd).strip();
-		String shown = text.length() > 140 ? text.substring(0, 140) + "…" : text;
-		selectionInfo.setText("Selected: “" + shown + "” (" + text.length() + " characters)");
-		selectionInfo.addClassName("active");
+	void updateSelection() {
+		coding.updateSelection();
 	}
-
-	/**
-	 * Text typed in the picker and confirmed with Enter: the code whose name or path is exactly the
-	 * text (ignoring case), else the only code whose path contains it. It is applied to the selection,
-	 * or kept in the picker for "Apply code" when nothing is selected yet.
-	 */
-	void onTypedCode(@Nullable String typed) {
-		String text = typed == null ? "" : typed.strip();
-		if (text.isEmpty()) {
-			return;
-		}
-		List<Code> matches = matching(codes, text);
-		if (matches.size() != 1) {
-			picker.clear();
-			hint(matches.isEmpty() ? "No code is called “" + text + "”. Pick one from the list, or create it in the codebook."
-					: matches.size() + " codes match “" + text + "”: type more of the name or pick one with ↓.");
-			return;
-		}
-		Code code = matches.get(0);
-		picker.setValue(code);
-		if (hasSelection()) {
-			apply(code);
-		}
-		else {
-			hint("“" + code.name() + "” is ready: select words, then press Apply code.");
-		}
-	}
-
-	/** The code named exactly {@code text} (name or path, ignoring case), else every code whose path contains it. */
-	static List<Code> matching(List<Code> codes, String text) {
-		String wanted = text.toLowerCase(Locale.ROOT);
-		List<Code> exact = codes.stream()
-			.filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted) || c.path().toLowerCase(Locale.ROOT).equals(wanted))
-			.toList();
-		if (!exact.isEmpty()) {
-			return exact;
-		}
-		return codes.stream().filter(c -> c.path().toLowerCase(Locale.ROOT).contains(wanted)).toList();
-	}
-
-	private void hint(String message) {
-		pickerHint.setText(message);
-		pickerHint.setVisible(!message.isEmpty());
-	}
-
-	void apply(Code code) {
-		if (!hasSelection()) {
-			hint("Select some words in the transcript first, then apply “" + code.name() + "”.");
-			return;
-		}
-		try {
-			Coding made = codings.code(transcript().document().id(), code.id(), selStart, selEnd, coder.name());
-			hint("");
-			remember(code);
-			selectedCoding = made;
-			picker.clear();
-			clearBrowserSelection();
-			selStart = -1;
-			selEnd = -1;
-			renderTurns();
-			updateSelection();
-			Notifications.success("Coded with '" + code.name() + "'.");
-		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
-		}
-	}
-
-	void inVivo() {
-		try {
-			String name = Selections.inVivoName(transcript().text(), selStart, selEnd);
-			var project = transcript().document().projectId();
-			Code code = codebook.createOrFind(project, null, CodeDraft.named(name, codebook.nextColour(project)));
-			loadCodes();
-			picker.setItems(codes);
-			apply(code);
-		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
-		}
-	}
-
-	private void removeSelectedCoding() {
-		Coding c = selectedCoding;
-		if (c == null) {
-			return;
-		}
-		RemovedCoding removed = codings.remove(c.id());
-		selectedCoding = null;
-		renderTurns();
-		Code code = codeById.get(c.codeId().value());
-		Notification note = new Notification();
-		note.setDuration(10_000);
-		note.setPosition(Notification.Position.BOTTOM_START);
-		note.setId("coding-removed");
-		Button undo = new Button("Undo", e -> {
-			note.close();
-			undoRemove(removed);
-		});
-		undo.setId("undo-remove-coding");
-		undo.addThemeVariants(ButtonVariant.TERTIARY);
-		HorizontalLayout content = new HorizontalLayout(new Span("Removed the coding “"
-				+ (code == null ? "?" : code.name()) + "” by " + c.coder() + "."), undo);
-		content.setAlignItems(FlexComponent.Alignment.CENTER);
-		note.add(content);
-		note.open();
-	}
-
-	/** Puts a removed coding back as it was (same id, span, coder and memos) and selects it again. */
-	void undoRemove(RemovedCoding removed) {
-		try {
-			selectedCoding = codings.restore(removed);
-			renderTurns();
-			Notifications.success("Coding restored.");
-		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
-		}
-	}
-
-	private void fitToSelection() {
-		Coding c = selectedCoding;
-		if (c == null || !hasSelection()) {
-			Notifications.error("Select the words the coding should cover, then press this again.");
-			return;
-		}
-		try {
-			selectedCoding = codings.resize(c.id(), selStart, selEnd);
-			clearBrowserSelection();
-			selStart = -1;
-			selEnd = -1;
-			renderTurns();
-			updateSelection();
-		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
-		}
-	}
-
-	/**
-	 * Widens the selection to the stored sentence units it touches, so the next code applies to whole
-	 * sentences ("code this sentence"); sentence units are the same ones agreement uses.
-	 */
-	void selectSentence() {
-		if (!hasSelection()) {
-			Notifications.error("Select a word of the sentence first (or words of several sentences).");
-			return;
-		}
-		Optional<Selections.Range> span = Selections.sentences(sentenceUnits(), selStart, selEnd);
-		if (span.isEmpty()) {
-			Notifications.error("The selection is outside the speaker turns, where there are no sentences.");
-			return;
-		}
-		selStart = span.get().start();
-		selEnd = span.get().end();
-		updateSelection();
-	}
-
-	/** The transcript's sentence units, read once when first needed. */
-	private List<SentenceUnit> sentenceUnits() {
-		List<SentenceUnit> units = sentences;
-		if (units == null) {
-			units = corpus.sentences(transcript().document().id());
-			sentences = units;
-		}
-		return units;
-	}
-
-	private void widenToSentence() {
-		Coding c = selectedCoding;
-		if (c == null) {
-			return;
-		}
-		Optional<Selections.Range> span = Selections.sentences(sentenceUnits(), c.start(), c.end());
-		if (span.isPresent()) {
-			Selections.Range wide = span.get().union(new Selections.Range(c.start(), c.end()));
-			selectedCoding = codings.resize(c.id(), wide.start(), wide.end());
-			renderTurns();
-		}
-	}
-
-	private void widenToTurn() {
-		Coding c = selectedCoding;
-		if (c == null) {
-			return;
-		}
-		Optional<Selections.Range> wide = Selections.turns(transcript().turns(), c.start(), c.end());
-		if (wide.isPresent()) {
-			selectedCoding = codings.resize(c.id(), wide.get().start(), wide.get().end());
-			renderTurns();
-		}
-	}
-
 	private void selectCoding(Coding c) {
 		selectedCoding = c;
 		renderTurns();
 	}
 
-	private void renderSelectedCoding() {
-		selectedCodingBox.removeAll();
-		Coding c = selectedCoding;
-		if (c == null) {
-			return;
-		}
-		Code code = codeById.get(c.codeId().value());
-		Div box = new Div();
-		box.addClassName("quire-selected-coding");
-		Span name = new Span(code == null ? "?" : code.path());
-		name.addClassName("code-name");
-		if (code != null) {
-			name.getStyle().set("border-left", "6px solid " + code.colour());
-		}
-		String text = transcript().text().substring(c.start(), c.end());
-		Span quote = new Span("“" + (text.length() > 160 ? text.substring(0, 160) + "…" : text) + "”");
-		quote.addClassName("quire-quote");
-		Span who = new Span("by " + c.coder());
-		who.addClassName("quire-meta");
-		Button remove = new Button("Remove (Del)", e -> removeSelectedCoding());
-		remove.setId("remove-coding");
-		remove.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
-		Button fit = new Button("Fit to selection", e -> fitToSelection());
-		fit.setId("fit-coding");
-		fit.addThemeVariants(ButtonVariant.TERTIARY);
-		Button turn = new Button("Whole turn", e -> widenToTurn());
-		turn.setId("widen-coding");
-		turn.addThemeVariants(ButtonVariant.TERTIARY);
-		Button sentence = new Button("Whole sentence", e -> widenToSentence());
-		sentence.setId("widen-coding-sentence");
-		sentence.addThemeVariants(ButtonVariant.TERTIARY);
-		Button memo = new Button("Memo", e -> new MemoDialog(memos, transcript().document().projectId(), MemoTarget.CODING,
-				c.id().value(), "Memo on this coding", coder.name()).open());
-		memo.addThemeVariants(ButtonVariant.TERTIARY);
-		box.add(name, quote, who, new Div(fit, sentence, turn, memo, remove));
-		selectedCodingBox.add(box);
-	}
-
-	private void renderRecent() {
-		recentBox.removeAll();
-		if (recent.isEmpty()) {
-			return;
-		}
-		recentBox.add(new Span("Recent codes (Alt+number):"));
-		for (int i = 0; i < recent.size(); i++) {
-			Code code = recent.get(i);
-			Button b = new Button((i + 1) + " " + code.name(), e -> apply(code));
-			b.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-			b.getStyle().set("border-left", "5px solid " + code.colour());
-			recentBox.add(b);
-		}
-	}
-
-	private void remember(Code code) {
-		recent.removeIf(c -> c.id().equals(code.id()));
-		recent.addFirst(code);
-		while (recent.size() > RECENT) {
-			recent.removeLast();
-		}
-		renderRecent();
-	}
-
-	private void loadCodes() {
+	void loadCodes() {
 		codes = codebook.codes(transcript().document().projectId());
 		Map<Long, Code> byId = new HashMap<>();
 		codes.forEach(c -> byId.put(c.id().value(), c));
@@ -868,7 +359,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 	 * turns whose HTML changed (their codings, lanes or marked words) get new content, so the other
 	 * turns stay as they are in the browser, with the reader's selection in them.
 	 */
-	private void renderTurns() {
+	void renderTurns() {
 		Transcript t = transcript();
 		TurnHtml html = markup;
 		if (html == null) {
@@ -906,7 +397,7 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 				element.setProperty("innerHTML", content);
 			}
 		}
-		renderSelectedCoding();
+		coding.renderSelectedCoding();
 	}
 
 	/** A click on a speaker label in the browser: link the document's speaker to a participant. */
@@ -935,11 +426,11 @@ class TranscriptView extends HorizontalLayout implements BeforeEnterObserver {
 		return Selections.turnAt(transcript().turns(), offset).orElse(null);
 	}
 
-	private void clearBrowserSelection() {
+	void clearBrowserSelection() {
 		getElement().executeJs("window.getSelection() && window.getSelection().removeAllRanges()");
 	}
 
-	private Transcript transcript() {
+	Transcript transcript() {
 		Transcript t = transcript;
 		if (t == null) {
 			throw new IllegalStateException("no transcript is open");
