@@ -38,9 +38,10 @@ public class BenchConfiguration {
 			ReportService report, JdbcTemplate jdbc, UserService users, ProjectAccess access, SentenceService sentences,
 			@Value("${quire.home}") Path home, @Value("${spring.datasource.url}") String datasourceUrl,
 			@Value("${spring.datasource.username:}") String datasourceUser,
-			@Value("${spring.datasource.password:}") String datasourcePassword) {
+			@Value("${spring.datasource.password:}") String datasourcePassword,
+			@Value("${quire.search.engine:lucene}") String engine) {
 		return new Benchmark(projects, corpus, search, codebook, report, jdbc, users, access, sentences, home,
-				datasourceUrl, datasourceUser, datasourcePassword);
+				datasourceUrl, datasourceUser, datasourcePassword, engine);
 	}
 
 }

@@ -90,10 +90,13 @@ public class Benchmark {
 
 	private final quire.nlp.SentenceService sentences;
 
+	private final String engine;
+
 	public Benchmark(ProjectService projects, CorpusService corpus, SearchService search, CodebookService codebook,
 			ReportService report, JdbcTemplate jdbc, quire.security.UserService users, quire.project.ProjectAccess access,
 			quire.nlp.SentenceService sentences,
-			Path home, String datasourceUrl, String datasourceUser, String datasourcePassword) {
+			Path home, String datasourceUrl, String datasourceUser, String datasourcePassword, String engine) {
+		this.engine = engine.strip().toLowerCase(Locale.ROOT);
 		this.datasource = new String[] { datasourceUrl, datasourceUser, datasourcePassword };
 		this.users = users;
 		this.access = access;
@@ -117,6 +120,16 @@ public class Benchmark {
 			this(corpus, quick, pgUrl, pgUser, pgPassword, out, false);
 		}
 
+	}
+
+	/** The Quire home this run works in. */
+	public Path home() {
+		return home;
+	}
+
+	/** The search engine this run's Quire searches with ({@code quire.search.engine}). */
+	public String engine() {
+		return engine;
 	}
 
 	/** The table and the measures it has rows for. */
@@ -474,6 +487,11 @@ public class Benchmark {
 				"≤ 1 GB at 10,000 transcripts");
 		table.add("RSS after indexing (whole JVM)", rss().map(kb -> MarkdownTable.num(kb / 1e3) + " MB").orElse("not available"),
 				"", "", "");
+		if (!engine.equals("lucene")) {
+			table.add("Index size on disk vs text", "not measured: the index lives in the " + engine + " cluster",
+					"bare Lucene " + MarkdownTable.num(lucene.indexBytes() / 1e6) + " MB", "", "≤ 1.5× text");
+			return;
+		}
 		long index = size(home.resolve("index"));
 		table.add("Index size on disk vs text", MarkdownTable.num(index / 1e6) + " MB for " + MarkdownTable.num(textMb)
 				+ " MB text", "bare Lucene " + MarkdownTable.num(lucene.indexBytes() / 1e6) + " MB",
@@ -686,7 +704,7 @@ public class Benchmark {
 		return String.format(Locale.ROOT, """
 				## Quire benchmark%s
 
-				Corpus: %d transcripts, %d words, %s MB of text, %d turns. Machine: %d cores, %s %s, max heap %s MB, %s.
+				Corpus: %d transcripts, %d words, %s MB of text, %d turns. Search engine: %s. Machine: %d cores, %s %s, max heap %s MB, %s.
 
 				Reproduce:
 
@@ -696,7 +714,7 @@ public class Benchmark {
 				bin/bench --home BENCH_HOME bench --corpus %s%s%s
 				```
 				""", settings.quick() ? " (--quick)" : "", used.files().size(), used.words(),
-				MarkdownTable.num(used.bytes() / 1e6), used.turns(), rt.availableProcessors(),
+				MarkdownTable.num(used.bytes() / 1e6), used.turns(), engine, rt.availableProcessors(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"),
 				MarkdownTable.num(rt.maxMemory() / 1e6), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
 				generate.replaceFirst("^quire ", ""), settings.corpus(), settings.quick() ? " --quick" : "",

@@ -36,6 +36,79 @@ public final class MarkdownTable {
 		return s.toString();
 	}
 
+	/**
+	 * The rows of a table {@link #markdown()} wrote (escaped pipes kept as pipes, "–" as empty), so a
+	 * table measured in another process can be set beside this one.
+	 * @throws IllegalArgumentException if {@code markdown} holds no table with this class's header
+	 */
+	public static List<Row> parse(String markdown) {
+		String header = "| " + String.join(" | ", HEADER) + " |";
+		List<String> lines = markdown.lines().toList();
+		int start = lines.indexOf(header);
+		if (start < 0) {
+			throw new IllegalArgumentException("no benchmark table (header " + header + ") in the text");
+		}
+		List<Row> parsed = new ArrayList<>();
+		for (String line : lines.subList(Math.min(start + 2, lines.size()), lines.size())) {
+			if (!line.startsWith("| ")) {
+				break;
+			}
+			List<String> cells = new ArrayList<>();
+			for (String c : line.substring(2, line.length() - 2).split(" \\| ", -1)) {
+				String plain = c.replace("\\|", "|");
+				cells.add(plain.equals("–") ? "" : plain);
+			}
+			if (cells.size() != HEADER.size()) {
+				throw new IllegalArgumentException("a benchmark table row has " + cells.size() + " cells, not "
+						+ HEADER.size() + ": " + line);
+			}
+			parsed.add(new Row(cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4)));
+		}
+		return parsed;
+	}
+
+	/**
+	 * One table with a column per engine: the rows of every engine's run matched by their measure (in
+	 * the order the first run has them, then measures only later runs have), each engine's Quire figure
+	 * and ratio beside the others', and the baseline and target of the first run that has the row.
+	 * @param engines the engines' names, one per run, in column order
+	 * @param runs each engine's rows
+	 */
+	public static String sideBySide(List<String> engines, List<List<Row>> runs) {
+		if (engines.size() != runs.size() || engines.isEmpty()) {
+			throw new IllegalArgumentException(engines.size() + " engine names for " + runs.size() + " runs");
+		}
+		java.util.LinkedHashMap<String, Row[]> byMeasure = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < runs.size(); i++) {
+			for (Row r : runs.get(i)) {
+				byMeasure.computeIfAbsent(r.measure(), k -> new Row[engines.size()])[i] = r;
+			}
+		}
+		List<String> header = new ArrayList<>(List.of("Measure"));
+		engines.forEach(e -> header.add("Quire, " + e));
+		header.add("Baseline");
+		engines.forEach(e -> header.add("Ratio, " + e));
+		header.add("Target");
+		StringBuilder s = new StringBuilder();
+		s.append("| ").append(String.join(" | ", header)).append(" |\n");
+		s.append("|").append("---|".repeat(header.size())).append('\n');
+		for (var entry : byMeasure.entrySet()) {
+			Row[] rows = entry.getValue();
+			Row first = java.util.Arrays.stream(rows).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+			List<String> cells = new ArrayList<>(List.of(cell(entry.getKey())));
+			for (Row r : rows) {
+				cells.add(cell(r == null ? "" : r.quire()));
+			}
+			cells.add(cell(first.baseline()));
+			for (Row r : rows) {
+				cells.add(cell(r == null ? "" : r.ratio()));
+			}
+			cells.add(cell(first.target()));
+			s.append("| ").append(String.join(" | ", cells)).append(" |\n");
+		}
+		return s.toString();
+	}
+
 	private static String cell(String s) {
 		return s.isEmpty() ? "–" : s.replace("|", "\\|").replace("\n", " ");
 	}
