@@ -59,6 +59,16 @@ final class PrivateEmbeddedDatabase implements BeanFactoryPostProcessor, Environ
 
 	private @Nullable Path folder;
 
+	/**
+	 * The pool's connection lifetime. On H2 file databases it is unlimited (0): H2 2.4 binds a check
+	 * constraint's {@code IN (...)} list to the session that created it, so once the connection that ran
+	 * a migration is closed (Hikari retires connections after 30 minutes by default), every insert into
+	 * that table fails with "Check constraint invalid … The database has been closed" until the next
+	 * start. An embedded database has no network or server-side limits that retiring connections guards
+	 * against. An administrator's own setting wins.
+	 */
+	static final String MAX_LIFETIME = "spring.datasource.hikari.max-lifetime";
+
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = (ConfigurableEnvironment) environment;
@@ -74,7 +84,13 @@ final class PrivateEmbeddedDatabase implements BeanFactoryPostProcessor, Environ
 		String url = env.getProperty("spring.datasource.url", "");
 		String password = env.getProperty("spring.datasource.password", "");
 		Path database = databaseFile(url);
-		if (database == null || !password.isEmpty()) {
+		if (database == null) {
+			return;
+		}
+		if (!env.containsProperty(MAX_LIFETIME)) {
+			env.getPropertySources().addLast(new MapPropertySource("quire-embedded-pool", Map.of(MAX_LIFETIME, "0")));
+		}
+		if (!password.isEmpty()) {
 			return;
 		}
 		String user = env.getProperty("spring.datasource.username", "sa");

@@ -110,6 +110,49 @@ final class PrivateEmbeddedDatabaseTests {
 		assertThat(home.resolve("db/quire.password.new")).doesNotExist();
 	}
 
+	/**
+	 * Why the pool never retires H2 connections: H2 2.4 binds a check constraint's IN list to the session
+	 * that created it. If this starts failing (a fixed H2), the unlimited lifetime can go.
+	 */
+	@Test
+	void h2BreaksAnInCheckOnceTheSessionThatCreatedItIsClosed() throws Exception {
+		Path database = home.resolve("db/check");
+		try (Connection kept = DriverManager.getConnection(url(database), "sa", "")) {
+			try (Connection creator = DriverManager.getConnection(url(database), "sa", "");
+					Statement s = creator.createStatement()) {
+				s.execute("create table t (origin varchar(10) not null, constraint t_origin check (origin in ('A', 'B')))");
+			}
+			assertThatThrownBy(() -> {
+				try (Statement s = kept.createStatement()) {
+					s.execute("insert into t values ('A')");
+				}
+			}).isInstanceOf(SQLException.class).hasMessageContaining("Check constraint invalid");
+		}
+	}
+
+	@Test
+	void anH2FilePoolKeepsItsConnectionsUnlessAnAdministratorSaysOtherwise() {
+		org.springframework.mock.env.MockEnvironment h2 = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("spring.datasource.url", url(home.resolve("db/pool")));
+		PrivateEmbeddedDatabase p = new PrivateEmbeddedDatabase();
+		p.setEnvironment(h2);
+		p.postProcessBeanFactory(new org.springframework.beans.factory.support.DefaultListableBeanFactory());
+		assertThat(h2.getProperty(PrivateEmbeddedDatabase.MAX_LIFETIME)).isEqualTo("0");
+
+		org.springframework.mock.env.MockEnvironment set = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("spring.datasource.url", url(home.resolve("db/pool2")))
+			.withProperty(PrivateEmbeddedDatabase.MAX_LIFETIME, "600000");
+		p.setEnvironment(set);
+		p.postProcessBeanFactory(new org.springframework.beans.factory.support.DefaultListableBeanFactory());
+		assertThat(set.getProperty(PrivateEmbeddedDatabase.MAX_LIFETIME)).isEqualTo("600000");
+
+		org.springframework.mock.env.MockEnvironment pg = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/quire");
+		p.setEnvironment(pg);
+		p.postProcessBeanFactory(new org.springframework.beans.factory.support.DefaultListableBeanFactory());
+		assertThat(pg.containsProperty(PrivateEmbeddedDatabase.MAX_LIFETIME)).isFalse();
+	}
+
 	@Test
 	void onlyH2FileDatabasesAreTouched() {
 		assertThat(PrivateEmbeddedDatabase.databaseFile("jdbc:postgresql://127.0.0.1:5432/quire")).isNull();
