@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
 import org.opensearch.Version;
 import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
-import org.opensearch.index.analysis.PreConfiguredTokenFilter;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
-import org.opensearch.plugins.AnalysisPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.PluginInfo;
 import org.opensearch.transport.Netty4ModulePlugin;
@@ -23,8 +20,9 @@ import org.opensearch.transport.Netty4ModulePlugin;
  * (OpenSearch's Lucene, not Quire's; docs/scale-out.md). The test framework's MockNode refuses to
  * run outside a randomized-testing runner, so this subclasses {@link Node} through its protected
  * constructor and passes the plugins a distribution would load from its modules folder as
- * classpath plugins: HTTP and transport (Netty 4), the common analysis components, and
- * {@link QuireAnalysisPlugin}.
+ * classpath plugins: HTTP and transport (Netty 4) and the common analysis components. Quire's own
+ * analysis plugin is loaded from {@code <home>/plugins}, where the test cluster installs it from the
+ * zip the build makes (src/opensearch-plugin), so the tests use the zip an operator installs.
  *
  * <p>
  * Arguments: node name, home folder, HTTP port, transport port, the transport ports to discover the
@@ -56,8 +54,10 @@ public final class QuireTestNode {
 			.put("cluster.routing.allocation.disk.threshold_enabled", false)
 			.build();
 		Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> name);
+		// Quire's analysis plugin is not on this classpath: it is installed in the home's plugins folder from its
+		// zip (OpenSearchTestCluster), and the node loads it from there as a distribution's node does
 		Node node = new TestNode(environment, List.of(plugin(Netty4ModulePlugin.class),
-				plugin(CommonAnalysisModulePlugin.class), plugin(QuireAnalysisPlugin.class)));
+				plugin(CommonAnalysisModulePlugin.class)));
 		node.start();
 		System.out.println("QUIRE-NODE-STARTED");
 		System.out.flush();
@@ -78,26 +78,6 @@ public final class QuireTestNode {
 
 		TestNode(Environment environment, Collection<PluginInfo> plugins) {
 			super(environment, plugins, true);
-		}
-
-	}
-
-	/**
-	 * Quire's Norwegian stemming as an OpenSearch token filter, {@code quire_norwegian_light}: Lucene's
-	 * {@link NorwegianLightStemFilter} for Bokmål and Nynorsk at once (flags 1 | 2), which is what
-	 * {@code NorwegianTranscriptAnalyzer} uses and what no stock OpenSearch filter offers (its
-	 * {@code light_norwegian} and {@code light_nynorsk} stemmers take one written standard each;
-	 * docs/decisions/022-opensearch-engine.md).
-	 */
-	public static final class QuireAnalysisPlugin extends Plugin implements AnalysisPlugin {
-
-		/** {@code NorwegianLightStemmer.BOKMAAL | NYNORSK}, which Lucene keeps package-private. */
-		private static final int BOTH_STANDARDS = 1 | 2;
-
-		@Override
-		public List<PreConfiguredTokenFilter> getPreConfiguredTokenFilters() {
-			return List.of(PreConfiguredTokenFilter.singleton("quire_norwegian_light", false,
-					input -> new NorwegianLightStemFilter(input, BOTH_STANDARDS)));
 		}
 
 	}

@@ -104,6 +104,26 @@ final class OpenSearchEngineTests {
 	}
 
 	@Test
+	void everyNodeLoadsQuiresAnalysisPluginFromTheZipTheBuildMakes() {
+		JsonNode nodes = json.readTree(cluster.get(0, "/_nodes/plugins")).path("nodes");
+		assertThat(nodes.size()).isEqualTo(2);
+		for (JsonNode node : nodes) {
+			List<JsonNode> quire = new ArrayList<>();
+			node.path("plugins").forEach(p -> {
+				if (p.path("name").asString().equals("quire-analysis")) {
+					quire.add(p);
+				}
+			});
+			// loaded from <home>/plugins, where the zip was installed, not from the node's classpath
+			assertThat(quire).as(node.path("name").asString()).singleElement().satisfies(p -> {
+				assertThat(p.path("classname").asString()).isEqualTo("quire.opensearch.QuireAnalysisPlugin");
+				assertThat(p.path("opensearch_version").asString()).contains(node.path("version").asString());
+				assertThat(p.path("version").asString()).isNotEqualTo("NA");
+			});
+		}
+	}
+
+	@Test
 	void theClustersAnalysisChainsGiveQuiresTokens() {
 		int compared = 0;
 		for (Transcript t : demo) {

@@ -29,7 +29,9 @@ import javax.tools.ToolProvider;
  * that asks for it ({@link #shared()}, or {@link OpenSearchClusterExtension}); it stops when the JVM
  * exits. Each node runs in a child JVM on the classpath the build resolves into
  * {@code target/opensearch/lib} (OpenSearch's Lucene is not Quire's; docs/scale-out.md), from
- * {@code src/test/opensearch-node/QuireTestNode.java}, compiled here on first use.
+ * {@code src/test/opensearch-node/QuireTestNode.java}, compiled here on first use. Quire's analysis
+ * plugin is installed into each node's {@code plugins} folder from the zip the build makes
+ * ({@code src/opensearch-plugin}), which is what an operator installs in a production cluster.
  *
  * <p>
  * Node {@code a} is the cluster manager and holds data; node {@code b} holds data only, so an index
@@ -48,6 +50,9 @@ public final class OpenSearchTestCluster {
 
 	private final Path lib;
 
+	/** Quire's analysis plugin zip, installed into each node's home before it starts. */
+	private final Path plugin;
+
 	private final Path classes;
 
 	private final int[] transport = new int[2];
@@ -61,9 +66,10 @@ public final class OpenSearchTestCluster {
 	/** How long the cluster took to start, for the report. */
 	private Duration startTime;
 
-	private OpenSearchTestCluster(Path base, Path lib) {
+	private OpenSearchTestCluster(Path base, Path lib, Path plugin) {
 		this.base = base;
 		this.lib = lib;
+		this.plugin = plugin;
 		this.classes = base.resolve("classes");
 	}
 
@@ -78,7 +84,13 @@ public final class OpenSearchTestCluster {
 				throw new IllegalStateException("There is no OpenSearch classpath at " + lib
 						+ ": run the build's generate-test-resources phase (mvn test-compile) without -DskipOpenSearch");
 			}
-			OpenSearchTestCluster cluster = new OpenSearchTestCluster(lib.getParent(), lib);
+			Path plugin = Path.of(System.getProperty("quire.opensearch.plugin", "target/opensearch/quire-analysis.zip"))
+				.toAbsolutePath();
+			if (!Files.isRegularFile(plugin)) {
+				throw new IllegalStateException("There is no Quire analysis plugin zip at " + plugin
+						+ ": run the build's generate-test-resources phase (mvn test-compile) without -DskipOpenSearch");
+			}
+			OpenSearchTestCluster cluster = new OpenSearchTestCluster(lib.getParent(), lib, plugin);
 			Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopAll, "opensearch-test-cluster-stop"));
 			cluster.start();
 			shared = cluster;
@@ -202,6 +214,7 @@ public final class OpenSearchTestCluster {
 		try {
 			deleteTree(home);
 			Files.createDirectories(home);
+			PluginZip.install(plugin, home.resolve("plugins"));
 			String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			ProcessBuilder builder = new ProcessBuilder(launcher, "-Xmx384m", "-Xms384m", "-XX:+UseSerialGC",
 					"--enable-native-access=ALL-UNNAMED", "-cp", classes + java.io.File.pathSeparator + lib + "/*",
