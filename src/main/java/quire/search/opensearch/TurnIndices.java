@@ -31,10 +31,14 @@ final class TurnIndices {
 	private final TurnMapping mapping;
 
 	TurnIndices(OpenSearchSettings settings, OpenSearchHttp http, JsonMapper json) {
+		this(settings, http, json, new TurnMapping(json));
+	}
+
+	TurnIndices(OpenSearchSettings settings, OpenSearchHttp http, JsonMapper json, TurnMapping mapping) {
 		this.settings = settings;
 		this.http = http;
 		this.json = json;
-		this.mapping = new TurnMapping(json);
+		this.mapping = mapping;
 	}
 
 	String alias() {
@@ -73,10 +77,14 @@ final class TurnIndices {
 				if (ex.reason.contains("resource_already_exists_exception")) {
 					continue;
 				}
-				if (ex.reason.contains(TurnMapping.NORWEGIAN_STEMMER)) {
+				// OpenSearch 3.9 names the analyzer it could not build ("Failed to build analyzers:
+				// [quire_norwegian]"), older versions the missing filter: the analyzer's name is in both
+				if (ex.reason.contains(TurnMapping.NORWEGIAN)) {
 					throw new IllegalStateException("The OpenSearch cluster at " + http.urls()
 							+ " has no token filter '" + TurnMapping.NORWEGIAN_STEMMER
-							+ "': install Quire's analysis plugin on every node (docs/decisions/022-opensearch-engine.md); "
+							+ "': install Quire's analysis plugin on every node (bin/opensearch-plugin install "
+							+ "file:///path/to/quire-analysis-<OpenSearch version>.zip, then restart the node; the README's "
+							+ "'Running on OpenSearch' says how to build the zip); "
 							+ "without it Norwegian searches would find other turns than Quire's own index finds",
 							ex);
 				}

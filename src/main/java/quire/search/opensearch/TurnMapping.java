@@ -39,8 +39,16 @@ final class TurnMapping {
 
 	private final JsonMapper json;
 
+	/** The Norwegian chain's stemmer: {@link #NORWEGIAN_STEMMER}, or in a test a filter no cluster has. */
+	private final String norwegianStemmer;
+
 	TurnMapping(JsonMapper json) {
+		this(json, NORWEGIAN_STEMMER);
+	}
+
+	TurnMapping(JsonMapper json, String norwegianStemmer) {
 		this.json = json;
+		this.norwegianStemmer = norwegianStemmer;
 	}
 
 	/** The body that creates an index of turns. */
@@ -55,7 +63,7 @@ final class TurnMapping {
 			.put("language", "possessive_english");
 		ObjectNode analyzers = analysis.putObject("analyzer");
 		chain(analyzers.putObject(ENGLISH), "quire_possessive_english", "lowercase", "porter_stem");
-		chain(analyzers.putObject(NORWEGIAN), "lowercase", NORWEGIAN_STEMMER);
+		chain(analyzers.putObject(NORWEGIAN), "lowercase", norwegianStemmer);
 		ObjectNode mappings = body.putObject("mappings");
 		mappings.put("dynamic", "strict");
 		ObjectNode fields = mappings.putObject("properties");
