@@ -112,13 +112,35 @@ public final class OpenSearchTurnEngine implements TurnEngine {
 
 	// ---- changes
 
+	/**
+	 * Writes a document's turns at their version and deletes its turns of other versions, unless the index
+	 * already holds exactly this version with every turn. The version is a digest of everything the turns
+	 * are made of ({@link IndexedTranscript#version}), so such a write would change nothing: it is the
+	 * replay of an event whose index write was done before a node died and left the publication
+	 * incomplete, or a second node's start-up check repeating the first one's. Skipping it makes each
+	 * change reach the cluster once (the index's write counters show it), not merely harmlessly twice.
+	 */
 	@Override
 	public void replaceDocument(IndexedTranscript indexed) {
 		write(() -> {
 			String document = indexed.transcript().document().id().toString();
+			if (holds(document, indexed.version(), indexed.transcript().turns().size())) {
+				return;
+			}
 			bulk(alias(), List.of(indexed), true);
 			deleteByQuery(queries.otherVersions(document, indexed.version()));
 		});
+	}
+
+	/** Whether the index holds {@code turns} turns of the document, all at {@code version}, and no others. */
+	private boolean holds(String document, long version, int turns) {
+		if (turns == 0) {
+			return false;
+		}
+		JsonNode answer = http.call("POST", "/" + alias() + "/_search", queries.versionsOf(document));
+		JsonNode buckets = answer.path("aggregations").path("versions").path("buckets");
+		return answer.path("hits").path("total").path("value").asLong() == turns && buckets.size() == 1
+				&& buckets.get(0).path("key").asLong() == version && buckets.get(0).path("doc_count").asLong() == turns;
 	}
 
 	@Override

@@ -159,4 +159,12 @@ final class TurnQueries {
 		return body;
 	}
 
+	/** A document's turn count per version (up to two versions), to tell whether a write is already applied. */
+	ObjectNode versionsOf(String document) {
+		ObjectNode body = termQuery(TurnFields.DOCUMENT, document);
+		body.put("size", 0).put("track_total_hits", true);
+		body.putObject("aggs").putObject("versions").putObject("terms").put("field", TurnFields.VERSION).put("size", 2);
+		return body;
+	}
+
 }

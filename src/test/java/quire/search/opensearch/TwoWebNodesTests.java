@@ -12,11 +12,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +54,7 @@ import quire.search.SearchService;
 @EnabledIfPostgres
 @ExtendWith(OpenSearchClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class TwoWebNodesTests {
 
 	private static final String TRANSCRIPT = """
@@ -102,6 +108,7 @@ final class TwoWebNodesTests {
 	}
 
 	@Test
+	@Order(1)
 	void eachNodeSeesTheOthersImportsAndCodingsAndEveryEventReachesTheIndexOnce() {
 		Project project = a.getBean(ProjectService.class).create("Two nodes " + System.nanoTime(), "");
 		DocumentSummary document = a.getBean(CorpusService.class)
@@ -139,6 +146,46 @@ final class TwoWebNodesTests {
 		assertThat(indexing()).as("the document written once more, by node B")
 			.isEqualTo(List.of((long) turns, 2L * turns));
 		assertThat(searchB.search(SearchRequest.of(project.id(), "workload")).totalHits()).isEqualTo(3);
+	}
+
+	/**
+	 * A node that wrote a coding's turns to the cluster and died before it marked the event's publication
+	 * complete leaves the publication incomplete; the next node to resubmit it (every start does) runs the
+	 * listener again. The cluster already holds that version of the document, so the replay writes nothing:
+	 * the change reached the index once.
+	 */
+	@Test
+	@Order(2)
+	void anEventReplayedAfterANodeDiedBeforeCompletingItDoesNotWriteTheIndexAgain() {
+		Project project = b.getBean(ProjectService.class).create("Replay " + System.nanoTime(), "");
+		DocumentSummary document = b.getBean(CorpusService.class)
+			.importDocument(project.id(), new ImportRequest("replay.txt", TRANSCRIPT.getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH))
+			.document();
+		Code workload = b.getBean(CodebookService.class).create(project.id(), null, CodeDraft.named("Workload", "#1F77B4"));
+		String text = b.getBean(CorpusService.class).transcript(document.id()).orElseThrow().text();
+		int start = text.indexOf("The workload grew");
+		b.getBean(CodingService.class).code(document.id(), workload.id(), start, start + 17, "Bo");
+		SearchRequest inside = SearchRequest.of(project.id(), "workload")
+			.withCodes(new CodeFilter(List.of(), List.of(), workload.id()));
+		SearchService searchA = a.getBean(SearchService.class);
+		await().atMost(Duration.ofSeconds(60)).until(() -> searchA.search(inside).totalHits() == 1);
+		JdbcTemplate db = a.getBean(JdbcTemplate.class);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> db.queryForObject("select count(*) from event_publication where completion_date is null", Long.class) == 0);
+		List<Long> before = indexing();
+
+		// node B "died" after writing the index: its coding event's publications are incomplete again
+		int reopened = db.update("update event_publication set completion_date = null where event_type like '%CodingChanged%'"
+				+ " and serialized_event like ?", "%" + document.id().value() + "%");
+		assertThat(reopened).as("the coding's publications").isPositive();
+		a.getBean(IncompleteEventPublications.class).resubmitIncompletePublications(p -> true);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> db.queryForObject("select count(*) from event_publication where completion_date is null", Long.class) == 0);
+
+		assertThat(indexing()).as("the replay found the document already at its version and wrote nothing").isEqualTo(before);
+		assertThat(searchA.search(inside).totalHits()).isEqualTo(1);
+		assertThat(b.getBean(SearchService.class).search(inside).totalHits()).isEqualTo(1);
 	}
 
 	/** The shared alias's turn count and the number of turn writes its primaries have taken. */
