@@ -6,6 +6,10 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,12 +153,48 @@ final class BenchCommand implements Callable<Integer> {
 		Path table = benchmark.home().resolve("bench-" + engine + ".md");
 		List<String> command = childJava();
 		command.add("-Dquire.search.engine=" + engine);
+		// an alias of its own, so no other Quire's (or earlier run's) index is compared or replaced
+		String alias = "quire-bench-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
 		if (engine.equals("opensearch")) {
 			command.add("-Dquire.search.opensearch.urls=" + opensearchUrls.strip());
-			// an alias of its own, so no other Quire's (or earlier run's) index is compared or replaced
-			command.add("-Dquire.search.opensearch.index=quire-bench-" + ProcessHandle.current().pid() + "-"
-					+ System.currentTimeMillis());
+			command.add("-Dquire.search.opensearch.index=" + alias);
 		}
+		try {
+			return runChild(engine, command, childHome, table, log);
+		}
+		finally {
+			if (engine.equals("opensearch")) {
+				log.println(dropIndices(URI.create(opensearchUrls.strip().split(",")[0].strip()), alias));
+				log.flush();
+			}
+		}
+	}
+
+	/**
+	 * Deletes the indices a child run made behind {@code alias} ({@code alias-*}), so a bench leaves
+	 * nothing in the cluster; returns a line for the log, which says so if it could not.
+	 */
+	static String dropIndices(URI cluster, String alias) {
+		String pattern = alias + "-*";
+		try {
+			HttpResponse<String> answer = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(cluster.resolve("/" + pattern)).DELETE().build(),
+					HttpResponse.BodyHandlers.ofString());
+			return answer.statusCode() / 100 == 2 ? "removed the bench's indices " + pattern + " from " + cluster
+					: "could not remove the bench's indices " + pattern + " from " + cluster + " (HTTP "
+							+ answer.statusCode() + "): delete them by hand";
+		}
+		catch (IOException ex) {
+			return "could not remove the bench's indices " + pattern + " from " + cluster + " (" + ex.getMessage()
+					+ "): delete them by hand";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted before the bench's indices " + pattern + " were removed: delete them by hand";
+		}
+	}
+
+	private String runChild(String engine, List<String> command, Path childHome, Path table, PrintWriter log) {
 		command.addAll(childMain());
 		command.addAll(List.of("--home", childHome.toString(), "bench", "--corpus", corpus.toAbsolutePath().toString(),
 				"--engine", engine, "--pg-url", pgUrl, "--pg-user", pgUser, "--out", table.toString()));
