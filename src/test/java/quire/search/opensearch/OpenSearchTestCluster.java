@@ -90,7 +90,9 @@ public final class OpenSearchTestCluster {
 				throw new IllegalStateException("There is no Quire analysis plugin zip at " + plugin
 						+ ": run the build's generate-test-resources phase (mvn test-compile) without -DskipOpenSearch");
 			}
-			OpenSearchTestCluster cluster = new OpenSearchTestCluster(lib.getParent(), lib, plugin);
+			// each Surefire fork starts its own cluster: its nodes' homes and compiled main class must not meet another's
+			Path base = lib.getParent().resolve("fork-" + System.getProperty("quire.fork", "1"));
+			OpenSearchTestCluster cluster = new OpenSearchTestCluster(base, lib, plugin);
 			Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopAll, "opensearch-test-cluster-stop"));
 			cluster.start();
 			shared = cluster;
