@@ -15,6 +15,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -466,9 +467,47 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			.withId("auto-attribute").single();
 		test(byValue).selectItem("Group = MI");
 		// the two caseworkers speak one turn each
-		assertThat($(Span.class).withId("auto-preview").single().getText()).contains("2 new codings");
+		assertThat($(Span.class).withId("auto-preview").single().getText())
+			.isEqualTo("This codes 2 turns in 1 document; 2 new codings as " + RESEARCHER + ".");
 		test($(Button.class).withId("auto-confirm").single()).click();
 		assertThat(codings.codings(document.id(), null)).hasSize(2).allSatisfy(c -> assertThat(c.codeId()).isEqualTo(code.id()));
+	}
+
+	@Test
+	void autoCodingOffersARoleLabelPerDocumentAndCodesOnlyTheChosenOne() {
+		Project p = projects.findByName("Coding views, speakers per document").orElseGet(() -> {
+			Project created = projects.create("Coding views, speakers per document", "");
+			corpus.importDocument(created.id(), new ImportRequest("a.txt", TEXT.getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH));
+			corpus.importDocument(created.id(), new ImportRequest("b.txt",
+					"Moderator: And you?\nMI Caseworker 1: Time.\nMI Caseworker 1: And forms.\n".getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH));
+			codebook.create(created.id(), null, quire.coding.CodeDraft.named("Caseworker talk", "#1F77B4"));
+			return created;
+		});
+		var a = corpus.documents(p.id()).stream().filter(d -> d.name().equals("a")).findFirst().orElseThrow();
+		var b = corpus.documents(p.id()).stream().filter(d -> d.name().equals("b")).findFirst().orElseThrow();
+		codings.codings(p.id(), null).forEach(c -> codings.remove(c.id()));
+		Code code = codebook.findCode(p.id(), "Caseworker talk").orElseThrow();
+		workIn(p.id());
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(code);
+		test($(Button.class).withId("auto-code-speakers").single()).click();
+		@SuppressWarnings("unchecked")
+		MultiSelectComboBox<Object> speakers = $(MultiSelectComboBox.class).withId("auto-speakers").single();
+		assertThat(test(speakers).getSuggestions()).contains("MI Caseworker 1 — a (1 turn)",
+				"MI Caseworker 1 — b (2 turns)").doesNotContain("MI Caseworker 1");
+
+		test(speakers).selectItem("MI Caseworker 1 — b (2 turns)");
+		assertThat($(Span.class).withId("auto-preview").single().getText())
+			.isEqualTo("This codes 2 turns in 1 document; 2 new codings as " + RESEARCHER + ".");
+		test($(Button.class).withId("auto-confirm").single()).click();
+
+		assertThat(codings.codings(b.id(), null)).hasSize(2);
+		assertThat(codings.codings(a.id(), null)).as("the other document's Caseworker 1 is another person").isEmpty();
 	}
 
 	@Test
