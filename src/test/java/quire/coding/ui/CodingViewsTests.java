@@ -497,17 +497,31 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		tree.select(code);
 		test($(Button.class).withId("auto-code-speakers").single()).click();
 		@SuppressWarnings("unchecked")
-		MultiSelectComboBox<Object> speakers = $(MultiSelectComboBox.class).withId("auto-speakers").single();
-		assertThat(test(speakers).getSuggestions()).contains("MI Caseworker 1 — a (1 turn)",
+		MultiSelectComboBox<Object> labels = $(MultiSelectComboBox.class).withId("auto-speakers").single();
+		assertThat(test(labels).getSuggestions()).contains("MI Caseworker 1 — a (1 turn)",
 				"MI Caseworker 1 — b (2 turns)").doesNotContain("MI Caseworker 1");
 
-		test(speakers).selectItem("MI Caseworker 1 — b (2 turns)");
+		test(labels).selectItem("MI Caseworker 1 — b (2 turns)");
 		assertThat($(Span.class).withId("auto-preview").single().getText())
 			.isEqualTo("This codes 2 turns in 1 document; 2 new codings as " + RESEARCHER + ".");
 		test($(Button.class).withId("auto-confirm").single()).click();
 
 		assertThat(codings.codings(b.id(), null)).hasSize(2);
 		assertThat(codings.codings(a.id(), null)).as("the other document's Caseworker 1 is another person").isEmpty();
+
+		// once a researcher links b's caseworker to a's, choosing that person codes both documents
+		long person = speakers.link(a.id(), "MI Caseworker 1").orElseThrow().participantId();
+		speakers.link(b.id(), "MI Caseworker 1", person);
+		tree.select(code);
+		test($(Button.class).withId("auto-code-speakers").single()).click();
+		@SuppressWarnings("unchecked")
+		MultiSelectComboBox<Object> people = $(MultiSelectComboBox.class).withId("auto-people").single();
+		test(people).selectItem("MI Caseworker 1 — a (2 documents)");
+		assertThat($(Span.class).withId("auto-preview").single().getText()).isEqualTo("This codes 3 turns in 2 documents; "
+				+ "1 new coding as " + RESEARCHER + " (turns already coded so are skipped).");
+		test($(Button.class).withId("auto-confirm").single()).click();
+		assertThat(codings.codings(a.id(), null)).hasSize(1);
+		assertThat(codings.codings(b.id(), null)).hasSize(2);
 	}
 
 	@Test
