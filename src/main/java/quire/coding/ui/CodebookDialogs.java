@@ -99,7 +99,7 @@ class CodebookDialogs {
 
 	/**
 	 * Auto-coding: every turn of the chosen speakers, after saying how many turns in how many documents
-	 * that codes. A speaker is a label in one document ("Caseworker 1 — interview-04.txt"): a role label
+	 * that codes. A speaker is a label in one document ("Caseworker 1 — interview-04"): a role label
 	 * is a different person in each document, so the dialog never offers a label project-wide. People
 	 * (participants) and attribute values choose the speakers their speaker links reach.
 	 */
@@ -154,9 +154,19 @@ class CodebookDialogs {
 		});
 		Span preview = new Span("Choose one or more speakers.");
 		preview.setId("auto-preview");
-		speakers.addValueChangeListener(e -> preview.setText(e.getValue().isEmpty() ? "Choose one or more speakers."
-				: "This codes " + speakerCoding.preview(code.projectId(), chosen(e.getValue()), code.id(), coder.name())
-					.describe(coder.name())));
+		speakers.addValueChangeListener(e -> {
+			if (e.getValue().isEmpty()) {
+				preview.setText("Choose one or more speakers.");
+				return;
+			}
+			try {
+				preview.setText("This codes " + speakerCoding.preview(code.projectId(), chosen(e.getValue()), code.id(),
+						coder.name()).describe(coder.name()));
+			}
+			catch (IllegalArgumentException ex) {
+				preview.setText(ex.getMessage());
+			}
+		});
 		Button ok = new Button("Code them", e -> {
 			if (speakers.getValue().isEmpty()) {
 				Notifications.error("Choose at least one speaker.");
