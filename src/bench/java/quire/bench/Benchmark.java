@@ -575,9 +575,7 @@ public class Benchmark {
 				}
 				Percentiles r = pct(samples);
 				table.add("vs ripgrep, same queries and filters (" + rg.get().version() + ")", MarkdownTable.ms(q),
-						"ripgrep " + MarkdownTable.ms(r), "Quire faster: p50 " + MarkdownTable.times(r.p50(), q.p50())
-								+ ", p99 " + MarkdownTable.times(r.p99(), q.p99()),
-						"≥ 100× faster");
+						"ripgrep " + MarkdownTable.ms(r), MarkdownTable.faster("ripgrep", q, r), "≥ 100× faster");
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -622,13 +620,9 @@ public class Benchmark {
 			Percentiles u = pct(unranked);
 			String version = pg.version();
 			table.add("vs PostgreSQL FTS ranked (ts_rank, top 100, count) (" + version + ")", MarkdownTable.ms(q),
-					"PostgreSQL " + MarkdownTable.ms(r), "Quire faster: p50 " + MarkdownTable.times(r.p50(), q.p50())
-							+ ", p99 " + MarkdownTable.times(r.p99(), q.p99()),
-					"≥ 10× faster");
+					"PostgreSQL " + MarkdownTable.ms(r), MarkdownTable.faster("PostgreSQL", q, r), "≥ 10× faster");
 			table.add("vs PostgreSQL FTS unranked (count + LIMIT 100)", MarkdownTable.ms(q), "PostgreSQL " + MarkdownTable.ms(u),
-					"Quire faster: p50 " + MarkdownTable.times(u.p50(), q.p50()) + ", p99 "
-							+ MarkdownTable.times(u.p99(), q.p99()),
-					"");
+					MarkdownTable.faster("PostgreSQL", q, u), "");
 			table.add("PostgreSQL load (COPY + GIN index + analyze)",
 					"", MarkdownTable.num(manifest.bytes() / 1e6 / loading.seconds()) + " MB/s, " + loading.rows() + " turns, "
 							+ MarkdownTable.num(loading.tableBytes() / 1e6) + " MB on disk",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import quire.corpus.Turn;
 import quire.fidelity.FidelityResults;
 import quire.fidelity.FidelityService;
 import quire.fidelity.LabImportResult;
@@ -303,7 +304,7 @@ final class MitiCommand {
 	}
 
 	@Command(name = "suggest", mixinStandardHelpOptions = true,
-			description = "Suggested MITI codes for each counsellor turn of an English transcript (turn, text, code, confidence).")
+			description = "Suggested MITI codes for each counsellor turn of an English transcript (turn number from 1 as the pages show it, code, confidence, text; --json gives turnNumber and the 0-based turn).")
 	static final class Suggest implements Callable<Integer> {
 
 		private final ProjectService projects;
@@ -346,7 +347,8 @@ final class MitiCommand {
 				Lookups.printJson(out, suggestions.stream()
 					.map(s -> {
 						Map<String, Object> m = new LinkedHashMap<>();
-						m.put("turn", s.turnIndex());
+						m.put("turn", s.turnIndex()); // 0-based, as the API's turnIndex
+						m.put("turnNumber", Turn.number(s.turnIndex()));
 						m.put("text", s.text());
 						m.put("code", s.behaviour().shortName());
 						m.put("rule", s.rule());
@@ -358,7 +360,7 @@ final class MitiCommand {
 			}
 			for (var s : suggestions) {
 				String text = s.text().replaceAll("\\s+", " ");
-				out.printf(Locale.ROOT, "#%-4d %-9s %.2f  %s%n", s.turnIndex(), s.behaviour().shortName(), s.confidence(),
+				out.printf(Locale.ROOT, "#%-4d %-9s %.2f  %s%n", Turn.number(s.turnIndex()), s.behaviour().shortName(), s.confidence(),
 						text.length() > 100 ? text.substring(0, 99) + "…" : text);
 			}
 			return 0;

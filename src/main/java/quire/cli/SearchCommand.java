@@ -16,6 +16,7 @@ import quire.corpus.CorpusService;
 import quire.project.Project;
 import quire.search.CodeFilter;
 import quire.corpus.DocumentId;
+import quire.corpus.Turn;
 import quire.project.ProjectService;
 import java.util.List;
 
@@ -76,7 +77,7 @@ final class SearchCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "500", description = "most rows to print (counts stay complete)")
 	int limit;
 
-	@Option(names = "--json", description = "print JSON: hits with document, turn, speaker, start, end, left, hit, right")
+	@Option(names = "--json", description = "print JSON: hits with document, turn (index from 0), turnNumber (from 1, as the pages and the text output number turns), speaker, start, end, left, hit, right")
 	boolean json;
 
 	@Parameters(arity = "1..*", paramLabel = "QUERY",
@@ -135,7 +136,7 @@ final class SearchCommand implements Callable<Integer> {
 			return 0;
 		}
 		for (KwicHit h : result.hits()) {
-			out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + h.turnIndex(), 28),
+			out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + Turn.number(h.turnIndex()), 28),
 					clip(h.speaker() == null ? "" : h.speaker(), 22), h.left(), h.hit(), h.right());
 		}
 		out.printf("%d hits in %d turns:", result.totalHits(), result.matchingTurns());
@@ -179,7 +180,7 @@ final class SearchCommand implements Callable<Integer> {
 			out.printf("== %s: %d hits in %d turns%n", p.project().name(), p.result().totalHits(),
 					p.result().matchingTurns());
 			for (KwicHit h : p.result().hits()) {
-				out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + h.turnIndex(), 28),
+				out.printf("%-28s %-22s %60s [%s] %s%n", clip(h.documentName() + " #" + Turn.number(h.turnIndex()), 28),
 						clip(h.speaker() == null ? "" : h.speaker(), 22), h.left(), h.hit(), h.right());
 			}
 		}
@@ -189,7 +190,8 @@ final class SearchCommand implements Callable<Integer> {
 	private static Map<String, Object> jsonHit(KwicHit h) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("document", h.documentName());
-		m.put("turn", h.turnIndex());
+		m.put("turn", h.turnIndex()); // 0-based, as the API's turnIndex; kept for scripts that use it
+		m.put("turnNumber", Turn.number(h.turnIndex()));
 		m.put("speaker", h.speaker());
 		m.put("start", h.start());
 		m.put("end", h.end());

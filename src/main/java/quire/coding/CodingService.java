@@ -4,7 +4,6 @@ import quire.project.AuditLog;
 import quire.project.ProjectRole;
 import quire.project.ProjectAccess;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +25,13 @@ import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
 import quire.corpus.TextEdits;
 import quire.corpus.Transcript;
-import quire.corpus.Turn;
 import quire.project.ProjectId;
 
 /**
  * Codings: a code applied by a coder to {@code [start, end)} of a document's immutable text. A coding
  * never points outside its document's text and never starts or ends in white space. Auto-coding
- * codes all turns of chosen speakers, or a list of spans (such as search hits), in one transaction.
+ * codes a list of spans (such as search hits) in one transaction; {@link SpeakerCoding} codes the
+ * turns of chosen speakers with it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -229,22 +228,6 @@ public class CodingService {
 		return store.coders(project);
 	}
 
-	/** How many codings {@link #codeSpeakers} would make (turns of those speakers not yet coded so). */
-	public int previewSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
-		requireCode(project, code);
-		return speakerSpans(project, speakers).size() - existing(speakerSpans(project, speakers), code, coder(coder));
-	}
-
-	/** Codes every turn of the given speakers (in all documents of the project) with {@code code}. */
-	@Transactional
-	public int codeSpeakers(ProjectId project, Set<String> speakers, CodeId code, String coder) {
-		access.require(project, ProjectRole.CODER);
-		List<TextSpan> spans = speakerSpans(project, speakers);
-		audit.record(project, "auto-code", "coded '" + requireCode(project, code).name() + "' on every turn of "
-				+ String.join(", ", new java.util.TreeSet<>(speakers)) + " (coder " + coder(coder) + ")", "code=" + code.value());
-		return codeSpans(project, code, coder, spans);
-	}
-
 	/**
 	 * Widens spans (such as search hits) to their sentence or speaker turn; spans that end up the same
 	 * are merged.
@@ -296,7 +279,8 @@ public class CodingService {
 		return codeSpans(project, code, coder, spans);
 	}
 
-	private int codeSpans(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
+	/** Codes the spans, skipping those the coder has already coded so; the caller checks access and audits. */
+	int codeSpans(ProjectId project, CodeId code, String coder, Collection<TextSpan> spans) {
 		String who = coder(coder);
 		Code c = requireCode(project, code);
 		List<TextSpan> clean = clean(project, spans);
@@ -347,19 +331,6 @@ public class CodingService {
 	void on(DocumentDeleted event) {
 		// Codings go with their document (foreign key cascade); memos on the document and its codings too.
 		store.deleteMemosOfDeletedDocument(event.documentId());
-	}
-
-	private List<TextSpan> speakerSpans(ProjectId project, Set<String> speakers) {
-		List<TextSpan> spans = new ArrayList<>();
-		for (DocumentSummary d : corpus.documents(project)) {
-			Transcript t = corpus.transcript(d.id()).orElseThrow();
-			for (Turn turn : t.turns()) {
-				if (turn.speaker() != null && speakers.contains(turn.speaker()) && turn.end() > turn.start()) {
-					spans.add(new TextSpan(d.id(), turn.start(), turn.end()));
-				}
-			}
-		}
-		return spans;
 	}
 
 	private List<TextSpan> clean(ProjectId project, Collection<TextSpan> spans) {

@@ -16,4 +16,19 @@ public record Turn(int index, @Nullable String speaker, int start, int end, @Nul
 		}
 	}
 
+	/**
+	 * The number people see and cite for the turn at a 0-based {@code index}: the first turn is 1.
+	 * Every human-readable place (pages, CSV and Word exports, CLI text, messages) shows this number,
+	 * and machine outputs give it as {@code turnNumber} beside the 0-based {@code turnIndex} that
+	 * scripts use to index lists, so "turn 12" in a manuscript is the same turn wherever it was read.
+	 */
+	public static int number(int index) {
+		return index + 1;
+	}
+
+	/** This turn's number as people see it: {@link #number(int)} of its index. */
+	public int number() {
+		return number(index);
+	}
+
 }

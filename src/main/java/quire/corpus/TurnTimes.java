@@ -58,7 +58,7 @@ public class TurnTimes {
 			.orElseThrow(() -> new IllegalArgumentException("no document with id " + document.value() + " that you may read"));
 		access.require(t.document().projectId(), ProjectRole.CODER);
 		Turn turn = t.turns().stream().filter(x -> x.index() == turnIndex).findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("'" + t.document().name() + "' has no turn " + (turnIndex + 1)
+			.orElseThrow(() -> new IllegalArgumentException("'" + t.document().name() + "' has no turn " + Turn.number(turnIndex)
 					+ " (it has " + t.turns().size() + ")"));
 		if (startMs != null) {
 			if (startMs < 0 || startMs > MAX_MS) {
@@ -70,13 +70,13 @@ public class TurnTimes {
 					continue;
 				}
 				if (other.index() < turnIndex && at > startMs) {
-					throw new IllegalArgumentException("turn " + (turnIndex + 1) + " cannot start at " + clock(startMs)
-							+ ": the earlier turn " + (other.index() + 1) + " starts at " + clock(at)
+					throw new IllegalArgumentException("turn " + Turn.number(turnIndex) + " cannot start at " + clock(startMs)
+							+ ": the earlier turn " + other.number() + " starts at " + clock(at)
 							+ " (clear or correct that turn's time first)");
 				}
 				if (other.index() > turnIndex && at < startMs) {
-					throw new IllegalArgumentException("turn " + (turnIndex + 1) + " cannot start at " + clock(startMs)
-							+ ": the later turn " + (other.index() + 1) + " starts at " + clock(at)
+					throw new IllegalArgumentException("turn " + Turn.number(turnIndex) + " cannot start at " + clock(startMs)
+							+ ": the later turn " + other.number() + " starts at " + clock(at)
 							+ " (clear or correct that turn's time first)");
 				}
 			}
@@ -85,7 +85,7 @@ public class TurnTimes {
 			.params(startMs, document.value(), turnIndex)
 			.update();
 		audit.record(t.document().projectId(), "turn time",
-				"turn " + (turnIndex + 1) + " of '" + t.document().name() + "' "
+				"turn " + Turn.number(turnIndex) + " of '" + t.document().name() + "' "
 						+ (startMs == null ? "no longer has a start time" : "starts at " + clock(startMs)),
 				"document=" + document.value() + " turn=" + turnIndex);
 		events.publishEvent(new TurnTimed(document, t.document().projectId(), turnIndex, startMs));
@@ -113,7 +113,7 @@ public class TurnTimes {
 			.single();
 		for (var e : startMsByTurn.entrySet()) {
 			if (e.getKey() < 0 || e.getKey() >= turns) {
-				throw new IllegalArgumentException("document " + document.value() + " has no turn " + e.getKey()
+				throw new IllegalArgumentException("document " + document.value() + " has no turn " + Turn.number(e.getKey())
 						+ " (it has " + turns + ")");
 			}
 			if (e.getValue() < 0) {

@@ -346,7 +346,7 @@ public class MitiCodingService {
 					List<Behaviour> codes = coded.get(u.start());
 					if (codes != null) {
 						rows.add(new quire.fidelity.internal.UtteranceCsv.Row(session.label(), session.counsellor(), coder,
-								u.index() + 1, u.turnIndex() + 1, u.start(), u.end(),
+								u.index() + 1, Turn.number(u.turnIndex()), u.start(), u.end(),
 								String.join(" ", codes.stream().map(Behaviour::shortName).toList()), u.text()));
 					}
 				}

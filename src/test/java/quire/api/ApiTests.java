@@ -730,6 +730,50 @@ class ApiTests {
 			.anySatisfy(m -> assertThat(m.author()).isEqualTo("coder"));
 	}
 
+	/**
+	 * A turn has one number wherever a researcher reads it: the API's {@code turnNumber} is the number
+	 * the coded-segments page and its CSV export show, and counting a document's turns from 1 reaches
+	 * the turn that holds the segment; {@code turnIndex} keeps counting from 0 for scripts.
+	 */
+	@Test
+	void turnNumbersAreThoseThePagesAndTheirExportsShow() throws Exception {
+		JsonNode rows = ApiTestSupport.json(api.get(base + "/segments?code=Implementation&limit=1000", coderRead)).get("items");
+		var implementation = actors.callAs(owner, () -> codebook.findCode(project.id(), "Implementation").orElseThrow());
+		List<CodedSegment> segments = actors.callAs(owner, () -> retrieval.segments(implementation.id(), null));
+		// the page's "Export CSV": code, document, group, turn, speaker, coder, start, end, …
+		Map<String, Integer> exported = new HashMap<>();
+		String csv = new String(actors.callAs(owner, () -> retrieval.exportCsv(implementation.id(), null)),
+				java.nio.charset.StandardCharsets.UTF_8);
+		for (var record : org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv)).getRecords().subList(1,
+				segments.size() + 1)) {
+			exported.put(record.get(1) + ":" + record.get(6) + ":" + record.get(7), Integer.parseInt(record.get(3)));
+		}
+		assertThat(rows.size()).isEqualTo(segments.size()).isGreaterThan(10);
+		Map<Long, JsonNode> documents = new HashMap<>();
+		for (JsonNode r : rows) {
+			int number = r.get("turnNumber").asInt();
+			assertThat(number).isEqualTo(exported.get(r.get("document").asString() + ":" + r.get("start").asInt() + ":"
+					+ r.get("end").asInt()));
+			assertThat(r.get("turnIndex").asInt()).isEqualTo(number - 1);
+			JsonNode turns = documents.computeIfAbsent(r.get("documentId").asLong(), id -> {
+				try {
+					return ApiTestSupport.json(api.get(base + "/documents/" + id, coderRead)).get("turns");
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			JsonNode turn = turns.get(number - 1);
+			assertThat(turn.get("number").asInt()).isEqualTo(number);
+			assertThat(turn.get("index").asInt()).isEqualTo(number - 1);
+			assertThat(turn.get("start").asInt()).isLessThanOrEqualTo(r.get("start").asInt());
+			assertThat(turn.get("end").asInt()).isGreaterThanOrEqualTo(r.get("end").asInt());
+		}
+		JsonNode hits = ApiTestSupport.json(api.get(base + "/search?q=caseload", coderRead)).get("hits");
+		assertThat(hits.size()).isPositive();
+		hits.forEach(h -> assertThat(h.get("turnNumber").asInt()).isEqualTo(h.get("turnIndex").asInt() + 1));
+	}
+
 	@Test
 	void aDocumentComesWithItsTurnsAndSentenceUnits() throws Exception {
 		JsonNode doc = ApiTestSupport.json(api.get(base + "/documents/" + firstDocument(), coderRead));

@@ -69,7 +69,28 @@ class CliTests {
 		CliRun json = run("search", "--project", "CLI study", "--speaker", "MI Caseworker 3", "--json", "explored");
 		assertThat(json.exit()).isZero();
 		assertThat(json.out()).contains("\"document\" : \"fg1\"", "\"speaker\" : \"MI Caseworker 3\"",
-				"\"hit\" : \"explored\"", "\"turn\" : 1");
+				"\"hit\" : \"explored\"", "\"turn\" : 1", "\"turnNumber\" : 2");
+		// the caseworker's turn is the second: the search page and the exports call it turn 2, so does the CLI
+		assertThat(run("search", "--project", "CLI study", "explored").out()).contains("fg1 #2 ").doesNotContain("fg1 #1 ");
+	}
+
+	/** MITI suggestions name the counsellor's turn by the number the pages show (from 1). */
+	@Test
+	void mitiSuggestionsNumberTurnsAsThePagesDo() throws IOException {
+		assertThat(run("project", "create", "--name", "CLI suggestions").exit()).isZero();
+		Path session = file("mi-session.txt", """
+				Client: I don't know if I can go back to work at all.
+				Counsellor: What would make going back feel possible for you?
+				""");
+		assertThat(run("import", "--project", "CLI suggestions", "--language", "en", session.toString()).exit()).isZero();
+
+		CliRun text = run("miti", "suggest", "--project", "CLI suggestions", "--document", "mi-session", "--counsellor",
+				"Counsellor");
+		assertThat(text.exit()).as(text.err()).isZero();
+		assertThat(text.out()).startsWith("#2 ");
+		CliRun json = run("miti", "suggest", "--project", "CLI suggestions", "--document", "mi-session", "--counsellor",
+				"Counsellor", "--json");
+		assertThat(json.out()).contains("\"turn\" : 1", "\"turnNumber\" : 2");
 	}
 
 	@Test

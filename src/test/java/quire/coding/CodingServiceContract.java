@@ -88,6 +88,12 @@ abstract class CodingServiceContract {
 	CodingService codings;
 
 	@Autowired
+	SpeakerCoding speakerCoding;
+
+	@Autowired
+	quire.corpus.SpeakerLinkService speakerLinks;
+
+	@Autowired
 	RetrievalService retrieval;
 
 	@Autowired
@@ -715,26 +721,59 @@ abstract class CodingServiceContract {
 	// ---- auto-coding ----------------------------------------------------------------------------
 
 	@Test
-	void previewSpeakersCountsWhatCodeSpeakersMakes() {
+	void speakerCodingCodesARoleLabelOnlyInTheChosenDocument() {
 		Code code = code("Caseworker talk");
 		DocumentId second = importText(project.id(), "interview.txt",
 				"Interviewer: What is hard?\nMI Caseworker 1: Finding time.\nMI Caseworker 3: The forms.\n", "Interviews");
-		Set<String> speakers = Set.of("MI Caseworker 1", "MI Caseworker 2");
+		// "MI Caseworker 1" speaks in both documents, but as two different people
+		var chosen = List.of(new SpeakerCoding.DocumentSpeaker(second, "MI Caseworker 1"));
 
-		int preview = codings.previewSpeakers(project.id(), speakers, code.id(), A);
-		assertThat(preview).isEqualTo(4);
-		assertThat(codings.codeSpeakers(project.id(), speakers, code.id(), A)).isEqualTo(preview);
-		assertThat(codings.codings(doc, A)).extracting(c -> transcript.text().substring(c.start(), c.end()))
-			.containsExactly("It was demanding. Summarizing was the hardest part.",
-					"For me the workload was the problem, not the method.",
-					"We have too many cases and no time to practise.");
-		assertThat(codings.codings(second, A)).hasSize(1);
+		assertThat(speakerCoding.preview(project.id(), chosen, code.id(), A))
+			.isEqualTo(new SpeakerCoding.Preview(1, 1, 1));
+		assertThat(speakerCoding.code(project.id(), chosen, code.id(), A)).isEqualTo(1);
+		assertThat(codings.codings(doc, A)).isEmpty();
+		assertThat(codings.codings(second, A)).extracting(c -> corpus.transcript(second).orElseThrow().text()
+			.substring(c.start(), c.end())).containsExactly("Finding time.");
 
-		assertThat(codings.previewSpeakers(project.id(), speakers, code.id(), A)).isZero();
-		assertThat(codings.codeSpeakers(project.id(), speakers, code.id(), A)).isZero();
-		// another coder starts from scratch
-		assertThat(codings.previewSpeakers(project.id(), speakers, code.id(), B)).isEqualTo(4);
-		assertThat(codings.codings(project.id(), null)).hasSize(4);
+		assertThat(speakerCoding.preview(project.id(), chosen, code.id(), A))
+			.isEqualTo(new SpeakerCoding.Preview(1, 1, 0));
+		assertThat(speakerCoding.code(project.id(), chosen, code.id(), A)).isZero();
+		assertThat(speakerCoding.preview(project.id(), chosen, code.id(), B).newCodings()).isEqualTo(1);
+		assertThat(codings.codings(project.id(), null)).hasSize(1);
+	}
+
+	@Test
+	void speakerCodingOfAPersonFollowsTheSpeakerLinks() {
+		Code code = code("Caseworker talk");
+		DocumentId linked = importText(project.id(), "interview.txt",
+				"Interviewer: What is hard?\nCaseworker A: Finding time.\nCaseworker A: And the forms.\n", "Interviews");
+		DocumentId other = importText(project.id(), "interview-2.txt",
+				"Interviewer: What is hard?\nMI Caseworker 1: Nothing.\n", "Interviews");
+		long person = speakerLinks.link(doc, "MI Caseworker 1").orElseThrow().participantId();
+		assertThat(speakerLinks.link(other, "MI Caseworker 1").orElseThrow().participantId()).isNotEqualTo(person);
+		speakerLinks.link(linked, "Caseworker A", person);
+
+		var speakers = speakerCoding.speakersOf(project.id(), List.of(person));
+		assertThat(speakers).containsExactlyInAnyOrder(new SpeakerCoding.DocumentSpeaker(doc, "MI Caseworker 1"),
+				new SpeakerCoding.DocumentSpeaker(linked, "Caseworker A"));
+		var preview = speakerCoding.preview(project.id(), speakers, code.id(), A);
+		assertThat(preview).isEqualTo(new SpeakerCoding.Preview(4, 2, 4));
+		assertThat(preview.describe(A)).isEqualTo("4 turns in 2 documents; 4 new codings as Ann.");
+		assertThat(speakerCoding.code(project.id(), speakers, code.id(), A)).isEqualTo(preview.newCodings());
+		assertThat(codings.codings(doc, A)).hasSize(2);
+		assertThat(codings.codings(linked, A)).hasSize(2);
+		assertThat(codings.codings(other, A)).isEmpty();
+	}
+
+	@Test
+	void speakerCodingRefusesASpeakerTheDocumentDoesNotHave() {
+		Code code = code("Caseworker talk");
+		var wrong = List.of(new SpeakerCoding.DocumentSpeaker(doc, "MI Caseworker 1"),
+				new SpeakerCoding.DocumentSpeaker(doc, "Caseworker 9"));
+		assertThatThrownBy(() -> speakerCoding.code(project.id(), wrong, code.id(), A))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("'focus-group-3' has no speaker 'Caseworker 9'");
+		assertThat(codings.codings(project.id(), null)).isEmpty();
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class TurnTimesBulkTests implements SharedHome {
 		DocumentId doc = untimed();
 
 		assertThatThrownBy(() -> turnTimes.setStarts(doc, Map.of(0, 500L, 3, 1_000L)))
-			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no turn 3").hasMessageContaining("has 3");
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no turn 4").hasMessageContaining("has 3");
 		assertThatThrownBy(() -> turnTimes.setStarts(doc, Map.of(1, -1L)))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before its recording");
 		assertThatThrownBy(() -> turnTimes.setStarts(new DocumentId(Long.MAX_VALUE), Map.of(0, 1L)))

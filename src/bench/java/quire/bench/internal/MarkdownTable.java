@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /** Rows of the benchmark's result table, written as GitHub Markdown. */
 public final class MarkdownTable {
 
@@ -127,9 +129,44 @@ public final class MarkdownTable {
 		return String.format(Locale.ROOT, "%.2f", v);
 	}
 
-	/** "12× faster" style ratio of two latencies (baseline / quire). */
-	public static String times(double baseline, double quire) {
-		return num(baseline / Math.max(quire, 1e-6)) + "×";
+	/**
+	 * The Ratio cell of a row that sets Quire against another engine: who was faster at p50 and at
+	 * p99, and by how much. The ratio is always the slower time over the faster one, so it is at least
+	 * 1 and the words name the engine the measurement favours: "Quire faster: p50 12.0×, p99 3.00×",
+	 * "PostgreSQL faster: p50 1.80×, p99 1.20×", or, when the percentiles disagree, "p50: Quire faster
+	 * 1.50×; p99: ripgrep faster 2.00×". A ratio that prints as 1.00× is reported as "even", since
+	 * naming a winner there would claim a difference the figure does not show.
+	 * @param other the other engine's name as a reader knows it ("ripgrep", "PostgreSQL")
+	 * @param quire Quire's latencies
+	 * @param baseline the other engine's latencies for the same queries
+	 */
+	public static String faster(String other, Percentiles quire, Percentiles baseline) {
+		Lead p50 = Lead.of(other, quire.p50(), baseline.p50());
+		Lead p99 = Lead.of(other, quire.p99(), baseline.p99());
+		if (p50.winner() != null && p50.winner().equals(p99.winner())) {
+			return p50.winner() + " faster: p50 " + p50.times() + ", p99 " + p99.times();
+		}
+		return "p50: " + p50 + "; p99: " + p99;
+	}
+
+	/** One percentile's comparison: the faster engine (none when even) and slower / faster. */
+	private record Lead(@Nullable String winner, String times) {
+
+		static Lead of(String other, double quire, double baseline) {
+			double slow = Math.max(quire, baseline);
+			double fast = Math.max(Math.min(quire, baseline), 1e-6);
+			String times = num(slow / fast) + "×";
+			if (times.equals("1.00×")) {
+				return new Lead(null, times);
+			}
+			return new Lead(quire < baseline ? "Quire" : other, times);
+		}
+
+		@Override
+		public String toString() {
+			return winner == null ? "even" : winner + " faster " + times;
+		}
+
 	}
 
 }

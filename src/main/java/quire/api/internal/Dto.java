@@ -38,7 +38,10 @@ import quire.survey.VariableSpec;
 /**
  * The JSON shapes of the API, version 1: plain records with ids as numbers, names as strings and
  * undefined statistics as {@code null} (with the reason beside them where it matters), so R's
- * {@code jsonlite} and Python's {@code pandas} turn them into data frames directly.
+ * {@code jsonlite} and Python's {@code pandas} turn them into data frames directly. A turn is given
+ * twice: {@code turnIndex} (or a turn's {@code index}) counts from 0, for scripts that index a
+ * document's list of turns; {@code turnNumber} (or {@code number}) counts from 1 and is the number
+ * the pages, CSV exports and CLI show, the one to cite.
  */
 final class Dto {
 
@@ -63,8 +66,13 @@ final class Dto {
 		}
 	}
 
-	record TurnDto(int index, @Nullable String speaker, int start, int end, @Nullable Long startMs, @Nullable Long endMs,
-			String text) {
+	/**
+	 * A speaker turn. {@code index} counts from 0 (a script's list position, the {@code turnIndex} of
+	 * hits and segments); {@code number} counts from 1 and is the turn number the pages, CSV exports and
+	 * CLI show, the one to cite.
+	 */
+	record TurnDto(int index, int number, @Nullable String speaker, int start, int end, @Nullable Long startMs,
+			@Nullable Long endMs, String text) {
 	}
 
 	record SentenceDto(int index, int start, int end, String text) {
@@ -75,7 +83,7 @@ final class Dto {
 		static TranscriptDto of(Transcript t, List<quire.corpus.SentenceUnit> units) {
 			List<TurnDto> turns = new ArrayList<>();
 			for (Turn turn : t.turns()) {
-				turns.add(new TurnDto(turn.index(), turn.speaker(), turn.start(), turn.end(), turn.startMs(), turn.endMs(),
+				turns.add(new TurnDto(turn.index(), turn.number(), turn.speaker(), turn.start(), turn.end(), turn.startMs(), turn.endMs(),
 						t.turnText(turn)));
 			}
 			List<SentenceDto> sentences = new ArrayList<>();
@@ -155,14 +163,14 @@ final class Dto {
 	 * speaker's participant attributes and, for a MITI counsellor, their MITI summary.
 	 */
 	record SegmentDto(long codingId, long codeId, String code, long documentId, String document, @Nullable String group,
-			int turnIndex, @Nullable String speaker, @Nullable Long participantId, @Nullable String participant, String coder,
-			int start, int end, String text, String before, String after, Map<String, String> attributes,
+			int turnIndex, int turnNumber, @Nullable String speaker, @Nullable Long participantId, @Nullable String participant,
+			String coder, int start, int end, String text, String before, String after, Map<String, String> attributes,
 			@Nullable MitiSummaryDto miti) {
 		static SegmentDto of(CodedSegment s, @Nullable Long participantId, @Nullable String participant,
 				Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
 			Coding c = s.coding();
 			return new SegmentDto(c.id().value(), c.codeId().value(), s.codePath(), c.documentId().value(), s.documentName(),
-					s.group(), s.turnIndex(), s.speaker(), participantId, participant, c.coder(), c.start(), c.end(), s.text(),
+					s.group(), s.turnIndex(), Turn.number(s.turnIndex()), s.speaker(), participantId, participant, c.coder(), c.start(), c.end(), s.text(),
 					s.before(), s.after(), attributes, miti);
 		}
 	}
@@ -171,23 +179,25 @@ final class Dto {
 	 * A passage: overlapping codings of one speaker turn merged across coders and codes, with what was
 	 * merged ({@code coders}, {@code codes}, {@code codingIds}) and the same speaker join as a segment.
 	 */
-	record PassageDto(long documentId, String document, @Nullable String group, int turnIndex, @Nullable String speaker,
-			@Nullable Long participantId, @Nullable String participant, List<String> coders, List<String> codes,
+	record PassageDto(long documentId, String document, @Nullable String group, int turnIndex, int turnNumber,
+			@Nullable String speaker, @Nullable Long participantId, @Nullable String participant, List<String> coders, List<String> codes,
 			List<Long> codingIds, int start, int end, String text, String before, String after,
 			Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
 		static PassageDto of(quire.coding.CodedPassage p, @Nullable Long participantId, @Nullable String participant,
 				Map<String, String> attributes, @Nullable MitiSummaryDto miti) {
-			return new PassageDto(p.documentId().value(), p.documentName(), p.group(), p.turnIndex(), p.speaker(),
+			return new PassageDto(p.documentId().value(), p.documentName(), p.group(), p.turnIndex(),
+					Turn.number(p.turnIndex()), p.speaker(),
 					participantId, participant, p.coders(), p.codePaths(),
 					p.codings().stream().map(c -> c.id().value()).toList(), p.start(), p.end(), p.text(), p.before(),
 					p.after(), attributes, miti);
 		}
 	}
 
-	record KwicDto(long documentId, String document, int turnIndex, @Nullable String speaker, int start, int end,
-			String left, String hit, String right) {
+	/** A search hit; {@code turnIndex} counts turns from 0, {@code turnNumber} from 1 as the pages show them. */
+	record KwicDto(long documentId, String document, int turnIndex, int turnNumber, @Nullable String speaker, int start,
+			int end, String left, String hit, String right) {
 		static KwicDto of(KwicHit h) {
-			return new KwicDto(h.document().value(), h.documentName(), h.turnIndex(), h.speaker(), h.start(), h.end(),
+			return new KwicDto(h.document().value(), h.documentName(), h.turnIndex(), Turn.number(h.turnIndex()), h.speaker(), h.start(), h.end(),
 					h.left(), h.hit(), h.right());
 		}
 	}
@@ -206,11 +216,15 @@ final class Dto {
 		}
 	}
 
+	/** {@code firstTurn}/{@code lastTurn} are turn indexes (from 0); the {@code …Number}s count from 1 as the pages do. */
 	record MitiSessionDto(long id, String label, @Nullable Long documentId, String counsellor, @Nullable String client,
-			@Nullable LocalDate date, @Nullable Integer firstTurn, @Nullable Integer lastTurn) {
+			@Nullable LocalDate date, @Nullable Integer firstTurn, @Nullable Integer lastTurn,
+			@Nullable Integer firstTurnNumber, @Nullable Integer lastTurnNumber) {
 		static MitiSessionDto of(MitiSession s) {
 			return new MitiSessionDto(s.id().value(), s.label(), s.document() == null ? null : s.document().value(),
-					s.counsellor(), s.client(), s.date(), s.firstTurn(), s.lastTurn());
+					s.counsellor(), s.client(), s.date(), s.firstTurn(), s.lastTurn(),
+					s.firstTurn() == null ? null : Turn.number(s.firstTurn()),
+					s.lastTurn() == null ? null : Turn.number(s.lastTurn()));
 		}
 	}
 

@@ -81,7 +81,9 @@ class ProjectsApi {
 	}
 
 	@GetMapping("/projects/{projectId}/documents/{documentId}")
-	@Operation(summary = "A document with its speaker turns and sentence units (text and character offsets)")
+	@Operation(summary = "A document with its speaker turns and sentence units (text and character offsets)",
+			description = "A turn's `index` counts from 0; its `number` counts from 1 and is the turn number the pages, "
+					+ "exports and CLI show, the one to cite.")
 	Dto.TranscriptDto document(@PathVariable long projectId, @PathVariable long documentId, HttpServletRequest request) {
 		Project p = api.read(projectId, request);
 		Transcript t = corpus.transcript(new DocumentId(documentId))

@@ -49,7 +49,8 @@ class SearchApi {
 			description = "Filters as on the search page: document group, document, speaker, turns coded with all of "
 					+ "`codedWith`, with none of `notCodedWith`, hits inside codings of `within` (codes by id, path or "
 					+ "unique name; a theme stands for its sub-codes). Hits are keyword-in-context rows in document and "
-					+ "text order, `limit` per page from `offset`; counts are always complete.")
+					+ "text order, `limit` per page from `offset`; counts are always complete. Each hit's `turnIndex` counts "
+					+ "turns from 0 (a position in the document's `turns`), its `turnNumber` from 1 as the pages show them.")
 	Dto.SearchPage search(@PathVariable long projectId,
 			@Parameter(description = "the query", required = true) @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable Long document,

@@ -15,6 +15,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
 import quire.coding.CodedSegment;
+import quire.corpus.Turn;
 
 /**
  * Writes coded segments for use outside Quire: CSV (one row per segment, its turn numbered from 1
@@ -37,7 +38,7 @@ public final class SegmentWriter {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 			for (CodedSegment s : segments) {
 				csv.printRecord(SpreadsheetCells.neutralise(s.codePath()), SpreadsheetCells.neutralise(s.documentName()), SpreadsheetCells.neutralise(s.group() == null ? "" : s.group()),
-						s.turnIndex() + 1, SpreadsheetCells.neutralise(s.speaker() == null ? "" : s.speaker()), SpreadsheetCells.neutralise(s.coding().coder()),
+						Turn.number(s.turnIndex()), SpreadsheetCells.neutralise(s.speaker() == null ? "" : s.speaker()), SpreadsheetCells.neutralise(s.coding().coder()),
 						s.coding().start(), s.coding().end(), SpreadsheetCells.neutralise(s.text()), SpreadsheetCells.neutralise(s.before()), SpreadsheetCells.neutralise(s.after()));
 			}
 		}
@@ -60,7 +61,7 @@ public final class SegmentWriter {
 				XWPFParagraph source = doc.createParagraph();
 				XWPFRun r = source.createRun();
 				r.setBold(true);
-				r.setText(s.documentName() + (s.speaker() == null ? "" : " — " + s.speaker()) + " (turn " + (s.turnIndex() + 1)
+				r.setText(s.documentName() + (s.speaker() == null ? "" : " — " + s.speaker()) + " (turn " + Turn.number(s.turnIndex())
 						+ ", coded by " + s.coding().coder() + ")");
 				XWPFParagraph quote = doc.createParagraph();
 				quote.setIndentationLeft(567);

@@ -39,7 +39,7 @@ import quire.coding.CodeId;
 import quire.coding.CodeSystem;
 import quire.coding.CodebookImport;
 import quire.coding.CodebookService;
-import quire.coding.CodingService;
+import quire.coding.SpeakerCoding;
 import quire.coding.MemoService;
 import quire.coding.MemoTarget;
 import quire.coding.ReAim;
@@ -90,13 +90,13 @@ class CodebookView extends ProjectPage {
 	private Map<Long, Integer> rolledUp = Map.of();
 
 	CodebookView(CodebookService codebook, MemoService memos, CurrentProject current, CurrentCoder coder,
-			CodingService codings, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
+			SpeakerCoding speakerCoding, CorpusService corpus, ParticipantService participants, SpeakerLinkService speakerLinks) {
 		super(current);
 		this.corpus = corpus;
 		this.codebook = codebook;
 		this.memos = memos;
 		this.coder = coder;
-		this.dialogs = new CodebookDialogs(codebook, codings, corpus, participants, speakerLinks, coder, this::refresh);
+		this.dialogs = new CodebookDialogs(codebook, speakerCoding, participants, speakerLinks, coder, this::refresh);
 		addClassName("quire-page");
 		setWidthFull();
 		add(heading, createToolbar(), empty, createBody());

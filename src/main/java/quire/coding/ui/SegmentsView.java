@@ -31,6 +31,7 @@ import quire.coding.CodingService;
 import quire.coding.RetrievalService;
 import quire.ui.CurrentCoder;
 import quire.ui.MainLayout;
+import quire.corpus.Turn;
 
 /**
  * Every segment coded with a code (and its sub-codes): source, speaker, coder and the words with
@@ -109,7 +110,7 @@ class SegmentsView extends VerticalLayout implements BeforeEnterObserver {
 			item.getStyle().set("border-left-color", c.colour());
 			Anchor source = new Anchor("transcript/" + s.coding().documentId().value() + "?turn=" + s.turnIndex()
 					+ "&start=" + s.coding().start() + "&end=" + s.coding().end(),
-					s.documentName() + " · turn " + (s.turnIndex() + 1) + (s.speaker() == null ? "" : " · " + s.speaker()));
+					s.documentName() + " · turn " + Turn.number(s.turnIndex()) + (s.speaker() == null ? "" : " · " + s.speaker()));
 			Span meta = new Span(" · " + s.codePath() + " · coded by " + s.coding().coder());
 			meta.addClassName("quire-meta");
 			Paragraph words = new Paragraph();

@@ -102,7 +102,7 @@ class TranscriptListening {
 		List<Turn> touched = Selections.turnsTouched(view.transcript().turns(), view.selStart, view.selEnd);
 		if (touched.isEmpty() || !p.playRows(touched.get(0).index(), touched.get(touched.size() - 1).index())) {
 			Notifications.error(touched.isEmpty() ? "The selection is outside the speaker turns."
-					: "Turn " + (touched.get(0).index() + 1) + " has no time yet, so the selection cannot be played: "
+					: "Turn " + touched.get(0).number() + " has no time yet, so the selection cannot be played: "
 							+ "set its start with Alt+T while listening.");
 		}
 	}
@@ -147,7 +147,7 @@ class TranscriptListening {
 			view.selEnd = -1;
 			view.renderTurns();
 			view.updateSelection();
-			Notifications.success("Turn " + (turnIndex + 1) + (turn.speaker() == null ? "" : " (" + turn.speaker() + ")")
+			Notifications.success("Turn " + Turn.number(turnIndex) + (turn.speaker() == null ? "" : " (" + turn.speaker() + ")")
 					+ " starts at " + quire.media.Recording.clock(ms / 1000.0) + ".");
 		}
 		catch (IllegalArgumentException ex) {

@@ -201,7 +201,7 @@ class FidelityView extends ProjectPage {
 				var created = fidelity.saveSession(p.id(), label.getValue(), d.id(), counsellor.getValue(), client.getValue(),
 						date.getValue(), range == null ? null : range.firstTurn(), range == null ? null : range.lastTurn());
 				Notifications.success("Session '" + created.label() + "' saved"
-						+ (range == null ? "." : ": turns " + (range.firstTurn() + 1) + "–" + (range.lastTurn() + 1) + ", " + range.basis() + "."));
+						+ (range == null ? "." : ": turns " + Turn.number(range.firstTurn()) + "–" + Turn.number(range.lastTurn()) + ", " + range.basis() + "."));
 				renderSessions();
 			}
 			catch (IllegalArgumentException ex) {
@@ -262,7 +262,7 @@ class FidelityView extends ProjectPage {
 			row.addDataCell().setText(s.counsellor());
 			row.addDataCell().setText(s.client() == null ? "" : s.client());
 			row.addDataCell().setText(s.document() == null ? "(lab only)" : "yes"
-					+ (s.firstTurn() == null ? ", whole" : ", turns " + (s.firstTurn() + 1) + "–" + (s.lastTurn() + 1)));
+					+ (s.firstTurn() == null ? ", whole" : ", turns " + Turn.number(s.firstTurn()) + "–" + Turn.number(s.lastTurn())));
 			NativeTableCell who = row.addDataCell();
 			who.addClassName("row-label");
 			for (Rating r : coders.getOrDefault(s.id().value(), List.of())) {

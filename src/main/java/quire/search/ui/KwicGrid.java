@@ -63,7 +63,7 @@ class KwicGrid extends Grid<KwicHit> {
 
 	/** The hit's document and its turn, numbered from 1 as everywhere a person reads turns. */
 	static String source(KwicHit h) {
-		return h.documentName() + " · " + (h.turnIndex() + 1);
+		return h.documentName() + " · " + quire.corpus.Turn.number(h.turnIndex());
 	}
 
 	/** Opens the transcript of a hit, scrolled to its turn with the hit highlighted. */

@@ -15,6 +15,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -466,9 +467,61 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			.withId("auto-attribute").single();
 		test(byValue).selectItem("Group = MI");
 		// the two caseworkers speak one turn each
-		assertThat($(Span.class).withId("auto-preview").single().getText()).contains("2 new codings");
+		assertThat($(Span.class).withId("auto-preview").single().getText())
+			.isEqualTo("This codes 2 turns in 1 document; 2 new codings as " + RESEARCHER + ".");
 		test($(Button.class).withId("auto-confirm").single()).click();
 		assertThat(codings.codings(document.id(), null)).hasSize(2).allSatisfy(c -> assertThat(c.codeId()).isEqualTo(code.id()));
+	}
+
+	@Test
+	void autoCodingOffersARoleLabelPerDocumentAndCodesOnlyTheChosenOne() {
+		Project p = projects.findByName("Coding views, speakers per document").orElseGet(() -> {
+			Project created = projects.create("Coding views, speakers per document", "");
+			corpus.importDocument(created.id(), new ImportRequest("a.txt", TEXT.getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH));
+			corpus.importDocument(created.id(), new ImportRequest("b.txt",
+					"Moderator: And you?\nMI Caseworker 1: Time.\nMI Caseworker 1: And forms.\n".getBytes(StandardCharsets.UTF_8),
+					"Focus groups", Language.ENGLISH));
+			codebook.create(created.id(), null, quire.coding.CodeDraft.named("Caseworker talk", "#1F77B4"));
+			return created;
+		});
+		var a = corpus.documents(p.id()).stream().filter(d -> d.name().equals("a")).findFirst().orElseThrow();
+		var b = corpus.documents(p.id()).stream().filter(d -> d.name().equals("b")).findFirst().orElseThrow();
+		codings.codings(p.id(), null).forEach(c -> codings.remove(c.id()));
+		Code code = codebook.findCode(p.id(), "Caseworker talk").orElseThrow();
+		workIn(p.id());
+		navigate(CodebookView.class);
+		@SuppressWarnings("unchecked")
+		com.vaadin.flow.component.treegrid.TreeGrid<Code> tree = $(com.vaadin.flow.component.treegrid.TreeGrid.class)
+			.withId("code-tree").single();
+		tree.select(code);
+		test($(Button.class).withId("auto-code-speakers").single()).click();
+		@SuppressWarnings("unchecked")
+		MultiSelectComboBox<Object> labels = $(MultiSelectComboBox.class).withId("auto-speakers").single();
+		assertThat(test(labels).getSuggestions()).contains("MI Caseworker 1 — a (1 turn)",
+				"MI Caseworker 1 — b (2 turns)").doesNotContain("MI Caseworker 1");
+
+		test(labels).selectItem("MI Caseworker 1 — b (2 turns)");
+		assertThat($(Span.class).withId("auto-preview").single().getText())
+			.isEqualTo("This codes 2 turns in 1 document; 2 new codings as " + RESEARCHER + ".");
+		test($(Button.class).withId("auto-confirm").single()).click();
+
+		assertThat(codings.codings(b.id(), null)).hasSize(2);
+		assertThat(codings.codings(a.id(), null)).as("the other document's Caseworker 1 is another person").isEmpty();
+
+		// once a researcher links b's caseworker to a's, choosing that person codes both documents
+		long person = speakers.link(a.id(), "MI Caseworker 1").orElseThrow().participantId();
+		speakers.link(b.id(), "MI Caseworker 1", person);
+		tree.select(code);
+		test($(Button.class).withId("auto-code-speakers").single()).click();
+		@SuppressWarnings("unchecked")
+		MultiSelectComboBox<Object> people = $(MultiSelectComboBox.class).withId("auto-people").single();
+		test(people).selectItem("MI Caseworker 1 — a (2 documents)");
+		assertThat($(Span.class).withId("auto-preview").single().getText()).isEqualTo("This codes 3 turns in 2 documents; "
+				+ "1 new coding as " + RESEARCHER + " (turns already coded so are skipped).");
+		test($(Button.class).withId("auto-confirm").single()).click();
+		assertThat(codings.codings(a.id(), null)).hasSize(1);
+		assertThat(codings.codings(b.id(), null)).hasSize(2);
 	}
 
 	@Test
