@@ -326,7 +326,8 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		int start = offsetOf("Our team leader");
 		codings.code(document.id(), code.id(), start, start + 30, "Anna");
 		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
-		navigate(AgreementView.class);
+		AgreementView view = navigate(AgreementView.class);
+		compute(view);
 
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("Anna and Jonas");
 		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
@@ -371,13 +372,14 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		}
 		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
-		navigate(AgreementView.class);
+		AgreementView view = navigate(AgreementView.class);
 
 		assertThat(test($(Select.class).withId("agreement-unit").single()).getSelected())
 			.isEqualTo(quire.coding.AgreementUnit.TURN);
 		assertThat(test($(Select.class).withId("agreement-system").single()).getSelected())
 			.isEqualTo(quire.coding.CodeSystem.THEMATIC);
 		assertThat(test($(Select.class).withId("agreement-strand").single()).getSelected()).isEqualTo("Qualitative strand");
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText())
 			.isEqualTo("Computed over: Anna and Jonas · qualitative strand: 1 focus group; 1 document coded by Anna or "
 					+ "Jonas · 3 speaker turns per code · Thematic codes, 1 code.");
@@ -391,17 +393,67 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		assertThat(test(table).getHeaderCell(6)).isEqualTo("α 95 % CI (bootstrap)");
 
 		test($(Select.class).withId("agreement-unit").single()).selectItem("character (not comparable to unit-based figures)");
-		test($(Button.class).withId("compare").single()).click();
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-caveat").single().getText())
 			.isEqualTo("Unit: character-level agreement, not comparable to unit-based figures.");
 
 		test($(Select.class).withId("agreement-unit").single()).selectItem("speaker turn");
 		test($(Select.class).withId("agreement-system").single()).selectItem("MITI behaviour codes");
 		test($(Select.class).withId("agreement-strand").single()).selectItem("All strands");
-		test($(Button.class).withId("compare").single()).click();
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("all strands; 2 documents")
 			.contains("MITI behaviour codes, 1 code");
 		assertThat(test(table).getRow(0).code()).endsWith("Question (Q)");
+	}
+
+	/**
+	 * The agreement page opens without computing: the settings and what they cover are shown at once, the
+	 * figures only after "Compute", and a changed setting takes the figures away instead of leaving them beside
+	 * settings they were not computed for.
+	 */
+	@Test
+	void agreementShowsItsScopeAtOnceAndComputesOnlyOnRequest() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		codings.code(document.id(), code.id(), start, start + 30, "Anna");
+		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
+		AgreementView view = navigate(AgreementView.class);
+
+		assertThat($(Paragraph.class).withId("agreement-plan").single().getText())
+			.isEqualTo("Will compute over: Anna and Jonas · qualitative strand: 1 focus group; 1 document coded by Anna "
+					+ "or Jonas · 3 speaker turns per code · Thematic codes, 1 code.");
+		assertThat($(Span.class).withId("agreement-summary").exists()).as("nothing computed on opening").isFalse();
+		@SuppressWarnings("unchecked")
+		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
+		assertThat(test(table).size()).isZero();
+		Button run = $(Button.class).withId("compare").single();
+		assertThat(run.getText()).isEqualTo("Compute");
+		assertThat(run.isEnabled()).isTrue();
+
+		test(run).click();
+		assertThat(run.isEnabled()).as("busy while computing").isFalse();
+		assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).withId("agreement-progress").exists()).isTrue();
+		assertThat($(Select.class).withId("agreement-unit").single().isEnabled()).as("settings locked").isFalse();
+		view.computation().join();
+		roundTrip();
+		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
+		assertThat(test(table).size()).isEqualTo(2);
+		assertThat(run.isEnabled()).isTrue();
+		assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).withId("agreement-progress").exists()).isFalse();
+
+		test($(Select.class).withId("agreement-unit").single()).selectItem("sentence");
+		assertThat($(Span.class).withId("agreement-summary").exists()).as("figures for the old unit are gone").isFalse();
+		assertThat(test(table).size()).isZero();
+		assertThat($(Paragraph.class).withId("agreement-plan").single().getText()).contains("sentences per code");
+		assertThat($(Span.class).withId("agreement-status").single().getText())
+			.isEqualTo("Settings changed: press Compute for figures over them.");
+	}
+
+	/** Presses Compute and waits for the background computation to hand its result to the page. */
+	void compute(AgreementView view) {
+		test($(Button.class).withId("compare").single()).click();
+		view.computation().join();
+		roundTrip();
 	}
 
 	@Autowired
