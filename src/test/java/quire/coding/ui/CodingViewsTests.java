@@ -449,6 +449,51 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 			.isEqualTo("Settings changed: press Compute for figures over them.");
 	}
 
+	@Autowired
+	quire.media.MediaService media;
+
+	/**
+	 * Aligning an untimed transcript while listening: once Alt+T has given a turn its start, the line under
+	 * the player stops saying the transcript has no timestamps, without a reload.
+	 */
+	@Test
+	void theHintUnderThePlayerNoLongerSaysNoTimestampsOnceATurnHasATime() {
+		Project p = projects.create("Coding views, turn times " + java.util.UUID.randomUUID(), "");
+		DocumentSummary d = corpus.importDocument(p.id(), new ImportRequest("untimed.txt",
+				"Moderator: How was it?\nNurse: Hard at first.\n".getBytes(StandardCharsets.UTF_8), null,
+				Language.ENGLISH)).document();
+		media.attach(d.id(), "untimed.wav", new java.io.ByteArrayInputStream(
+				quire.media.internal.ToneWav.tones(10_000, java.util.List.of(0L), java.util.List.of(440))));
+		workIn(p.id());
+		UI.getCurrent().navigate("transcript/" + d.id().value());
+		Div hint = $(Div.class).withId("recording-hint").single();
+		assertThat(hint.getText()).startsWith("This transcript has no timestamps yet");
+
+		altT(1_500);
+
+		assertThat(corpus.transcript(d.id()).orElseThrow().turns().get(0).startMs()).isEqualTo(1_500L);
+		assertThat(hint.getText()).startsWith("Click a turn's time to play from it")
+			.contains("Alt+T the selected turn starts now")
+			.doesNotContain("no timestamps");
+	}
+
+	/** Alt+T as the browser sends it: the key press with the recording's position read at that moment. */
+	static void altT(long positionMs) {
+		UI ui = UI.getCurrent();
+		var data = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		data.put("event.altKey && event.code === 'KeyT'", true);
+		data.put(POSITION, positionMs);
+		ui.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+			.fireEvent(new com.vaadin.flow.dom.DomEvent(ui.getElement(), "keydown", data));
+	}
+
+	/**
+	 * RecordingPlayer's browser-side expression for the recording's position (package-private there); if it
+	 * changes, the key press carries no position and the test fails.
+	 */
+	static final String POSITION = "(function(){const m=document.getElementById('recording-media');"
+			+ "return m ? Math.round(m.currentTime * 1000) : -1;})()";
+
 	/** Presses Compute and waits for the background computation to hand its result to the page. */
 	void compute(AgreementView view) {
 		test($(Button.class).withId("compare").single()).click();
