@@ -44,6 +44,7 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Strand;
 import quire.project.Project;
+import quire.security.Actors;
 import quire.stats.Agreement.Coefficient;
 import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
@@ -287,8 +288,8 @@ class AgreementView extends ProjectPage {
 	}
 
 	/**
-	 * Computes in the background with the settings locked, showing progress per code; the result is shown
-	 * through {@link UI#access} if the page has not changed since.
+	 * Computes in the background (as the signed-in user) with the settings locked, showing progress per code;
+	 * the result is shown through {@link UI#access} if the page has not changed since.
 	 */
 	private void compute() {
 		Project p = project();
@@ -302,13 +303,13 @@ class AgreementView extends ProjectPage {
 		status.setText("Computing…");
 		UI ui = UI.getCurrent();
 		computation = CompletableFuture
-			.supplyAsync(() -> agreement.compare(request, (done, of) -> later(ui, () -> {
+			.supplyAsync(Actors.asCurrent(() -> agreement.compare(request, (done, of) -> later(ui, () -> {
 				if (started == generation) {
 					progress.setIndeterminate(false);
 					progress.setValue((double) done / of);
 					status.setText("Computing… " + done + " of " + of + " rows");
 				}
-			})))
+			}))))
 			.whenComplete((report, error) -> later(ui, () -> {
 				if (started != generation) {
 					return;
