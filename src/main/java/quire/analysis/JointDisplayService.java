@@ -3,6 +3,7 @@ package quire.analysis;
 import quire.project.AuditLog;
 import quire.project.ProjectRole;
 import quire.project.ProjectAccess;
+import quire.tabular.NumberText;
 import quire.tabular.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -391,6 +392,15 @@ public class JointDisplayService {
 		return out.toByteArray();
 	}
 
+	/**
+	 * The number a workbook cell holds for {@code v}, or null to write it as text: numbers as Quire stores them
+	 * (an optional minus, digits, optionally a point and digits: {@code 3}, {@code -0.5}, {@code 007}); a decimal
+	 * comma, a plus sign, an exponent or a percent stays text as the researcher wrote it.
+	 */
+	static @Nullable Double numberCell(String v) {
+		return NumberText.read(v).filter(NumberText::isPlain).map(n -> n.value().doubleValue()).orElse(null);
+	}
+
 	private static byte[] xlsx(List<String> header, List<List<String>> rows) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet sheet = book.createSheet("participants");
@@ -403,8 +413,9 @@ public class JointDisplayService {
 				List<String> values = rows.get(r);
 				for (int c = 0; c < values.size(); c++) {
 					String v = values.get(c);
-					if (v.matches("-?\\d+(\\.\\d+)?")) {
-						row.createCell(c).setCellValue(Double.parseDouble(v));
+					Double number = numberCell(v);
+					if (number != null) {
+						row.createCell(c).setCellValue(number);
 					}
 					else {
 						row.createCell(c).setCellValue(v); // written as text: never evaluated as a formula

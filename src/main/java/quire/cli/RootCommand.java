@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 				BackupCommand.Restore.class, CodebookCommand.class, AgreementCommand.class, MitiCommand.class,
 				SurveyCommand.class, ParticipantCommand.class, MatrixCommand.class, ReportCommand.Render.class,
 				ReportCommand.Checklist.class, QdpxCommand.class, WordsCommand.class, DeidentifyCommand.class,
-				MediaCommand.class, ShellCommand.class })
+				MediaCommand.class, TurnTimesCommand.class, ShellCommand.class })
 final class RootCommand implements Runnable {
 
 	@Mixin

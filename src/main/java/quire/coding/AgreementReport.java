@@ -32,9 +32,7 @@ public record AgreementReport(AgreementUnit unit, List<String> coders, int docum
 	 * groups; 2 documents coded by Anna or Jonas · 212 speaker turns per code · Thematic codes, 12 codes".
 	 */
 	public String computedOver() {
-		String who = coders.size() == 2 ? coders.get(0) + " and " + coders.get(1) : String.join(", ", coders);
-		return who + " · " + documentScope + " · " + units + " " + unit.plural(units) + " per code · " + codeScope
-				+ (unit.caveat().isEmpty() ? "" : " · " + unit.caveat());
+		return AgreementScope.describe(coders, documentScope, units, unit, codeScope);
 	}
 
 	/**

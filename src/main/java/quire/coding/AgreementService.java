@@ -56,7 +56,61 @@ public class AgreementService {
 		this.codings = codings;
 	}
 
+	/**
+	 * What {@link #compare} would run over, without computing a coefficient: cheap enough to call whenever a
+	 * setting changes, where the bootstrap takes seconds.
+	 *
+	 * @throws IllegalArgumentException for a code of another system or a document of another project
+	 */
+	public AgreementScope scope(AgreementRequest request) {
+		Resolved r = resolve(request);
+		return new AgreementScope(request.unit(), request.coders(), r.units.size(),
+				request.documents().isEmpty() ? request.strand() : null, r.documentScope, r.names, r.unitCount,
+				request.system(), r.codes.size(), request.system().describe(r.codes.size()));
+	}
+
 	public AgreementReport compare(AgreementRequest request) {
+		return compare(request, (done, of) -> {
+		});
+	}
+
+	/**
+	 * Compares the coders and tells {@code progress} after each code (the bootstrap per code is the slow part),
+	 * so a page can show how far it has got.
+	 */
+	public AgreementReport compare(AgreementRequest request, Progress progress) {
+		Resolved r = resolve(request);
+		List<String> coders = request.coders();
+		Map<CodeId, Code> byId = r.byId;
+		Set<CodeId> codes = r.codes;
+		List<DocumentUnits> units = r.units;
+		int unitCount = r.unitCount;
+		List<AgreementReport.CodeAgreement> perCode = new ArrayList<>();
+		List<AgreementReport.Disagreement> disagreements = new ArrayList<>();
+		List<int[]> pooled = new ArrayList<>();
+		for (CodeId code : codes) {
+			List<int[]> columns = new ArrayList<>(); // one int[coders] per unit
+			for (DocumentUnits du : units) {
+				int[][] values = values(du, code, coders.size(), request.unit());
+				for (int u = 0; u < du.units.size(); u++) {
+					columns.add(values[u]);
+				}
+				collectDisagreements(du, values, byId.get(code), coders, request.unit(), disagreements);
+			}
+			pooled.addAll(columns);
+			perCode.add(agreement(byId.get(code).path(), columns, coders.size(), unitCount, request));
+			progress.done(perCode.size(), codes.size() + 1);
+		}
+		AgreementReport.CodeAgreement overall = agreement("All codes (" + request.system().describe(codes.size()) + ")",
+				pooled, coders.size(), unitCount, request);
+		progress.done(codes.size() + 1, codes.size() + 1);
+		return new AgreementReport(request.unit(), coders, units.size(), request.documents().isEmpty() ? request.strand() : null,
+				r.documentScope, r.names, unitCount, request.system(), request.system().describe(codes.size()), perCode, overall,
+				disagreements.size() > MAX_DISAGREEMENTS ? disagreements.subList(0, MAX_DISAGREEMENTS) : disagreements);
+	}
+
+	/** The documents, codes and units a request names, with each document's codings. */
+	private Resolved resolve(AgreementRequest request) {
 		List<String> coders = request.coders();
 		List<Code> allCodes = codebook.codes(request.projectId());
 		Map<CodeId, Code> byId = new HashMap<>();
@@ -122,27 +176,7 @@ public class AgreementService {
 			names.add(t.document().name());
 			unitCount += du.units.size();
 		}
-
-		List<AgreementReport.CodeAgreement> perCode = new ArrayList<>();
-		List<AgreementReport.Disagreement> disagreements = new ArrayList<>();
-		List<int[]> pooled = new ArrayList<>();
-		for (CodeId code : codes) {
-			List<int[]> columns = new ArrayList<>(); // one int[coders] per unit
-			for (DocumentUnits du : units) {
-				int[][] values = values(du, code, coders.size(), request.unit());
-				for (int u = 0; u < du.units.size(); u++) {
-					columns.add(values[u]);
-				}
-				collectDisagreements(du, values, byId.get(code), coders, request.unit(), disagreements);
-			}
-			pooled.addAll(columns);
-			perCode.add(agreement(byId.get(code).path(), columns, coders.size(), unitCount, request));
-		}
-		AgreementReport.CodeAgreement overall = agreement("All codes (" + request.system().describe(codes.size()) + ")",
-				pooled, coders.size(), unitCount, request);
-		return new AgreementReport(request.unit(), coders, units.size(), request.documents().isEmpty() ? request.strand() : null,
-				documentScope, names, unitCount, request.system(), request.system().describe(codes.size()), perCode, overall,
-				disagreements.size() > MAX_DISAGREEMENTS ? disagreements.subList(0, MAX_DISAGREEMENTS) : disagreements);
+		return new Resolved(byId, codes, units, names, unitCount, documentScope);
 	}
 
 	/**
@@ -308,6 +342,18 @@ public class AgreementService {
 			}
 		}
 		return out;
+	}
+
+	/** Told after each step of {@link #compare}: {@code done} of {@code of} (the codes, then the pooled row). */
+	@FunctionalInterface
+	public interface Progress {
+
+		void done(int done, int of);
+
+	}
+
+	private record Resolved(Map<CodeId, Code> byId, Set<CodeId> codes, List<DocumentUnits> units, List<String> names,
+			int unitCount, String documentScope) {
 	}
 
 	private record DocumentUnits(Transcript transcript, List<int[]> units, List<Coding> codings, boolean[] present,

@@ -3,7 +3,6 @@ package quire.corpus;
 import quire.project.AuditLog;
 import quire.project.ProjectRole;
 import quire.project.ProjectAccess;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import quire.corpus.internal.ParticipantStore;
 import quire.project.ProjectId;
+import quire.tabular.NumberText;
 
 /**
  * Participants (cases) and their typed attributes. Speaker labels become participants on import;
@@ -169,14 +169,11 @@ public class ParticipantService {
 				}
 				yield v;
 			}
-			case NUMBER -> {
-				try {
-					yield new BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
-				}
-				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException(attribute.name() + ": '" + v + "' is not a number");
-				}
-			}
+			// either decimal separator; a comma is never a thousands separator, so "1,234" is 1.234
+			case NUMBER -> NumberText.read(v)
+				.filter(n -> !n.percent())
+				.map(n -> n.value().stripTrailingZeros().toPlainString())
+				.orElseThrow(() -> new IllegalArgumentException(attribute.name() + ": '" + v + "' is not a number"));
 			case DATE -> {
 				try {
 					yield LocalDate.parse(v).toString();

@@ -71,6 +71,25 @@ public class Actors {
 		}
 	}
 
+	/**
+	 * {@code work} wrapped to run on another thread as whoever acts in this one. A thread without a user
+	 * acts as the local administrator (see {@link #current}), so a page's background task must carry the
+	 * signed-in user along to read with their roles and no more.
+	 */
+	public static <T> Supplier<T> asCurrent(Supplier<T> work) {
+		SecurityContext caller = SecurityContextHolder.getContext();
+		return () -> {
+			SecurityContext previous = SecurityContextHolder.getContext();
+			SecurityContextHolder.setContext(caller);
+			try {
+				return work.get();
+			}
+			finally {
+				SecurityContextHolder.setContext(previous);
+			}
+		};
+	}
+
 	public void runAs(UserAccount user, Runnable work) {
 		callAs(user, () -> {
 			work.run();

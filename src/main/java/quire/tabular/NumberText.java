@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Quire's one reading of a number written in a cell, shared by the formula rule
- * ({@link SpreadsheetCells}), questionnaire import and coding-lab import, which then ask it the
- * question each needs (a whole number? a decimal point or a decimal comma?).
+ * ({@link SpreadsheetCells}), questionnaire import, coding-lab import, participants' number attributes
+ * and the participant export's number cells, which then ask it the question each needs (a whole number? a decimal point or a decimal comma?).
  * <p>
  * A number is an optional sign, digits with an optional decimal separator (point or comma) and
  * fraction digits, or a separator and digits ({@code .5}), then an optional exponent
@@ -77,6 +77,16 @@ public record NumberText(String sign, String whole, String separator, String fra
 	public boolean isDecimalComma() {
 		return this.separator.equals(",") && !this.whole.isEmpty() && !this.fraction.isEmpty() && this.exponent.isEmpty()
 				&& !this.percent;
+	}
+
+	/**
+	 * Whether it is written as Quire stores a number: an optional minus, digits, and optionally a point and
+	 * digits ({@code 3}, {@code -0.5}, {@code 007}); not {@code +3}, {@code 3,5}, {@code .5}, {@code 5.},
+	 * {@code 1e3} or {@code 3%}.
+	 */
+	public boolean isPlain() {
+		return !this.sign.equals("+") && !this.whole.isEmpty() && this.exponent.isEmpty() && !this.percent
+				&& (this.separator.isEmpty() || this.separator.equals(".") && !this.fraction.isEmpty());
 	}
 
 	/**

@@ -892,6 +892,40 @@ class ApiTests {
 		return id;
 	}
 
+	private HttpResponse<String> patchJson(String path, String token, String json) throws Exception {
+		return api.send(java.net.http.HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+	}
+
+	/**
+	 * Turn starts over the API, numbered from 1 as the transcript shows them: set all or nothing, and a time
+	 * out of order is a 400 problem with the transcript page's message and changes nothing.
+	 */
+	@Test
+	void turnStartsAreSetInTurnOrderAllOrNothing() throws Exception {
+		long id = documentWithRecording("aligned", ToneWav.tones(1000, List.of(0L), List.of(440)));
+		String path = mediaBase + "/documents/" + id + "/turn-starts";
+
+		HttpResponse<String> set = patchJson(path, ownerWrite, "{\"starts\": [{\"turn\": 2, \"at\": \"0:05.5\"}]}");
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		JsonNode turns = ApiTestSupport.json(set).get("turns");
+		assertThat(turns.size()).isEqualTo(1);
+		assertThat(turns.get(0).get("turn").asInt()).isEqualTo(2);
+		assertThat(turns.get(0).get("speaker").asString()).isEqualTo("P1");
+		assertThat(turns.get(0).get("startMs").asLong()).isEqualTo(5_500L);
+
+		HttpResponse<String> late = patchJson(path, ownerWrite,
+				"{\"starts\": [{\"turn\": 1, \"startMs\": 9000}, {\"turn\": 2, \"startMs\": 8000}]}");
+		assertProblem(late, 400);
+		assertThat(ApiTestSupport.json(late).get("detail").asString())
+			.isEqualTo("turn 1 cannot start at 0:09.0: the later turn 2 starts at 0:08.0 (clear or correct that turn's time first)");
+		assertProblem(patchJson(path, ownerWrite, "{\"starts\": [{\"turn\": 1, \"at\": \"soon\"}]}"), 400);
+		assertProblem(patchJson(path, ownerPlay, "{\"starts\": [{\"turn\": 1, \"startMs\": 1000}]}"), 403);
+		assertThat(actors.callAs(owner, () -> corpus.transcript(new quire.corpus.DocumentId(id)).orElseThrow().turns()))
+			.extracting(quire.corpus.Turn::startMs).containsExactly(null, 5_500L);
+	}
+
 	private HttpResponse<byte[]> range(String path, String token, String range) throws Exception {
 		var b = java.net.http.HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + token).GET();
 		if (range != null) {

@@ -595,4 +595,62 @@ class CliTests {
 		assertThat(missing.err().strip()).startsWith("error: no script file at");
 	}
 
+	/**
+	 * Turn starts from the command line: one turn by its number as the page shows it, or many from a CSV;
+	 * a time out of order is refused with the page's message and changes nothing.
+	 */
+	@Test
+	void turnStartsAreSetOneByOneOrFromACsvAndOutOfOrderTimesChangeNothing() throws IOException {
+		assertThat(run("project", "create", "--name", "Timed by hand").exit()).isZero();
+		Path transcript = file("aligned.txt", "Interviewer: Hello.\nP1: Hi there.\nInterviewer: How are you?\nP1: Fine.\n");
+		assertThat(run("import", "--project", "Timed by hand", "--language", "en", transcript.toString()).exit()).isZero();
+
+		CliRun set = run("times", "set", "--project", "Timed by hand", "--document", "aligned", "--turn", "2", "--at",
+				"00:01:23.5");
+		assertThat(set.exit()).as(set.err()).isZero();
+		assertThat(set.out()).isEqualTo("turn 2 (P1) of 'aligned' starts at 1:23.5\n");
+		assertThat(starts("aligned")).containsExactly(null, 83_500L, null, null);
+
+		CliRun late = run("times", "set", "--project", "Timed by hand", "--document", "aligned", "--turn", "1", "--at", "90000");
+		assertThat(late.exit()).isNotZero();
+		assertThat(late.err()).contains("turn 1 cannot start at 1:30.0: the later turn 2 starts at 1:23.5");
+		assertThat(starts("aligned")).containsExactly(null, 83_500L, null, null);
+
+		Path csv = file("starts.csv", "turn,start\n1,0:02\n3,1:30,5\n4;95000\n");
+		CliRun imported = run("times", "import", "--project", "Timed by hand", "--document", "aligned", "--json", csv.toString());
+		assertThat(imported.exit()).as(imported.err()).isZero();
+		JsonNode json = JsonMapper.builder().build().readTree(imported.out());
+		assertThat(json.size()).isEqualTo(3);
+		assertThat(json.get(1).get("turn").asInt()).isEqualTo(3);
+		assertThat(json.get(1).get("startMs").asLong()).isEqualTo(90_500L);
+		assertThat(starts("aligned")).containsExactly(2_000L, 83_500L, 90_500L, 95_000L);
+
+		Path disordered = file("disordered.csv", "1,0:01\n4,1:00\n");
+		CliRun refused = run("times", "import", "--project", "Timed by hand", "--document", "aligned", disordered.toString());
+		assertThat(refused.exit()).isNotZero();
+		assertThat(refused.err()).contains("turn 4 cannot start at 1:00.0: the earlier turn 2 starts at 1:23.5");
+		assertThat(starts("aligned")).as("all or nothing: turn 1 kept its start too")
+			.containsExactly(2_000L, 83_500L, 90_500L, 95_000L);
+
+		Path bad = file("bad.csv", "turn,start\n1,0:01\n2,soon\n");
+		CliRun unreadable = run("times", "import", "--project", "Timed by hand", "--document", "aligned", bad.toString());
+		assertThat(unreadable.exit()).isNotZero();
+		assertThat(unreadable.err()).contains("bad.csv, line 3: 'soon' is not a time");
+		assertThat(starts("aligned")).containsExactly(2_000L, 83_500L, 90_500L, 95_000L);
+	}
+
+	@Autowired
+	quire.project.ProjectService projectService;
+
+	@Autowired
+	CorpusService corpus;
+
+	private List<Long> starts(String document) {
+		var project = projectService.findByName("Timed by hand").orElseThrow();
+		var d = corpus.findDocument(project.id(), document).orElseThrow();
+		List<Long> out = new ArrayList<>();
+		corpus.transcript(d.id()).orElseThrow().turns().forEach(t -> out.add(t.startMs()));
+		return out;
+	}
+
 }

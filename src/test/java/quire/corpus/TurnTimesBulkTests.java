@@ -59,4 +59,34 @@ class TurnTimesBulkTests implements SharedHome {
 		assertThat(corpus.transcript(doc).orElseThrow().turns()).extracting(Turn::startMs).containsOnlyNulls();
 	}
 
+	@Test
+	void inOrderSetsAllOrNothingAndRefusesTimesOutOfOrderWithThePagesMessage() {
+		DocumentId doc = untimed();
+		turnTimes.setStart(doc, 1, 5_000L);
+
+		assertThatThrownBy(() -> turnTimes.setStartsInOrder(doc, Map.of(0, 1_000L, 2, 4_000L)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("turn 3 cannot start at 0:04.0: the earlier turn 2 starts at 0:05.0 (clear or correct that turn's time first)");
+		assertThatThrownBy(() -> turnTimes.setStartsInOrder(doc, Map.of(0, 1_000L, 3, 9_000L)))
+			.isInstanceOf(IllegalArgumentException.class).hasMessage("'untimed' has no turn 4 (it has 3)");
+		assertThat(corpus.transcript(doc).orElseThrow().turns()).extracting(Turn::startMs).containsExactly(null, 5_000L, null);
+
+		assertThat(turnTimes.setStartsInOrder(doc, Map.of(2, 7_000L, 0, 1_000L))).extracting(Turn::index, Turn::startMs)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1_000L), org.assertj.core.groups.Tuple.tuple(2, 7_000L));
+		assertThat(corpus.transcript(doc).orElseThrow().turns()).extracting(Turn::startMs).containsExactly(1_000L, 5_000L, 7_000L);
+	}
+
+	@Test
+	void startsAreReadAsClockTimesOrMilliseconds() {
+		assertThat(TurnTimes.parseStart("00:01:23.5")).isEqualTo(83_500L);
+		assertThat(TurnTimes.parseStart("1:23.5")).isEqualTo(83_500L);
+		assertThat(TurnTimes.parseStart("1:23,25")).isEqualTo(83_250L);
+		assertThat(TurnTimes.parseStart("1:02:03")).isEqualTo(3_723_000L);
+		assertThat(TurnTimes.parseStart(" 83500 ")).isEqualTo(83_500L);
+		for (String bad : java.util.List.of("soon", "1:75", "1:60:00", "-5", "1.5", "")) {
+			assertThatThrownBy(() -> TurnTimes.parseStart(bad)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageStartingWith("'" + bad + "' is not a time");
+		}
+	}
+
 }

@@ -117,6 +117,20 @@ abstract class AccessContract {
 		return d;
 	}
 
+	/**
+	 * A page's background task (the agreement page's computation) reads as the signed-in user: a thread
+	 * without a user would act as the local administrator and read every project.
+	 */
+	@Test
+	void aBackgroundTaskCarriesTheSignedInUserAlong() {
+		var carried = actors.callAs(outsider, () -> java.util.concurrent.CompletableFuture
+			.supplyAsync(Actors.asCurrent(() -> access.role(project.id()))).join());
+		assertThat(carried).isEmpty();
+		var bare = actors.callAs(outsider, () -> java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> access.role(project.id())).join());
+		assertThat(bare).as("without it the task is the local administrator").contains(ProjectRole.OWNER);
+	}
+
 	@Test
 	void passwordsAreStoredAsBcryptHashesAndChecked() {
 		String hash = jdbc.sql("select password_hash from app_user where id = ?").param(owner.id().value())

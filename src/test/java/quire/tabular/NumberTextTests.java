@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Quire's one number reader: a golden table of cells and what each caller asks of them, and proof
- * that it answers exactly as the three patterns it replaced (the formula rule's plain number, the
- * questionnaire's integer, decimal-point and decimal-comma numbers, the coding lab's whole numbers).
+ * that it answers exactly as the patterns it replaced (the formula rule's plain number, the
+ * questionnaire's integer, decimal-point and decimal-comma numbers, the coding lab's whole numbers, the
+ * participant export's number cells and the participants' number attributes, read with BigDecimal).
  */
 final class NumberTextTests {
 
@@ -90,6 +91,7 @@ final class NumberTextTests {
 	private static final Pattern SURVEY_NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 	private static final Pattern SURVEY_DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
 	private static final Pattern LAB_WHOLE = Pattern.compile("([+-]?)(\\d+)(?:[.,]0+)?");
+	private static final Pattern EXPORT_NUMBER_CELL = Pattern.compile("-?\\d+(\\.\\d+)?");
 	private static final Pattern LAB_NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?");
 
 	@Test
@@ -118,12 +120,31 @@ final class NumberTextTests {
 				check(disagreements, c, "lab sign", n.get().sign().equals("-"), whole.group(1).equals("-"));
 				check(disagreements, c, "lab digits", n.get().whole().equals(whole.group(2)), true);
 			}
+			check(disagreements, c, "export number cell", n.filter(NumberText::isPlain).isPresent(),
+					EXPORT_NUMBER_CELL.matcher(c).matches());
+			// a participant's number attribute: the value stripped, then BigDecimal with the comma as the point
+			BigDecimal attribute = bigDecimalOrNull(c.strip().replace(',', '.'));
+			var stripped = NumberText.read(c.strip()).filter(x -> !x.percent());
+			check(disagreements, c, "participant number", stripped.isPresent(), attribute != null);
+			if (attribute != null && stripped.isPresent()) {
+				check(disagreements, c, "participant value", stripped.get().value().stripTrailingZeros().toPlainString()
+					.equals(attribute.stripTrailingZeros().toPlainString()), true);
+			}
 			if (SURVEY_NUMBER.matcher(c).matches() && n.isPresent()) {
 				check(disagreements, c, "survey value",
 						n.get().value().equals(new BigDecimal(c.startsWith("+") ? c.substring(1) : c)), true);
 			}
 		}
 		assertThat(disagreements).isEmpty();
+	}
+
+	private static BigDecimal bigDecimalOrNull(String text) {
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static void check(List<String> disagreements, String cell, String question, boolean actual, boolean expected) {

@@ -1,11 +1,15 @@
 package quire.coding.ui;
 
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -18,6 +22,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Menu;
@@ -28,6 +33,7 @@ import quire.coding.AgreementReport;
 import quire.coding.AgreementReport.CodeAgreement;
 import quire.coding.AgreementReport.Disagreement;
 import quire.coding.AgreementRequest;
+import quire.coding.AgreementScope;
 import quire.coding.AgreementService;
 import quire.coding.AgreementUnit;
 import quire.coding.Code;
@@ -38,18 +44,25 @@ import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Strand;
 import quire.project.Project;
-import quire.ui.CurrentProject;
+import quire.security.Actors;
 import quire.stats.Agreement.Coefficient;
+import quire.ui.CurrentProject;
 import quire.ui.MainLayout;
 import quire.ui.Notifications;
 import quire.ui.ProjectPage;
 
 /**
  * Inter-coder agreement: choose coders, the strand or documents, the code system or codes and the unit
- * (speaker turns, qualitative strand and thematic codes by default); read what the figures are computed
- * over, then percentage agreement, Cohen's κ, Krippendorff's α and α's bootstrap interval per code and
- * pooled over the code system, then walk the disagreements, each opening the transcript where the coders
+ * (speaker turns, qualitative strand and thematic codes by default); read what the figures will be computed
+ * over, then ask for percentage agreement, Cohen's κ, Krippendorff's α and α's bootstrap interval per code
+ * and pooled over the code system, then walk the disagreements, each opening the transcript where the coders
  * differ.
+ *
+ * <p>
+ * The page opens at once with the settings and what they cover; the figures are computed only on "Compute",
+ * because the bootstrap per code takes seconds on a busy machine. The computation runs in the background and
+ * reports progress by server push. Changing a setting removes the figures shown, so figures never stand
+ * beside settings they were not computed for; the settings are locked while a computation runs.
  */
 @PermitAll
 @Route(value = "agreement", layout = MainLayout.class)
@@ -86,6 +99,30 @@ class AgreementView extends ProjectPage {
 
 	private final Div disagreements = new Div();
 
+	/** What the current settings will compute over, kept up to date as they change. */
+	private final Paragraph plan = new Paragraph();
+
+	private final Button compute = new Button("Compute");
+
+	private final ProgressBar progress = new ProgressBar();
+
+	private final Span status = new Span();
+
+	private final HorizontalLayout controls;
+
+	private final HorizontalLayout run;
+
+	/**
+	 * Counts computations and setting changes, so a computation's result or progress is shown only if nothing
+	 * changed since it started.
+	 */
+	private int generation;
+
+	private CompletableFuture<?> computation = CompletableFuture.completedFuture(null);
+
+	/** True while {@link #enter} fills the controls, so their changes resolve the scope once, not per control. */
+	private boolean filling;
+
 	AgreementView(AgreementService agreement, CodingService codings, CodebookService codebook, CorpusService corpus,
 			CurrentProject current) {
 		super(current);
@@ -95,10 +132,14 @@ class AgreementView extends ProjectPage {
 		this.corpus = corpus;
 		addClassName("quire-page");
 		setWidthFull();
+		controls = createControls();
+		run = createRun();
+		createTable();
 	}
 
 	@Override
 	protected void enter(Project p, BeforeEnterEvent event) {
+		generation++;
 		removeAll();
 		add(new H2("Inter-coder agreement · " + p.name()),
 				new Paragraph("Compares coders on the same documents. Leave documents empty for every document of the "
@@ -107,22 +148,26 @@ class AgreementView extends ProjectPage {
 						+ "document counts as missing there. Cohen's κ needs exactly two coders; Krippendorff's α "
 						+ "(nominal) takes any number, and its 95 % interval is a seeded percentile bootstrap over "
 						+ "units, so the same data always give the same interval."),
-				createControls(p), summary, table, new H3("Disagreements"), disagreements);
-		createTable();
-		List<String> all = codings.coders(p.id());
-		if (all.size() >= 2) {
-			coders.setValue(all.subList(0, 2));
-			compare();
+				controls, plan, run, summary, table, new H3("Disagreements"), disagreements);
+		filling = true;
+		try {
+			List<String> all = codings.coders(p.id());
+			coders.setItems(all);
+			documents.setItems(corpus.documents(p.id()));
+			codes.setItems(codebook.codes(p.id(), system.getValue()));
+			if (all.size() >= 2) {
+				coders.setValue(all.subList(0, 2));
+			}
 		}
-		else {
-			summary.add(new Paragraph("At least two coders must have coded in this project to compare them."));
+		finally {
+			filling = false;
 		}
+		busy(false);
+		settingsChanged();
 	}
 
-	private HorizontalLayout createControls(Project p) {
-		coders.setItems(codings.coders(p.id()));
+	private HorizontalLayout createControls() {
 		coders.setId("agreement-coders");
-		documents.setItems(corpus.documents(p.id()));
 		documents.setItemLabelGenerator(DocumentSummary::name);
 		documents.setId("agreement-documents");
 		codes.setItemLabelGenerator(Code::path);
@@ -132,10 +177,12 @@ class AgreementView extends ProjectPage {
 		system.setItemLabelGenerator(CodeSystem::label);
 		system.setValue(CodeSystem.THEMATIC);
 		system.setId("agreement-system");
-		codes.setItems(codebook.codes(p.id(), CodeSystem.THEMATIC));
 		system.addValueChangeListener(e -> {
+			Project p = project();
 			codes.clear();
-			codes.setItems(codebook.codes(p.id(), e.getValue()));
+			if (p != null) {
+				codes.setItems(codebook.codes(p.id(), e.getValue()));
+			}
 		});
 		strand.setLabel("Strand (when no document is chosen)");
 		strand.setItems(strandLabel(Strand.QUALITATIVE), strandLabel(Strand.FIDELITY), ALL_STRANDS);
@@ -147,13 +194,85 @@ class AgreementView extends ProjectPage {
 				: u.label());
 		unit.setValue(AgreementRequest.DEFAULT_UNIT);
 		unit.setId("agreement-unit");
-		Button run = new Button("Compare", e -> compare());
-		run.setId("compare");
-		run.addThemeVariants(ButtonVariant.PRIMARY);
-		HorizontalLayout bar = new HorizontalLayout(coders, strand, documents, system, codes, unit, run);
+		coders.addValueChangeListener(e -> settingsChanged());
+		documents.addValueChangeListener(e -> settingsChanged());
+		codes.addValueChangeListener(e -> settingsChanged());
+		system.addValueChangeListener(e -> settingsChanged());
+		strand.addValueChangeListener(e -> settingsChanged());
+		unit.addValueChangeListener(e -> settingsChanged());
+		HorizontalLayout bar = new HorizontalLayout(coders, strand, documents, system, codes, unit);
 		bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 		bar.getStyle().set("flex-wrap", "wrap");
 		return bar;
+	}
+
+	private HorizontalLayout createRun() {
+		compute.setId("compare");
+		compute.addThemeVariants(ButtonVariant.PRIMARY);
+		compute.addClickListener(e -> compute());
+		plan.setId("agreement-plan");
+		progress.setId("agreement-progress");
+		progress.setWidth("12em");
+		progress.setVisible(false);
+		status.setId("agreement-status");
+		status.addClassName("quire-meta");
+		HorizontalLayout bar = new HorizontalLayout(compute, progress, status);
+		bar.setAlignItems(FlexComponent.Alignment.CENTER);
+		return bar;
+	}
+
+	/**
+	 * A setting changed (or the page opened): drop any figures, since they were computed for other settings,
+	 * and say what the settings now cover. Resolving the scope reads codings and transcripts but computes no
+	 * coefficient, so it answers at once.
+	 */
+	private void settingsChanged() {
+		if (filling) {
+			return;
+		}
+		generation++;
+		boolean hadFigures = !summary.getChildren().toList().isEmpty();
+		clearFigures();
+		Project p = project();
+		AgreementRequest request = p == null ? null : request(p);
+		if (request == null) {
+			plan.setText(p != null && codings.coders(p.id()).size() < 2
+					? "At least two coders must have coded in this project to compare them."
+					: "Choose at least two coders to compare.");
+			compute.setEnabled(false);
+			status.setText("");
+			return;
+		}
+		try {
+			AgreementScope scope = agreement.scope(request);
+			plan.setText("Will compute over: " + scope.describe() + ".");
+			compute.setEnabled(true);
+			status.setText(hadFigures ? "Settings changed: press Compute for figures over them."
+					: "Press Compute for the figures (" + String.format(Locale.ROOT, "%,d", request.resamples())
+							+ " bootstrap resamples per code; this can take a while).");
+		}
+		catch (IllegalArgumentException ex) {
+			plan.setText("Cannot compare: " + ex.getMessage() + ".");
+			compute.setEnabled(false);
+			status.setText("");
+		}
+	}
+
+	/** The request the settings describe; null while fewer than two coders are chosen. */
+	private @Nullable AgreementRequest request(Project p) {
+		if (coders.getValue().size() < 2) {
+			return null;
+		}
+		return new AgreementRequest(p.id(), List.copyOf(coders.getValue()),
+				documents.getValue().stream().map(DocumentSummary::id).toList(), chosenStrand(),
+				codes.getValue().stream().map(Code::id).toList(), system.getValue(), unit.getValue(),
+				AgreementRequest.DEFAULT_RESAMPLES, AgreementRequest.DEFAULT_SEED);
+	}
+
+	private void clearFigures() {
+		summary.removeAll();
+		disagreements.removeAll();
+		table.setItems(List.of());
 	}
 
 	private void createTable() {
@@ -168,46 +287,93 @@ class AgreementView extends ProjectPage {
 		table.setAllRowsVisible(true);
 	}
 
-	private void compare() {
+	/**
+	 * Computes in the background (as the signed-in user) with the settings locked, showing progress per code;
+	 * the result is shown through {@link UI#access} if the page has not changed since.
+	 */
+	private void compute() {
 		Project p = project();
-		if (p == null) {
+		AgreementRequest request = p == null ? null : request(p);
+		if (request == null) {
 			return;
 		}
-		summary.removeAll();
-		disagreements.removeAll();
+		int started = ++generation;
+		clearFigures();
+		busy(true);
+		status.setText("Computing…");
+		UI ui = UI.getCurrent();
+		computation = CompletableFuture
+			.supplyAsync(Actors.asCurrent(() -> agreement.compare(request, (done, of) -> later(ui, () -> {
+				if (started == generation) {
+					progress.setIndeterminate(false);
+					progress.setValue((double) done / of);
+					status.setText("Computing… " + done + " of " + of + " rows");
+				}
+			}))))
+			.whenComplete((report, error) -> later(ui, () -> {
+				if (started != generation) {
+					return;
+				}
+				busy(false);
+				if (error != null) {
+					Throwable cause = error.getCause() == null ? error : error.getCause();
+					status.setText("");
+					Notifications.error(cause instanceof IllegalArgumentException ? cause.getMessage()
+							: "Could not compute agreement: " + cause.getMessage());
+				}
+				else {
+					status.setText("");
+					show(report);
+				}
+			}));
+	}
+
+	/** The computation started last (completed when its result has been handed to the UI); for tests. */
+	CompletableFuture<?> computation() {
+		return computation;
+	}
+
+	private void busy(boolean busy) {
+		controls.setEnabled(!busy);
+		compute.setEnabled(!busy);
+		progress.setVisible(busy);
+		progress.setIndeterminate(true);
+	}
+
+	/** Runs {@code task} in the UI's session, unless the UI has gone meanwhile (the researcher left). */
+	private static void later(UI ui, Runnable task) {
 		try {
-			AgreementReport report = agreement.compare(new AgreementRequest(p.id(), List.copyOf(coders.getValue()),
-					documents.getValue().stream().map(DocumentSummary::id).toList(), chosenStrand(),
-					codes.getValue().stream().map(Code::id).toList(), system.getValue(), unit.getValue(),
-					AgreementRequest.DEFAULT_RESAMPLES, AgreementRequest.DEFAULT_SEED));
-			Paragraph scope = new Paragraph("Computed over: " + report.computedOver() + ".");
-			scope.setId("agreement-scope");
-			Paragraph names = new Paragraph("Documents: "
-					+ (report.documentNames().isEmpty() ? "none" : String.join(", ", report.documentNames())) + ".");
-			names.addClassName("quire-meta");
-			names.setId("agreement-documents-used");
-			Span line = new Span("Overall (" + report.codeScope() + "): agreement "
-					+ show(report.overall().percent(), true) + ", κ " + show(report.overall().kappa(), false) + ", α "
-					+ show(report.overall().alpha(), false) + ", 95 % CI " + report.overall().alphaCiText() + " ("
-					+ report.overall().alphaCi().resamples() + " bootstrap resamples, seed " + report.overall().alphaCi().seed()
-					+ ").");
-			line.addClassName("quire-summary");
-			line.setId("agreement-summary");
-			summary.add(scope, names, line);
-			if (!report.unit().caveat().isEmpty()) {
-				Paragraph caveat = new Paragraph("Unit: " + report.unit().caveat() + ".");
-				caveat.setId("agreement-caveat");
-				caveat.getStyle().set("font-weight", "600");
-				summary.add(caveat);
-			}
-			var rows = new java.util.ArrayList<>(report.codes());
-			rows.add(report.overall());
-			table.setItems(rows);
-			renderDisagreements(report);
+			ui.access(task::run);
 		}
-		catch (IllegalArgumentException ex) {
-			Notifications.error(ex.getMessage());
+		catch (UIDetachedException gone) {
+			// nobody to show it to
 		}
+	}
+
+	private void show(AgreementReport report) {
+		Paragraph scope = new Paragraph("Computed over: " + report.computedOver() + ".");
+		scope.setId("agreement-scope");
+		Paragraph names = new Paragraph("Documents: "
+				+ (report.documentNames().isEmpty() ? "none" : String.join(", ", report.documentNames())) + ".");
+		names.addClassName("quire-meta");
+		names.setId("agreement-documents-used");
+		Span line = new Span("Overall (" + report.codeScope() + "): agreement " + show(report.overall().percent(), true)
+				+ ", κ " + show(report.overall().kappa(), false) + ", α " + show(report.overall().alpha(), false)
+				+ ", 95 % CI " + report.overall().alphaCiText() + " (" + report.overall().alphaCi().resamples()
+				+ " bootstrap resamples, seed " + report.overall().alphaCi().seed() + ").");
+		line.addClassName("quire-summary");
+		line.setId("agreement-summary");
+		summary.add(scope, names, line);
+		if (!report.unit().caveat().isEmpty()) {
+			Paragraph caveat = new Paragraph("Unit: " + report.unit().caveat() + ".");
+			caveat.setId("agreement-caveat");
+			caveat.getStyle().set("font-weight", "600");
+			summary.add(caveat);
+		}
+		var rows = new ArrayList<>(report.codes());
+		rows.add(report.overall());
+		table.setItems(rows);
+		renderDisagreements(report);
 	}
 
 	private void renderDisagreements(AgreementReport report) {

@@ -65,12 +65,8 @@ class TranscriptListening {
 	 * is now, which is how an untimed transcript is aligned while listening.
 	 */
 	Div createListening(Transcript t) {
-		boolean timed = t.turns().stream().anyMatch(x -> x.startMs() != null);
 		boolean mayTime = access.can(t.document().projectId(), ProjectRole.CODER);
-		Objects.requireNonNull(player).setHint((timed ? "Click a turn's time to play from it · "
-				: "This transcript has no timestamps yet" + (mayTime ? ": play it and press Alt+T as each turn begins · " : " · "))
-				+ "Alt+P play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster · Alt+L play the selection"
-				+ (mayTime && timed ? " · Alt+T the selected turn starts now" : ""));
+		Objects.requireNonNull(player).setHint(hint(t, mayTime));
 		Button play = new Button("Play selection (Alt+L)", e -> playSelection());
 		play.setId("play-selection");
 		play.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -87,6 +83,18 @@ class TranscriptListening {
 			bar.add(now);
 		}
 		return bar;
+	}
+
+	/**
+	 * The line under the player: how to play, and whether the transcript has timestamps yet. Set again as turns
+	 * get times, so it stops saying "no timestamps" once the first turn is aligned.
+	 */
+	static String hint(Transcript t, boolean mayTime) {
+		boolean timed = t.turns().stream().anyMatch(x -> x.startMs() != null);
+		return (timed ? "Click a turn's time to play from it · "
+				: "This transcript has no timestamps yet" + (mayTime ? ": play it and press Alt+T as each turn begins · " : " · "))
+				+ "Alt+P play/pause · Alt+B back 5 s · Alt+, slower · Alt+. faster · Alt+L play the selection"
+				+ (mayTime && timed ? " · Alt+T the selected turn starts now" : "");
 	}
 
 	/** Plays the selected turns, from the first one's start to the start of the turn after the last (Alt+L). */
@@ -141,6 +149,7 @@ class TranscriptListening {
 			view.markup = new TurnHtml(view.transcript());
 			if (p != null) {
 				p.setStart(turnIndex, turn.startMs());
+				p.setHint(hint(view.transcript(), true)); // setStart succeeded, so this user may time turns
 			}
 			view.clearBrowserSelection();
 			view.selStart = -1;

@@ -27,10 +27,11 @@ public final class IndexCheckProgress {
 	/** Why the check failed, if it did; it stays so until the next start. */
 	private volatile @Nullable String failure;
 
-	/** The check starts, over about {@code total} documents. */
+	/** The check starts, over about {@code total} documents; an earlier check's failure no longer stands. */
 	public void started(int total) {
 		this.total = total;
 		checked.set(0);
+		failure = null;
 		running = true;
 	}
 

@@ -250,10 +250,11 @@ class SearchView extends ProjectPage {
 		ProjectId projectId = project.id();
 		SearchResult all = search.search(new SearchRequest(request.project(), request.query(), request.group(),
 				request.document(), request.speaker(), Integer.MAX_VALUE / 2, request.codes()));
-		if (checking(all.indexCheck())) {
-			// the button was enabled before a check began: coding an incomplete set of hits would look complete
+		String blocked = codeAllBlocked(all.indexCheck());
+		if (blocked != null) {
+			// the button was enabled before a check began (or failed): coding an incomplete set of hits would look complete
 			showCodeAll(all.indexCheck());
-			Notifications.error(CODE_ALL_WAITS);
+			Notifications.error(blocked);
 			return;
 		}
 		List<TextSpan> hits = all.hits().stream().map(h -> new TextSpan(h.document(), h.start(), h.end())).toList();
@@ -362,22 +363,38 @@ class SearchView extends ProjectPage {
 	/** Why "Code all hits" is disabled while the index is checked. */
 	static final String CODE_ALL_WAITS = "Coding all hits waits until the search index is checked: until then some hits may be missing.";
 
-	/** Whether an index check is running (a failed check has ended: its warning stays in the summary). */
+	/**
+	 * Why "Code all hits" is disabled after the check failed: the index stays unchecked until it is rebuilt
+	 * (the command line's {@code index rebuild}, while the web app is stopped) or checked again at the next start.
+	 */
+	static final String CODE_ALL_INCOMPLETE = "Coding all hits is off: the search index could not be checked after an "
+			+ "unclean stop, so search may be incomplete. Rebuild the index (stop Quire, run `quire index rebuild`, "
+			+ "start Quire again) or restart Quire to check it again.";
+
+	/** Whether an index check is running (a failed check has ended; it still blocks "Code all hits"). */
 	private static boolean checking(@Nullable IndexCheck check) {
 		return check != null && check.failure() == null;
 	}
 
+	/** Why "Code all hits" may not run now, or null when the search saw the whole index. */
+	private static @Nullable String codeAllBlocked(@Nullable IndexCheck check) {
+		if (check == null) {
+			return null;
+		}
+		return check.failure() == null ? CODE_ALL_WAITS : CODE_ALL_INCOMPLETE;
+	}
+
 	/**
 	 * "Code all hits" is enabled only when the search saw the whole index: while the index is checked
-	 * after an unclean stop the button is disabled, the reason shows beside it, and the page polls
-	 * until the check is done and then searches again.
+	 * after an unclean stop, or when that check failed, the button is disabled and the reason shows
+	 * beside it; while the check runs the page polls until it is over and then searches again.
 	 */
 	private void showCodeAll(@Nullable IndexCheck check) {
-		boolean waits = checking(check);
-		codeAll.setEnabled(!waits);
-		codeAllReason.setText(waits ? CODE_ALL_WAITS : "");
-		codeAllReason.setVisible(waits);
-		if (waits) {
+		String blocked = codeAllBlocked(check);
+		codeAll.setEnabled(blocked == null);
+		codeAllReason.setText(blocked == null ? "" : blocked);
+		codeAllReason.setVisible(blocked != null);
+		if (checking(check)) {
 			pollUntilChecked();
 		}
 		else {
@@ -393,7 +410,7 @@ class SearchView extends ProjectPage {
 	@Override
 	protected void onAttach(AttachEvent event) {
 		super.onAttach(event);
-		if (codeAll.isVisible() && !codeAll.isEnabled()) {
+		if (codeAll.isVisible() && !codeAll.isEnabled() && checking(search.indexCheck().orElse(null))) {
 			pollUntilChecked(); // back on a page that was waiting
 		}
 	}

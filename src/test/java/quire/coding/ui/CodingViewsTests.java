@@ -327,7 +327,8 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		int start = offsetOf("Our team leader");
 		codings.code(document.id(), code.id(), start, start + 30, "Anna");
 		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
-		navigate(AgreementView.class);
+		AgreementView view = navigate(AgreementView.class);
+		compute(view);
 
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("Anna and Jonas");
 		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
@@ -372,13 +373,14 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		}
 		context.getBean(quire.ui.CurrentProject.class).select(p.id());
 
-		navigate(AgreementView.class);
+		AgreementView view = navigate(AgreementView.class);
 
 		assertThat(test($(Select.class).withId("agreement-unit").single()).getSelected())
 			.isEqualTo(quire.coding.AgreementUnit.TURN);
 		assertThat(test($(Select.class).withId("agreement-system").single()).getSelected())
 			.isEqualTo(quire.coding.CodeSystem.THEMATIC);
 		assertThat(test($(Select.class).withId("agreement-strand").single()).getSelected()).isEqualTo("Qualitative strand");
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText())
 			.isEqualTo("Computed over: Anna and Jonas · qualitative strand: 1 focus group; 1 document coded by Anna or "
 					+ "Jonas · 3 speaker turns per code · Thematic codes, 1 code.");
@@ -392,17 +394,112 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		assertThat(test(table).getHeaderCell(6)).isEqualTo("α 95 % CI (bootstrap)");
 
 		test($(Select.class).withId("agreement-unit").single()).selectItem("character (not comparable to unit-based figures)");
-		test($(Button.class).withId("compare").single()).click();
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-caveat").single().getText())
 			.isEqualTo("Unit: character-level agreement, not comparable to unit-based figures.");
 
 		test($(Select.class).withId("agreement-unit").single()).selectItem("speaker turn");
 		test($(Select.class).withId("agreement-system").single()).selectItem("MITI behaviour codes");
 		test($(Select.class).withId("agreement-strand").single()).selectItem("All strands");
-		test($(Button.class).withId("compare").single()).click();
+		compute(view);
 		assertThat($(Paragraph.class).withId("agreement-scope").single().getText()).contains("all strands; 2 documents")
 			.contains("MITI behaviour codes, 1 code");
 		assertThat(test(table).getRow(0).code()).endsWith("Question (Q)");
+	}
+
+	/**
+	 * The agreement page opens without computing: the settings and what they cover are shown at once, the
+	 * figures only after "Compute", and a changed setting takes the figures away instead of leaving them beside
+	 * settings they were not computed for.
+	 */
+	@Test
+	void agreementShowsItsScopeAtOnceAndComputesOnlyOnRequest() {
+		Code code = codebook.findCode(project.id(), "Management support").orElseThrow();
+		int start = offsetOf("Our team leader");
+		codings.code(document.id(), code.id(), start, start + 30, "Anna");
+		codings.code(document.id(), code.id(), start, start + 30, "Jonas");
+		AgreementView view = navigate(AgreementView.class);
+
+		assertThat($(Paragraph.class).withId("agreement-plan").single().getText())
+			.isEqualTo("Will compute over: Anna and Jonas · qualitative strand: 1 focus group; 1 document coded by Anna "
+					+ "or Jonas · 3 speaker turns per code · Thematic codes, 1 code.");
+		assertThat($(Span.class).withId("agreement-summary").exists()).as("nothing computed on opening").isFalse();
+		@SuppressWarnings("unchecked")
+		Grid<quire.coding.AgreementReport.CodeAgreement> table = $(Grid.class).withId("agreement-table").single();
+		assertThat(test(table).size()).isZero();
+		Button run = $(Button.class).withId("compare").single();
+		assertThat(run.getText()).isEqualTo("Compute");
+		assertThat(run.isEnabled()).isTrue();
+
+		test(run).click();
+		assertThat(run.isEnabled()).as("busy while computing").isFalse();
+		assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).withId("agreement-progress").exists()).isTrue();
+		assertThat($(Select.class).withId("agreement-unit").single().isEnabled()).as("settings locked").isFalse();
+		view.computation().join();
+		roundTrip();
+		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
+		assertThat(test(table).size()).isEqualTo(2);
+		assertThat(run.isEnabled()).isTrue();
+		assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).withId("agreement-progress").exists()).isFalse();
+
+		test($(Select.class).withId("agreement-unit").single()).selectItem("sentence");
+		assertThat($(Span.class).withId("agreement-summary").exists()).as("figures for the old unit are gone").isFalse();
+		assertThat(test(table).size()).isZero();
+		assertThat($(Paragraph.class).withId("agreement-plan").single().getText()).contains("sentences per code");
+		assertThat($(Span.class).withId("agreement-status").single().getText())
+			.isEqualTo("Settings changed: press Compute for figures over them.");
+	}
+
+	@Autowired
+	quire.media.MediaService media;
+
+	/**
+	 * Aligning an untimed transcript while listening: once Alt+T has given a turn its start, the line under
+	 * the player stops saying the transcript has no timestamps, without a reload.
+	 */
+	@Test
+	void theHintUnderThePlayerNoLongerSaysNoTimestampsOnceATurnHasATime() {
+		Project p = projects.create("Coding views, turn times " + java.util.UUID.randomUUID(), "");
+		DocumentSummary d = corpus.importDocument(p.id(), new ImportRequest("untimed.txt",
+				"Moderator: How was it?\nNurse: Hard at first.\n".getBytes(StandardCharsets.UTF_8), null,
+				Language.ENGLISH)).document();
+		media.attach(d.id(), "untimed.wav", new java.io.ByteArrayInputStream(
+				quire.media.internal.ToneWav.tones(10_000, java.util.List.of(0L), java.util.List.of(440))));
+		workIn(p.id());
+		UI.getCurrent().navigate("transcript/" + d.id().value());
+		Div hint = $(Div.class).withId("recording-hint").single();
+		assertThat(hint.getText()).startsWith("This transcript has no timestamps yet");
+
+		altT(1_500);
+
+		assertThat(corpus.transcript(d.id()).orElseThrow().turns().get(0).startMs()).isEqualTo(1_500L);
+		assertThat(hint.getText()).startsWith("Click a turn's time to play from it")
+			.contains("Alt+T the selected turn starts now")
+			.doesNotContain("no timestamps");
+	}
+
+	/** Alt+T as the browser sends it: the key press with the recording's position read at that moment. */
+	static void altT(long positionMs) {
+		UI ui = UI.getCurrent();
+		var data = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		data.put("event.altKey && event.code === 'KeyT'", true);
+		data.put(POSITION, positionMs);
+		ui.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+			.fireEvent(new com.vaadin.flow.dom.DomEvent(ui.getElement(), "keydown", data));
+	}
+
+	/**
+	 * RecordingPlayer's browser-side expression for the recording's position (package-private there); if it
+	 * changes, the key press carries no position and the test fails.
+	 */
+	static final String POSITION = "(function(){const m=document.getElementById('recording-media');"
+			+ "return m ? Math.round(m.currentTime * 1000) : -1;})()";
+
+	/** Presses Compute and waits for the background computation to hand its result to the page. */
+	void compute(AgreementView view) {
+		test($(Button.class).withId("compare").single()).click();
+		view.computation().join();
+		roundTrip();
 	}
 
 	@Autowired

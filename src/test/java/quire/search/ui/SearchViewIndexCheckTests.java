@@ -75,6 +75,7 @@ class SearchViewIndexCheckTests extends SignedInBrowserlessTest {
 
 	@AfterEach
 	void endCheck() {
+		checkProgress.started(0); // clears a failure a test left
 		checkProgress.finished();
 	}
 
@@ -118,6 +119,33 @@ class SearchViewIndexCheckTests extends SignedInBrowserlessTest {
 		assertThat($(Dialog.class).all()).isEmpty();
 		assertThat(codeAll.isEnabled()).isFalse();
 		assertThat($(Span.class).withId("code-all-reason").single().getText()).isEqualTo(SearchView.CODE_ALL_WAITS);
+	}
+
+	/**
+	 * A check that fails leaves the index unchecked: searches may still miss documents, so "Code all hits"
+	 * stays off and says what to do, and the page stops polling for a check that is over.
+	 */
+	@Test
+	void codeAllHitsStaysDisabledAndSaysToRebuildWhenTheCheckFails() {
+		checkProgress.started(7);
+		open("rota");
+		Button codeAll = $(Button.class).withId("code-all-hits").single();
+		assertThat(codeAll.isEnabled()).isFalse();
+
+		checkProgress.failed("disk full");
+		checkProgress.finished();
+		poll();
+
+		Span reason = $(Span.class).withId("code-all-reason").single();
+		assertThat(codeAll.isEnabled()).as("the failed check leaves the index unchecked").isFalse();
+		assertThat(reason.getText()).isEqualTo(SearchView.CODE_ALL_INCOMPLETE).contains("search may be incomplete")
+			.contains("index rebuild");
+		assertThat(summary()).startsWith("The search index could not be checked after an unclean stop (disk full)");
+		assertThat(UI.getCurrent().getPollInterval()).as("nothing left to wait for").isEqualTo(-1);
+
+		open("rota"); // a new search after the failure: still off
+		assertThat($(Button.class).withId("code-all-hits").single().isEnabled()).isFalse();
+		assertThat($(Span.class).withId("code-all-reason").single().getText()).isEqualTo(SearchView.CODE_ALL_INCOMPLETE);
 	}
 
 	private void open(String query) {
