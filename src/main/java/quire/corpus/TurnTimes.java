@@ -140,7 +140,7 @@ public class TurnTimes {
 		Long[] starts = t.turns().stream().map(Turn::startMs).toArray(Long[]::new);
 		for (var e : changes.entrySet()) {
 			if (e.getKey() < 0 || e.getKey() >= starts.length) {
-				throw new IllegalArgumentException("'" + t.document().name() + "' has no turn " + (e.getKey() + 1)
+				throw new IllegalArgumentException("'" + t.document().name() + "' has no turn " + Turn.number(e.getKey())
 						+ " (it has " + starts.length + ")");
 			}
 			starts[e.getKey()] = e.getValue();
@@ -158,8 +158,8 @@ public class TurnTimes {
 		}
 		if (!set.isEmpty()) {
 			audit.record(t.document().projectId(), "time turns",
-					set.size() + " turn start(s) of '" + t.document().name() + "' set (turns " + (set.getFirst().index() + 1)
-							+ " to " + (set.getLast().index() + 1) + ")",
+					set.size() + " turn start(s) of '" + t.document().name() + "' set (turns " + set.getFirst().number()
+							+ " to " + set.getLast().number() + ")",
 					"document=" + document.value());
 		}
 		for (Turn turn : set) {

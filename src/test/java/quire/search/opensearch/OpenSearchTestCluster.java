@@ -90,8 +90,9 @@ public final class OpenSearchTestCluster {
 				throw new IllegalStateException("There is no Quire analysis plugin zip at " + plugin
 						+ ": run the build's generate-test-resources phase (mvn test-compile) without -DskipOpenSearch");
 			}
-			// each Surefire fork starts its own cluster: its nodes' homes and compiled main class must not meet another's
-			Path base = lib.getParent().resolve("fork-" + System.getProperty("quire.fork", "1"));
+			// each test JVM (a Surefire fork, a second build) starts its own cluster: its nodes' homes and
+			// compiled main class must not meet another's
+			Path base = lib.getParent().resolve("jvm-" + ProcessHandle.current().pid());
 			OpenSearchTestCluster cluster = new OpenSearchTestCluster(base, lib, plugin);
 			Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopAll, "opensearch-test-cluster-stop"));
 			cluster.start();
@@ -292,6 +293,15 @@ public final class OpenSearchTestCluster {
 				catch (InterruptedException ex) {
 					process.destroyForcibly();
 				}
+			}
+		}
+		// the nodes' data goes with the JVM (every test JVM has its own folder); their logs stay for a failure's reader
+		for (String home : List.of("home-a", "home-b")) {
+			try {
+				deleteTree(base.resolve(home));
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// build output: left for mvn clean
 			}
 		}
 	}
