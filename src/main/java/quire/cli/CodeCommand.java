@@ -83,6 +83,11 @@ final class CodeCommand implements Callable<Integer> {
 		var target = Lookups.project(projects, project);
 		// coding every hit needs every hit: after an unclean stop, wait for the index check as search does
 		search.awaitIndexCheck(check -> spec.commandLine().getErr().println("waiting: " + check.message()));
+		// a failed check leaves search incomplete: coding "every hit" would silently leave some uncoded
+		var failed = search.indexCheck().filter(check -> check.failure() != null);
+		if (failed.isPresent()) {
+			throw new IllegalStateException("nothing coded: " + failed.get().message());
+		}
 		Code c = Lookups.code(codebook, target, code);
 		AutoCodeUnit autoUnit = switch (unit.toLowerCase(Locale.ROOT)) {
 			case "hit" -> AutoCodeUnit.HIT;

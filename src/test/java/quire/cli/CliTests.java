@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import quire.search.internal.IndexCheckProgress;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +36,9 @@ class CliTests {
 	static void home(DynamicPropertyRegistry registry) {
 		QuireHome.register(registry, QuireHome.create("quire-cli"));
 	}
+
+	@Autowired
+	IndexCheckProgress checkProgress;
 
 	@Autowired
 	QuireCommandLine cli;
@@ -119,6 +125,40 @@ class CliTests {
 		CliRun unknown = run("code", "--project", "Code hits", "--code", "Nope", "caseload");
 		assertThat(unknown.exit()).isEqualTo(2);
 		assertThat(unknown.err()).contains("no code named 'Nope'");
+	}
+
+	@Test
+	void codeRefusesWhileTheIndexCheckAfterAnUncleanStopHasFailed() throws IOException {
+		run("project", "create", "--name", "Check failed");
+		Path a = file("cf.txt", "Moderator: Is the caseload high?\nMI Caseworker 1: The caseload is high.");
+		assertThat(run("import", "--project", "Check failed", "--language", "en", a.toString()).exit()).isZero();
+		Path qdc = file("cf.qdc", """
+				<?xml version="1.0" encoding="utf-8"?>
+				<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+				  <Code guid="00000000-0000-4000-8000-0000000000c1" name="Workload" isCodable="true" color="#D62728"/>
+				</Codes></CodeBook>
+				""");
+		assertThat(run("codebook", "import", "--project", "Check failed", qdc.toString()).exit()).isZero();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> run("search", "--project", "Check failed", "caseload").out().contains("2 hits"));
+		// what the check after an unclean stop leaves when it fails
+		checkProgress.started(1);
+		checkProgress.failed("disk full");
+		checkProgress.finished();
+		try {
+			CliRun refused = run("code", "--project", "Check failed", "--code", "Workload", "caseload");
+			assertThat(refused.exit()).isEqualTo(2);
+			assertThat(refused.err()).contains("nothing coded: the search index could not be checked after an unclean stop (disk full)",
+					"quire index rebuild");
+			assertThat(refused.out()).doesNotContain("new coding");
+		}
+		finally {
+			checkProgress.started(0);
+			checkProgress.finished();
+		}
+		CliRun coded = run("code", "--project", "Check failed", "--code", "Workload", "caseload");
+		assertThat(coded.exit()).as(coded.err()).isZero();
+		assertThat(coded.out()).contains("2 new codings");
 	}
 
 	@Test
