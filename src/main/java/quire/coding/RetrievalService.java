@@ -246,31 +246,14 @@ public class RetrievalService {
 			}
 			after = page.get(page.size() - 1).id().value();
 		}
-		all.sort(java.util.Comparator.comparingLong((Coding c) -> c.documentId().value()).thenComparingInt(Coding::start)
-			.thenComparingInt(Coding::end).thenComparingLong(c -> c.id().value()));
+		all.sort(java.util.Comparator.comparingLong((Coding c) -> c.id().value()));
 		Map<DocumentId, Transcript> transcripts = new HashMap<>();
 		List<CodedPassage> out = new ArrayList<>();
-		List<Coding> group = new ArrayList<>();
-		int groupTurn = -2;
-		int groupEnd = -1;
-		for (Coding c : all) {
-			Transcript t = transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow());
-			Turn turn = turnAt(t, c.start());
-			int turnIndex = turn == null ? -1 : turn.index();
-			boolean joins = !group.isEmpty() && group.get(0).documentId().equals(c.documentId()) && groupTurn == turnIndex
-					&& c.start() < groupEnd;
-			if (!joins && !group.isEmpty()) {
-				out.add(passage(transcripts.get(group.get(0).documentId()), group, paths));
-				group = new ArrayList<>();
-			}
-			if (group.isEmpty()) {
-				groupTurn = turnIndex;
-				groupEnd = c.end();
-			}
-			group.add(c);
-			groupEnd = Math.max(groupEnd, c.end());
-		}
-		if (!group.isEmpty()) {
+		for (List<Coding> group : PassageRule.group(all, c -> c.documentId().value(), c -> {
+			Turn turn = turnAt(transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow()),
+					c.start());
+			return turn == null ? -1 : turn.index();
+		}, Coding::start, Coding::end)) {
 			out.add(passage(transcripts.get(group.get(0).documentId()), group, paths));
 		}
 		return out;

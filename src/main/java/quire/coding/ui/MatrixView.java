@@ -103,9 +103,10 @@ class MatrixView extends ProjectPage {
 	protected void enter(Project p, BeforeEnterEvent event) {
 		removeAll();
 		add(new H2("Framework matrix · " + p.name()),
-				new Paragraph("Counts of coded segments. Rows are RE-AIM dimensions (a code counts under a dimension "
-						+ "when it or a parent code maps to it) or codes (a theme counts its sub-codes). Click a cell to "
-						+ "read its segments."),
+				new Paragraph("Counts of coded passages: codings that overlap in one speaker turn count once, whichever "
+						+ "coder or which of the row's codes made them, so a passage two coders both coded is not counted "
+						+ "twice. Rows are RE-AIM dimensions (a code counts under a dimension when it or a parent code maps "
+						+ "to it) or codes (a theme counts its sub-codes). Click a cell to read its codings."),
 				createControls(p), matrixScope, matrix, cellSegments, new H3("Code co-occurrence"),
 				new Paragraph("How often codings of two codes overlap in the same document; the diagonal is each code's "
 						+ "number of codings."),
@@ -181,7 +182,9 @@ class MatrixView extends ProjectPage {
 		Strand s = AgreementView.strandOf(strand.getValue());
 		FrameworkMatrix m = retrieval.matrix(p.id(), rows, columns.getValue(), coder.filter(), s);
 		matrixScope.setText("Computed over: " + m.scope() + " · rows: " + (DIMENSIONS.equals(rowKind.getValue())
-				? "RE-AIM dimensions (codes mapped to them)" : system.getValue().describe(rows.size())) + ".");
+				? "RE-AIM dimensions (codes mapped to them)" : system.getValue().describe(rows.size()))
+				+ (coder.filter() == null ? " · all coders' codings, as passages" : " · " + coder.filter() + "'s codings")
+				+ ".");
 		matrix.removeAll();
 		cellSegments.removeAll();
 		if (rows.isEmpty()) {

@@ -362,7 +362,7 @@ class QuestionnairesView extends ProjectPage {
 				if (v.level() == MeasurementLevel.ORDINAL && s.numeric() != null) {
 					NativeTableRow row = table.getBody().addRow();
 					NativeTableCell label = row.addDataCell();
-					label.setText("   Mean (SD); median (IQR) [bootstrap 95% CI]");
+					label.setText("   Mean (SD); median (IQR) [bootstrap 95% CI of the median]");
 					label.addClassName("row-label");
 					row.addDataCell().setText(numeric(s));
 				}
