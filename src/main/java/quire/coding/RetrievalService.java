@@ -181,20 +181,31 @@ public class RetrievalService {
 				byDocument.computeIfAbsent(c.documentId(), k -> new ArrayList<>()).add(c);
 			}
 		}
+		// per passage (overlapping codings of a document, whoever coded them): a code counts once on the
+		// diagonal, and a pair once when one coder's codings of the two codes overlap in it, so neither
+		// double coding nor one coder's code meeting another coder's counts as co-occurrence
 		for (List<Coding> list : byDocument.values()) {
-			for (int a = 0; a < list.size(); a++) {
-				Coding x = list.get(a);
-				int i = index.get(x.codeId());
-				counts[i][i]++;
-				for (int b = a + 1; b < list.size(); b++) {
-					Coding y = list.get(b);
-					if (y.start() >= x.end()) {
-						break; // sorted by start: no later coding can overlap x
-					}
-					if (!x.codeId().equals(y.codeId()) && x.overlaps(y.start(), y.end())) {
+			for (List<Coding> passage : PassageRule.group(list, c -> c.documentId().value(), c -> 0, Coding::start,
+					Coding::end)) {
+				boolean[] coded = new boolean[all.size()];
+				boolean[][] paired = new boolean[all.size()][all.size()];
+				for (int a = 0; a < passage.size(); a++) {
+					Coding x = passage.get(a);
+					int i = index.get(x.codeId());
+					coded[i] = true;
+					for (int b = a + 1; b < passage.size(); b++) {
+						Coding y = passage.get(b);
 						int j = index.get(y.codeId());
-						counts[i][j]++;
-						counts[j][i]++;
+						if (i != j && x.coder().equals(y.coder()) && x.overlaps(y.start(), y.end())) {
+							paired[i][j] = true;
+							paired[j][i] = true;
+						}
+					}
+				}
+				for (int i = 0; i < coded.length; i++) {
+					counts[i][i] += coded[i] ? 1 : 0;
+					for (int j = 0; j < coded.length; j++) {
+						counts[i][j] += i != j && paired[i][j] ? 1 : 0;
 					}
 				}
 			}

@@ -942,10 +942,18 @@ abstract class CodingServiceContract {
 
 		CoOccurrence all = retrieval.coOccurrence(project.id(), null, CodeSystem.THEMATIC, null);
 		assertThat(all.codes()).extracting(Code::name).containsExactly("X", "Y", "Z");
+		// one passage (the sentence) holds X and Y by A, Y and X by B, and Z by A; "workload" is another.
+		// X–Y once: A's X overlaps A's Y (B's X meeting A's Y, or A's X meeting B's Y, is no co-occurrence)
 		assertThat(all.counts()).isDeepEqualTo(new int[][] { //
-				{ 2, 3, 1 }, //
-				{ 3, 2, 0 }, //
+				{ 1, 1, 1 }, //
+				{ 1, 1, 0 }, //
 				{ 1, 0, 2 } });
+		CoOccurrence bo = retrieval.coOccurrence(project.id(), B, CodeSystem.THEMATIC, null);
+		// B's X ("demanding") and B's Y ("hardest part") do not overlap
+		assertThat(bo.counts()).isDeepEqualTo(new int[][] { //
+				{ 1, 0, 0 }, //
+				{ 0, 1, 0 }, //
+				{ 0, 0, 0 } });
 		CoOccurrence ann = retrieval.coOccurrence(project.id(), A, CodeSystem.THEMATIC, null);
 		assertThat(ann.counts()).isDeepEqualTo(new int[][] { //
 				{ 1, 1, 1 }, //

@@ -108,8 +108,10 @@ class MatrixView extends ProjectPage {
 						+ "twice. Rows are RE-AIM dimensions (a code counts under a dimension when it or a parent code maps "
 						+ "to it) or codes (a theme counts its sub-codes). Click a cell to read its codings."),
 				createControls(p), matrixScope, matrix, cellSegments, new H3("Code co-occurrence"),
-				new Paragraph("How often codings of two codes overlap in the same document; the diagonal is each code's "
-						+ "number of codings."),
+				new Paragraph("In how many coded passages one coder's codings of two codes overlap; the diagonal is the "
+						+ "number of passages coded with each code. A passage is codings that overlap in a document, "
+						+ "whoever coded them, so double coding for agreement counts once and one coder's code meeting "
+						+ "another coder's is not a co-occurrence."),
 				cooccurrenceScope, cooccurrence);
 		matrixScope.setId("matrix-scope");
 		cooccurrenceScope.setId("cooccurrence-scope");
