@@ -10,8 +10,11 @@ import quire.coding.CodedSegment;
  */
 public record JointDisplayRow(String dimension, List<Theme> themes, String mitiEvidence, String questionnaireEvidence) {
 
-	/** A theme (or code) under the dimension with its segment count and exemplar quotes. */
-	public record Theme(String name, int segments, List<CodedSegment> exemplars) {
+	/**
+	 * A theme (or code) under the dimension with its codings (every coder's), the passages they make (a
+	 * passage two coders both coded counts once: what a table reports) and exemplar quotes.
+	 */
+	public record Theme(String name, int segments, int passages, List<CodedSegment> exemplars) {
 	}
 
 }

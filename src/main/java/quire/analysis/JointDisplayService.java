@@ -38,6 +38,7 @@ import quire.coding.CodedSegment;
 import quire.coding.CodingId;
 import quire.coding.CodingService;
 import quire.coding.MatrixRow;
+import quire.coding.Passages;
 import quire.coding.RetrievalService;
 import quire.corpus.Attribute;
 import quire.corpus.CorpusService;
@@ -215,11 +216,15 @@ public class JointDisplayService {
 					}
 					own.forEach(s -> person(people, s).ifPresent(speaking::add));
 					List<CodedSegment> chosen = own.stream().filter(s -> pinned.contains(s.coding().id().value())).toList();
+					List<List<CodedSegment>> passages = Passages.of(own);
 					if (chosen.isEmpty()) {
-						chosen = own.stream().sorted((a, b) -> Integer.compare(b.text().length(), a.text().length()))
+						// the longest passages, each once: two coders' codings of one quote are one exemplar
+						chosen = passages.stream()
+							.map(p -> p.stream().max(java.util.Comparator.comparingInt((CodedSegment s) -> s.text().length())).orElseThrow())
+							.sorted((a, b) -> Integer.compare(b.text().length(), a.text().length()))
 							.limit(DEFAULT_EXEMPLARS).toList();
 					}
-					themes.add(new JointDisplayRow.Theme(theme.name(), own.size(), chosen));
+					themes.add(new JointDisplayRow.Theme(theme.name(), own.size(), passages.size(), chosen));
 				}
 			}
 			out.add(new JointDisplayRow(dimension.label(), themes, miti(ratings, speaking, people, source),
@@ -318,11 +323,15 @@ public class JointDisplayService {
 		attributes.forEach(a -> header.add(a.name()));
 		List<Code> codes = codebook.codes(project);
 		ParticipantLookup people = speakers.lookup(project);
-		Map<Long, Map<Long, Integer>> counts = new HashMap<>();
+		// passages per participant and code (a passage two coders both coded counts once)
+		Map<Long, Map<Long, List<CodedSegment>>> spoken = new HashMap<>();
 		for (CodedSegment s : retrieval.segments(project, null)) {
-			person(people, s).ifPresent(p -> counts.computeIfAbsent(p, k -> new HashMap<>())
-				.merge(s.coding().codeId().value(), 1, Integer::sum));
+			person(people, s).ifPresent(p -> spoken.computeIfAbsent(p, k -> new HashMap<>())
+				.computeIfAbsent(s.coding().codeId().value(), k -> new ArrayList<>()).add(s));
 		}
+		Map<Long, Map<Long, Integer>> counts = new HashMap<>();
+		spoken.forEach((p, byCode) -> byCode.forEach((code, segments) -> counts.computeIfAbsent(p, k -> new HashMap<>())
+			.put(code, Passages.count(segments))));
 		Set<Long> used = new LinkedHashSet<>();
 		codes.forEach(c -> {
 			if (counts.values().stream().anyMatch(m -> m.containsKey(c.id().value()))) {

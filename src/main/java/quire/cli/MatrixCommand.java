@@ -99,7 +99,8 @@ final class MatrixCommand implements Callable<Integer> {
 				row.put("row", m.rows().get(r).label());
 				Map<String, Object> cells = new LinkedHashMap<>();
 				for (int c = 0; c < m.columns().size(); c++) {
-					cells.put(m.columns().get(c), Map.of("segments", m.segments(r, c), "participants", m.participants()[r][c]));
+					cells.put(m.columns().get(c), Map.of("segments", m.segments(r, c), "passages", m.passages(r, c),
+							"participants", m.participants()[r][c]));
 				}
 				row.put("cells", cells);
 				list.add(row);
@@ -109,14 +110,14 @@ final class MatrixCommand implements Callable<Integer> {
 			return 0;
 		}
 		out.println("Rows: " + rowsScope);
-		out.printf(Locale.ROOT, "%-48s", "segments (participants)");
+		out.printf(Locale.ROOT, "%-48s", "passages (participants)");
 		m.columns().forEach(c -> out.printf(Locale.ROOT, " %16s", c.length() > 16 ? c.substring(0, 15) + "…" : c));
 		out.println();
 		for (int r = 0; r < m.rows().size(); r++) {
 			String label = m.rows().get(r).label();
 			out.printf(Locale.ROOT, "%-48s", label.length() > 48 ? label.substring(0, 47) + "…" : label);
 			for (int c = 0; c < m.columns().size(); c++) {
-				out.printf(Locale.ROOT, " %16s", m.segments(r, c) + " (" + m.participants()[r][c] + ")");
+				out.printf(Locale.ROOT, " %16s", m.passages(r, c) + " (" + m.participants()[r][c] + ")");
 			}
 			out.println();
 		}

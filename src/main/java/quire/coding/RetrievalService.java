@@ -185,7 +185,7 @@ public class RetrievalService {
 		// diagonal, and a pair once when one coder's codings of the two codes overlap in it, so neither
 		// double coding nor one coder's code meeting another coder's counts as co-occurrence
 		for (List<Coding> list : byDocument.values()) {
-			for (List<Coding> passage : PassageRule.group(list, c -> c.documentId().value(), c -> 0, Coding::start,
+			for (List<Coding> passage : Passages.group(list, c -> c.documentId().value(), c -> 0, Coding::start,
 					Coding::end)) {
 				boolean[] coded = new boolean[all.size()];
 				boolean[][] paired = new boolean[all.size()][all.size()];
@@ -260,7 +260,7 @@ public class RetrievalService {
 		all.sort(java.util.Comparator.comparingLong((Coding c) -> c.id().value()));
 		Map<DocumentId, Transcript> transcripts = new HashMap<>();
 		List<CodedPassage> out = new ArrayList<>();
-		for (List<Coding> group : PassageRule.group(all, c -> c.documentId().value(), c -> {
+		for (List<Coding> group : Passages.group(all, c -> c.documentId().value(), c -> {
 			Turn turn = turnAt(transcripts.computeIfAbsent(c.documentId(), id -> corpus.transcript(id).orElseThrow()),
 					c.start());
 			return turn == null ? -1 : turn.index();

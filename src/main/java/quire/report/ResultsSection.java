@@ -306,7 +306,7 @@ class ResultsSection {
 	void jointDisplay(ProjectId project, List<Block> blocks, Map<String, Block> tables) {
 		List<List<String>> rows = new ArrayList<>();
 		for (JointDisplayRow r : joint.reAim(project, null)) {
-			String themes = String.join("; ", r.themes().stream().map(t -> t.name() + " (" + t.segments() + ")").toList());
+			String themes = String.join("; ", r.themes().stream().map(t -> t.name() + " (" + t.passages() + (t.passages() == 1 ? " passage)" : " passages)")).toList());
 			rows.add(List.of(r.dimension(), themes.isEmpty() ? "—" : themes, r.mitiEvidence().isEmpty() ? "—" : r.mitiEvidence(),
 					r.questionnaireEvidence().isEmpty() ? "—" : r.questionnaireEvidence()));
 		}

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import quire.SharedHome;
 import quire.coding.Code;
+import quire.coding.CodedSegment;
 import quire.coding.CodebookService;
 import quire.coding.CodingService;
 import quire.coding.RetrievalService;
@@ -126,6 +127,36 @@ class JointDisplayTests implements SharedHome {
 		assertThat(m.participants()[0][0]).isEqualTo(2);
 		assertThat(m.segments(0, 1)).isEqualTo(1);
 		assertThat(m.participants()[0][1]).isEqualTo(1);
+	}
+
+	@Test
+	void aPassageTwoCodersBothCodedCountsOnceInEveryJointDisplayFigure() throws Exception {
+		// Bo double-codes two of Anna's three passages for agreement, one of them with a slightly longer span
+		code("Time and caseload pressure", "the caseload was too high", "Bo");
+		code("Time and caseload pressure", "We never had time to practise.", "Bo");
+		Code pressure = codebook.findCode(project, "Time and caseload pressure").orElseThrow();
+
+		AttributeMatrix m = joint.codesByAttribute(project, retrieval.codeRows(project, List.of(pressure.id())), group, null);
+		assertThat(m.segments(0, 0) + m.segments(0, 1)).as("codings, every coder's").isEqualTo(5);
+		assertThat(m.passages(0, 0)).isEqualTo(2);
+		assertThat(m.passages(0, 1)).isEqualTo(1);
+
+		JointDisplayRow implementation = joint.reAim(project, null).get(3);
+		assertThat(implementation.themes()).singleElement().satisfies(t -> {
+			assertThat(t.segments()).isEqualTo(5);
+			assertThat(t.passages()).isEqualTo(3);
+			assertThat(t.exemplars()).extracting(CodedSegment::text).doesNotHaveDuplicates();
+		});
+
+		String csv = new String(joint.quantitize(project, false), StandardCharsets.UTF_8).replace("\uFEFF", "");
+		var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new java.io.StringReader(csv)).getRecords();
+		int total = 0;
+		for (var r : records) {
+			String v = r.get("code: Implementation › Time and caseload pressure");
+			total += v.isEmpty() ? 0 : Integer.parseInt(v);
+		}
+		assertThat(total).as("passages per participant, summed").isEqualTo(3);
 	}
 
 	@Test

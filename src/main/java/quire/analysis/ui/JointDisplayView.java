@@ -122,7 +122,7 @@ class JointDisplayView extends ProjectPage {
 			}
 			for (JointDisplayRow.Theme theme : row.themes()) {
 				Div t = new Div();
-				Span name = new Span(theme.name() + " (" + theme.segments() + ")");
+				Span name = new Span(theme.name() + " (" + theme.passages() + (theme.passages() == 1 ? " passage)" : " passages)"));
 				name.getStyle().set("font-weight", "600");
 				Button choose = new Button("Exemplars…", e -> chooseExemplars(p, row.dimension(), theme.name()));
 				choose.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -232,7 +232,7 @@ class JointDisplayView extends ProjectPage {
 			label.addClassName("row-label");
 			for (int c = 0; c < m.columns().size(); c++) {
 				NativeTableCell td = tr.addDataCell();
-				td.setText(m.segments(r, c) + " (" + m.participants()[r][c] + ")");
+				td.setText(m.passages(r, c) + " (" + m.participants()[r][c] + ")");
 				td.addClassName("cell");
 				td.setId("attr-cell-" + r + "-" + c);
 				int rr = r;
@@ -240,7 +240,7 @@ class JointDisplayView extends ProjectPage {
 				td.addClickListener(e -> showCell(m, rr, cc));
 			}
 		}
-		matrix.add(new Paragraph("Segments (participants) per cell; a segment counts under its speaker's value."), table);
+		matrix.add(new Paragraph("Coded passages (distinct participants) per cell; a passage counts under its speaker's value, and a passage two coders both coded counts once."), table);
 	}
 
 	private void showCell(AttributeMatrix m, int r, int c) {

@@ -305,29 +305,35 @@ final class Dto {
 	record ExemplarDto(long codingId, @Nullable String speaker, String document, String text) {
 	}
 
-	record ThemeDto(String name, int segments, List<ExemplarDto> exemplars) {
+	/** {@code segments}: every coder's codings; {@code passages}: the passages they make (double coding once). */
+	record ThemeDto(String name, int segments, int passages, List<ExemplarDto> exemplars) {
 	}
 
 	record ReAimRowDto(String dimension, List<ThemeDto> themes, String mitiEvidence, String questionnaireEvidence) {
 		static ReAimRowDto of(JointDisplayRow r) {
-			return new ReAimRowDto(r.dimension(), r.themes().stream().map(t -> new ThemeDto(t.name(), t.segments(),
+			return new ReAimRowDto(r.dimension(), r.themes().stream().map(t -> new ThemeDto(t.name(), t.segments(), t.passages(),
 					t.exemplars().stream().map(s -> new ExemplarDto(s.coding().id().value(), s.speaker(), s.documentName(),
 							s.text())).toList())).toList(), r.mitiEvidence(), r.questionnaireEvidence());
 		}
 	}
 
-	/** Rows × the attribute's values: segments per cell and how many distinct participants they come from. */
+	/**
+	 * Rows × the attribute's values: codings per cell (every coder's), the passages they make (a passage
+	 * two coders both coded counts once) and how many distinct participants they come from.
+	 */
 	record AttributeMatrixDto(String attribute, List<String> rows, List<String> columns, int[][] segments,
-			int[][] participants) {
+			int[][] passages, int[][] participants) {
 		static AttributeMatrixDto of(AttributeMatrix m) {
 			int[][] segments = new int[m.rows().size()][m.columns().size()];
+			int[][] passages = new int[m.rows().size()][m.columns().size()];
 			for (int r = 0; r < segments.length; r++) {
 				for (int c = 0; c < segments[r].length; c++) {
 					segments[r][c] = m.segments(r, c);
+					passages[r][c] = m.passages(r, c);
 				}
 			}
 			return new AttributeMatrixDto(m.attribute(), m.rows().stream().map(x -> x.label()).toList(), m.columns(),
-					segments, m.participants());
+					segments, passages, m.participants());
 		}
 	}
 

@@ -10,9 +10,10 @@ import java.util.function.ToLongFunction;
  * The one rule for what counts as one coded passage: codings in the same speaker turn of a document
  * whose spans overlap are one passage, whoever coded them and with whichever code. So a passage two
  * coders both coded for reliability counts once, not twice. Used by {@link RetrievalService#passages}
- * and by the framework matrix's counts.
+ * and by every count of coded passages: the framework matrix, co-occurrence, joint displays and the
+ * quantitizing export.
  */
-final class PassageRule {
+public final class Passages {
 
 	/**
 	 * Groups items into passages, in document and position order.
@@ -46,13 +47,18 @@ final class PassageRule {
 		return out;
 	}
 
-	/** How many passages the coded segments make. */
-	static int count(List<CodedSegment> segments) {
+	/** The coded segments grouped into passages, in document and position order. */
+	public static List<List<CodedSegment>> of(List<CodedSegment> segments) {
 		return group(segments, s -> s.coding().documentId().value(), CodedSegment::turnIndex, s -> s.coding().start(),
-				s -> s.coding().end()).size();
+				s -> s.coding().end());
 	}
 
-	private PassageRule() {
+	/** How many passages the coded segments make. */
+	public static int count(List<CodedSegment> segments) {
+		return of(segments).size();
+	}
+
+	private Passages() {
 	}
 
 }
