@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.CharArraySet;
-import org.jspecify.annotations.Nullable;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +89,7 @@ public class WordFrequencyService {
 			.filter(d -> query.group() == null || query.group().equals(d.group()))
 			.filter(d -> query.document() == null || query.document().equals(d.id()))
 			.toList();
-		Strand strand = query.effectiveStrand();
+		@Nullable Strand strand = query.effectiveStrand();
 		StudyDesign design = studyDesign.design(query.project());
 		Set<DocumentId> members = strand == null ? Set.of() : new HashSet<>(design.documents(strand));
 		List<DocumentSummary> documents = strand == null ? selected
