@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,15 +14,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
+import quire.corpus.Strand;
 import quire.nlp.WordCount;
 import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
 import quire.nlp.WordQuery;
 import quire.project.ProjectService;
 
-/** Prints the most frequent words of a project, group, document, speaker or code. */
+/**
+ * Prints the most frequent words of a strand, group, document, speaker or code; like the page, it counts
+ * the qualitative strand unless told otherwise, and says which documents it counted.
+ */
 @Command(name = "words", mixinStandardHelpOptions = true,
-		description = "Word frequencies: English by lemma, Norwegian by stem, without stop words.")
+		description = "Word frequencies: English by lemma, Norwegian by stem, without stop words. "
+				+ "Default: the qualitative strand (focus groups and interviews).")
 @ReadsOnly
 final class WordsCommand implements Callable<Integer> {
 
@@ -40,6 +47,11 @@ final class WordsCommand implements Callable<Integer> {
 
 	@Option(names = "--project", required = true, description = "the project's name")
 	String project;
+
+	@Option(names = "--strand", defaultValue = "qualitative",
+			description = "documents of this strand when no --document is given: qualitative, sessions (the MI "
+					+ "counselling sessions, fidelity strand) or all (every document, strands pooled) (default: ${DEFAULT-VALUE})")
+	String strand;
 
 	@Option(names = "--group", description = "only this document group")
 	String group;
@@ -72,7 +84,7 @@ final class WordsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		var target = Lookups.project(projects, project);
-		WordQuery query = new WordQuery(target.id(), null, null, null, null, minLength, top);
+		WordQuery query = new WordQuery(target.id(), null, null, null, null, minLength, top, strand(strand));
 		if (group != null) {
 			if (!corpus.groups(target.id()).contains(group.strip())) {
 				throw new IllegalArgumentException("no document group named '" + group + "' in project '" + target.name() + "'");
@@ -93,7 +105,9 @@ final class WordsCommand implements Callable<Integer> {
 		if (json) {
 			Map<String, Object> root = new LinkedHashMap<>();
 			root.put("counted", f.counted());
+			root.put("strand", f.allStrands() ? "all" : f.strand() == null ? null : f.strand().name().toLowerCase(Locale.ROOT));
 			root.put("documents", f.documents());
+			root.put("computedOver", f.scope());
 			root.put("method", f.method());
 			if (!f.notice().isEmpty()) {
 				root.put("notice", f.notice());
@@ -112,12 +126,28 @@ final class WordsCommand implements Callable<Integer> {
 		if (!f.notice().isEmpty()) {
 			spec.commandLine().getErr().println("note: " + f.notice());
 		}
-		out.printf(Locale.ROOT, "%d words counted in %d documents (%s)%n", f.counted(), f.documents(), f.method());
+		out.printf(Locale.ROOT, "%d words counted in %s (%s)%n", f.counted(), f.scope(), f.method());
 		int width = Math.max(4, f.words().stream().mapToInt(w -> w.word().length()).max().orElse(4));
 		for (WordCount w : f.words()) {
 			out.printf(Locale.ROOT, "%-" + width + "s %6d %6.2f%%%n", w.word(), w.count(), w.percent());
 		}
 		return 0;
+	}
+
+	/** The strand named by {@code --strand}: "sessions" for the MI sessions, "all" for every document. */
+	static @Nullable Strand strand(String text) {
+		return switch (text.strip().toLowerCase(Locale.ROOT)) {
+			case "all" -> null;
+			case "sessions", "session", "mi" -> Strand.FIDELITY;
+			default -> {
+				try {
+					yield Strand.parse(text);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("unknown strand '" + text + "': use qualitative, sessions or all");
+				}
+			}
+		};
 	}
 
 }

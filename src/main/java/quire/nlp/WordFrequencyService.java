@@ -2,6 +2,7 @@ package quire.nlp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +29,13 @@ import quire.coding.CodebookService;
 import quire.coding.Coding;
 import quire.coding.CodingService;
 import quire.corpus.CorpusService;
+import quire.corpus.DocumentId;
 import quire.corpus.DocumentSummary;
+import quire.corpus.GroupKind;
 import quire.corpus.Language;
+import quire.corpus.Strand;
+import quire.corpus.StudyDesign;
+import quire.corpus.StudyDesignService;
 import quire.corpus.Transcript;
 import quire.corpus.Turn;
 import quire.nlp.internal.Gazetteer;
@@ -40,6 +48,8 @@ import quire.project.ProjectId;
  * language's stop words (Lucene's list and speech fillers, editable per project), short words and
  * transcriber's notes in brackets.
  * Counts and percentages are of the words counted, so they are comparable between selections.
+ * Unless a document is chosen, only one strand's documents are counted (the qualitative strand by
+ * default, as for agreement and the framework matrix), and the result names the strand and its documents.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,7 +70,11 @@ public class WordFrequencyService {
 
 	private final AuditLog audit;
 
-	WordFrequencyService(JdbcClient jdbc, CorpusService corpus, CodingService codings, CodebookService codebook, ProjectAccess access, AuditLog audit) {
+	private final StudyDesignService studyDesign;
+
+	WordFrequencyService(JdbcClient jdbc, CorpusService corpus, CodingService codings, CodebookService codebook,
+			ProjectAccess access, AuditLog audit, StudyDesignService studyDesign) {
+		this.studyDesign = studyDesign;
 		this.access = access;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -71,10 +85,16 @@ public class WordFrequencyService {
 
 	public WordFrequencies count(WordQuery query) {
 		access.require(query.project(), ProjectRole.VIEWER);
-		List<DocumentSummary> documents = corpus.documents(query.project()).stream()
+		List<DocumentSummary> selected = corpus.documents(query.project()).stream()
 			.filter(d -> query.group() == null || query.group().equals(d.group()))
 			.filter(d -> query.document() == null || query.document().equals(d.id()))
 			.toList();
+		@Nullable Strand strand = query.effectiveStrand();
+		StudyDesign design = studyDesign.design(query.project());
+		Set<DocumentId> members = strand == null ? Set.of() : new HashSet<>(design.documents(strand));
+		List<DocumentSummary> documents = strand == null ? selected
+				: selected.stream().filter(d -> members.contains(d.id())).toList();
+		List<DocumentId> usedDocuments = new ArrayList<>();
 		Set<CodeId> codes = query.code() == null ? Set.of() : withSubCodes(query.project(), query.code());
 		Map<Language, Set<String>> stop = new HashMap<>();
 		Map<String, Integer> counts = new HashMap<>();
@@ -89,6 +109,7 @@ public class WordFrequencyService {
 				continue;
 			}
 			used++;
+			usedDocuments.add(d.id());
 			languages.add(d.language());
 			Set<String> stopWords = stop.computeIfAbsent(d.language(), l -> stopWords(query.project(), l));
 			for (int[] span : spans) {
@@ -111,7 +132,39 @@ public class WordFrequencyService {
 			.map(e -> new WordCount(display(e.getKey(), forms.get(e.getKey())), e.getKey(), e.getValue(),
 					100.0 * e.getValue() / total))
 			.toList();
-		return new WordFrequencies(words, counted, used, method(languages), notice(languages));
+		String notice = notice(languages);
+		if (strand != null && query.group() != null && !selected.isEmpty() && documents.isEmpty()) {
+			notice = (notice.isEmpty() ? "" : notice + " ") + "Group '" + query.group() + "' has no documents in the "
+					+ strand.label() + ": choose its strand, or all documents.";
+		}
+		boolean pooled = query.document() == null && query.strand() == null;
+		return new WordFrequencies(words, counted, used, strand, pooled, scope(query, strand, design, usedDocuments),
+				method(languages), notice);
+	}
+
+	/**
+	 * The documents counted, for a figure's caption: "3 documents of the qualitative strand (2 focus
+	 * groups, 1 individual interview)", "6 documents, all strands pooled (…)" or "1 chosen document".
+	 * The kinds are those of the documents that had words to count, so they add up to the n printed.
+	 */
+	private static String scope(WordQuery query, @Nullable Strand strand, StudyDesign design, List<DocumentId> used) {
+		if (query.document() != null) {
+			return plural(used.size(), "chosen document");
+		}
+		String of = strand == null ? ", all strands pooled" : " of the " + strand.label();
+		String group = query.group() == null ? "" : " in group '" + query.group() + "'";
+		Map<GroupKind, Long> kinds = new EnumMap<>(GroupKind.class);
+		used.forEach(d -> design.kindOf(d).ifPresent(k -> kinds.merge(k, 1L, Long::sum)));
+		String made = kinds.isEmpty() ? ""
+				: kinds.entrySet()
+					.stream()
+					.map(e -> e.getValue() + " " + e.getKey().label(e.getValue()))
+					.collect(Collectors.joining(", ", " (", ")"));
+		return plural(used.size(), "document") + of + group + made;
+	}
+
+	private static String plural(int n, String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
 	}
 
 	/** How words are normalised for these languages. */

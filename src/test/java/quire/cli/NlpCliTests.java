@@ -55,13 +55,53 @@ class NlpCliTests {
 				""", "no");
 		CliRun text = run("words", "--project", "Words", "--group", "Interviews", "--top", "2");
 		assertThat(text.exit()).as(text.err()).isZero();
-		assertThat(text.out()).contains("words counted in 1 documents (Norwegian by Snowball stem)")
+		assertThat(text.out()).contains("words counted in 1 document of the qualitative strand in group 'Interviews' (1 individual interview) (Norwegian by Snowball stem)")
 			.containsPattern("jobben\\s+3\\s+\\d+\\.\\d\\d%");
 		CliRun json = run("words", "--project", "Words", "--speaker", "Kari", "--json");
 		assertThat(json.out()).contains("\"word\" : \"jobben\"", "\"count\" : 2", "\"percent\"");
 		CliRun bad = run("words", "--project", "Words", "--code", "Nope");
 		assertThat(bad.exit()).isEqualTo(2);
 		assertThat(bad.err()).startsWith("error: no code named 'Nope'");
+	}
+
+	@Test
+	void wordsCountTheQualitativeStrandUnlessToldAll() throws IOException {
+		run("project", "create", "--name", "Strands");
+		Path focus = Files.writeString(files.resolve("fokusgruppe-1.txt"), """
+				Moderator: Hvordan var jobben?
+				Kari: Jobben var tung.
+				Ola: Jobben var fin.
+				Moderator: Og lederen?
+				Kari: Lederen var grei.
+				Ola: Lederen var borte.
+				""", StandardCharsets.UTF_8);
+		Path session = Files.writeString(files.resolve("mi-samtale-1.txt"), """
+				Veileder: Hva gjør alkoholen for deg?
+				Klient: Alkoholen hjelper meg å sove.
+				Veileder: Og ellers?
+				Klient: Alkoholen gjør meg rolig.
+				""", StandardCharsets.UTF_8);
+		assertThat(run("import", "--project", "Strands", "--group", "Fokusgrupper", "--language", "no", focus.toString()).exit())
+			.isZero();
+		assertThat(run("import", "--project", "Strands", "--group", "MI sessions", "--language", "no", session.toString()).exit())
+			.isZero();
+		CliRun byDefault = run("words", "--project", "Strands");
+		assertThat(byDefault.exit()).as(byDefault.err()).isZero();
+		assertThat(byDefault.out()).contains("words counted in 1 document of the qualitative strand (1 focus group)")
+			.contains("jobben")
+			.doesNotContain("alkoholen");
+		CliRun all = run("words", "--project", "Strands", "--strand", "all");
+		assertThat(all.out())
+			.contains("words counted in 2 documents, all strands pooled (1 focus group, 1 counselling session (MI))")
+			.contains("alkoholen");
+		CliRun sessions = run("words", "--project", "Strands", "--strand", "sessions", "--json");
+		assertThat(sessions.out()).contains("\"strand\" : \"fidelity\"", "\"documents\" : 1",
+				"\"computedOver\" : \"1 document of the fidelity strand (1 counselling session (MI))\"");
+		assertThat(run("words", "--project", "Strands", "--strand", "all", "--json").out()).contains("\"strand\" : \"all\"",
+				"\"documents\" : 2");
+		CliRun bad = run("words", "--project", "Strands", "--strand", "surveys");
+		assertThat(bad.exit()).isEqualTo(2);
+		assertThat(bad.err()).startsWith("error: unknown strand 'surveys': use qualitative, sessions or all");
 	}
 
 	@Test

@@ -405,6 +405,49 @@ abstract class NlpServiceContract {
 		assertThatThrownBy(() -> WordQuery.project(project.id()).withTop(0)).hasMessageContaining("top must be between");
 	}
 
+	@Autowired
+	quire.corpus.StudyDesignService studyDesign;
+
+	@Test
+	void wordsCountTheQualitativeStrandUnlessAnotherStrandOrADocumentIsChosen() {
+		corpus.importDocument(project.id(), new ImportRequest("fg-1.txt", ENGLISH_WORK.getBytes(StandardCharsets.UTF_8),
+				"Focus groups", Language.ENGLISH));
+		DocumentId session = corpus.importDocument(project.id(), new ImportRequest("mi-1.txt", """
+				Counsellor: What does alcohol do for you?
+				Client: Alcohol helps me sleep, alcohol calms me.
+				""".getBytes(StandardCharsets.UTF_8), "MI sessions", Language.ENGLISH)).document().id();
+		// no study design set: the strands are inferred from the group names, as everywhere else
+		WordFrequencies qualitative = words.count(WordQuery.project(project.id()));
+		assertThat(qualitative.strand()).isEqualTo(quire.corpus.Strand.QUALITATIVE);
+		assertThat(qualitative.documents()).isEqualTo(1);
+		assertThat(qualitative.scope()).isEqualTo("1 document of the qualitative strand (1 focus group)");
+		assertThat(qualitative.words()).extracting(WordCount::word).contains("manager").doesNotContain("alcohol");
+
+		WordFrequencies sessions = words.count(WordQuery.project(project.id()).withStrand(quire.corpus.Strand.FIDELITY));
+		assertThat(sessions.scope()).isEqualTo("1 document of the fidelity strand (1 counselling session (MI))");
+		assertThat(sessions.words()).extracting(WordCount::word).contains("alcohol").doesNotContain("manager");
+
+		WordFrequencies all = words.count(WordQuery.project(project.id()).withStrand(null));
+		assertThat(all.allStrands()).isTrue();
+		assertThat(all.scope()).isEqualTo("2 documents, all strands pooled (1 focus group, 1 counselling session (MI))");
+		assertThat(all.counted()).isEqualTo(qualitative.counted() + sessions.counted());
+
+		WordFrequencies chosen = words.count(WordQuery.project(project.id()).withDocument(session));
+		assertThat(chosen.strand()).as("a chosen document is counted whatever its strand").isNull();
+		assertThat(chosen.scope()).isEqualTo("1 chosen document");
+		assertThat(chosen.words()).extracting(WordCount::word).contains("alcohol");
+
+		WordFrequencies wrongGroup = words.count(WordQuery.project(project.id()).withGroup("MI sessions"));
+		assertThat(wrongGroup.counted()).isZero();
+		assertThat(wrongGroup.notice()).contains("Group 'MI sessions' has no documents in the qualitative strand");
+
+		// what a researcher sets wins over the inference
+		studyDesign.setDesign(project.id(), "MI sessions", quire.corpus.GroupKind.COUNSELLING_SESSION,
+				quire.corpus.Strand.QUALITATIVE);
+		assertThat(words.count(WordQuery.project(project.id())).scope())
+			.isEqualTo("2 documents of the qualitative strand (1 focus group, 1 counselling session (MI))");
+	}
+
 	static CandidateGroup group(DeidentificationPreview preview, String surface) {
 		return group(preview.groups(), surface);
 	}

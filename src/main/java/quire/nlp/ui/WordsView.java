@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,6 +41,7 @@ import quire.coding.CodebookService;
 import quire.corpus.CorpusService;
 import quire.corpus.DocumentSummary;
 import quire.corpus.Language;
+import quire.corpus.Strand;
 import quire.nlp.WordCount;
 import quire.nlp.WordFrequencies;
 import quire.nlp.WordFrequencyService;
@@ -52,9 +54,10 @@ import quire.ui.Notifications;
 import quire.ui.ProjectPage;
 
 /**
- * Word frequencies of the current project, narrowed to a group, document, speaker or code: a list
- * with counts and percentages and a word cloud; every word links to a search for it. Stop words
- * per language are edited below.
+ * Word frequencies of the current project, narrowed to a strand (the qualitative strand by default,
+ * when no document is chosen), group, document, speaker or code: a list with counts and percentages
+ * and a word cloud; every word links to a search for it, and the summary names the strand and its n
+ * so a copied figure says what it was computed over. Stop words per language are edited below.
  */
 @Route(value = "words", layout = MainLayout.class)
 @PageTitle("Word frequencies")
@@ -72,6 +75,11 @@ class WordsView extends ProjectPage {
 	private final CodebookService codebook;
 
 	private final H2 heading = new H2("Word frequencies");
+
+	/** The strand whose documents are counted when no document is chosen; {@link #ALL_DOCUMENTS} pools all. */
+	private final Select<String> strand = new Select<>();
+
+	static final String ALL_DOCUMENTS = "All documents (all strands pooled)";
 
 	private final ComboBox<String> group = new ComboBox<>("Group");
 
@@ -117,6 +125,16 @@ class WordsView extends ProjectPage {
 				}
 			});
 		}
+		strand.setLabel("Strand (when no document is chosen)");
+		strand.setItems(strandLabel(Strand.QUALITATIVE), strandLabel(Strand.FIDELITY), ALL_DOCUMENTS);
+		strand.setValue(strandLabel(WordQuery.DEFAULT_STRAND));
+		strand.setId("words-strand");
+		strand.setWidth("20em");
+		strand.addValueChangeListener(e -> {
+			if (e.isFromClient()) {
+				count();
+			}
+		});
 		group.setPlaceholder("all groups");
 		document.setPlaceholder("all documents");
 		document.setItemLabelGenerator(DocumentSummary::name);
@@ -140,7 +158,7 @@ class WordsView extends ProjectPage {
 		Button go = new Button("Count", e -> count());
 		go.setId("words-count");
 		go.addThemeVariants(ButtonVariant.PRIMARY);
-		HorizontalLayout row = new HorizontalLayout(group, document, speaker, code, minLength, top, go);
+		HorizontalLayout row = new HorizontalLayout(strand, group, document, speaker, code, minLength, top, go);
 		row.setAlignItems(FlexComponent.Alignment.BASELINE);
 		row.setWrap(true);
 		return row;
@@ -151,12 +169,17 @@ class WordsView extends ProjectPage {
 		shape.setValue("Cloud");
 		shape.setId("words-shape");
 		shape.addValueChangeListener(e -> showShape());
+		// its natural width: squeezed by a long summary, the labels wrapped letter by letter ("Cl ou d")
+		shape.getStyle().set("flex", "none").set("white-space", "nowrap");
 		summary.setId("words-summary");
 		summary.addClassName("quire-meta");
+		summary.getStyle().set("flex", "1 1 20em").set("min-width", "0");
 		notice.addClassName("quire-help");
 		notice.setVisible(false);
 		HorizontalLayout row = new HorizontalLayout(shape, summary, notice);
 		row.setAlignItems(FlexComponent.Alignment.BASELINE);
+		row.setWidthFull();
+		row.setWrap(true);
 		return row;
 	}
 
@@ -250,7 +273,8 @@ class WordsView extends ProjectPage {
 			WordQuery query = new WordQuery(project.id(), group.getValue(),
 					document.getValue() == null ? null : document.getValue().id(), speaker.getValue(),
 					code.getValue() == null ? null : code.getValue().id(),
-					minLength.getValue() == null ? 3 : minLength.getValue(), top.getValue() == null ? 60 : top.getValue());
+					minLength.getValue() == null ? 3 : minLength.getValue(), top.getValue() == null ? 60 : top.getValue(),
+					strandOf(strand.getValue()));
 			show(words.count(query));
 		}
 		catch (IllegalArgumentException ex) {
@@ -260,7 +284,7 @@ class WordsView extends ProjectPage {
 
 	private void show(WordFrequencies f) {
 		NumberFormat n = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-		summary.setText(n.format(f.counted()) + " words counted in " + f.documents() + " documents"
+		summary.setText(n.format(f.counted()) + " words counted in " + f.scope()
 				+ (f.method().isEmpty() ? "" : " · " + f.method()) + " · click a word to search for it");
 		notice.setText(f.notice());
 		notice.setVisible(!f.notice().isEmpty());
@@ -290,6 +314,27 @@ class WordsView extends ProjectPage {
 		boolean list = "List".equals(shape.getValue());
 		grid.setVisible(list);
 		cloud.setVisible(!list);
+	}
+
+	/** The strand a choice of {@link #strandLabel} names; null for {@link #ALL_DOCUMENTS}. */
+	static @Nullable Strand strandOf(@Nullable String label) {
+		for (Strand s : Strand.values()) {
+			if (strandLabel(s).equals(label)) {
+				return s;
+			}
+		}
+		return null;
+	}
+
+	/** "Qualitative strand (focus groups and interviews)", "Fidelity strand (MI counselling sessions)". */
+	static String strandLabel(Strand s) {
+		String label = s.label();
+		String what = switch (s) {
+			case QUALITATIVE -> " (focus groups and interviews)";
+			case FIDELITY -> " (MI counselling sessions)";
+			case NONE -> "";
+		};
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1) + what;
 	}
 
 	private static Anchor searchLink(WordCount w) {

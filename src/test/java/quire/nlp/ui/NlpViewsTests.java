@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 
 import quire.SignedInBrowserlessTest;
 import quire.corpus.CorpusService;
@@ -88,6 +89,42 @@ class NlpViewsTests extends SignedInBrowserlessTest {
 
 	@SuppressWarnings("unchecked")
 	@Test
+	void wordsCountTheQualitativeStrandByDefaultAndTheSummaryNamesItAndItsN() {
+		Project mixed = projects.findByName("NLP views, two strands").orElseGet(() -> {
+			Project p = projects.create("NLP views, two strands", "");
+			corpus.importDocument(p.id(), new ImportRequest("fokusgruppe-1.txt", """
+					Moderator: Hvordan var jobben?
+					Kari: Jobben var tung.
+					Ola: Jobben var fin.
+					Moderator: Og lederen?
+					Kari: Lederen var grei.
+					Ola: Lederen var borte.
+					""".getBytes(StandardCharsets.UTF_8), "Fokusgrupper", Language.NORWEGIAN));
+			corpus.importDocument(p.id(), new ImportRequest("mi-samtale-1.txt", """
+					Veileder: Hva gjør alkoholen for deg?
+					Klient: Alkoholen hjelper meg å sove.
+					Veileder: Og ellers?
+					Klient: Alkoholen gjør meg rolig.
+					""".getBytes(StandardCharsets.UTF_8), "MI sessions", Language.NORWEGIAN));
+			return p;
+		});
+		workIn(mixed.id());
+		navigate(WordsView.class);
+		Span summary = $(Span.class).withId("words-summary").single();
+		assertThat(summary.getText()).startsWith("10 words counted in 1 document of the qualitative strand (1 focus group) · ");
+		assertThat($(Anchor.class).from($(Div.class).withId("words-cloud").single()).all()).extracting(Anchor::getText)
+			.contains("jobben")
+			.doesNotContain("alkoholen");
+		Select<String> strand = $(Select.class).withId("words-strand").single();
+		test(strand).selectItem(WordsView.ALL_DOCUMENTS);
+		assertThat(summary.getText())
+			.containsPattern("^\\d+ words counted in 2 documents, all strands pooled \\(1 focus group, 1 counselling session \\(MI\\)\\) · ");
+		test(strand).selectItem("Fidelity strand (MI counselling sessions)");
+		assertThat(summary.getText()).contains("in 1 document of the fidelity strand (1 counselling session (MI))");
+	}
+
+	@SuppressWarnings("unchecked")
+	@Test
 	void wordsShowAsACloudAndAListThatLinkToSearch() {
 		navigate(WordsView.class);
 		Div cloud = $(Div.class).withId("words-cloud").single();
@@ -95,7 +132,10 @@ class NlpViewsTests extends SignedInBrowserlessTest {
 		assertThat(words).extracting(Anchor::getText).contains("jobben", "lederen");
 		assertThat(words.stream().filter(a -> a.getText().equals("jobben")).findFirst().orElseThrow().getHref())
 			.isEqualTo("search?q=jobben");
-		test($(RadioButtonGroup.class).withId("words-shape").single()).selectItem("List");
+		RadioButtonGroup<String> shape = $(RadioButtonGroup.class).withId("words-shape").single();
+		assertThat(shape.getStyle().get("flex")).as("not squeezed by the summary beside it").isEqualTo("none");
+		assertThat(shape.getStyle().get("white-space")).isEqualTo("nowrap");
+		test(shape).selectItem("List");
 		Grid<WordCount> list = $(Grid.class).withId("words-list").single();
 		assertThat(test(list).getRow(0).word()).isEqualTo("jobben");
 		assertThat(test(list).getRow(0).count()).isEqualTo(4);
