@@ -168,6 +168,7 @@ public class QdpxImporter {
 					switch (source.getLocalName()) {
 						case "TextSource" -> textSource(id, fileName, zip, source, sourceName, run);
 						case "AudioSource", "VideoSource" -> mediaSource(id, fileName, zip, source, sourceName, run);
+						case "PDFSource" -> pdfSource(id, fileName, zip, source, sourceName, run);
 						default -> run.skipped.add(source.getLocalName() + " '" + sourceName + "': Quire imports text sources only");
 					}
 				}
@@ -215,6 +216,39 @@ public class QdpxImporter {
 		List<PendingNote> pending = new ArrayList<>();
 		run.codings += selections.plainText(target, source, run.codeByGuid, run.users, run.skipped, pending);
 		attachNotes(target, pending, run);
+	}
+
+	/**
+	 * A PDF source: Quire cannot show the PDF, but NVivo and ATLAS.ti export its text as a
+	 * {@code Representation} (a text source inside it) whose {@code PlainTextSelection}s carry the
+	 * codings. That text becomes a document named after the PDF, with its codings and notes. Codings on
+	 * areas of a page ({@code PDFSelection}) have no place in a text and are reported; a PDF without a
+	 * representation is skipped.
+	 */
+	private void pdfSource(ProjectId id, String fileName, SafeZip zip, Element source, String sourceName, Run run) {
+		Element representation = first(source, "Representation");
+		List<Element> areas = all(source, "PDFSelection");
+		int areaCodings = areas.stream().mapToInt(a -> all(a, "Coding").size()).sum();
+		String what = "PDFSource '" + sourceName + "'";
+		if (representation == null) {
+			run.skipped.add(what + ": PDF without a text representation skipped"
+					+ (areaCodings == 0 ? "" : " (with its " + areaCodings + " coding(s) on page areas)"));
+			return;
+		}
+		Target target = importText(id, fileName, zip, representation, what, sourceName, source.getAttribute("guid"), run);
+		if (target == null) {
+			return;
+		}
+		DocumentId document = target.stored().document().id();
+		noteRefs(source, document, run);
+		noteRefs(representation, document, run);
+		List<PendingNote> pending = new ArrayList<>();
+		run.codings += selections.plainText(target, representation, run.codeByGuid, run.users, run.skipped, pending);
+		attachNotes(target, pending, run);
+		if (!areas.isEmpty()) {
+			run.skipped.add(areas.size() + " PDF selection(s) (areas of a page, " + areaCodings + " coding(s)) in '"
+					+ sourceName + "': Quire imports the codings of the PDF's text representation only");
+		}
 	}
 
 	/**
