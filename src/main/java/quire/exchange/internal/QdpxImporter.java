@@ -322,7 +322,12 @@ public class QdpxImporter {
 		DocumentSummary d = corpus.importDocument(id, request).document();
 		run.sources++;
 		Transcript stored = corpus.transcript(d.id()).orElseThrow();
-		return new Target(id, sourceName, original, stored, OffsetMap.align(original, stored.text()));
+		Counting counting = Counting.choose(original, SelectionReader.spans(element));
+		if (!counting.equals(Counting.PLAIN)) {
+			run.warnings.add(what + ": selection positions read with " + counting.describe()
+					+ ", as the selections fit the words best that way");
+		}
+		return new Target(id, sourceName, stored, OffsetMap.align(original, stored.text()).countedAs(counting, original));
 	}
 
 	private static void noteRefs(Element element, DocumentId document, Run run) {

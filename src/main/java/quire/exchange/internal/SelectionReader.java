@@ -31,8 +31,11 @@ class SelectionReader {
 	record PendingNote(String noteGuid, CodeId code, String coder, int from, int to) {
 	}
 
-	/** The imported text a source's selections point into: as the other tool stored it, and as Quire did. */
-	record Target(ProjectId project, String sourceName, String original, Transcript stored, OffsetMap offsets) {
+	/**
+	 * The imported text a source's selections point into, as Quire stored it, and the map from the
+	 * other tool's offsets (in the {@link Counting} they fit best) onto it.
+	 */
+	record Target(ProjectId project, String sourceName, Transcript stored, OffsetMap offsets) {
 	}
 
 	private final CodingService codings;
@@ -78,23 +81,47 @@ class SelectionReader {
 	private record Located(Element selection, int start, int end) {
 	}
 
+	/**
+	 * The offsets of a text source's {@code PlainTextSelection}s or a transcript's
+	 * {@code TranscriptSelection}s (by their sync points), for choosing how the tool counted characters.
+	 */
+	static List<Counting.Span> spans(Element element) {
+		List<Counting.Span> out = new ArrayList<>();
+		for (Element selection : all(element, "PlainTextSelection")) {
+			try {
+				out.add(new Counting.Span(Integer.parseInt(selection.getAttribute("startPosition").strip()),
+						Integer.parseInt(selection.getAttribute("endPosition").strip()), selection.getAttribute("name")));
+			}
+			catch (NumberFormatException ex) {
+				// reported when the selections are read
+			}
+		}
+		Map<String, Integer> sync = RecordingReader.positions(element);
+		for (Element selection : all(element, "TranscriptSelection")) {
+			Integer start = sync.get(normalise(selection.getAttribute("fromSyncPoint")));
+			Integer end = sync.get(normalise(selection.getAttribute("toSyncPoint")));
+			if (start != null && end != null) {
+				out.add(new Counting.Span(start, end, selection.getAttribute("name")));
+			}
+		}
+		return out;
+	}
+
 	private int store(Target target, List<Located> selections, Map<String, Integer> problems,
 			Map<String, CodeId> codeByGuid, Map<String, String> users, List<String> skipped, List<PendingNote> pending) {
 		Map<CodeId, Map<String, List<TextSpan>>> spans = new LinkedHashMap<>();
-		String original = target.original();
 		Transcript stored = target.stored();
+		int length = target.offsets().originalLength();
 		for (Located s : selections) {
 			int start = s.start();
 			int end = s.end();
-			String originalText = original.startsWith("\uFEFF") ? original.substring(1) : original;
-			int shift = original.startsWith("\uFEFF") ? 1 : 0;
-			if (start < 0 || end <= start || end > originalText.length()) {
-				problems.merge("selection(s) outside the text (0.." + originalText.length() + "), e.g. [" + start + ", " + end
-						+ ")", 1, Integer::sum);
+			if (start < 0 || end <= start || end > length) {
+				problems.merge("selection(s) outside the text (0.." + length + "), e.g. [" + start + ", " + end + ")", 1,
+						Integer::sum);
 				continue;
 			}
-			int from = target.offsets().map(start + shift);
-			int to = target.offsets().map(end + shift);
+			int from = target.offsets().map(start);
+			int to = target.offsets().map(end);
 			String covered = from < to ? stored.text().substring(from, to) : "";
 			if (covered.isBlank()) {
 				problems.merge("selection(s) that cover no words", 1, Integer::sum);
