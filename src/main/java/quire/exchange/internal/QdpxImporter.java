@@ -91,6 +91,10 @@ public class QdpxImporter {
 
 		final Map<String, CodeId> codeByGuid = new HashMap<>();
 
+		final Map<CodeId, String> codeNames = new HashMap<>();
+
+		final SelectionReader.Lookup lookup = new SelectionReader.Lookup(codeByGuid, codeNames, users);
+
 		final Map<String, String> groupOfSource = new HashMap<>();
 
 		final Map<String, CodeId> noteTargetsCode = new HashMap<>();
@@ -146,7 +150,10 @@ public class QdpxImporter {
 			run.users.put(normalise(u.getAttribute("guid")), userName);
 		}
 		int codeCount = codebookReader.read(fileName, root, id, run.warnings);
-		codebook.codes(id).forEach(c -> run.codeByGuid.put(normalise(c.guid()), c.id()));
+		codebook.codes(id).forEach(c -> {
+			run.codeByGuid.put(normalise(c.guid()), c.id());
+			run.codeNames.put(c.id(), c.path());
+		});
 		for (Element set : all(first(root, "Sets"), "Set")) {
 			for (Element member : all(set, "MemberSource")) {
 				run.groupOfSource.putIfAbsent(normalise(member.getAttribute("targetGUID")), set.getAttribute("name"));
@@ -214,7 +221,7 @@ public class QdpxImporter {
 		}
 		noteRefs(source, target.stored().document().id(), run);
 		List<PendingNote> pending = new ArrayList<>();
-		run.codings += selections.plainText(target, source, run.codeByGuid, run.users, run.skipped, pending);
+		run.codings += selections.plainText(target, source, run.lookup, run.skipped, pending);
 		attachNotes(target, pending, run);
 	}
 
@@ -243,7 +250,7 @@ public class QdpxImporter {
 		noteRefs(source, document, run);
 		noteRefs(representation, document, run);
 		List<PendingNote> pending = new ArrayList<>();
-		run.codings += selections.plainText(target, representation, run.codeByGuid, run.users, run.skipped, pending);
+		run.codings += selections.plainText(target, representation, run.lookup, run.skipped, pending);
 		attachNotes(target, pending, run);
 		if (!areas.isEmpty()) {
 			run.skipped.add(areas.size() + " PDF selection(s) (areas of a page, " + areaCodings + " coding(s)) in '"
@@ -285,8 +292,8 @@ public class QdpxImporter {
 			first = first == null ? document : first;
 			noteRefs(transcript, document, run);
 			List<PendingNote> pending = new ArrayList<>();
-			run.codings += selections.transcript(target, transcript, RecordingReader.positions(transcript), run.codeByGuid,
-					run.users, run.skipped, pending);
+			run.codings += selections.transcript(target, transcript, RecordingReader.positions(transcript), run.lookup,
+					run.skipped, pending);
 			attachNotes(target, pending, run);
 			recordings.timeTurns(target, RecordingReader.timed(transcript), run.warnings);
 			media.ifPresent(bytes -> run.recordings.add(new PendingRecording(document, kind, sourceName,

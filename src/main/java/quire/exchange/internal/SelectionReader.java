@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
@@ -26,6 +27,16 @@ import quire.project.ProjectId;
  */
 @Component
 class SelectionReader {
+
+	/** What the archive's GUIDs became: codes (and their paths, for the report) and coders. */
+	record Lookup(Map<String, CodeId> codeByGuid, Map<CodeId, String> codeNames, Map<String, String> users) {
+	}
+
+	/**
+	 * Selections outside their text are listed one by one up to this many per source, then counted,
+	 * so that a file with thousands of them still gives a report someone can read.
+	 */
+	static final int MAX_LISTED = 50;
 
 	/** A note on a coding, attached once the coding exists. */
 	record PendingNote(String noteGuid, CodeId code, String coder, int from, int to) {
@@ -45,8 +56,7 @@ class SelectionReader {
 	}
 
 	/** The codings of a text source's {@code PlainTextSelection}s. */
-	int plainText(Target target, Element source, Map<String, CodeId> codeByGuid, Map<String, String> users,
-			List<String> skipped, List<PendingNote> pending) {
+	int plainText(Target target, Element source, Lookup lookup, List<String> skipped, List<PendingNote> pending) {
 		Map<String, Integer> problems = new LinkedHashMap<>();
 		List<Located> located = new ArrayList<>();
 		for (Element selection : all(source, "PlainTextSelection")) {
@@ -58,12 +68,12 @@ class SelectionReader {
 				problems.merge("selection(s) whose positions are not numbers", 1, Integer::sum);
 			}
 		}
-		return store(target, located, problems, codeByGuid, users, skipped, pending);
+		return store(target, located, problems, lookup, skipped, pending);
 	}
 
 	/** The codings of a transcript's {@code TranscriptSelection}s, placed by their sync points' positions. */
-	int transcript(Target target, Element transcript, Map<String, Integer> syncPositions, Map<String, CodeId> codeByGuid,
-			Map<String, String> users, List<String> skipped, List<PendingNote> pending) {
+	int transcript(Target target, Element transcript, Map<String, Integer> syncPositions, Lookup lookup,
+			List<String> skipped, List<PendingNote> pending) {
 		Map<String, Integer> problems = new LinkedHashMap<>();
 		List<Located> located = new ArrayList<>();
 		for (Element selection : all(transcript, "TranscriptSelection")) {
@@ -75,7 +85,7 @@ class SelectionReader {
 			}
 			located.add(new Located(selection, start, end));
 		}
-		return store(target, located, problems, codeByGuid, users, skipped, pending);
+		return store(target, located, problems, lookup, skipped, pending);
 	}
 
 	private record Located(Element selection, int start, int end) {
@@ -107,17 +117,21 @@ class SelectionReader {
 		return out;
 	}
 
-	private int store(Target target, List<Located> selections, Map<String, Integer> problems,
-			Map<String, CodeId> codeByGuid, Map<String, String> users, List<String> skipped, List<PendingNote> pending) {
+	private int store(Target target, List<Located> selections, Map<String, Integer> problems, Lookup lookup,
+			List<String> skipped, List<PendingNote> pending) {
 		Map<CodeId, Map<String, List<TextSpan>>> spans = new LinkedHashMap<>();
 		Transcript stored = target.stored();
 		int length = target.offsets().originalLength();
+		int outside = 0;
 		for (Located s : selections) {
 			int start = s.start();
 			int end = s.end();
-			if (start < 0 || end <= start || end > length) {
-				problems.merge("selection(s) outside the text (0.." + length + "), e.g. [" + start + ", " + end + ")", 1,
-						Integer::sum);
+			String misfit = misfit(start, end, length);
+			if (misfit != null) {
+				if (++outside <= MAX_LISTED) {
+					skipped.add("selection [" + start + ", " + end + ") in '" + target.sourceName() + "' coded "
+							+ codeNames(s.selection(), lookup) + ": " + misfit);
+				}
 				continue;
 			}
 			int from = target.offsets().map(start);
@@ -129,20 +143,24 @@ class SelectionReader {
 			}
 			for (Element coding : all(s.selection(), "Coding")) {
 				Element ref = first(coding, "CodeRef");
-				CodeId code = ref == null ? null : codeByGuid.get(normalise(ref.getAttribute("targetGUID")));
+				CodeId code = ref == null ? null : lookup.codeByGuid().get(normalise(ref.getAttribute("targetGUID")));
 				if (code == null) {
 					problems.merge("coding(s) referring to a code the codebook does not have", 1, Integer::sum);
 					continue;
 				}
 				String userGuid = coding.hasAttribute("creatingUser") ? coding.getAttribute("creatingUser")
 						: s.selection().getAttribute("creatingUser");
-				String coder = users.getOrDefault(normalise(userGuid), "imported");
+				String coder = lookup.users().getOrDefault(normalise(userGuid), "imported");
 				spans.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(coder, k -> new ArrayList<>())
 					.add(new TextSpan(stored.document().id(), from, to));
 				for (Element noteRef : all(coding, "NoteRef")) {
 					pending.add(new PendingNote(normalise(noteRef.getAttribute("targetGUID")), code, coder, from, to));
 				}
 			}
+		}
+		if (outside > MAX_LISTED) {
+			skipped.add((outside - MAX_LISTED) + " more selection(s) outside the text in '" + target.sourceName()
+					+ "' (the first " + MAX_LISTED + " are listed)");
 		}
 		problems.forEach((reason, n) -> skipped.add(n + " " + reason + " in '" + target.sourceName() + "'"));
 		int count = 0;
@@ -152,6 +170,34 @@ class SelectionReader {
 			}
 		}
 		return count;
+	}
+
+	/** Why a selection cannot be placed in a text of {@code length} characters, or null if it can. */
+	private static @Nullable String misfit(int start, int end, int length) {
+		if (start < 0) {
+			return "starts before the text";
+		}
+		if (end < start) {
+			return "starts after it ends";
+		}
+		if (end == start) {
+			return "is empty";
+		}
+		if (end > length) {
+			return "ends after the text, which has " + length + " characters";
+		}
+		return null;
+	}
+
+	/** The codes of a selection's codings as the report names them. */
+	private static String codeNames(Element selection, Lookup lookup) {
+		List<String> names = new ArrayList<>();
+		for (Element coding : all(selection, "Coding")) {
+			Element ref = first(coding, "CodeRef");
+			CodeId code = ref == null ? null : lookup.codeByGuid().get(normalise(ref.getAttribute("targetGUID")));
+			names.add(code == null ? "an unknown code" : "'" + lookup.codeNames().getOrDefault(code, "?") + "'");
+		}
+		return names.isEmpty() ? "with no code" : String.join(", ", names);
 	}
 
 }
