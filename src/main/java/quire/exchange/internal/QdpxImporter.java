@@ -307,12 +307,16 @@ public class QdpxImporter {
 	/** Imports the text of a source or transcript as a document; null (and the reason in skipped) if it has none. */
 	private @Nullable Target importText(ProjectId id, String fileName, SafeZip zip, Element element, String what,
 			String sourceName, String sourceGuid, Run run) {
-		Optional<String> text = SourceFiles.text(fileName, zip, element, run.warnings);
-		if (text.isEmpty() || text.get().isBlank()) {
-			run.skipped.add(what + ": no text found in the archive (" + SourceFiles.describePath(element) + ")");
+		SourceFiles.Text text = SourceFiles.text(fileName, zip, element, run.warnings);
+		if (text.text() == null) {
+			run.skipped.add(what + ": " + text.problem());
 			return null;
 		}
-		String original = text.get();
+		if (text.text().isBlank()) {
+			run.skipped.add(what + ": its text is empty");
+			return null;
+		}
+		String original = text.text();
 		String withoutBom = original.startsWith("\uFEFF") ? original.substring(1) : original;
 		if (!run.seenTexts.add(Qde.sha256(withoutBom))) {
 			run.skipped.add(what + ": the same text as an earlier source");
