@@ -2,7 +2,12 @@ package quire.exchange.internal;
 
 import static quire.exchange.internal.Qde.first;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,7 +108,12 @@ final class SourceFiles {
 		return description == null ? Optional.empty() : Optional.of(description.getTextContent().strip());
 	}
 
-	/** {@code internal://x.txt}, {@code Sources/x.txt}, {@code sources/x.txt} or a relative path. */
+	/**
+	 * {@code internal://x.txt}, {@code relative://x.txt}, {@code Sources/x.txt}, {@code sources/x.txt} or
+	 * a bare name, also URL-encoded ({@code focus%20group.txt}). A path that names folders the archive
+	 * does not have ({@code relative://Interviews/x.txt}, relative to the exporting computer) is found by
+	 * its file name when exactly one entry has that name. Nothing outside the archive is ever read.
+	 */
 	static Optional<byte[]> resolve(SafeZip zip, String path) {
 		String p = path.strip();
 		if (p.startsWith("internal://")) {
@@ -116,8 +126,56 @@ final class SourceFiles {
 		while (p.startsWith("/")) {
 			p = p.substring(1);
 		}
-		final String name = p;
-		return zip.entry("Sources/" + name).or(() -> zip.entry(name));
+		String plain = p;
+		List<String> names = new ArrayList<>(List.of(plain));
+		percentDecoded(plain).filter(d -> !d.equals(plain)).ifPresent(names::add);
+		for (String name : names) {
+			Optional<byte[]> found = zip.entry("Sources/" + name).or(() -> zip.entry(name));
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		for (String name : names) {
+			String fileName = name.substring(name.lastIndexOf('/') + 1);
+			Optional<byte[]> found = fileName.isBlank() ? Optional.empty() : zip.uniqueFileName(fileName);
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** {@code %XX} escapes decoded as UTF-8 ({@code +} stays: it is a plus in a file name); empty if there are none or they are broken. */
+	static Optional<String> percentDecoded(String s) {
+		if (s.indexOf('%') < 0) {
+			return Optional.empty();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int i = 0;
+		while (i < s.length()) {
+			int next = s.indexOf('%', i);
+			int end = next < 0 ? s.length() : next;
+			out.writeBytes(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+			if (next < 0) {
+				break;
+			}
+			if (next + 3 > s.length()) {
+				return Optional.empty();
+			}
+			try {
+				out.write(HexFormat.fromHexDigits(s, next + 1, next + 3));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+			i = next + 3;
+		}
+		try {
+			return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out.toByteArray())).toString());
+		}
+		catch (CharacterCodingException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String describePath(Element source) {
