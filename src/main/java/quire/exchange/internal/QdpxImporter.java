@@ -222,7 +222,8 @@ public class QdpxImporter {
 		noteRefs(source, target.stored().document().id(), run);
 		List<PendingNote> pending = new ArrayList<>();
 		run.codings += selections.plainText(target, source, run.lookup, run.skipped, pending);
-		attachNotes(target, pending, run);
+		attachNotes(target, source, pending, run);
+		sourceLevelParts(source, sourceName, run);
 	}
 
 	/**
@@ -251,7 +252,8 @@ public class QdpxImporter {
 		noteRefs(representation, document, run);
 		List<PendingNote> pending = new ArrayList<>();
 		run.codings += selections.plainText(target, representation, run.lookup, run.skipped, pending);
-		attachNotes(target, pending, run);
+		attachNotes(target, representation, pending, run);
+		sourceLevelParts(source, sourceName, run);
 		if (!areas.isEmpty()) {
 			run.skipped.add(areas.size() + " PDF selection(s) (areas of a page, " + areaCodings + " coding(s)) in '"
 					+ sourceName + "': Quire imports the codings of the PDF's text representation only");
@@ -294,13 +296,37 @@ public class QdpxImporter {
 			List<PendingNote> pending = new ArrayList<>();
 			run.codings += selections.transcript(target, transcript, RecordingReader.positions(transcript), run.lookup,
 					run.skipped, pending);
-			attachNotes(target, pending, run);
+			attachNotes(target, transcript, pending, run);
 			recordings.timeTurns(target, RecordingReader.timed(transcript), run.warnings);
 			media.ifPresent(bytes -> run.recordings.add(new PendingRecording(document, kind, sourceName,
 					source.getAttribute("path"), bytes)));
 		}
 		if (first != null) {
 			noteRefs(source, first, run);
+			sourceLevelParts(source, sourceName, run);
+			List<Element> spans = all(source, kind.equals("AudioSource") ? "AudioSelection" : "VideoSelection");
+			if (!spans.isEmpty()) {
+				run.skipped.add(spans.size() + " selection(s) of time spans of the recording ("
+						+ spans.stream().mapToInt(a -> all(a, "Coding").size()).sum() + " coding(s)) in '" + sourceName
+						+ "': Quire imports the codings of the transcript");
+			}
+		}
+	}
+
+	/**
+	 * Parts of an imported source that Quire has no place for, reported: codings of the source as a
+	 * whole (Quire codes passages) and source variable values (Quire keeps attributes on participants).
+	 */
+	private static void sourceLevelParts(Element source, String sourceName, Run run) {
+		int whole = all(source, "Coding").size();
+		if (whole > 0) {
+			run.skipped.add(whole + " coding(s) of the whole source '" + sourceName
+					+ "' (not of a passage): Quire codes passages of text");
+		}
+		int variables = all(source, "VariableValue").size();
+		if (variables > 0) {
+			run.skipped.add(variables + " variable value(s) of the source '" + sourceName
+					+ "': Quire keeps attributes on participants (cases), not on documents");
 		}
 	}
 
@@ -347,12 +373,27 @@ public class QdpxImporter {
 		}
 	}
 
-	private void attachNotes(Target target, List<PendingNote> pending, Run run) {
+	/**
+	 * Notes on codings go to the coding; a note on a selection (an ATLAS.ti quotation comment) to its
+	 * first coding, or to the document when none of its codings came over.
+	 */
+	private void attachNotes(Target target, Element element, List<PendingNote> pending, Run run) {
+		DocumentId document = target.stored().document().id();
 		for (PendingNote note : pending) {
-			codings.codings(target.stored().document().id(), note.coder()).stream()
+			codings.codings(document, note.coder()).stream()
 				.filter(c -> c.codeId().equals(note.code()) && c.start() >= note.from() && c.end() <= note.to())
 				.findFirst()
-				.ifPresent(c -> run.noteTargetsCoding.put(note.noteGuid(), c.id().value()));
+				.ifPresent(c -> run.noteTargetsCoding.putIfAbsent(note.noteGuid(), c.id().value()));
+		}
+		for (String kind : List.of("PlainTextSelection", "TranscriptSelection")) {
+			for (Element selection : all(element, kind)) {
+				for (Element ref : all(selection, "NoteRef")) {
+					String guid = normalise(ref.getAttribute("targetGUID"));
+					if (!run.noteTargetsCoding.containsKey(guid)) {
+						run.noteTargetsDocument.putIfAbsent(guid, document);
+					}
+				}
+			}
 		}
 	}
 

@@ -141,6 +141,7 @@ class SelectionReader {
 				problems.merge("selection(s) that cover no words", 1, Integer::sum);
 				continue;
 			}
+			PendingNote firstCoding = null;
 			for (Element coding : all(s.selection(), "Coding")) {
 				Element ref = first(coding, "CodeRef");
 				CodeId code = ref == null ? null : lookup.codeByGuid().get(normalise(ref.getAttribute("targetGUID")));
@@ -155,6 +156,14 @@ class SelectionReader {
 					.add(new TextSpan(stored.document().id(), from, to));
 				for (Element noteRef : all(coding, "NoteRef")) {
 					pending.add(new PendingNote(normalise(noteRef.getAttribute("targetGUID")), code, coder, from, to));
+				}
+				firstCoding = firstCoding != null ? firstCoding : new PendingNote("", code, coder, from, to);
+			}
+			// a note on the selection itself (an ATLAS.ti quotation comment) goes to its first coding
+			for (Element noteRef : all(s.selection(), "NoteRef")) {
+				if (firstCoding != null) {
+					pending.add(new PendingNote(normalise(noteRef.getAttribute("targetGUID")), firstCoding.code(),
+							firstCoding.coder(), from, to));
 				}
 			}
 		}
