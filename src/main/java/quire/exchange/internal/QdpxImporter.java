@@ -40,9 +40,11 @@ import quire.project.ProjectService;
 
 /**
  * Reads a {@code .qdpx} archive from NVivo, ATLAS.ti, MAXQDA, QualCoder or Quire into a new project:
- * users become coders, the codebook codes, text sources and the transcripts of audio and video sources
- * documents (with their recordings and turn times), selections codings, notes memos on what they
- * referred to, cases participants. Runs inside the caller's transaction, which a refusal rolls back.
+ * users become coders, the codebook codes, text sources, the text representations of PDF sources and
+ * the transcripts of audio and video sources documents (with their recordings and turn times),
+ * selections codings, notes memos on what they referred to, cases participants. What has no place in
+ * Quire is listed in the report as skipped, with the reason. Runs inside the caller's transaction,
+ * which a refusal rolls back.
  */
 @Component
 public class QdpxImporter {

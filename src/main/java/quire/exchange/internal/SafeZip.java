@@ -140,9 +140,10 @@ public final class SafeZip {
 	}
 
 	/**
-	 * The readings of an entry's name, the most likely first: the Unicode path field, then (for a
-	 * name not flagged UTF-8, read here as ISO-8859-1) its bytes as UTF-8, CP437 and Windows-1252, and
-	 * the name as read. A flagged name with letters outside ISO-8859-1 has only the one reading.
+	 * The readings of an entry's name, the most likely first (it names the entry in messages): the
+	 * Unicode path field; then, for a name that may not be flagged UTF-8 (read here as ISO-8859-1), its
+	 * bytes as UTF-8, the name as read (right if it was flagged), CP437 and Windows-1252. A name with
+	 * letters outside ISO-8859-1 was flagged UTF-8 and has only the one reading.
 	 */
 	private static List<String> readings(ZipEntry entry) {
 		Set<String> out = new LinkedHashSet<>();
@@ -154,6 +155,10 @@ public final class SafeZip {
 		if (read.chars().allMatch(c -> c <= 0xFF) && read.chars().anyMatch(c -> c > 0x7F)) {
 			byte[] bytes = read.getBytes(StandardCharsets.ISO_8859_1);
 			strictUtf8(bytes).ifPresent(out::add);
+			// C1 controls are no letters: then the name was not flagged and is read in a code page
+			if (read.chars().noneMatch(c -> c >= 0x80 && c <= 0x9F)) {
+				out.add(read);
+			}
 			out.add(new String(bytes, CP437));
 			out.add(new String(bytes, WINDOWS_1252));
 		}
