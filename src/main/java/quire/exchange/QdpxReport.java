@@ -17,9 +17,22 @@ public record QdpxReport(ProjectId projectId, String projectName, int users, int
 		warnings = List.copyOf(warnings);
 	}
 
+	/**
+	 * The summary line the Exchange page and the CLI show above the skipped and warning lines: what
+	 * was made, in Quire's words (a source is a document, a note a memo, a case a participant), and
+	 * how many skip lines follow (a line can stand for several items of one kind, and says how many).
+	 */
 	public String describe() {
-		return "Imported '" + projectName + "': " + codes + " codes, " + sources + " sources, " + codings + " codings, "
-				+ users + " coders, " + notes + " notes" + (skipped.isEmpty() ? "" : "; skipped " + skipped.size());
+		return "Imported '" + projectName + "': " + count(sources, "document") + ", " + count(codings, "coding") + ", "
+				+ count(notes, "memo") + ", " + count(codes, "code") + ", " + count(users, "coder") + ", "
+				+ count(cases, "participant")
+				+ (skipped.isEmpty() ? "; nothing skipped"
+						: "; " + (skipped.size() == 1 ? "1 line below says" : skipped.size() + " lines below say")
+								+ " what was skipped and why");
+	}
+
+	private static String count(int n, String thing) {
+		return n + " " + thing + (n == 1 ? "" : "s");
 	}
 
 }

@@ -365,8 +365,47 @@ class QdpxHostileImportTests extends QdpxTestSupport {
 
 		assertThat(report.sources()).isEqualTo(1);
 		assertThat(report.codings()).isEqualTo(1);
-		assertThat(reported(report)).isNotEmpty().allSatisfy(s -> assertThat(s).contains("Interview"));
+		// each one is listed with its source, its code and why it does not fit
+		assertThat(reported(report)).hasSize(4)
+			.allSatisfy(s -> assertThat(s).contains("in 'Interview' coded 'Workload'"))
+			.anySatisfy(s -> assertThat(s).contains("[5, " + (length + 50) + ")").contains("ends after the text, which has "
+					+ length + " characters"))
+			.anySatisfy(s -> assertThat(s).contains("[-3, 4)").contains("starts before the text"))
+			.anySatisfy(s -> assertThat(s).contains("[30, 10)").contains("starts after it ends"))
+			.anySatisfy(s -> assertThat(s).contains("[" + (length + 10) + ", " + (length + 20) + ")"));
 		assertThat(codedText(report.projectId())).containsExactly("Interview | Workload | imported | too many cases");
+	}
+
+	/** Thousands of misplaced selections (a tool counting another text) give a report that can still be read. */
+	@Test
+	void manySelectionsOutsideTheTextAreListedUpToALimitThenCounted() {
+		StringBuilder selections = new StringBuilder();
+		for (int i = 0; i < 60; i++) {
+			selections.append("""
+					<PlainTextSelection guid="00000000-0000-4000-8000-0000000%05d" startPosition="%d" endPosition="%d">
+					  <Coding guid="00000000-0000-4000-8000-0000001%05d"><CodeRef targetGUID="00000000-0000-4000-8000-0000000000a1"/></Coding>
+					</PlainTextSelection>
+					""".formatted(i, 1000 + i, 1010 + i, i));
+		}
+		String qde = fill("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<Project xmlns="urn:QDA-XML:project:1.0" name="Far out">
+				  <CodeBook><Codes>
+				    <Code guid="00000000-0000-4000-8000-0000000000a1" name="Workload" isCodable="true" color="#D62728"/>
+				  </Codes></CodeBook>
+				  <Sources>
+				    <TextSource guid="00000000-0000-4000-8000-000000000001" name="Interview">
+				      <PlainTextContent>{{text: t}}</PlainTextContent>
+				%s    </TextSource>
+				  </Sources>
+				</Project>
+				""".formatted(selections), Map.of("t", TEXT));
+
+		QdpxReport report = imports("far-out.qdpx", new Archive().put("project.qde", qde).zip());
+
+		assertThat(report.sources()).isEqualTo(1);
+		assertThat(report.skipped()).hasSize(51)
+			.contains("10 more selection(s) outside the text in 'Interview' (the first 50 are listed)");
 	}
 
 	/** A selection of nothing but a line break (NVivo can write one) is not a coding, but not an error either. */

@@ -92,7 +92,8 @@ class QdpxImportTests extends QdpxTestSupport {
 
 		// the one case becomes a participant
 		assertThat(counts(report)).isEqualTo(new Counts(2, 4, 2, 4, 1, 0));
-		assertThat(report.skipped()).isEmpty();
+		// the case's link to the interview has no counterpart in Quire and is reported
+		assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s).contains("1 link(s) from cases"));
 		ProjectId p = report.projectId();
 		assertThat(texts(p)).containsOnly(Map.entry("Ida interview", QdpxFixtures.MAXQDA_INTERVIEW.strip()),
 				Map.entry("Team meeting notes", QdpxFixtures.MAXQDA_MEETING));
@@ -295,6 +296,63 @@ class QdpxImportTests extends QdpxTestSupport {
 		assertThat(memos.memos(p, MemoTarget.CODING, coding.id().value())).singleElement()
 			.satisfies(m -> assertThat(m.body()).isEqualTo("A small adjustment with a large effect."));
 		assertThat(memos.memos(p, MemoTarget.PROJECT, null)).isEmpty();
+	}
+
+	/**
+	 * ATLAS.ti writes a quotation comment as a note on the selection, not on a coding; REFI-QDA also
+	 * allows codings of a whole source, source variables and codings of a recording's time spans,
+	 * which Quire has no place for: they are reported, not dropped silently.
+	 */
+	@Test
+	void aNoteOnASelectionGoesToItsCodingAndSourceLevelPartsAreReported() {
+		String qde = fill("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<Project xmlns="urn:QDA-XML:project:1.0" name="Quotation comments">
+				  <CodeBook><Codes>
+				    <Code guid="00000000-0000-4000-8000-0000000000a1" name="Workplace adjustment" isCodable="true" color="#2CA02C"/>
+				  </Codes></CodeBook>
+				  <Variables>
+				    <Variable guid="00000000-0000-4000-8000-0000000000b1" name="Site" typeOfVariable="Text"/>
+				  </Variables>
+				  <Sources>
+				    <TextSource guid="00000000-0000-4000-8000-000000000001" name="Employer meeting">
+				      <PlainTextContent>{{text: t}}</PlainTextContent>
+				      <PlainTextSelection guid="00000000-0000-4000-8000-000000000011" {{t: they offered a quieter desk}}>
+				        <Coding guid="00000000-0000-4000-8000-000000000021"><CodeRef targetGUID="00000000-0000-4000-8000-0000000000a1"/></Coding>
+				        <NoteRef targetGUID="00000000-0000-4000-8000-0000000000f1"/>
+				      </PlainTextSelection>
+				      <PlainTextSelection guid="00000000-0000-4000-8000-000000000012" {{t: Better than I feared}}>
+				        <NoteRef targetGUID="00000000-0000-4000-8000-0000000000f2"/>
+				      </PlainTextSelection>
+				      <Coding guid="00000000-0000-4000-8000-000000000022"><CodeRef targetGUID="00000000-0000-4000-8000-0000000000a1"/></Coding>
+				      <VariableValue><VariableRef targetGUID="00000000-0000-4000-8000-0000000000b1"/><TextValue>Oslo</TextValue></VariableValue>
+				    </TextSource>
+				  </Sources>
+				  <Notes>
+				    <Note guid="00000000-0000-4000-8000-0000000000f1" name="Quotation comment">
+				      <PlainTextContent>The desk was the turning point.</PlainTextContent>
+				    </Note>
+				    <Note guid="00000000-0000-4000-8000-0000000000f2" name="Uncoded quotation comment">
+				      <PlainTextContent>Relief is audible here.</PlainTextContent>
+				    </Note>
+				  </Notes>
+				</Project>
+				""", Map.of("t", NOTES_TEXT));
+
+		QdpxReport report = qdpx.importProject(unique("Comments"), "comments.qdpx", new Archive().put("project.qde", qde).zip());
+
+		ProjectId p = report.projectId();
+		var doc = corpus.findDocument(p, "Employer meeting").orElseThrow();
+		var coding = codings.codings(doc.id(), null).get(0);
+		assertThat(memos.memos(p, MemoTarget.CODING, coding.id().value())).singleElement()
+			.satisfies(m -> assertThat(m.body()).isEqualTo("The desk was the turning point."));
+		assertThat(memos.memos(p, MemoTarget.DOCUMENT, doc.id().value())).singleElement()
+			.satisfies(m -> assertThat(m.body()).isEqualTo("Relief is audible here."));
+		assertThat(memos.memos(p, MemoTarget.PROJECT, null)).isEmpty();
+		assertThat(report.codings()).isEqualTo(1);
+		assertThat(report.skipped()).hasSize(2)
+			.anySatisfy(s -> assertThat(s).contains("1 coding(s) of the whole source 'Employer meeting'"))
+			.anySatisfy(s -> assertThat(s).contains("1 variable value(s) of the source 'Employer meeting'"));
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------

@@ -144,7 +144,9 @@ class CaseMapper {
 		Map<String, Attribute> defined = new HashMap<>();
 		int cases = 0;
 		int badValues = 0;
+		int sourceLinks = 0;
 		for (Element c : all(first(root, "Cases"), "Case")) {
+			sourceLinks += all(c, "SourceRef").size() + all(c, "SelectionRef").size();
 			String label = c.hasAttribute("name") && !c.getAttribute("name").isBlank() ? c.getAttribute("name").strip()
 					: "case " + (cases + 1);
 			if (label.length() > 200) {
@@ -203,6 +205,10 @@ class CaseMapper {
 		}
 		if (badValues > 0) {
 			skipped.add(badValues + " case variable value(s) that do not fit their variable");
+		}
+		if (sourceLinks > 0) {
+			skipped.add(sourceLinks + " link(s) from cases to sources or selections: Quire links a participant to a speaker"
+					+ " in a transcript, not to a whole document (speakers named like a case are proposed as that case)");
 		}
 		return cases;
 	}

@@ -57,6 +57,24 @@ public final class OffsetMap {
 		return new OffsetMap(map);
 	}
 
+	/**
+	 * This map read with offsets as {@code counting} counts the original text (see {@link Counting}):
+	 * offset {@code k} of the result is what this map gives for the {@code k}-th position of that
+	 * counting, and {@link #originalLength()} is the text's length in that counting.
+	 */
+	public OffsetMap countedAs(Counting counting, String original) {
+		if (original.length() != originalLength()) {
+			throw new IllegalArgumentException("the text is " + original.length() + " characters; this map is for "
+					+ originalLength());
+		}
+		int[] positions = counting.positions(original);
+		int[] counted = new int[positions.length];
+		for (int k = 0; k < positions.length; k++) {
+			counted[k] = map[positions[k]];
+		}
+		return new OffsetMap(counted);
+	}
+
 	/** Quire's normaliser writes line separators as LF and no-break, form-feed and vertical-tab spaces as a space. */
 	private static boolean substitutes(char original, char stored) {
 		return (stored == '\n' && (original == '\r' || original == '\u2028' || original == '\u2029'))

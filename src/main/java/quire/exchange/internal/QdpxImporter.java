@@ -40,9 +40,11 @@ import quire.project.ProjectService;
 
 /**
  * Reads a {@code .qdpx} archive from NVivo, ATLAS.ti, MAXQDA, QualCoder or Quire into a new project:
- * users become coders, the codebook codes, text sources and the transcripts of audio and video sources
- * documents (with their recordings and turn times), selections codings, notes memos on what they
- * referred to, cases participants. Runs inside the caller's transaction, which a refusal rolls back.
+ * users become coders, the codebook codes, text sources, the text representations of PDF sources and
+ * the transcripts of audio and video sources documents (with their recordings and turn times),
+ * selections codings, notes memos on what they referred to, cases participants. What has no place in
+ * Quire is listed in the report as skipped, with the reason. Runs inside the caller's transaction,
+ * which a refusal rolls back.
  */
 @Component
 public class QdpxImporter {
@@ -90,6 +92,10 @@ public class QdpxImporter {
 		final Map<String, String> users = new HashMap<>();
 
 		final Map<String, CodeId> codeByGuid = new HashMap<>();
+
+		final Map<CodeId, String> codeNames = new HashMap<>();
+
+		final SelectionReader.Lookup lookup = new SelectionReader.Lookup(codeByGuid, codeNames, users);
 
 		final Map<String, String> groupOfSource = new HashMap<>();
 
@@ -146,7 +152,10 @@ public class QdpxImporter {
 			run.users.put(normalise(u.getAttribute("guid")), userName);
 		}
 		int codeCount = codebookReader.read(fileName, root, id, run.warnings);
-		codebook.codes(id).forEach(c -> run.codeByGuid.put(normalise(c.guid()), c.id()));
+		codebook.codes(id).forEach(c -> {
+			run.codeByGuid.put(normalise(c.guid()), c.id());
+			run.codeNames.put(c.id(), c.path());
+		});
 		for (Element set : all(first(root, "Sets"), "Set")) {
 			for (Element member : all(set, "MemberSource")) {
 				run.groupOfSource.putIfAbsent(normalise(member.getAttribute("targetGUID")), set.getAttribute("name"));
@@ -168,6 +177,7 @@ public class QdpxImporter {
 					switch (source.getLocalName()) {
 						case "TextSource" -> textSource(id, fileName, zip, source, sourceName, run);
 						case "AudioSource", "VideoSource" -> mediaSource(id, fileName, zip, source, sourceName, run);
+						case "PDFSource" -> pdfSource(id, fileName, zip, source, sourceName, run);
 						default -> run.skipped.add(source.getLocalName() + " '" + sourceName + "': Quire imports text sources only");
 					}
 				}
@@ -213,8 +223,43 @@ public class QdpxImporter {
 		}
 		noteRefs(source, target.stored().document().id(), run);
 		List<PendingNote> pending = new ArrayList<>();
-		run.codings += selections.plainText(target, source, run.codeByGuid, run.users, run.skipped, pending);
-		attachNotes(target, pending, run);
+		run.codings += selections.plainText(target, source, run.lookup, run.skipped, pending);
+		attachNotes(target, source, pending, run);
+		sourceLevelParts(source, sourceName, run);
+	}
+
+	/**
+	 * A PDF source: Quire cannot show the PDF, but NVivo and ATLAS.ti export its text as a
+	 * {@code Representation} (a text source inside it) whose {@code PlainTextSelection}s carry the
+	 * codings. That text becomes a document named after the PDF, with its codings and notes. Codings on
+	 * areas of a page ({@code PDFSelection}) have no place in a text and are reported; a PDF without a
+	 * representation is skipped.
+	 */
+	private void pdfSource(ProjectId id, String fileName, SafeZip zip, Element source, String sourceName, Run run) {
+		Element representation = first(source, "Representation");
+		List<Element> areas = all(source, "PDFSelection");
+		int areaCodings = areas.stream().mapToInt(a -> all(a, "Coding").size()).sum();
+		String what = "PDFSource '" + sourceName + "'";
+		if (representation == null) {
+			run.skipped.add(what + ": PDF without a text representation skipped"
+					+ (areaCodings == 0 ? "" : " (with its " + areaCodings + " coding(s) on page areas)"));
+			return;
+		}
+		Target target = importText(id, fileName, zip, representation, what, sourceName, source.getAttribute("guid"), run);
+		if (target == null) {
+			return;
+		}
+		DocumentId document = target.stored().document().id();
+		noteRefs(source, document, run);
+		noteRefs(representation, document, run);
+		List<PendingNote> pending = new ArrayList<>();
+		run.codings += selections.plainText(target, representation, run.lookup, run.skipped, pending);
+		attachNotes(target, representation, pending, run);
+		sourceLevelParts(source, sourceName, run);
+		if (!areas.isEmpty()) {
+			run.skipped.add(areas.size() + " PDF selection(s) (areas of a page, " + areaCodings + " coding(s)) in '"
+					+ sourceName + "': Quire imports the codings of the PDF's text representation only");
+		}
 	}
 
 	/**
@@ -251,27 +296,55 @@ public class QdpxImporter {
 			first = first == null ? document : first;
 			noteRefs(transcript, document, run);
 			List<PendingNote> pending = new ArrayList<>();
-			run.codings += selections.transcript(target, transcript, RecordingReader.positions(transcript), run.codeByGuid,
-					run.users, run.skipped, pending);
-			attachNotes(target, pending, run);
+			run.codings += selections.transcript(target, transcript, RecordingReader.positions(transcript), run.lookup,
+					run.skipped, pending);
+			attachNotes(target, transcript, pending, run);
 			recordings.timeTurns(target, RecordingReader.timed(transcript), run.warnings);
 			media.ifPresent(bytes -> run.recordings.add(new PendingRecording(document, kind, sourceName,
 					source.getAttribute("path"), bytes)));
 		}
 		if (first != null) {
 			noteRefs(source, first, run);
+			sourceLevelParts(source, sourceName, run);
+			List<Element> spans = all(source, kind.equals("AudioSource") ? "AudioSelection" : "VideoSelection");
+			if (!spans.isEmpty()) {
+				run.skipped.add(spans.size() + " selection(s) of time spans of the recording ("
+						+ spans.stream().mapToInt(a -> all(a, "Coding").size()).sum() + " coding(s)) in '" + sourceName
+						+ "': Quire imports the codings of the transcript");
+			}
+		}
+	}
+
+	/**
+	 * Parts of an imported source that Quire has no place for, reported: codings of the source as a
+	 * whole (Quire codes passages) and source variable values (Quire keeps attributes on participants).
+	 */
+	private static void sourceLevelParts(Element source, String sourceName, Run run) {
+		int whole = all(source, "Coding").size();
+		if (whole > 0) {
+			run.skipped.add(whole + " coding(s) of the whole source '" + sourceName
+					+ "' (not of a passage): Quire codes passages of text");
+		}
+		int variables = all(source, "VariableValue").size();
+		if (variables > 0) {
+			run.skipped.add(variables + " variable value(s) of the source '" + sourceName
+					+ "': Quire keeps attributes on participants (cases), not on documents");
 		}
 	}
 
 	/** Imports the text of a source or transcript as a document; null (and the reason in skipped) if it has none. */
 	private @Nullable Target importText(ProjectId id, String fileName, SafeZip zip, Element element, String what,
 			String sourceName, String sourceGuid, Run run) {
-		Optional<String> text = SourceFiles.text(fileName, zip, element, run.warnings);
-		if (text.isEmpty() || text.get().isBlank()) {
-			run.skipped.add(what + ": no text found in the archive (" + SourceFiles.describePath(element) + ")");
+		SourceFiles.Text text = SourceFiles.text(fileName, zip, element, run.warnings);
+		if (text.text() == null) {
+			run.skipped.add(what + ": " + text.problem());
 			return null;
 		}
-		String original = text.get();
+		if (text.text().isBlank()) {
+			run.skipped.add(what + ": its text is empty");
+			return null;
+		}
+		String original = text.text();
 		String withoutBom = original.startsWith("\uFEFF") ? original.substring(1) : original;
 		if (!run.seenTexts.add(Qde.sha256(withoutBom))) {
 			run.skipped.add(what + ": the same text as an earlier source");
@@ -288,7 +361,12 @@ public class QdpxImporter {
 		DocumentSummary d = corpus.importDocument(id, request).document();
 		run.sources++;
 		Transcript stored = corpus.transcript(d.id()).orElseThrow();
-		return new Target(id, sourceName, original, stored, OffsetMap.align(original, stored.text()));
+		Counting counting = Counting.choose(original, SelectionReader.spans(element));
+		if (!counting.equals(Counting.PLAIN)) {
+			run.warnings.add(what + ": selection positions read with " + counting.describe()
+					+ ", as the selections fit the words best that way");
+		}
+		return new Target(id, sourceName, stored, OffsetMap.align(original, stored.text()).countedAs(counting, original));
 	}
 
 	private static void noteRefs(Element element, DocumentId document, Run run) {
@@ -297,12 +375,27 @@ public class QdpxImporter {
 		}
 	}
 
-	private void attachNotes(Target target, List<PendingNote> pending, Run run) {
+	/**
+	 * Notes on codings go to the coding; a note on a selection (an ATLAS.ti quotation comment) to its
+	 * first coding, or to the document when none of its codings came over.
+	 */
+	private void attachNotes(Target target, Element element, List<PendingNote> pending, Run run) {
+		DocumentId document = target.stored().document().id();
 		for (PendingNote note : pending) {
-			codings.codings(target.stored().document().id(), note.coder()).stream()
+			codings.codings(document, note.coder()).stream()
 				.filter(c -> c.codeId().equals(note.code()) && c.start() >= note.from() && c.end() <= note.to())
 				.findFirst()
-				.ifPresent(c -> run.noteTargetsCoding.put(note.noteGuid(), c.id().value()));
+				.ifPresent(c -> run.noteTargetsCoding.putIfAbsent(note.noteGuid(), c.id().value()));
+		}
+		for (String kind : List.of("PlainTextSelection", "TranscriptSelection")) {
+			for (Element selection : all(element, kind)) {
+				for (Element ref : all(selection, "NoteRef")) {
+					String guid = normalise(ref.getAttribute("targetGUID"));
+					if (!run.noteTargetsCoding.containsKey(guid)) {
+						run.noteTargetsDocument.putIfAbsent(guid, document);
+					}
+				}
+			}
 		}
 	}
 

@@ -88,8 +88,7 @@ class RecordingReader {
 	 */
 	int timeTurns(SelectionReader.Target target, List<TimedPoint> points, List<String> warnings) {
 		Transcript stored = target.stored();
-		int shift = target.original().startsWith("\uFEFF") ? 1 : 0;
-		int length = target.original().length() - shift;
+		int length = target.offsets().originalLength();
 		Map<Integer, Long> starts = new LinkedHashMap<>();
 		int inside = 0;
 		for (TimedPoint p : points) {
@@ -97,7 +96,7 @@ class RecordingReader {
 				inside++;
 				continue;
 			}
-			int at = target.offsets().map(p.position() + shift);
+			int at = target.offsets().map(p.position());
 			Turn marked = null;
 			int previousEnd = 0;
 			for (Turn t : stored.turns()) {

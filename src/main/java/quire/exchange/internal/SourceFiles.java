@@ -2,10 +2,16 @@ package quire.exchange.internal;
 
 import static quire.exchange.internal.Qde.first;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
 import quire.corpus.ImportRejectedException;
@@ -22,32 +28,72 @@ final class SourceFiles {
 	private SourceFiles() {
 	}
 
-	/** The text of a {@code TextSource} or {@code Transcript}; empty if the archive holds none. */
-	static Optional<String> text(String fileName, SafeZip zip, Element source, List<String> warnings) {
+	/** A source's text, or why there is none (then {@code text} is null). */
+	record Text(@Nullable String text, String problem) {
+
+		static Text of(String text) {
+			return new Text(text, "");
+		}
+
+		static Text none(String problem) {
+			return new Text(null, problem);
+		}
+
+	}
+
+	/**
+	 * The text of a {@code TextSource}, {@code Transcript} or PDF {@code Representation}: inline, the
+	 * plain text file, or else the text of its Word file. A rich text file Quire cannot read (RTF, ODT,
+	 * a damaged or protected Word file) is one unsupported item, not a broken archive: the source is
+	 * skipped with the reason.
+	 * @throws IllegalArgumentException naming the archive if a plain text file is not UTF-8
+	 */
+	static Text text(String fileName, SafeZip zip, Element source, List<String> warnings) {
 		Element inline = first(source, "PlainTextContent");
 		if (inline != null) {
-			return Optional.of(inline.getTextContent());
+			return Text.of(inline.getTextContent());
 		}
 		if (source.hasAttribute("plainTextPath")) {
 			Optional<byte[]> bytes = resolve(zip, source.getAttribute("plainTextPath"));
 			if (bytes.isPresent()) {
-				return Optional.of(decode(fileName, source.getAttribute("plainTextPath"), bytes.get()));
+				return Text.of(decode(fileName, source.getAttribute("plainTextPath"), bytes.get()));
 			}
 		}
 		if (source.hasAttribute("richTextPath")) {
-			Optional<byte[]> docx = resolve(zip, source.getAttribute("richTextPath"));
-			if (docx.isPresent()) {
-				warnings.add("'" + source.getAttribute("name") + "': text taken from its Word file (no plain text in the archive)");
+			String path = source.getAttribute("richTextPath");
+			Optional<byte[]> rich = resolve(zip, path);
+			if (rich.isPresent()) {
+				String kind = richKind(rich.get());
+				if (!kind.isEmpty()) {
+					return Text.none("no plain text, and its rich text '" + path + "' is " + kind
+							+ "; Quire reads plain text and Word .docx only");
+				}
 				try {
-					return Optional.of(WordText.read(source.getAttribute("richTextPath"), docx.get()));
+					String text = WordText.read(path, rich.get());
+					warnings.add("'" + source.getAttribute("name") + "': text taken from its Word file (no plain text in the archive)");
+					return Text.of(text);
 				}
 				catch (ImportRejectedException ex) {
-					throw new IllegalArgumentException(fileName + ": the Word file '" + source.getAttribute("richTextPath")
-							+ "' cannot be read (" + ex.reason() + ")", ex);
+					return Text.none("no plain text, and its Word file '" + path + "' cannot be read (" + ex.reason() + ")");
 				}
 			}
 		}
-		return Optional.empty();
+		return Text.none("no text found in the archive (" + describePath(source) + ")");
+	}
+
+	/** What a rich text file is when it is clearly not a Word .docx; empty when it may be one. */
+	private static String richKind(byte[] b) {
+		String head = new String(b, 0, Math.min(b.length, 8), StandardCharsets.ISO_8859_1);
+		if (head.startsWith("{\\rtf")) {
+			return "an RTF file";
+		}
+		if (head.startsWith("%PDF")) {
+			return "a PDF";
+		}
+		if (head.startsWith("PK")) {
+			return "";
+		}
+		return b.length >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF ? "an old Word .doc file" : "not a Word .docx file";
 	}
 
 	static Optional<String> noteText(SafeZip zip, Element note) {
@@ -62,7 +108,12 @@ final class SourceFiles {
 		return description == null ? Optional.empty() : Optional.of(description.getTextContent().strip());
 	}
 
-	/** {@code internal://x.txt}, {@code Sources/x.txt}, {@code sources/x.txt} or a relative path. */
+	/**
+	 * {@code internal://x.txt}, {@code relative://x.txt}, {@code Sources/x.txt}, {@code sources/x.txt} or
+	 * a bare name, also URL-encoded ({@code focus%20group.txt}). A path that names folders the archive
+	 * does not have ({@code relative://Interviews/x.txt}, relative to the exporting computer) is found by
+	 * its file name when exactly one entry has that name. Nothing outside the archive is ever read.
+	 */
 	static Optional<byte[]> resolve(SafeZip zip, String path) {
 		String p = path.strip();
 		if (p.startsWith("internal://")) {
@@ -75,8 +126,56 @@ final class SourceFiles {
 		while (p.startsWith("/")) {
 			p = p.substring(1);
 		}
-		final String name = p;
-		return zip.entry("Sources/" + name).or(() -> zip.entry(name));
+		String plain = p;
+		List<String> names = new ArrayList<>(List.of(plain));
+		percentDecoded(plain).filter(d -> !d.equals(plain)).ifPresent(names::add);
+		for (String name : names) {
+			Optional<byte[]> found = zip.entry("Sources/" + name).or(() -> zip.entry(name));
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		for (String name : names) {
+			String fileName = name.substring(name.lastIndexOf('/') + 1);
+			Optional<byte[]> found = fileName.isBlank() ? Optional.empty() : zip.uniqueFileName(fileName);
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** {@code %XX} escapes decoded as UTF-8 ({@code +} stays: it is a plus in a file name); empty if there are none or they are broken. */
+	static Optional<String> percentDecoded(String s) {
+		if (s.indexOf('%') < 0) {
+			return Optional.empty();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int i = 0;
+		while (i < s.length()) {
+			int next = s.indexOf('%', i);
+			int end = next < 0 ? s.length() : next;
+			out.writeBytes(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+			if (next < 0) {
+				break;
+			}
+			if (next + 3 > s.length()) {
+				return Optional.empty();
+			}
+			try {
+				out.write(HexFormat.fromHexDigits(s, next + 1, next + 3));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+			i = next + 3;
+		}
+		try {
+			return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out.toByteArray())).toString());
+		}
+		catch (CharacterCodingException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String describePath(Element source) {

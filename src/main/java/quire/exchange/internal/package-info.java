@@ -1,4 +1,7 @@
-/** Internals of the exchange module: the guarded ZIP reader, the hardened XML parser and offset alignment. */
+/**
+ * Internals of the exchange module: the guarded ZIP reader, the hardened XML parser, offset alignment
+ * and the choice of how another tool counted characters.
+ */
 @NullMarked
 package quire.exchange.internal;
 

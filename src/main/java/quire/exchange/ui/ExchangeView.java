@@ -95,7 +95,8 @@ class ExchangeView extends ProjectPage {
 		Div panel = new Div(new H3("Import as a new project"),
 				new Paragraph("Codes, text sources (plain text, or the text of a Word source), codings at their positions, "
 						+ "coders and notes come over; the transcripts of audio and video sources come with their recording "
-						+ "and turn times; pictures, PDF and media selections are listed and skipped. "
+						+ "and turn times, a PDF as the text of its text representation; pictures, PDF page areas and media "
+						+ "selections are listed and skipped. "
 						+ "A damaged or unsafe archive is refused and nothing is created."),
 				name, upload, report);
 		panel.addClassName("quire-panel");

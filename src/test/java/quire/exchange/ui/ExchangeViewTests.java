@@ -54,7 +54,7 @@ class ExchangeViewTests extends SignedInBrowserlessTest {
 		test($(TextField.class).withId("import-name").single()).setValue("Copy of exchange view");
 		view.importArchive("copy.qdpx", archive);
 		assertThat($(Span.class).withId("import-summary").single().getText()).contains("Imported 'Copy of exchange view'")
-			.contains("1 sources");
+			.contains("1 document,");
 		assertThat(projects.findByName("Copy of exchange view")).isPresent();
 
 		test($(TextField.class).withId("import-name").single()).setValue("Garbage");
