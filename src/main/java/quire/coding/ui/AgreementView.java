@@ -120,6 +120,9 @@ class AgreementView extends ProjectPage {
 
 	private CompletableFuture<?> computation = CompletableFuture.completedFuture(null);
 
+	/** Where computations run: the common pool, or in a test an executor that runs them when the test says. */
+	private java.util.concurrent.Executor executor = java.util.concurrent.ForkJoinPool.commonPool();
+
 	/** True while {@link #enter} fills the controls, so their changes resolve the scope once, not per control. */
 	private boolean filling;
 
@@ -309,7 +312,7 @@ class AgreementView extends ProjectPage {
 					progress.setValue((double) done / of);
 					status.setText("Computing… " + done + " of " + of + " rows");
 				}
-			}))))
+			}))), executor)
 			.whenComplete((report, error) -> later(ui, () -> {
 				if (started != generation) {
 					return;
@@ -326,6 +329,11 @@ class AgreementView extends ProjectPage {
 					show(report);
 				}
 			}));
+	}
+
+	/** Runs later computations on {@code executor}; for tests, which must see the busy state before the result. */
+	void runComputationsOn(java.util.concurrent.Executor executor) {
+		this.executor = executor;
 	}
 
 	/** The computation started last (completed when its result has been handed to the UI); for tests. */

@@ -430,11 +430,17 @@ class CodingViewsTests extends SignedInBrowserlessTest {
 		Button run = $(Button.class).withId("compare").single();
 		assertThat(run.getText()).isEqualTo("Compute");
 		assertThat(run.isEnabled()).isTrue();
+		// the computation waits until the busy state is checked (on a fast machine it would finish first)
+		java.util.List<Runnable> held = new java.util.ArrayList<>();
+		view.runComputationsOn(held::add);
 
 		test(run).click();
 		assertThat(run.isEnabled()).as("busy while computing").isFalse();
 		assertThat($(com.vaadin.flow.component.progressbar.ProgressBar.class).withId("agreement-progress").exists()).isTrue();
 		assertThat($(Select.class).withId("agreement-unit").single().isEnabled()).as("settings locked").isFalse();
+		assertThat(held).singleElement();
+		view.runComputationsOn(java.util.concurrent.ForkJoinPool.commonPool());
+		java.util.concurrent.ForkJoinPool.commonPool().execute(held.get(0));
 		view.computation().join();
 		roundTrip();
 		assertThat($(Span.class).withId("agreement-summary").single().getText()).contains("κ 1.000");
