@@ -92,8 +92,9 @@ public class WordFrequencyService {
 		@Nullable Strand strand = query.effectiveStrand();
 		StudyDesign design = studyDesign.design(query.project());
 		Set<DocumentId> members = strand == null ? Set.of() : new HashSet<>(design.documents(strand));
-		List<DocumentSummary> documents = strand == null ? selected
+		List<DocumentSummary> inStrand = strand == null ? selected
 				: selected.stream().filter(d -> members.contains(d.id())).toList();
+		List<DocumentSummary> documents = query.document() != null ? inStrand : onePerSession(inStrand, design);
 		List<DocumentId> usedDocuments = new ArrayList<>();
 		Set<CodeId> codes = query.code() == null ? Set.of() : withSubCodes(query.project(), query.code());
 		Map<Language, Set<String>> stop = new HashMap<>();
@@ -138,8 +139,33 @@ public class WordFrequencyService {
 					+ strand.label() + ": choose its strand, or all documents.";
 		}
 		boolean pooled = query.document() == null && query.strand() == null;
-		return new WordFrequencies(words, counted, used, strand, pooled, scope(query, strand, design, usedDocuments),
-				method(languages), notice);
+		int standIns = inStrand.size() - documents.size();
+		String scope = scope(query, strand, design, usedDocuments) + (standIns == 0 ? ""
+				: " · " + (standIns == 1 ? "a de-identified copy counted in place of its original"
+						: "de-identified copies counted in place of their originals (" + standIns + ")"));
+		return new WordFrequencies(words, counted, used, strand, pooled, scope, method(languages), notice);
+	}
+
+	/**
+	 * One document per session: a de-identified copy counted beside its original would count the session's
+	 * words twice, so where both are chosen the copy stands in for the original (its words are the
+	 * session's, with the identifiers replaced, which is what a published word list may show).
+	 */
+	static List<DocumentSummary> onePerSession(List<DocumentSummary> documents, StudyDesign design) {
+		Set<DocumentId> replaced = new HashSet<>();
+		Set<DocumentId> chosen = new HashSet<>();
+		documents.forEach(d -> chosen.add(d.id()));
+		List<DocumentSummary> out = new ArrayList<>();
+		for (DocumentSummary d : documents) {
+			DocumentId original = design.original(d.id());
+			if (!original.equals(d.id()) && chosen.contains(original)) {
+				if (!replaced.add(original)) {
+					continue; // a second copy of the same session
+				}
+			}
+			out.add(d);
+		}
+		return out.stream().filter(d -> !replaced.contains(d.id())).toList();
 	}
 
 	/**

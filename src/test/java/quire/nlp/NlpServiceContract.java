@@ -409,6 +409,30 @@ abstract class NlpServiceContract {
 	quire.corpus.StudyDesignService studyDesign;
 
 	@Test
+	void aDeidentifiedCopyIsCountedInPlaceOfItsOriginalNotBesideIt() {
+		DocumentId original = corpus.importDocument(project.id(), new ImportRequest("fg-anna.txt", """
+				Moderator: How is work going, Anna Berg?
+				Anna Berg: Work is hard. Anna Berg works nights in Trondheim, and the work never stops.
+				Moderator: And your manager?
+				Anna Berg: My manager listens.
+				""".getBytes(StandardCharsets.UTF_8), "Focus groups", Language.ENGLISH)).document().id();
+		WordFrequencies before = words.count(WordQuery.project(project.id()));
+		DeidentificationResult copy = deid.apply(original, deid.preview(original, p -> {
+		}).groups(), null);
+
+		WordFrequencies after = words.count(WordQuery.project(project.id()));
+		WordFrequencies copyAlone = words.count(WordQuery.project(project.id()).withDocument(copy.document().id()));
+		assertThat(after.counted()).as("the session's words once, from the copy").isEqualTo(copyAlone.counted());
+		assertThat(after.counted()).isLessThan(2 * before.counted());
+		assertThat(after.words()).extracting(WordCount::word).doesNotContain("anna", "berg", "trondheim");
+		assertThat(after.scope()).isEqualTo("1 document of the qualitative strand (1 focus group) · a de-identified copy "
+				+ "counted in place of its original");
+		// a document chosen by name is counted as it is
+		assertThat(words.count(WordQuery.project(project.id()).withDocument(original)).words()).extracting(WordCount::word)
+			.contains("anna");
+	}
+
+	@Test
 	void wordsCountTheQualitativeStrandUnlessAnotherStrandOrADocumentIsChosen() {
 		corpus.importDocument(project.id(), new ImportRequest("fg-1.txt", ENGLISH_WORK.getBytes(StandardCharsets.UTF_8),
 				"Focus groups", Language.ENGLISH));
