@@ -55,11 +55,8 @@ final class MediaCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--project", required = true, description = "the project's name")
-		String project;
-
-		@Option(names = "--document", required = true, description = "the document's name")
-		String document;
+		@Mixin
+		DocumentOptions target;
 
 		@Parameters(index = "0", paramLabel = "FILE", description = "the recording")
 		Path file;
@@ -72,8 +69,7 @@ final class MediaCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			Project p = Lookups.project(projects, project);
-			DocumentSummary doc = Lookups.document(corpus, p, document);
+			DocumentSummary doc = target.find(projects, corpus);
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException(file + ": no such file");
 			}
@@ -169,11 +165,8 @@ final class MediaCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--project", required = true, description = "the project's name")
-		String project;
-
-		@Option(names = "--document", required = true, description = "the document's name")
-		String document;
+		@Mixin
+		DocumentOptions target;
 
 		Detach(ProjectService projects, CorpusService corpus, MediaService media) {
 			this.projects = projects;
@@ -183,7 +176,7 @@ final class MediaCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			DocumentSummary doc = Lookups.document(corpus, Lookups.project(projects, project), document);
+			DocumentSummary doc = target.find(projects, corpus);
 			if (!media.detach(doc.id())) {
 				throw new IllegalArgumentException("'" + doc.name() + "' has no recording");
 			}

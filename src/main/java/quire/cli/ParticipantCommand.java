@@ -43,17 +43,14 @@ final class ParticipantCommand implements Runnable {
 	/** The options that name one speaker of one document. */
 	static final class SpeakerOptions {
 
-		@Option(names = "--project", required = true)
-		String project;
-
-		@Option(names = "--document", required = true, description = "the document's name")
-		String document;
+		@Mixin
+		DocumentOptions target;
 
 		@Option(names = "--speaker", required = true, description = "the speaker label as in the transcript")
 		String speaker;
 
 		DocumentSummary document(ProjectService projects, CorpusService corpus) {
-			return Lookups.document(corpus, Lookups.project(projects, project), document);
+			return target.find(projects, corpus);
 		}
 
 	}
@@ -97,7 +94,7 @@ final class ParticipantCommand implements Runnable {
 			long id = corpus.participants(d.projectId()).stream()
 				.filter(p -> Long.toString(p.id()).equals(participant.strip()) || p.label().equals(participant.strip()))
 				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("project '" + which.project + "' has no participant with id or label '"
+				.orElseThrow(() -> new IllegalArgumentException("project '" + which.target.project + "' has no participant with id or label '"
 						+ participant.strip() + "' (see participant list)"))
 				.id();
 			print(spec.commandLine().getOut(), "linked", speakers.link(d.id(), which.speaker, id));

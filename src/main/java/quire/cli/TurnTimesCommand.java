@@ -59,11 +59,8 @@ final class TurnTimesCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--project", required = true, description = "the project's name")
-		String project;
-
-		@Option(names = "--document", required = true, description = "the document's name")
-		String document;
+		@Mixin
+		DocumentOptions target;
 
 		@Option(names = "--turn", required = true, description = "the turn, numbered from 1 as the transcript shows it")
 		int turn;
@@ -83,7 +80,7 @@ final class TurnTimesCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			DocumentSummary doc = Lookups.document(corpus, Lookups.project(projects, project), document);
+			DocumentSummary doc = target.find(projects, corpus);
 			long ms = TurnTimes.parseStart(at);
 			if (turn < 1) {
 				throw new IllegalArgumentException("turns are numbered from 1, not " + turn);
@@ -112,11 +109,8 @@ final class TurnTimesCommand implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--project", required = true, description = "the project's name")
-		String project;
-
-		@Option(names = "--document", required = true, description = "the document's name")
-		String document;
+		@Mixin
+		DocumentOptions target;
 
 		@Parameters(index = "0", paramLabel = "FILE", description = "the CSV file: turn,start per line")
 		Path file;
@@ -132,7 +126,7 @@ final class TurnTimesCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			DocumentSummary doc = Lookups.document(corpus, Lookups.project(projects, project), document);
+			DocumentSummary doc = target.find(projects, corpus);
 			Map<Integer, Long> starts = read(file);
 			List<Turn> set = turnTimes.setStartsInOrder(doc.id(), starts);
 			print(spec, doc, set, json);
