@@ -25,7 +25,7 @@ import quire.project.ProjectService;
 
 /** Codes or RE-AIM dimensions × a participant attribute: segments (participants) per cell. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
-		description = "Codes or RE-AIM dimensions × a participant attribute: coded segments and participants per cell.")
+		description = "Codes or RE-AIM dimensions × a participant attribute: coded passages and participants per cell.")
 @ReadsOnly
 final class MatrixCommand implements Callable<Integer> {
 
